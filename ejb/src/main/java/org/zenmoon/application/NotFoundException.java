@@ -1,0 +1,16 @@
+package org.zenmoon.application;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * The thing does not exist for this caller. Also used for things that exist in another tenant or outside
+ * a guardian's children, so that nobody can learn what lies behind a wall (404, never 403).
+ */
+@ApplicationException(rollback = true)
+public class NotFoundException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public NotFoundException(String what) {
+        super(what + " not found");
+    }
+}

@@ -1,0 +1,80 @@
+package org.zenmoon.domain.model.child;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.zenmoon.domain.model.tenant.Tenancy;
+
+/** A child, known only by a pseudonym and a birth year. */
+@Entity
+@Table(name = "child")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = Tenancy.COLUMN, contextProperty = Tenancy.PROPERTY)
+public class Child {
+
+    @Id
+    private String id;
+
+    @Column(nullable = false)
+    private String pseudonym;
+
+    @Column(name = "birth_year", nullable = false)
+    private int birthYear;
+
+    @Column(name = "cohort_id", nullable = false)
+    private String cohortId;
+
+    @Enumerated(EnumType.STRING)
+    private Chronotype chronotype;
+
+    @Column(name = "preferred_interventions")
+    private String preferredInterventions;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    private Instant createdAt;
+
+    protected Child() {
+    }
+
+    public Child(String id, String pseudonym, int birthYear, String cohortId) {
+        this.id = id;
+        this.pseudonym = pseudonym;
+        this.birthYear = birthYear;
+        this.cohortId = cohortId;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getPseudonym() {
+        return pseudonym;
+    }
+
+    public int getBirthYear() {
+        return birthYear;
+    }
+
+    public String getCohortId() {
+        return cohortId;
+    }
+
+    public Chronotype getChronotype() {
+        return chronotype;
+    }
+
+    public String getPreferredInterventions() {
+        return preferredInterventions;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,2 @@
+/** Children (pseudonymous) and the guardians linked to them. */
+package org.zenmoon.domain.model.child;

@@ -1,0 +1,2 @@
+/** Cohorts: school classes and clinic panels. */
+package org.zenmoon.domain.model.cohort;

@@ -1,0 +1,69 @@
+package org.zenmoon.domain.model.tenant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A school or clinic: the hard wall around its children, staff and data. */
+@Entity
+@Table(name = "tenant")
+public class Tenant {
+
+    @Id
+    private String id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private TenantKind kind;
+
+    @Column(name = "legal_regime", nullable = false)
+    private String legalRegime;
+
+    @Column(name = "retention_days", nullable = false)
+    private int retentionDays;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    private Instant createdAt;
+
+    protected Tenant() {
+    }
+
+    public Tenant(String id, String name, TenantKind kind, String legalRegime, int retentionDays) {
+        this.id = id;
+        this.name = name;
+        this.kind = kind;
+        this.legalRegime = legalRegime;
+        this.retentionDays = retentionDays;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public TenantKind getKind() {
+        return kind;
+    }
+
+    public String getLegalRegime() {
+        return legalRegime;
+    }
+
+    public int getRetentionDays() {
+        return retentionDays;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,87 @@
+package org.zenmoon.domain.model.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * An account. Not tenant-filtered by EclipseLink on purpose: log-in happens before the tenant is
+ * known, and a platform admin belongs to no tenant. Everything else reads it by id or user name only.
+ */
+@Entity
+@Table(name = "app_user")
+public class AppUser {
+
+    @Id
+    private String id;
+
+    @Column(name = "tenant_id")
+    private String tenantId;
+
+    @Column(nullable = false, unique = true)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private String roles;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    private Instant createdAt;
+
+    protected AppUser() {
+    }
+
+    public AppUser(String id, String tenantId, String username, String passwordHash, Set<Role> roles, String displayName) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.roles = encodeRoles(roles);
+        this.displayName = displayName;
+    }
+
+    public static String encodeRoles(Set<Role> roles) {
+        return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getTenantId() {
+        return tenantId;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Set<Role> getRoles() {
+        Set<Role> set = EnumSet.noneOf(Role.class);
+        Arrays.stream(roles.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Role::valueOf).forEach(set::add);
+        return set;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

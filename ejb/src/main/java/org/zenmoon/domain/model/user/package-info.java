@@ -1,0 +1,2 @@
+/** Accounts, their roles and how their passwords are kept. */
+package org.zenmoon.domain.model.user;

@@ -1,0 +1,2 @@
+/** JPA and JDBC adapters over PostgreSQL, the system of record. */
+package org.zenmoon.infrastructure.persistence;

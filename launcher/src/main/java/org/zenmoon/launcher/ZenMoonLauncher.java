@@ -1,0 +1,279 @@
+package org.zenmoon.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.zenmoon.demo.DemoDataSeeder;
+
+/**
+ * The README's run command: PostgreSQL (embedded unless ZENMOON_DB_URL is set), Flyway migrations, demo data
+ * on the first start, then Payara Micro with the ZenMoon WAR. Ctrl-C stops the server, then the database.
+ *
+ * <p>Commands: {@code run} (default), {@code migrate} (migrations only, for an external database).
+ */
+public final class ZenMoonLauncher {
+
+    private static final PrintStream OUT = System.out;
+
+    private final Settings settings;
+    private EmbeddedPostgres embedded;
+    private Process server;
+
+    private ZenMoonLauncher(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "run" : args[0];
+        Settings settings = Settings.fromEnvironment();
+        ZenMoonLauncher launcher = new ZenMoonLauncher(settings);
+        try {
+            switch (command) {
+                case "run" -> System.exit(launcher.run());
+                case "migrate" -> {
+                    launcher.migrate(settings.externalDb());
+                    System.exit(0);
+                }
+                case "help", "--help", "-h" -> {
+                    OUT.println("usage: zenmoon [run|migrate]   (configuration: see README.md)");
+                    System.exit(0);
+                }
+                default -> {
+                    System.err.println("zenmoon: unknown command '" + command + "' (use run, migrate or help)");
+                    System.exit(2);
+                }
+            }
+        } catch (LaunchException e) {
+            System.err.println("zenmoon: " + e.getMessage());
+            launcher.stop();
+            System.exit(1);
+        }
+    }
+
+    int run() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "zenmoon-shutdown"));
+        Db db = settings.externalDb() != null ? settings.externalDb() : startEmbedded();
+        migrate(db);
+        if (settings.demo()) {
+            seedDemo(db);
+        }
+        startServer(db);
+        awaitReady();
+        printBanner(db);
+        try {
+            int code = server.waitFor();
+            return code == 0 || code == 143 || code == 130 ? 0 : code;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private Db startEmbedded() {
+        Path data = settings.home().resolve("pgdata");
+        try {
+            Files.createDirectories(data);
+            OUT.println("[zenmoon] starting embedded PostgreSQL on port " + settings.embeddedDbPort() + " (data in " + data + ")");
+            embedded = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setPort(settings.embeddedDbPort())
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(settings.home().resolve("postgres.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(settings.home().resolve("postgres.log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new LaunchException("embedded PostgreSQL did not start: " + e.getMessage()
+                    + " (see " + settings.home().resolve("postgres.log") + ")", e);
+        }
+        String adminUrl = embedded.getJdbcUrl("postgres", "postgres");
+        try (Connection c = DriverManager.getConnection(adminUrl)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = 'zenmoon'");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    c.createStatement().execute("CREATE DATABASE zenmoon");
+                }
+            }
+        } catch (SQLException e) {
+            throw new LaunchException("cannot create the zenmoon database: " + e.getMessage(), e);
+        }
+        // Local trust authentication: the embedded server listens on the loopback interface only.
+        return new Db("jdbc:postgresql://localhost:" + settings.embeddedDbPort() + "/zenmoon", "postgres", "postgres");
+    }
+
+    void migrate(Db db) {
+        if (db == null) {
+            throw new LaunchException("migrate needs ZENMOON_DB_URL, ZENMOON_DB_USER and ZENMOON_DB_PASSWORD");
+        }
+        try {
+            MigrateResult result = Flyway.configure()
+                    .dataSource(db.url(), db.user(), db.password())
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            OUT.println("[zenmoon] schema at version " + (result.targetSchemaVersion != null ? result.targetSchemaVersion
+                    : result.initialSchemaVersion) + " (" + result.migrationsExecuted + " migrations applied now)");
+        } catch (RuntimeException e) {
+            throw new LaunchException("migrations failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void seedDemo(Db db) {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+            OUT.println("[zenmoon] demo mode: checking for demo data");
+            DemoDataSeeder.Result r = DemoDataSeeder.seedIfEmpty(c, settings.demoSeed(), DemoDataSeeder.today(),
+                    "demo".toCharArray());
+            if (r.seeded()) {
+                OUT.printf("[zenmoon] demo data created: %d children, %,d epochs in %.1f s%n", r.children(), r.epochs(),
+                        r.millis() / 1000.0);
+            } else {
+                OUT.println("[zenmoon] database already has data; no demo data added");
+            }
+        } catch (SQLException e) {
+            throw new LaunchException("demo data could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private void startServer(Db db) {
+        Path jar = settings.payaraJar();
+        Path war = settings.war();
+        if (!Files.isRegularFile(jar) || !Files.isRegularFile(war)) {
+            throw new LaunchException("missing " + jar + " or " + war + ": build with ./mvnw -DskipTests package");
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(Arrays.asList(settings.javaOpts().trim().split("\\s+")));
+        cmd.add("-Duser.timezone=UTC");
+        cmd.add("-Dzenmoon.jwt.key-file=" + settings.home().resolve("jwt-signing-key.pem").toAbsolutePath());
+        cmd.add("-Dzenmoon.jwt.generate-key=" + settings.demo());
+        if (settings.externalDb() == null) {
+            // An external database's settings reach the server through the same environment variables.
+            cmd.add("-Dzenmoon.db.url=" + db.url());
+            cmd.add("-Dzenmoon.db.user=" + db.user());
+            cmd.add("-Dzenmoon.db.password=" + db.password());
+        }
+        cmd.addAll(List.of("-jar", jar.toString(), "--deploy", war.toString(), "--contextroot", "/",
+                "--port", String.valueOf(settings.httpPort()), "--nocluster"));
+        Path log = settings.home().resolve("payara-micro.log");
+        OUT.println("[zenmoon] starting Payara Micro on port " + settings.httpPort() + " (log in " + log + ")");
+        try {
+            server = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        } catch (IOException e) {
+            throw new LaunchException("Payara Micro did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create(settings.baseUrl() + "/health/ready");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.startTimeoutSeconds());
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new LaunchException("Payara Micro exited with code " + server.exitValue() + "; see "
+                        + settings.home().resolve("payara-micro.log"));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+                last = r.statusCode() + " " + r.body();
+            } catch (IOException e) {
+                last = e.getClass().getSimpleName();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LaunchException("interrupted while waiting for the server", e);
+            }
+            sleep(1000);
+        }
+        throw new LaunchException("the server was not ready within " + settings.startTimeoutSeconds() + " s (last: " + last
+                + "); see " + settings.home().resolve("payara-micro.log"));
+    }
+
+    private void printBanner(Db db) {
+        String base = settings.baseUrl();
+        OUT.println();
+        OUT.println("  ZenMoon is ready.");
+        OUT.println("    Portal:     " + base + "/login.xhtml");
+        OUT.println("    API base:   " + base + "/api/v1   (OpenAPI: " + base + "/openapi)");
+        OUT.println("    Health:     " + base + "/health/ready");
+        OUT.println("    Database:   " + db.url() + (embedded != null ? "  (embedded)" : ""));
+        if (settings.demo()) {
+            OUT.println("    Demo logins (password: demo):");
+            OUT.println("      admin         PLATFORM_ADMIN");
+            OUT.println("      school.admin  TENANT_ADMIN, Riverside School");
+            OUT.println("      counsellor    COUNSELLOR, Riverside School (portal)");
+            OUT.println("      clinic.admin  TENANT_ADMIN, Northside Paediatric Sleep Clinic");
+            OUT.println("      clinician     CLINICIAN, Northside Paediatric Sleep Clinic (portal)");
+            OUT.println("      parent        GUARDIAN of two Riverside children (API / app)");
+        }
+        OUT.println("  Press Ctrl-C to stop.");
+        OUT.println();
+        OUT.flush();
+    }
+
+    private synchronized void stop() {
+        if (server != null && server.isAlive()) {
+            OUT.println("[zenmoon] stopping Payara Micro");
+            server.destroy();
+            try {
+                if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                    server.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                server.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (embedded != null) {
+            OUT.println("[zenmoon] stopping embedded PostgreSQL");
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                System.err.println("zenmoon: embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            embedded = null;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A failure that ends the launch with a one-line message. */
+    static final class LaunchException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LaunchException(String message) {
+            super(message);
+        }
+
+        LaunchException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

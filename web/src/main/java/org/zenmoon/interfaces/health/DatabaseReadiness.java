@@ -1,0 +1,43 @@
+package org.zenmoon.interfaces.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.OptionalInt;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+import org.zenmoon.infrastructure.persistence.SchemaVersion;
+import org.zenmoon.infrastructure.persistence.ZenMoonDatabase;
+import org.zenmoon.interfaces.security.SigningKey;
+
+/** Ready means: the database answers, its schema is the one this build expects, and tokens can be signed. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+
+    @Inject
+    ZenMoonDatabase database;
+
+    @Inject
+    SigningKey signingKey;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder r = HealthCheckResponse.named("database").withData("expectedSchemaVersion", SchemaVersion.EXPECTED);
+        try {
+            OptionalInt applied = database.appliedSchemaVersion();
+            r.withData("appliedSchemaVersion", applied.isPresent() ? String.valueOf(applied.getAsInt()) : "none");
+            boolean current = applied.isPresent() && applied.getAsInt() == SchemaVersion.EXPECTED;
+            if (!current) {
+                r.withData("problem", "migrations are not current: run the launcher's migrate command");
+            }
+            if (!signingKey.usable()) {
+                r.withData("tokenSigning", signingKey.problem());
+            }
+            return r.status(current && signingKey.usable()).build();
+        } catch (Exception e) {
+            return r.down().withData("problem", "database unreachable: " + e.getClass().getSimpleName()).build();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.zenmoon.interfaces.portal;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
+import org.zenmoon.interfaces.security.LoginThrottle;
+
+/** The portal's log-in form. */
+@Named
+@RequestScoped
+public class LoginPage {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    LoginThrottle throttle;
+
+    private String username;
+    private String password;
+
+    public String login() throws IOException {
+        if (throttle.retryAfterSeconds(username) > 0) {
+            error("Too many failed log-ins. Please wait a few minutes and try again.");
+            return null;
+        }
+        ExternalContext ext = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) ext.getRequest();
+        request.changeSessionId();
+        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) ext.getResponse(),
+                AuthenticationParameters.withParams().newAuthentication(true)
+                        .credential(new UsernamePasswordCredential(username, new Password(password))));
+        if (status == AuthenticationStatus.SUCCESS) {
+            throttle.succeeded(username);
+            ext.redirect(ext.getRequestContextPath() + "/portal/cohort.xhtml");
+            faces.responseComplete();
+            return null;
+        }
+        throttle.failed(username);
+        error("Wrong user name or password.");
+        return null;
+    }
+
+    public String logout() throws ServletException {
+        ExternalContext ext = faces.getExternalContext();
+        ((HttpServletRequest) ext.getRequest()).logout();
+        ext.invalidateSession();
+        return "/login.xhtml?faces-redirect=true";
+    }
+
+    private void error(String message) {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

@@ -1,0 +1,38 @@
+package org.zenmoon.interfaces.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.zenmoon.application.ChildDirectory;
+import org.zenmoon.application.ChildView;
+
+/** Children as their tenant's staff, or their guardians, see them. Anything else answers 404. */
+@Path("/children")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"TENANT_ADMIN", "COUNSELLOR", "CLINICIAN", "GUARDIAN"})
+@SecurityRequirement(name = "bearer")
+public class ChildResource {
+
+    @Inject
+    ChildDirectory directory;
+
+    @GET
+    @Operation(summary = "Children visible to the caller", description = "Staff: the tenant's children. Guardians: linked children.")
+    public List<ChildView> list() {
+        return directory.visibleChildren();
+    }
+
+    @GET
+    @Path("/{childId}")
+    @Operation(summary = "One child", description = "404 when the child is in another tenant or not linked to the guardian.")
+    public ChildView get(@PathParam("childId") String childId) {
+        return directory.find(childId);
+    }
+}

@@ -1,0 +1,18 @@
+package org.zenmoon.interfaces.rest;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/** The REST API, version 1 (../shared/API.md). */
+@ApplicationPath("/api/v1")
+@DeclareRoles({"PLATFORM_ADMIN", "TENANT_ADMIN", "COUNSELLOR", "CLINICIAN", "GUARDIAN", "DEVICE"})
+@OpenAPIDefinition(info = @Info(title = "ZenMoon API", version = "1",
+        description = "Children's wellness data for schools and clinics. All endpoints but the token endpoint need a bearer token."))
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+public class ZenMoonApi extends Application {
+}
