@@ -2,7 +2,7 @@
 
 #include "zm/frame.h"
 
-void zm_fwd_init(zm_fwd_t *f, const zm_store_t *store, uint32_t device_id)
+void zm_fwd_init(zm_fwd_t *f, zm_store_t *store, uint32_t device_id)
 {
     f->store = store;
     f->device_id = device_id;

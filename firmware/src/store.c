@@ -237,20 +237,46 @@ zm_store_status_t zm_store_append(zm_store_t *s, zm_epoch_t *e, uint32_t *seq_ou
     return ZM_STORE_OK;
 }
 
-bool zm_store_next(const zm_store_t *s, uint32_t after_seq, zm_epoch_t *out)
+/* Scan page order[i] from slot `from` for the first valid record with seq > after_seq. */
+static bool scan_from(zm_store_t *s, uint8_t i, uint16_t from, uint32_t after_seq, zm_epoch_t *out)
 {
-    for (uint8_t i = 0; i < s->n_in_use; i++) {
-        uint8_t page = s->order[i];
-        const zm_store_page_t *pg = &s->pages[page];
+    uint8_t page = s->order[i];
+    const zm_store_page_t *pg = &s->pages[page];
+    for (uint16_t slot = from; slot < pg->used; slot++) {
+        int err = 0;
+        if (read_slot(s->fl, page, slot, out, &err) == SLOT_VALID && out->seq > after_seq &&
+            out->seq <= pg->last_seq) {
+            s->hint_seq = out->seq;
+            s->hint_generation = pg->generation;
+            s->hint_page = page;
+            s->hint_slot = slot;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool zm_store_next(zm_store_t *s, uint32_t after_seq, zm_epoch_t *out)
+{
+    uint8_t start = 0;
+    uint16_t from = 0;
+    /* sequential read: continue right after the previous record if its page still exists */
+    if (after_seq != 0 && after_seq == s->hint_seq) {
+        for (uint8_t i = 0; i < s->n_in_use; i++) {
+            if (s->order[i] == s->hint_page && s->pages[s->hint_page].generation == s->hint_generation) {
+                start = i;
+                from = (uint16_t)(s->hint_slot + 1u);
+                break;
+            }
+        }
+    }
+    for (uint8_t i = start; i < s->n_in_use; i++, from = 0) {
+        const zm_store_page_t *pg = &s->pages[s->order[i]];
         if (pg->valid == 0 || pg->last_seq <= after_seq) {
             continue;
         }
-        for (uint16_t slot = 0; slot < pg->used; slot++) {
-            int err = 0;
-            if (read_slot(s->fl, page, slot, out, &err) == SLOT_VALID && out->seq > after_seq &&
-                out->seq <= pg->last_seq) {
-                return true;
-            }
+        if (scan_from(s, i, from, after_seq, out)) {
+            return true;
         }
     }
     return false;

@@ -141,7 +141,7 @@ int main(void)
     printf(" * ONNX LSTM layout: W[4H][I], R[4H][H], B[8H] = Wb|Rb, gate order i, o, f, c.\n");
     printf(" * NOT trained: units 0-1 are hand-constructed EMA units, units 2-%d are seeded\n", H - 1);
     printf(" * pseudo-random placeholders (see docs/LSTM.md). */\n");
-    printf("#ifndef ZM_LSTM_WEIGHTS_H\n#define ZM_LSTM_WEIGHTS_H\n\n");
+    printf("#ifndef ZM_GENERATED_LSTM_WEIGHTS_H\n#define ZM_GENERATED_LSTM_WEIGHTS_H\n\n");
     printf("#define ZM_LSTM_WEIGHTS_SEED 0x%08Xu\n", SEED);
     printf("#define ZM_LSTM_WEIGHTS_I %d\n#define ZM_LSTM_WEIGHTS_H %d\n#define ZM_LSTM_WEIGHTS_OUT %d\n\n", I,
            H, OUT);

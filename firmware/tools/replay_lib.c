@@ -149,7 +149,7 @@ static int sync_frames(zm_device_t *d, zm_replay_result_t *res, bool flush)
 
 int zm_replay_dir(const char *dir, uint32_t device_id, zm_replay_result_t *res)
 {
-    e4_file_t hr, eda, ibi, acc;
+    e4_file_t hr = {0}, eda = {0}, ibi = {0}, acc = {0};
     memset(res, 0, sizeof(*res));
     int rc = e4_read(dir, "HR.csv", true, 1, &hr);
     rc = rc ? rc : e4_read(dir, "EDA.csv", true, 1, &eda);
@@ -268,8 +268,11 @@ void zm_iso8601(uint32_t unix_s, char *buf)
     int64_t d = doy - (153 * mp + 2) / 5 + 1;
     int64_t m = mp < 10 ? mp + 3 : mp - 9;
     int64_t y = yoe + era * 400 + (m <= 2);
-    snprintf(buf, 21, "%04d-%02d-%02dT%02u:%02u:%02uZ", (int)y, (int)m, (int)d, sod / 3600u,
-             (sod / 60u) % 60u, sod % 60u);
+    char tmp[64]; /* roomy: the compiler cannot prove the year has four digits */
+    snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02u:%02u:%02uZ", (int)y, (int)m, (int)d,
+             (unsigned)(sod / 3600u), (unsigned)((sod / 60u) % 60u), (unsigned)(sod % 60u));
+    memcpy(buf, tmp, 20);
+    buf[20] = '\0';
 }
 
 void zm_epoch_json(FILE *out, const zm_epoch_t *e)

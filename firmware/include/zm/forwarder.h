@@ -12,14 +12,14 @@
 #include "zm/store.h"
 
 typedef struct {
-    const zm_store_t *store;
+    zm_store_t *store;
     uint32_t device_id;
     uint32_t acked;    /* highest seq the phone confirmed (everything <= acked is delivered) */
     uint32_t next_after; /* frames in flight end at this seq; the next frame starts after it */
     bool connected;
 } zm_fwd_t;
 
-void zm_fwd_init(zm_fwd_t *f, const zm_store_t *store, uint32_t device_id);
+void zm_fwd_init(zm_fwd_t *f, zm_store_t *store, uint32_t device_id);
 /* The phone connects and reports the highest seq it holds (0 = none). The phone is the
  * source of truth, so this also covers a device reboot that lost the RAM copy. */
 void zm_fwd_connect(zm_fwd_t *f, uint32_t phone_acked_seq);

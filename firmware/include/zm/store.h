@@ -38,6 +38,12 @@ typedef struct {
     uint32_t next_seq;        /* seq the next append gets */
     uint32_t max_generation;
     uint32_t skipped_records; /* invalid records seen by the boot scan (diagnostics) */
+    /* read cursor: where zm_store_next found its last record, so that sequential reads
+     * (sending frames) continue from there instead of rescanning the page */
+    uint32_t hint_seq;
+    uint32_t hint_generation;
+    uint8_t hint_page;
+    uint16_t hint_slot;
 } zm_store_t;
 
 typedef enum {
@@ -53,8 +59,10 @@ zm_store_status_t zm_store_mount(zm_store_t *s, const zm_flash_t *fl);
 /* Append one epoch. Assigns e->seq (and returns it in *seq_out if not NULL). */
 zm_store_status_t zm_store_append(zm_store_t *s, zm_epoch_t *e, uint32_t *seq_out);
 
-/* First valid record with seq > after_seq, in seq order. Returns false if there is none. */
-bool zm_store_next(const zm_store_t *s, uint32_t after_seq, zm_epoch_t *out);
+/* The valid record that follows after_seq: the first valid record with seq > after_seq in
+ * storage order (pages oldest first, slots in write order), which is seq order because
+ * appends are monotonic. Returns false if there is none. Updates the read cursor. */
+bool zm_store_next(zm_store_t *s, uint32_t after_seq, zm_epoch_t *out);
 
 /* Oldest retained seq (0 if empty) and number of valid retained records. */
 uint32_t zm_store_oldest_seq(const zm_store_t *s);

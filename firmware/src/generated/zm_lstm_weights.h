@@ -2,8 +2,8 @@
  * ONNX LSTM layout: W[4H][I], R[4H][H], B[8H] = Wb|Rb, gate order i, o, f, c.
  * NOT trained: units 0-1 are hand-constructed EMA units, units 2-7 are seeded
  * pseudo-random placeholders (see docs/LSTM.md). */
-#ifndef ZM_LSTM_WEIGHTS_H
-#define ZM_LSTM_WEIGHTS_H
+#ifndef ZM_GENERATED_LSTM_WEIGHTS_H
+#define ZM_GENERATED_LSTM_WEIGHTS_H
 
 #define ZM_LSTM_WEIGHTS_SEED 0x5A4D4F4Eu
 #define ZM_LSTM_WEIGHTS_I 5

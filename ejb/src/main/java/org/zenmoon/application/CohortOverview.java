@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.persistence.config.QueryHints;
 import org.zenmoon.domain.model.user.Role;
 
 /**
@@ -33,12 +35,56 @@ public class CohortOverview {
 
     private final Clock clock = Clock.systemUTC();
 
+    // The getters are for Jakarta Expression Language 5 in the portal, which does not see record accessors.
+
     public record CohortView(String cohortId, String name, String kind, long children) implements Serializable {
+        public String getCohortId() {
+            return cohortId;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public long getChildren() {
+            return children;
+        }
     }
 
     public record ChildStats(String childId, String pseudonym, int birthYear, String chronotype, Instant lastSeen,
                              Double meanHr7d, Double meanStress7d, Double sleepHoursPerNight7d, Double wearHoursPerDay7d)
             implements Serializable {
+        public String getPseudonym() {
+            return pseudonym;
+        }
+
+        public int getBirthYear() {
+            return birthYear;
+        }
+
+        public String getChronotype() {
+            return chronotype;
+        }
+
+        public Instant getLastSeen() {
+            return lastSeen;
+        }
+
+        public Double getMeanHr7d() {
+            return meanHr7d;
+        }
+
+        public Double getMeanStress7d() {
+            return meanStress7d;
+        }
+
+        public Double getSleepHoursPerNight7d() {
+            return sleepHoursPerNight7d;
+        }
+
+        public Double getWearHoursPerDay7d() {
+            return wearHoursPerDay7d;
+        }
     }
 
     public record NightlySleep(LocalDate night, double meanSleepHours, int children) implements Serializable {
@@ -52,7 +98,7 @@ public class CohortOverview {
         }
         String assigned = caller.has(Role.TENANT_ADMIN) ? ""
                 : " AND h.id IN (SELECT s.cohort_id FROM staff_cohort s WHERE s.tenant_id = h.tenant_id AND s.user_id = ?2)";
-        var q = em.createNativeQuery("SELECT h.id, h.name, h.kind, "
+        var q = nativeQuery("SELECT h.id, h.name, h.kind, "
                 + "(SELECT count(*) FROM child c WHERE c.tenant_id = h.tenant_id AND c.cohort_id = h.id) "
                 + "FROM cohort h WHERE h.tenant_id = ?1" + assigned + " ORDER BY h.name")
                 .setParameter(1, caller.tenantId());
@@ -70,7 +116,7 @@ public class CohortOverview {
         requireVisible(cohortId);
         Instant since = clock.instant().minus(Duration.ofDays(7));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT c.id, c.pseudonym, c.birth_year, c.chronotype, "
+        List<Object[]> rows = nativeQuery("SELECT c.id, c.pseudonym, c.birth_year, c.chronotype, "
                         + "(SELECT max(x.t) FROM epoch x WHERE x.tenant_id = c.tenant_id AND x.child_id = c.id), "
                         + "avg(e.hr), avg(e.stress), "
                         + "count(*) FILTER (WHERE e.sleep_state = 'SLEEP') / 60.0 / 7, "
@@ -92,7 +138,7 @@ public class CohortOverview {
         requireVisible(cohortId);
         Instant since = clock.instant().minus(Duration.ofDays(nights + 1L));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT night, avg(minutes) / 60.0, count(*) FROM ("
+        List<Object[]> rows = nativeQuery("SELECT night, avg(minutes) / 60.0, count(*) FROM ("
                         + "SELECT e.child_id, " + NIGHT + " AS night, count(*) AS minutes "
                         + "FROM epoch e JOIN child c ON c.tenant_id = e.tenant_id AND c.id = e.child_id "
                         + "WHERE e.tenant_id = ?1 AND c.cohort_id = ?2 AND e.t >= ?3 AND e.sleep_state = 'SLEEP' "
@@ -103,6 +149,14 @@ public class CohortOverview {
                 .getResultList();
         return rows.stream().map(r -> new NightlySleep(((java.sql.Date) r[0]).toLocalDate(), dbl(r[1]),
                 ((Number) r[2]).intValue())).toList();
+    }
+
+    /**
+     * EclipseLink refuses native SQL in a multitenant unit unless a query opts in; each one here does, and
+     * each names the tenant itself.
+     */
+    private Query nativeQuery(String sql) {
+        return em.createNativeQuery(sql).setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true);
     }
 
     private void requireVisible(String cohortId) {

@@ -194,7 +194,9 @@ public final class ZenMoonLauncher {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
+                // The server answers /health/ready even when the application failed to deploy: only a
+                // report that includes ZenMoon's own database check counts.
+                if (r.statusCode() == 200 && r.body().contains("\"database\"")) {
                     return;
                 }
                 last = r.statusCode() + " " + r.body();

@@ -1,10 +1,6 @@
 package org.zenmoon.interfaces.rest;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +10,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.zenmoon.infrastructure.persistence.UserAccounts;
@@ -27,7 +25,18 @@ import org.zenmoon.interfaces.security.SigningKey;
 @Path("/auth/token")
 public class AuthResource {
 
-    public record TokenRequest(@NotBlank @Size(max = 100) String username, @NotNull @Size(max = 200) String password) {
+    /** Validated by hand: Payara's OpenAPI generator fails on Bean Validation annotations of record components. */
+    public record TokenRequest(String username, String password) {
+        Map<String, String> problems() {
+            Map<String, String> p = new LinkedHashMap<>();
+            if (username == null || username.isBlank() || username.length() > 100) {
+                p.put("username", "must be 1 to 100 characters");
+            }
+            if (password == null || password.length() > 200) {
+                p.put("password", "must be given, at most 200 characters");
+            }
+            return p;
+        }
     }
 
     public record TokenResponse(String accessToken, String tokenType, long expiresIn, List<String> roles) {
@@ -52,7 +61,12 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue an API token", description = "401 for wrong credentials; 429 after repeated failures.")
-    public Response issue(@NotNull @Valid TokenRequest request) {
+    public Response issue(TokenRequest request) {
+        Map<String, String> invalid = request == null ? Map.of("body", "a JSON object with username and password is required")
+                : request.problems();
+        if (!invalid.isEmpty()) {
+            return Problems.validation("The token request is not valid.", invalid);
+        }
         long wait = throttle.retryAfterSeconds(request.username());
         if (wait > 0) {
             return Response.fromResponse(Problems.response(429, "Too Many Requests",

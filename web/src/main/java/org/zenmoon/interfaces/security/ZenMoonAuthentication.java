@@ -70,6 +70,7 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
         try {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"zenmoon\"");
+            response.setCharacterEncoding("UTF-8");
             response.setContentType(Problems.MEDIA_TYPE);
             response.getWriter().write(Problems.json(401, "Unauthorized", detail));
             response.flushBuffer();

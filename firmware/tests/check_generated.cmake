@@ -1,0 +1,10 @@
+# The committed weight header must be exactly what the generator prints (fixed seed).
+execute_process(COMMAND ${GEN} OUTPUT_FILE ${OUT} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "generator failed: ${rc}")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${OUT} ${EXPECTED} RESULT_VARIABLE diff)
+if(NOT diff EQUAL 0)
+    message(FATAL_ERROR "${EXPECTED} differs from the generator output ${OUT}; run tools/regen-vectors.sh")
+endif()
+message(STATUS "weights header matches the generator output")
