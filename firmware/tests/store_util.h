@@ -10,7 +10,7 @@
 #include "zm/forwarder.h"
 #include "zm/store.h"
 
-#define T0 1700000000u /* a minute boundary: 2023-11-14T22:13:20Z is not, so round below */
+#define T0 1700000000u /* 2023-11-14T22:13:20Z; T_BASE rounds it down to a minute */
 #define T_BASE (T0 - T0 % 60u)
 
 static zm_epoch_t expected_epoch(uint32_t seq)

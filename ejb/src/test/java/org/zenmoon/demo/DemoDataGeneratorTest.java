@@ -1,0 +1,188 @@
+package org.zenmoon.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.zenmoon.demo.DemoWorld.ChildRow;
+import org.zenmoon.domain.model.user.Role;
+
+/** The demo data must hold the patterns that later analyses are expected to find. */
+class DemoDataGeneratorTest {
+
+    static final LocalDate END = LocalDate.of(2026, 11, 27);
+    static DemoDataGenerator gen;
+    static DemoWorld world;
+
+    record Minute(Instant t, float stress, boolean asleep) {
+    }
+
+    @BeforeAll
+    static void generate() {
+        gen = new DemoDataGenerator(7, END);
+        world = gen.world();
+    }
+
+    static List<Minute> minutes(ChildRow c) {
+        List<Minute> out = new ArrayList<>();
+        gen.epochsOf(c, (t, hr, rmssd, eda, activity, stress, asleep, quality) -> {
+            assertThat(hr).isBetween(25f, 250f);
+            assertThat(stress).isBetween(0f, 1f);
+            assertThat(eda).isPositive();
+            out.add(new Minute(t, stress, asleep));
+        });
+        return out;
+    }
+
+    @Test
+    void twoTenantsWithTheDocumentedAccountsAndEnoughChildren() {
+        assertThat(world.tenants()).extracting(DemoWorld.TenantRow::kind).containsExactlyInAnyOrder("SCHOOL", "CLINIC");
+        assertThat(world.children()).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(world.children()).extracting(ChildRow::pseudonym).doesNotHaveDuplicates();
+        Map<String, Set<Role>> accounts = new HashMap<>();
+        world.users().forEach(u -> accounts.put(u.username(), u.roles()));
+        assertThat(accounts).containsEntry("admin", Set.of(Role.PLATFORM_ADMIN))
+                .containsEntry("school.admin", Set.of(Role.TENANT_ADMIN))
+                .containsEntry("counsellor", Set.of(Role.COUNSELLOR))
+                .containsEntry("clinician", Set.of(Role.CLINICIAN))
+                .containsEntry("parent", Set.of(Role.GUARDIAN));
+        String parentId = world.users().stream().filter(u -> u.username().equals("parent")).findFirst().orElseThrow().id();
+        List<String> parentsChildren = world.guardians().stream().filter(g -> g.userId().equals(parentId))
+                .map(DemoWorld.GuardianRow::childId).toList();
+        assertThat(parentsChildren).hasSize(2);
+        assertThat(world.children().stream().filter(c -> parentsChildren.contains(c.id())))
+                .allMatch(c -> c.tenantId().equals(DemoDataGenerator.SCHOOL_TENANT));
+        assertThat(world.consents()).hasSize(2 * world.children().size());
+    }
+
+    @Test
+    void sameSeedSameData() {
+        ChildRow c = world.children().get(3);
+        List<Minute> a = minutes(c);
+        List<Minute> b = minutes(new DemoDataGenerator(7, END).world().children().get(3));
+        assertThat(a).isEqualTo(b);
+        assertThat(minutes(new DemoDataGenerator(8, END).world().children().get(3))).isNotEqualTo(a);
+    }
+
+    @Test
+    void devicesAreOffSometimesAndNeverWriteTheSameMinuteTwice() {
+        List<Minute> m = minutes(world.children().get(0));
+        assertThat(m.size()).isLessThan(DemoDataGenerator.DAYS * 1440).isGreaterThan(DemoDataGenerator.DAYS * 1200);
+        Set<Instant> seen = new HashSet<>();
+        int gaps = 0;
+        for (int i = 0; i < m.size(); i++) {
+            assertThat(seen.add(m.get(i).t())).isTrue();
+            if (i > 0 && Duration.between(m.get(i - 1).t(), m.get(i).t()).toMinutes() > 30) {
+                gaps++;
+            }
+        }
+        assertThat(gaps).as("evening charging gaps").isGreaterThan(20);
+    }
+
+    @Test
+    void freeDaysAreSleptLaterThanSchoolDays() {
+        double schoolWake = 0;
+        double freeWake = 0;
+        int schoolN = 0;
+        int freeN = 0;
+        for (ChildRow c : world.children()) {
+            List<Minute> m = minutes(c);
+            for (int i = 1; i < m.size(); i++) {
+                if (m.get(i - 1).asleep() && !m.get(i).asleep()) {
+                    var local = m.get(i).t().atZone(ZoneOffset.UTC);
+                    double hour = local.getHour() + local.getMinute() / 60.0;
+                    if (hour < 4 || hour > 13) {
+                        continue; // a night-time awakening, not the morning wake-up
+                    }
+                    boolean free = !gen.isSchoolDay(local.toLocalDate());
+                    if (free) {
+                        freeWake += hour;
+                        freeN++;
+                    } else {
+                        schoolWake += hour;
+                        schoolN++;
+                    }
+                }
+            }
+        }
+        assertThat(freeWake / freeN - schoolWake / schoolN).as("hours later on free days").isGreaterThan(1.0);
+    }
+
+    @Test
+    void examMorningsAreMoreStressful() {
+        ChildRow c = world.children().get(5);
+        List<LocalDate> exams = gen.examDays(c.cohortId());
+        assertThat(exams).isNotEmpty();
+        double exam = 0;
+        double other = 0;
+        int en = 0;
+        int on = 0;
+        for (Minute m : minutes(c)) {
+            var z = m.t().atZone(ZoneOffset.UTC);
+            if (m.asleep() || z.getHour() < 8 || z.getHour() >= 11 || !gen.isSchoolDay(z.toLocalDate())) {
+                continue;
+            }
+            if (exams.contains(z.toLocalDate())) {
+                exam += m.stress();
+                en++;
+            } else {
+                other += m.stress();
+                on++;
+            }
+        }
+        assertThat(exam / en - other / on).isGreaterThan(0.15);
+    }
+
+    @Test
+    void mindfulnessCalmsTheEveningOnlyForResponders() {
+        double responderDiff = Double.NaN;
+        double nonResponderDiff = Double.NaN;
+        for (ChildRow c : world.children()) {
+            Set<LocalDate> sessionDays = new HashSet<>();
+            gen.interventionsOf(c).stream().filter(i -> i.type().equals(DemoDataGenerator.MINDFULNESS))
+                    .forEach(i -> sessionDays.add(i.start().atZone(ZoneOffset.UTC).toLocalDate()));
+            if (sessionDays.size() < 5) {
+                continue;
+            }
+            Set<LocalDate> exams = new HashSet<>(gen.examDays(c.cohortId()));
+            double with = 0;
+            double without = 0;
+            int wn = 0;
+            int won = 0;
+            for (Minute m : minutes(c)) {
+                var z = m.t().atZone(ZoneOffset.UTC);
+                LocalDate d = z.toLocalDate();
+                if (m.asleep() || z.getHour() < 17 || z.getHour() >= 22 || exams.contains(d) || exams.contains(d.plusDays(1))
+                        || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                    continue;
+                }
+                if (sessionDays.contains(d)) {
+                    with += m.stress();
+                    wn++;
+                } else {
+                    without += m.stress();
+                    won++;
+                }
+            }
+            double diff = with / wn - without / won;
+            if (c.truthMindfulnessEffect() < 0 && Double.isNaN(responderDiff)) {
+                responderDiff = diff;
+            } else if (c.truthMindfulnessEffect() == 0 && Double.isNaN(nonResponderDiff)) {
+                nonResponderDiff = diff;
+            }
+        }
+        assertThat(responderDiff).isLessThan(-0.08);
+        assertThat(Math.abs(nonResponderDiff)).isLessThan(0.04);
+    }
+}

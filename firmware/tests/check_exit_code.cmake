@@ -1,0 +1,11 @@
+# Run CMD (a ;-list) and require exit code EXPECTED and a one-line message on stderr.
+execute_process(COMMAND ${CMD} RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+if(NOT rc EQUAL ${EXPECTED})
+    message(FATAL_ERROR "expected exit code ${EXPECTED}, got ${rc}; stderr: ${err}")
+endif()
+string(STRIP "${err}" err)
+string(FIND "${err}" "\n" nl)
+if(err STREQUAL "" OR NOT nl EQUAL -1)
+    message(FATAL_ERROR "expected exactly one line on stderr, got: '${err}'")
+endif()
+message(STATUS "exit code ${rc}: ${err}")

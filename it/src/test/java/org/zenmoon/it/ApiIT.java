@@ -1,0 +1,134 @@
+package org.zenmoon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/** Health, tokens and the children API with its tenant wall and guardian scope, over HTTP. */
+@Order(1)
+class ApiIT {
+
+    static Http http;
+
+    @BeforeAll
+    static void server() throws Exception {
+        http = new Http(SharedServer.get().baseUrl());
+    }
+
+    @Test
+    void readinessReportsDatabaseAndSchema() throws Exception {
+        Http.Reply ready = http.get("/health/ready", null);
+        assertThat(ready.status()).isEqualTo(200);
+        JsonObject body = ready.object();
+        assertThat(body.getString("status")).isEqualTo("UP");
+        JsonObject db = body.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
+        assertThat(db.getJsonObject("data").getString("appliedSchemaVersion"))
+                .isEqualTo(db.getJsonObject("data").getString("expectedSchemaVersion"));
+        assertThat(http.get("/health/live", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void tokenCarriesRolesAndWrongPasswordIsRefused() throws Exception {
+        Http.Reply ok = http.login("clinician", "demo");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.object().getJsonArray("roles").getString(0)).isEqualTo("CLINICIAN");
+        assertThat(ok.object().getInt("expiresIn")).isPositive();
+        assertThat(ok.object().getString("accessToken").split("\\.")).hasSize(3);
+
+        Http.Reply wrong = http.login("clinician", "not-the-password");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.contentType()).startsWith("application/problem+json");
+        assertThat(wrong.object().getInt("status")).isEqualTo(401);
+
+        Http.Reply invalid = http.post("/api/v1/auth/token", "{\"password\":\"x\"}");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.object().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("username");
+    }
+
+    @Test
+    void repeatedFailuresAreThrottled() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(http.login("guardian.3", "guess-" + i).status()).isEqualTo(401);
+        }
+        Http.Reply throttled = http.login("guardian.3", "demo");
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.object().getString("title")).isEqualTo("Too Many Requests");
+    }
+
+    @Test
+    void everyApiCallNeedsAValidToken() throws Exception {
+        Http.Reply none = http.get("/api/v1/children", null);
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.contentType()).startsWith("application/problem+json");
+        String token = http.token("counsellor");
+        String forged = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertThat(http.get("/api/v1/children", forged).status()).isEqualTo(401);
+        assertThat(http.get("/api/v1/children", "not.a.token").status()).isEqualTo(401);
+    }
+
+    @Test
+    void staffSeeOnlyTheirTenantsChildren() throws Exception {
+        JsonArray school = http.get("/api/v1/children", http.token("counsellor")).json().asJsonArray();
+        JsonArray clinic = http.get("/api/v1/children", http.token("clinician")).json().asJsonArray();
+        assertThat(school).hasSize(30);
+        assertThat(clinic).hasSize(12);
+        assertThat(cohortNames(school)).containsOnly("Year 5 Oak", "Year 8 Birch");
+        assertThat(cohortNames(clinic)).containsOnly("Sleep panel");
+        JsonObject first = school.getJsonObject(0);
+        assertThat(first.keySet()).contains("childId", "pseudonym", "cohortId", "birthYear", "chronotype");
+    }
+
+    @Test
+    void anotherTenantsChildAnswers404() throws Exception {
+        String counsellor = http.token("counsellor");
+        String clinicChild = http.get("/api/v1/children", http.token("clinician")).json().asJsonArray()
+                .getJsonObject(0).getString("childId");
+        String schoolChild = http.get("/api/v1/children", counsellor).json().asJsonArray()
+                .getJsonObject(0).getString("childId");
+
+        assertThat(http.get("/api/v1/children/" + schoolChild, counsellor).status()).isEqualTo(200);
+        Http.Reply walled = http.get("/api/v1/children/" + clinicChild, counsellor);
+        assertThat(walled.status()).isEqualTo(404);
+        assertThat(walled.object().getString("title")).isEqualTo("Not Found");
+        assertThat(http.get("/api/v1/children/no-such-child", counsellor).status()).isEqualTo(404);
+    }
+
+    @Test
+    void guardianSeesOnlyLinkedChildren() throws Exception {
+        String parent = http.token("parent");
+        JsonArray mine = http.get("/api/v1/children", parent).json().asJsonArray();
+        assertThat(mine).hasSize(2);
+        for (JsonValue v : mine) {
+            String id = v.asJsonObject().getString("childId");
+            assertThat(http.get("/api/v1/children/" + id, parent).status()).isEqualTo(200);
+        }
+        List<String> linked = mine.getValuesAs(JsonObject.class).stream().map(o -> o.getString("childId")).toList();
+        String classmate = http.get("/api/v1/children", http.token("counsellor")).json().asJsonArray()
+                .getValuesAs(JsonObject.class).stream().map(o -> o.getString("childId"))
+                .filter(id -> !linked.contains(id)).findFirst().orElseThrow();
+        assertThat(http.get("/api/v1/children/" + classmate, parent).status()).isEqualTo(404);
+    }
+
+    @Test
+    void platformAdminReachesNoChildData() throws Exception {
+        assertThat(http.get("/api/v1/children", http.token("admin")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void openApiDescribesTheApi() throws Exception {
+        Http.Reply openapi = http.get("/openapi", null);
+        assertThat(openapi.status()).isEqualTo(200);
+        assertThat(openapi.body()).contains("/api/v1/children/{childId}", "/api/v1/auth/token");
+    }
+
+    private static List<String> cohortNames(JsonArray children) {
+        return children.getValuesAs(JsonObject.class).stream().map(o -> o.getString("cohortName")).distinct().toList();
+    }
+}

@@ -1,0 +1,123 @@
+package org.zenmoon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.MethodOrderer;
+
+/**
+ * An IT admin's PostgreSQL (here a separate PostgreSQL 17 process that the test starts): first the run
+ * command against it, which must not start an embedded database; then the EAR on full Payara Server 6,
+ * configured through the same environment variables.
+ */
+@Order(4)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExternalDatabaseAndEarIT {
+
+    static EmbeddedPostgres adminsPostgres;
+    static Map<String, String> dbEnv;
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        SharedServer.stop();
+        adminsPostgres = EmbeddedPostgres.builder().setPort(54349).start();
+        try (Connection c = adminsPostgres.getPostgresDatabase().getConnection()) {
+            c.createStatement().execute("CREATE DATABASE zenmoon_prod");
+            c.createStatement().execute("CREATE ROLE zenmoon LOGIN PASSWORD 'Secret-1' CREATEDB");
+            c.createStatement().execute("ALTER DATABASE zenmoon_prod OWNER TO zenmoon");
+        }
+        dbEnv = Map.of("ZENMOON_DB_URL", "jdbc:postgresql://localhost:54349/zenmoon_prod",
+                "ZENMOON_DB_USER", "zenmoon", "ZENMOON_DB_PASSWORD", "Secret-1");
+    }
+
+    @AfterAll
+    static void stopDatabase() throws IOException {
+        if (adminsPostgres != null) {
+            adminsPostgres.close();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(1)
+    void runCommandUsesTheConfiguredDatabase() throws Exception {
+        try (LaunchedServer server = LaunchedServer.start("external-db", 18081, 54359, dbEnv)) {
+            assertThat(server.output()).doesNotContain("starting embedded PostgreSQL")
+                    .contains("jdbc:postgresql://localhost:54349/zenmoon_prod").contains("demo data created");
+            assertThat(server.home.resolve("pgdata")).doesNotExist();
+            Http http = new Http(server.baseUrl());
+            assertThat(http.get("/health/ready", null).status()).isEqualTo(200);
+            assertThat(http.get("/api/v1/children", http.token("clinician")).json().asJsonArray()).hasSize(12);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void earDeploysOnPayaraServerAndAnswers() throws Exception {
+        Path payara = Path.of(System.getProperty("payara.server.home", "target/payara-server/payara6"));
+        Path ear = Path.of(System.getProperty("zenmoon.ear", "target/zenmoon.ear"));
+        Path key = LaunchedServer.WORK.resolve("external-db").toAbsolutePath().resolve("jwt-signing-key.pem");
+        assertThat(key).as("key written by the previous test's demo run").exists();
+        movePorts(payara.resolve("glassfish/domains/domain1/config/domain.xml"));
+
+        Map<String, String> env = new java.util.HashMap<>(dbEnv);
+        env.put("ZENMOON_JWT_KEY_FILE", key.toString());
+        try {
+            asadmin(payara, env, 180, "start-domain", "domain1");
+            asadmin(payara, env, 300, "deploy", "--name", "zenmoon", "--force", "true", ear.toAbsolutePath().toString());
+            Http http = new Http("http://localhost:18082");
+            Http.Reply ready = http.get("/health/ready", null);
+            assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+            assertThat(ready.body()).contains("\"database\"");
+            String token = http.token("counsellor");
+            assertThat(http.get("/api/v1/children", token).json().asJsonArray()).hasSize(30);
+            assertThat(http.get("/api/v1/children", null).status()).isEqualTo(401);
+        } finally {
+            asadmin(payara, env, 120, "stop-domain", "domain1");
+        }
+    }
+
+    /** Moves the domain off the default ports, so that a ZenMoon running on 8080 does not collide. */
+    private static void movePorts(Path domainXml) throws IOException {
+        String xml = Files.readString(domainXml, StandardCharsets.UTF_8);
+        xml = xml.replace("port=\"8080\"", "port=\"18082\"").replace("port=\"8181\"", "port=\"18183\"")
+                .replace("port=\"4848\"", "port=\"14848\"").replace("port=\"3700\"", "port=\"13700\"")
+                .replace("port=\"7676\"", "port=\"17676\"").replace("port=\"8686\"", "port=\"18686\"")
+                .replace("port=\"9009\"", "port=\"19009\"");
+        Files.writeString(domainXml, xml, StandardCharsets.UTF_8);
+    }
+
+    private static void asadmin(Path payara, Map<String, String> env, int timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(payara.resolve("bin/asadmin").toString(), "--port", "14848"));
+        cmd.addAll(List.of(args));
+        Path out = LaunchedServer.WORK.resolve("asadmin-" + args[0] + ".out");
+        Files.createDirectories(out.getParent());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().putAll(env);
+        pb.environment().put("AS_JAVA", System.getProperty("java.home"));
+        Process p = pb.start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("asadmin " + args[0] + " timed out:\n" + Files.readString(out));
+        }
+        if (p.exitValue() != 0 && !args[0].equals("stop-domain")) {
+            throw new IllegalStateException("asadmin " + String.join(" ", args) + " failed:\n" + Files.readString(out)
+                    + "\n--- server.log tail ---\n"
+                    + LaunchedServer.tail(payara.resolve("glassfish/domains/domain1/logs/server.log"), 60));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.zenmoon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The portal in a real Chromium: log-in, the cohort table and chart, and the tenant wall. */
+@Order(2)
+class PortalIT {
+
+    static String base;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeAll
+    static void server() throws Exception {
+        base = SharedServer.get().baseUrl();
+    }
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("zenmoon.chromium", "/usr/bin/chromium"));
+        // The flags keep Chromium from reaching for the network, which this machine does not have.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("zenmoon.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void logIn(String user, String password) {
+        browser.get(base + "/login.xhtml");
+        browser.findElement(By.id("login:username")).sendKeys(user);
+        browser.findElement(By.id("login:password")).sendKeys(password);
+        browser.findElement(By.id("login:submit")).click();
+    }
+
+    private List<String> childNames() {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:children_data tr")));
+        return browser.findElements(By.cssSelector("#cohort\\:children_data tr td:first-child")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    @Test
+    void counsellorSeesCohortTableAndSleepChart() throws Exception {
+        browser.get(base + "/portal/cohort.xhtml");
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        logIn("counsellor", "demo");
+        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+
+        List<String> oak = childNames();
+        assertThat(oak).hasSize(15).allMatch(name -> name.matches("[A-Z][a-z]+-\\d+"));
+        String firstRow = browser.findElement(By.cssSelector("#cohort\\:children_data tr")).getText();
+        assertThat(firstRow).containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+        WebElement canvas = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:sleepChart canvas")));
+        assertThat(canvas.getSize().getHeight()).isGreaterThan(100);
+        Files.createDirectories(LaunchedServer.WORK);
+        Files.write(LaunchedServer.WORK.resolve("portal-cohort.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        // The second class of the counsellor's school.
+        browser.findElement(By.id("cohort:cohortSelect")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[contains(@data-label,'Year 8 Birch')]"))).click();
+        wait.until(d -> !childNames().equals(oak));
+        assertThat(childNames()).hasSize(15).doesNotContainAnyElementsOf(oak);
+    }
+
+    @Test
+    void clinicianSeesOnlyTheClinicPanel() {
+        logIn("clinician", "demo");
+        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        assertThat(childNames()).hasSize(12);
+        String options = browser.findElement(By.id("cohort:cohortSelect")).getText();
+        assertThat(options).contains("Sleep panel").doesNotContain("Oak").doesNotContain("Birch");
+    }
+
+    @Test
+    void wrongPasswordStaysOnLoginWithAMessage() {
+        logIn("counsellor", "wrong");
+        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-messages-error")));
+        assertThat(message.getText()).contains("Wrong user name or password");
+        assertThat(browser.getCurrentUrl()).contains("/login.xhtml");
+    }
+
+    @Test
+    void parentIsNotLetIntoThePortal() {
+        logIn("parent", "demo");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("portal is for counsellors");
+        assertThat(browser.findElements(By.id("cohort:children"))).isEmpty();
+    }
+}

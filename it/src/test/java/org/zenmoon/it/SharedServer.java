@@ -1,0 +1,41 @@
+package org.zenmoon.it;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * One server start shared by every black-box test class in this JVM: the run command with its embedded
+ * PostgreSQL and demo data, on ports of its own so that a developer's running ZenMoon is not disturbed.
+ */
+final class SharedServer {
+
+    static final int PORT = 18080;
+    static final int DB_PORT = 54339;
+    private static LaunchedServer server;
+
+    private SharedServer() {
+    }
+
+    static synchronized LaunchedServer get() throws IOException {
+        if (server == null || !server.isAlive()) {
+            server = LaunchedServer.start("shared", PORT, DB_PORT, Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(SharedServer::stop));
+        }
+        return server;
+    }
+
+    static synchronized void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** For the restart test: stop the shared server and start it again on the same data. */
+    static synchronized LaunchedServer restart() throws IOException, InterruptedException {
+        if (server != null) {
+            server.stop();
+        }
+        server = LaunchedServer.start("shared", PORT, DB_PORT, Map.of());
+        return server;
+    }
+}
