@@ -1,0 +1,161 @@
+package org.zenmoon.infrastructure.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.UserTransaction;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.persistence.config.QueryHints;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.zenmoon.domain.model.child.Child;
+import org.zenmoon.domain.model.child.GuardianLink;
+import org.zenmoon.domain.model.cohort.Cohort;
+import org.zenmoon.domain.model.cohort.CohortKind;
+import org.zenmoon.domain.model.epoch.Epoch;
+import org.zenmoon.domain.model.epoch.SleepState;
+import org.zenmoon.domain.model.tenant.Tenancy;
+import org.zenmoon.domain.model.tenant.Tenant;
+import org.zenmoon.domain.model.user.AppUser;
+import org.zenmoon.domain.model.user.Role;
+
+/**
+ * In Payara Micro against PostgreSQL: the entity mappings, and EclipseLink's tenant wall. One deployment
+ * for the whole class; the fixture comes from {@link ArquillianDatabase}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MultitenancyIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.create(WebArchive.class, "multitenancy.war")
+                .addPackages(true, "org.zenmoon.domain", "org.zenmoon.application")
+                .addClasses(ZenMoonDatabase.class, InstantConverter.class, UserAccounts.class, SchemaVersion.class,
+                        TenantJpa.class, ArquillianDatabase.class)
+                .addAsResource("META-INF/persistence.xml")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsLibraries(jarOf(org.postgresql.Driver.class));
+    }
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Inject
+    TenantJpa jpa;
+
+    @Inject
+    UserTransaction tx;
+
+    @AfterEach
+    void rollback() throws Exception {
+        if (tx.getStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+            tx.rollback();
+        }
+    }
+
+    private EntityManager as(String tenant) throws Exception {
+        tx.begin();
+        EntityManager em = jpa.em();
+        em.setProperty(Tenancy.PROPERTY, tenant);
+        return em;
+    }
+
+    @Test
+    void aQueryAsTenantANeverReturnsTenantBsRows() throws Exception {
+        EntityManager em = as(ArquillianDatabase.TENANT_A);
+        List<Child> children = em.createQuery("SELECT c FROM Child c ORDER BY c.id", Child.class).getResultList();
+        assertEquals(List.of("child-a1", "child-a2"), children.stream().map(Child::getId).toList());
+        assertEquals(1L, em.createQuery("SELECT count(h) FROM Cohort h", Long.class).getSingleResult());
+        assertEquals(1L, em.createQuery("SELECT count(e) FROM Epoch e", Long.class).getSingleResult());
+        assertNull(em.find(Child.class, "child-b1"), "find by id of another tenant's child");
+        assertEquals(0, em.createQuery("SELECT c FROM Child c WHERE c.id = 'child-b2'", Child.class).getResultList().size());
+        tx.rollback();
+
+        em = as(ArquillianDatabase.TENANT_B);
+        assertEquals(List.of("child-b1", "child-b2"),
+                em.createQuery("SELECT c.id FROM Child c ORDER BY c.id", String.class).getResultList());
+    }
+
+    @Test
+    void bulkUpdatesStayInsideTheTenant() throws Exception {
+        EntityManager em = as(ArquillianDatabase.TENANT_A);
+        int updated = em.createQuery("UPDATE Child c SET c.preferredInterventions = 'mindfulness'").executeUpdate();
+        assertEquals(2, updated);
+        Number touchedInB = (Number) em.createNativeQuery(
+                        "SELECT count(*) FROM child WHERE tenant_id = 'tenant-b' AND preferred_interventions IS NOT NULL")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true).getSingleResult();
+        assertEquals(0, touchedInB.intValue());
+    }
+
+    @Test
+    void newRowsTakeTheTenantOfTheContextNotOfTheirData() throws Exception {
+        EntityManager em = as(ArquillianDatabase.TENANT_B);
+        em.persist(new Cohort("cohort-b2", "Panel B2", CohortKind.PANEL));
+        // Entities refer to each other by id, not by mapped relationships, so EclipseLink does not order
+        // the inserts by foreign key: the parent is flushed first.
+        em.flush();
+        em.persist(new Child("child-b3", "Wren-5", 2016, "cohort-b2"));
+        em.flush();
+        Object tenant = em.createNativeQuery("SELECT tenant_id FROM child WHERE id = 'child-b3'")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true).getSingleResult();
+        assertEquals("tenant-b", tenant);
+    }
+
+    @Test
+    void withoutATenantTenantOwnedDataIsUnreachable() throws Exception {
+        tx.begin();
+        EntityManager em = jpa.em();
+        assertThrows(RuntimeException.class,
+                () -> em.createQuery("SELECT c FROM Child c", Child.class).getResultList());
+        assertThrows(RuntimeException.class, () -> em.createNativeQuery("SELECT count(*) FROM child").getSingleResult(),
+                "native SQL needs an explicit opt-in in a multitenant unit");
+    }
+
+    @Test
+    void entityMappingsRoundTrip() throws Exception {
+        EntityManager em = as(ArquillianDatabase.TENANT_A);
+        Instant t = Instant.parse("2026-03-02T08:16:00Z");
+        em.persist(new Epoch("child-a1", t, 91.5f, 40f, 3.2f, 120, 0.5f, SleepState.WAKE, 0.9f, null));
+        em.persist(new AppUser("user-g", "tenant-a", "g.a", "hash", EnumSet.of(Role.GUARDIAN), "Guardian A"));
+        em.flush();
+        em.persist(new GuardianLink("child-a1", "user-g"));
+        em.flush();
+        em.clear();
+
+        Epoch e = em.find(Epoch.class, new Epoch.Key("child-a1", t));
+        assertNotNull(e);
+        assertEquals(t, e.getT());
+        assertEquals(91.5f, e.getHr());
+        assertEquals(120, e.getActivity());
+        assertEquals(SleepState.WAKE, e.getSleep());
+        assertNull(e.getDeviceId());
+        assertEquals(EnumSet.of(Role.GUARDIAN), em.find(AppUser.class, "user-g").getRoles());
+        assertNotNull(em.find(GuardianLink.class, new GuardianLink.Key("child-a1", "user-g")));
+        Tenant tenant = em.find(Tenant.class, "tenant-a");
+        assertEquals("FERPA", tenant.getLegalRegime());
+        assertTrue(tenant.getCreatedAt().isBefore(Instant.now().plusSeconds(1)));
+        Child child = em.find(Child.class, "child-a1");
+        assertEquals(2015, child.getBirthYear());
+        assertEquals("cohort-a", child.getCohortId());
+    }
+}
