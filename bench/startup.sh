@@ -28,7 +28,7 @@ rss_mb() { # resident memory of the processes whose command line matches $1, in 
 }
 
 stop_all() {
-  pkill -INT -f "zenmoon-launcher.jar" || true
+  pkill -TERM -f "zenmoon-launcher.jar" || true   # like Ctrl-C (SIGINT is ignored by background jobs)
   while pgrep -f "payara-micro.jar" >/dev/null || pgrep -f "zenmoon-launcher.jar" >/dev/null; do sleep 0.5; done
 }
 

@@ -13,6 +13,7 @@ import java.util.List;
  */
 @Stateless
 @TenantBound
+@Audited
 public class ChildDirectory {
 
     private static final String VIEW = "SELECT NEW org.zenmoon.application.ChildView("

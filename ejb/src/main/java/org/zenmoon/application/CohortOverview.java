@@ -112,6 +112,7 @@ public class CohortOverview {
                 .toList();
     }
 
+    @Audited
     public List<ChildStats> children(String cohortId) {
         requireVisible(cohortId);
         Instant since = clock.instant().minus(Duration.ofDays(7));

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -114,6 +118,45 @@ class ApiIT {
                 .getValuesAs(JsonObject.class).stream().map(o -> o.getString("childId"))
                 .filter(id -> !linked.contains(id)).findFirst().orElseThrow();
         assertThat(http.get("/api/v1/children/" + classmate, parent).status()).isEqualTo(404);
+    }
+
+    @Test
+    void readsOfAChildAreAuditedWithTheirOutcome() throws Exception {
+        String counsellor = http.token("counsellor");
+        String schoolChild = http.get("/api/v1/children", counsellor).json().asJsonArray().getJsonObject(1).getString("childId");
+        String clinicChild = http.get("/api/v1/children", http.token("clinician")).json().asJsonArray()
+                .getJsonObject(1).getString("childId");
+        assertThat(http.get("/api/v1/children/" + schoolChild, counsellor).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/children/" + clinicChild, counsellor).status()).isEqualTo(404);
+
+        try (Connection db = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + SharedServer.DB_PORT + "/zenmoon", "postgres", "postgres");
+             PreparedStatement q = db.prepareStatement("SELECT a.outcome, a.tenant_id FROM audit_event a "
+                     + "JOIN app_user u ON u.id = a.actor_id WHERE u.username = 'counsellor' AND a.child_id = ? "
+                     + "AND a.resource = 'ChildDirectory.find' ORDER BY a.id DESC LIMIT 1")) {
+            q.setString(1, schoolChild);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).as("audit event of the read").isTrue();
+                assertThat(rs.getString(1)).isEqualTo("ok");
+            }
+            q.setString(1, clinicChild);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).as("audit event of the refused read").isTrue();
+                assertThat(rs.getString(1)).isEqualTo("not_found");
+                // Recorded in the caller's tenant: the clinic learns nothing about the school's attempt.
+                assertThat(rs.getString(2)).isNotEqualTo(clinicTenantOf(db, clinicChild));
+            }
+        }
+    }
+
+    private static String clinicTenantOf(Connection db, String childId) throws Exception {
+        try (PreparedStatement q = db.prepareStatement("SELECT tenant_id FROM child WHERE id = ?")) {
+            q.setString(1, childId);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     @Test

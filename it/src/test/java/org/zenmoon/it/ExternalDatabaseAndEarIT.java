@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -71,14 +70,15 @@ class ExternalDatabaseAndEarIT {
         Path ear = Path.of(System.getProperty("zenmoon.ear", "target/zenmoon.ear"));
         Path key = LaunchedServer.WORK.resolve("external-db").toAbsolutePath().resolve("jwt-signing-key.pem");
         assertThat(key).as("key written by the previous test's demo run").exists();
-        movePorts(payara.resolve("glassfish/domains/domain1/config/domain.xml"));
-
         Map<String, String> env = new java.util.HashMap<>(dbEnv);
         env.put("ZENMOON_JWT_KEY_FILE", key.toString());
+        // A fresh domain every run, on ports of its own (admin 19048, HTTP 19080).
+        asadmin(payara, env, 60, false, "delete-domain", DOMAIN);
+        asadmin(payara, env, 120, true, "create-domain", "--nopassword=true", "--portbase", "19000", DOMAIN);
         try {
-            asadmin(payara, env, 180, "start-domain", "domain1");
-            asadmin(payara, env, 300, "deploy", "--name", "zenmoon", "--force", "true", ear.toAbsolutePath().toString());
-            Http http = new Http("http://localhost:18082");
+            asadmin(payara, env, 180, true, "start-domain", DOMAIN);
+            asadmin(payara, env, 300, true, "--port", "19048", "deploy", "--name", "zenmoon", ear.toAbsolutePath().toString());
+            Http http = new Http("http://localhost:19080");
             Http.Reply ready = http.get("/health/ready", null);
             assertThat(ready.status()).as(ready.body()).isEqualTo(200);
             assertThat(ready.body()).contains("\"database\"");
@@ -86,25 +86,19 @@ class ExternalDatabaseAndEarIT {
             assertThat(http.get("/api/v1/children", token).json().asJsonArray()).hasSize(30);
             assertThat(http.get("/api/v1/children", null).status()).isEqualTo(401);
         } finally {
-            asadmin(payara, env, 120, "stop-domain", "domain1");
+            asadmin(payara, env, 120, false, "stop-domain", DOMAIN);
+            asadmin(payara, env, 60, false, "delete-domain", DOMAIN);
         }
     }
 
-    /** Moves the domain off the default ports, so that a ZenMoon running on 8080 does not collide. */
-    private static void movePorts(Path domainXml) throws IOException {
-        String xml = Files.readString(domainXml, StandardCharsets.UTF_8);
-        xml = xml.replace("port=\"8080\"", "port=\"18082\"").replace("port=\"8181\"", "port=\"18183\"")
-                .replace("port=\"4848\"", "port=\"14848\"").replace("port=\"3700\"", "port=\"13700\"")
-                .replace("port=\"7676\"", "port=\"17676\"").replace("port=\"8686\"", "port=\"18686\"")
-                .replace("port=\"9009\"", "port=\"19009\"");
-        Files.writeString(domainXml, xml, StandardCharsets.UTF_8);
-    }
+    private static final String DOMAIN = "zenmoon-it";
 
-    private static void asadmin(Path payara, Map<String, String> env, int timeoutSeconds, String... args)
-            throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(payara.resolve("bin/asadmin").toString(), "--port", "14848"));
+    private static void asadmin(Path payara, Map<String, String> env, int timeoutSeconds, boolean mustSucceed,
+                                String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(payara.resolve("bin/asadmin").toString()));
         cmd.addAll(List.of(args));
-        Path out = LaunchedServer.WORK.resolve("asadmin-" + args[0] + ".out");
+        String verb = args[0].startsWith("--") ? args[2] : args[0];
+        Path out = LaunchedServer.WORK.resolve("asadmin-" + verb + ".out");
         Files.createDirectories(out.getParent());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
         pb.environment().putAll(env);
@@ -112,12 +106,12 @@ class ExternalDatabaseAndEarIT {
         Process p = pb.start();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException("asadmin " + args[0] + " timed out:\n" + Files.readString(out));
+            throw new IllegalStateException("asadmin " + verb + " timed out:\n" + Files.readString(out));
         }
-        if (p.exitValue() != 0 && !args[0].equals("stop-domain")) {
+        if (p.exitValue() != 0 && mustSucceed) {
             throw new IllegalStateException("asadmin " + String.join(" ", args) + " failed:\n" + Files.readString(out)
                     + "\n--- server.log tail ---\n"
-                    + LaunchedServer.tail(payara.resolve("glassfish/domains/domain1/logs/server.log"), 60));
+                    + LaunchedServer.tail(payara.resolve("glassfish/domains/" + DOMAIN + "/logs/server.log"), 60));
         }
     }
 }

@@ -96,6 +96,8 @@ public final class ZenMoonLauncher {
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setPort(settings.embeddedDbPort())
+                    // initdb and the first start take longer than zonky's 10 s default on a busy 2-core machine.
+                    .setPGStartupWait(Duration.ofSeconds(120))
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(settings.home().resolve("postgres.log").toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(settings.home().resolve("postgres.log").toFile()))
                     .start();

@@ -23,7 +23,17 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.zenmoon.domain.model.analysis.AnalysisResult;
+import org.zenmoon.domain.model.analysis.ModelVersion;
+import org.zenmoon.domain.model.audit.AuditEvent;
 import org.zenmoon.domain.model.child.Child;
+import org.zenmoon.domain.model.consent.Consent;
+import org.zenmoon.domain.model.device.Device;
+import org.zenmoon.domain.model.event.Intervention;
+import org.zenmoon.domain.model.event.SchoolEvent;
+import org.zenmoon.domain.model.recommendation.Recommendation;
+import org.zenmoon.domain.model.recommendation.RecommendationFeedback;
+import org.zenmoon.domain.model.sleep.SleepEpisode;
 import org.zenmoon.domain.model.child.GuardianLink;
 import org.zenmoon.domain.model.cohort.Cohort;
 import org.zenmoon.domain.model.cohort.CohortKind;
@@ -45,7 +55,7 @@ class MultitenancyIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "multitenancy.war")
                 .addPackages(true, "org.zenmoon.domain", "org.zenmoon.application")
-                .addClasses(ZenMoonDatabase.class, InstantConverter.class, UserAccounts.class, SchemaVersion.class,
+                .addClasses(ZenMoonDatabase.class, InstantConverter.class, JsonbConverter.class, UserAccounts.class, SchemaVersion.class,
                         TenantJpa.class, ArquillianDatabase.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
@@ -157,5 +167,44 @@ class MultitenancyIT {
         Child child = em.find(Child.class, "child-a1");
         assertEquals(2015, child.getBirthYear());
         assertEquals("cohort-a", child.getCohortId());
+    }
+
+    @Test
+    void everyTableHasAWorkingMapping() throws Exception {
+        EntityManager em = as(ArquillianDatabase.TENANT_A);
+        Instant t = Instant.parse("2026-03-02T20:00:00Z");
+        em.persist(new Consent("consent-1", "child-a1", "collection", "v1", "user-x", t, null));
+        em.persist(new Device("device-1", "child-a1", "wrist", "token-hash", null));
+        em.persist(new SleepEpisode("sleep-1", "child-a1", t, t.plusSeconds(9 * 3600), "device"));
+        em.persist(new SchoolEvent("event-1", "cohort-a", "math_test", t, t.plusSeconds(3600), "school"));
+        em.persist(new Intervention("iv-1", "child-a1", "mindfulness", t, t.plusSeconds(900), null));
+        em.persist(new ModelVersion("model-1", "ranker", 1, "candidate", new byte[] {8, 1, 2}, "{\"auc\": 0.71}"));
+        em.persist(new AnalysisResult("result-1", "child-a1", null, "chronotype", t, "{\"msfSc\": \"04:12\"}"));
+        em.flush();
+        em.persist(new Recommendation("rec-1", "child-a1", "mindfulness", "Try a short breathing exercise.", t, "model-1", "A"));
+        em.flush();
+        em.persist(new RecommendationFeedback("rec-1", "user-x", true, null, t));
+        em.persist(new AuditEvent(t, "user-x", "read", "test", "child-a1", "ok"));
+        em.flush();
+        em.clear();
+
+        assertEquals("v1", em.find(Consent.class, "consent-1").getNoticeVersion());
+        assertNull(em.find(Device.class, "device-1").getRevokedAt());
+        assertEquals(t.plusSeconds(9 * 3600), em.find(SleepEpisode.class, "sleep-1").getWake());
+        assertEquals("math_test", em.find(SchoolEvent.class, "event-1").getType());
+        assertEquals(t.plusSeconds(900), em.find(Intervention.class, "iv-1").getEnd());
+        ModelVersion model = em.find(ModelVersion.class, "model-1");
+        assertEquals(3, model.getOnnx().length);
+        assertTrue(model.getMetrics().contains("0.71"));
+        assertTrue(em.find(AnalysisResult.class, "result-1").getPayload().contains("04:12"));
+        assertEquals("A", em.find(Recommendation.class, "rec-1").getArm());
+        assertTrue(em.find(RecommendationFeedback.class, "rec-1").isWasHelpful());
+        assertEquals(1L, em.createQuery("SELECT count(a) FROM AuditEvent a WHERE a.childId = 'child-a1'", Long.class)
+                .getSingleResult());
+        tx.rollback();
+
+        em = as(ArquillianDatabase.TENANT_B);
+        assertNull(em.find(Consent.class, "consent-1"));
+        assertEquals(0L, em.createQuery("SELECT count(a) FROM AuditEvent a", Long.class).getSingleResult());
     }
 }

@@ -1,0 +1,66 @@
+package org.zenmoon.application;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.lang.reflect.Parameter;
+
+/**
+ * The one place that audits access to children's data. It runs outside the tenant interceptor, so that
+ * refused and failed attempts are recorded too, and it writes in a transaction of its own, so that a
+ * rolled-back call still leaves its trace.
+ */
+@Audited
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION - 100)
+public class AuditInterceptor {
+
+    @Inject
+    CurrentCaller currentCaller;
+
+    @Inject
+    AuditTrail trail;
+
+    @AroundInvoke
+    public Object audit(InvocationContext ctx) throws Exception {
+        String outcome = "error";
+        try {
+            Object result = ctx.proceed();
+            outcome = "ok";
+            return result;
+        } catch (NotFoundException e) {
+            outcome = "not_found";
+            throw e;
+        } catch (NotAuthenticatedException e) {
+            outcome = "unauthenticated";
+            throw e;
+        } finally {
+            Caller caller = "unauthenticated".equals(outcome) ? null : currentCaller.get();
+            if (caller != null && caller.tenantId() != null) {
+                trail.record(caller, action(ctx), ctx.getMethod().getDeclaringClass().getSimpleName() + "."
+                        + ctx.getMethod().getName(), childId(ctx), outcome);
+            }
+        }
+    }
+
+    private static String action(InvocationContext ctx) {
+        Audited a = ctx.getMethod().getAnnotation(Audited.class);
+        if (a == null) {
+            a = ctx.getMethod().getDeclaringClass().getAnnotation(Audited.class);
+        }
+        return a == null ? "read" : a.value();
+    }
+
+    /** Relies on parameter names, which the build keeps ({@code -parameters}). */
+    private static String childId(InvocationContext ctx) {
+        Parameter[] params = ctx.getMethod().getParameters();
+        for (int i = 0; i < params.length; i++) {
+            if (params[i].getName().equals("childId") && ctx.getParameters()[i] instanceof String id) {
+                return id;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,77 @@
+package org.zenmoon.domain.model.analysis;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.zenmoon.domain.model.tenant.Tenancy;
+import org.zenmoon.infrastructure.persistence.JsonbConverter;
+
+/** The stored result of an analysis (chronotype, causal effect, forecast) as JSON. */
+@Entity
+@Table(name = "analysis_result")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = Tenancy.COLUMN, contextProperty = Tenancy.PROPERTY)
+public class AnalysisResult {
+
+    @Id
+    @Column(name = "id")
+    private String id;
+
+    @Column(name = "child_id")
+    private String childId;
+
+    @Column(name = "cohort_id")
+    private String cohortId;
+
+    @Column(name = "kind", nullable = false)
+    private String kind;
+
+    @Column(name = "computed_at", nullable = false)
+    private Instant computedAt;
+
+    @Column(name = "payload", nullable = false)
+    @Convert(converter = JsonbConverter.class)
+    private String payload;
+
+    protected AnalysisResult() {
+    }
+
+    public AnalysisResult(String id, String childId, String cohortId, String kind, Instant computedAt, String payload) {
+        this.id = id;
+        this.childId = childId;
+        this.cohortId = cohortId;
+        this.kind = kind;
+        this.computedAt = computedAt;
+        this.payload = payload;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getChildId() {
+        return childId;
+    }
+
+    public String getCohortId() {
+        return cohortId;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public Instant getComputedAt() {
+        return computedAt;
+    }
+
+    public String getPayload() {
+        return payload;
+    }
+}

@@ -1,0 +1,2 @@
+/** Stored analysis results and model versions. */
+package org.zenmoon.domain.model.analysis;

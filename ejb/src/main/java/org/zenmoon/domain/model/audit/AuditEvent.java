@@ -1,0 +1,83 @@
+package org.zenmoon.domain.model.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.eclipse.persistence.annotations.Multitenant;
+import org.eclipse.persistence.annotations.MultitenantType;
+import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
+import org.zenmoon.domain.model.tenant.Tenancy;
+
+/** Who read or wrote which child's data, when, and with what outcome. Identifiers only, never the data. */
+@Entity
+@Table(name = "audit_event")
+@Multitenant(MultitenantType.SINGLE_TABLE)
+@TenantDiscriminatorColumn(name = Tenancy.COLUMN, contextProperty = Tenancy.PROPERTY)
+public class AuditEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "at", nullable = false)
+    private Instant at;
+
+    @Column(name = "actor_id", nullable = false)
+    private String actorId;
+
+    @Column(name = "action", nullable = false)
+    private String action;
+
+    @Column(name = "resource", nullable = false)
+    private String resource;
+
+    @Column(name = "child_id")
+    private String childId;
+
+    @Column(name = "outcome", nullable = false)
+    private String outcome;
+
+    protected AuditEvent() {
+    }
+
+    public AuditEvent(Instant at, String actorId, String action, String resource, String childId, String outcome) {
+        this.at = at;
+        this.actorId = actorId;
+        this.action = action;
+        this.resource = resource;
+        this.childId = childId;
+        this.outcome = outcome;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Instant getAt() {
+        return at;
+    }
+
+    public String getActorId() {
+        return actorId;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public String getResource() {
+        return resource;
+    }
+
+    public String getChildId() {
+        return childId;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+}

@@ -1,0 +1,2 @@
+/** The audit trail of reads and writes of children's data. */
+package org.zenmoon.domain.model.audit;

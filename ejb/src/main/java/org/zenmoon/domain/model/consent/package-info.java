@@ -1,0 +1,2 @@
+/** Guardians' consents, per child and scope. */
+package org.zenmoon.domain.model.consent;

@@ -1,0 +1,2 @@
+/** Paired wearables. */
+package org.zenmoon.domain.model.device;

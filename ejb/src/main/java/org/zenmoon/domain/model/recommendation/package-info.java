@@ -1,0 +1,2 @@
+/** Recommendations and guardians' feedback on them. */
+package org.zenmoon.domain.model.recommendation;

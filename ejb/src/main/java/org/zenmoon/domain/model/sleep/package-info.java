@@ -1,0 +1,2 @@
+/** Sleep episodes. */
+package org.zenmoon.domain.model.sleep;
