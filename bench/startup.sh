@@ -23,8 +23,14 @@ start_once() { # $1 = home; prints seconds to ready
   echo "$t1 - $t0" | bc
 }
 
-rss_mb() { # resident memory of the processes whose command line matches $1, in MiB
-  ps -eo rss,args | awk -v pat="$1" '$0 ~ pat && $0 !~ /awk/ {s += $1} END {printf "%.0f", s / 1024}'
+mem_mb() { # $1 = Rss or Pss, $2 = pattern: summed over the processes whose command line matches, in MiB.
+  # PSS shares each shared page among its users, so PostgreSQL's shared buffers count once, not per backend.
+  local kind=$1 pat=$2 total=0 pid kb
+  for pid in $(pgrep -f "$pat"); do
+    kb=$(awk -v k="$kind:" '$1 == k {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
+    total=$((total + ${kb:-0}))
+  done
+  echo $((total / 1024))
 }
 
 stop_all() {
@@ -32,7 +38,7 @@ stop_all() {
   while pgrep -f "payara-micro.jar" >/dev/null || pgrep -f "zenmoon-launcher.jar" >/dev/null; do sleep 0.5; done
 }
 
-first=(); again=(); payara=(); postgres=()
+first=(); again=(); payara=(); postgres=(); launcher=()
 for i in $(seq 1 "$runs"); do
   home=$work/run$i
   mkdir -p "$home"
@@ -40,10 +46,11 @@ for i in $(seq 1 "$runs"); do
   stop_all
   again+=("$(start_once "$home")")
   sleep 5   # let the server settle before reading its memory
-  payara+=("$(rss_mb 'payara-micro.jar')")
-  postgres+=("$(rss_mb 'postgres')")
+  payara+=("$(mem_mb Rss 'payara-micro.jar')")
+  postgres+=("$(mem_mb Pss 'postgres')")
+  launcher+=("$(mem_mb Rss 'zenmoon-launcher.jar')")
   stop_all
-  echo "run $i: first start ${first[-1]} s, restart ${again[-1]} s, Payara Micro RSS ${payara[-1]} MiB, PostgreSQL RSS ${postgres[-1]} MiB"
+  echo "run $i: first start ${first[-1]} s, restart ${again[-1]} s, Payara Micro RSS ${payara[-1]} MiB, PostgreSQL PSS ${postgres[-1]} MiB, launcher RSS ${launcher[-1]} MiB"
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
@@ -51,4 +58,5 @@ echo
 echo "median first start (with demo data):  $(median "${first[@]}") s"
 echo "median restart (data kept):          $(median "${again[@]}") s"
 echo "median Payara Micro RSS after start: $(median "${payara[@]}") MiB"
-echo "median PostgreSQL RSS after start:   $(median "${postgres[@]}") MiB"
+echo "median PostgreSQL PSS after start:   $(median "${postgres[@]}") MiB (all its processes)"
+echo "median launcher RSS after start:     $(median "${launcher[@]}") MiB"

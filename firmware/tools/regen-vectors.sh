@@ -8,7 +8,7 @@
 set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 build="$here/build-host"
-s01="${ZM_SHARED_S01:-/work/shared/data/stress_predict/raw/S01}"
+s01="${ZM_SHARED_S01:-$here/../../shared/data/stress_predict/raw/S01}"
 src_note="Stress-Predict dataset (Iqbal et al., Sensors 2022, 22(21):8135; MIT licence)"
 
 cmake -S "$here" -B "$build" >/dev/null

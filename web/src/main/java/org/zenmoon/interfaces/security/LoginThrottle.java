@@ -21,6 +21,8 @@ public class LoginThrottle {
     private record Failures(int count, Instant since) {
     }
 
+    private static final int MAX_TRACKED = 10_000;
+
     @Inject
     @ConfigProperty(name = "zenmoon.auth.max-failures", defaultValue = "5")
     int maxFailures;
@@ -48,6 +50,10 @@ public class LoginThrottle {
 
     public void failed(String username) {
         Instant now = clock.instant();
+        if (failures.size() > MAX_TRACKED) {
+            // Guessing across many user names must not grow this map without bound.
+            failures.values().removeIf(f -> f.since().plusSeconds(lockoutSeconds).isBefore(now));
+        }
         failures.merge(key(username), new Failures(1, now), (old, one) ->
                 old.since().plusSeconds(lockoutSeconds).isBefore(now) ? one : new Failures(old.count() + 1, old.since()));
     }

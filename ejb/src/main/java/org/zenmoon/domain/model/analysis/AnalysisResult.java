@@ -6,18 +6,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
-import org.zenmoon.domain.model.tenant.Tenancy;
+import org.zenmoon.domain.model.tenant.TenantOwned;
 import org.zenmoon.infrastructure.persistence.JsonbConverter;
 
 /** The stored result of an analysis (chronotype, causal effect, forecast) as JSON. */
 @Entity
 @Table(name = "analysis_result")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = Tenancy.COLUMN, contextProperty = Tenancy.PROPERTY)
-public class AnalysisResult {
+public class AnalysisResult extends TenantOwned {
 
     @Id
     @Column(name = "id")

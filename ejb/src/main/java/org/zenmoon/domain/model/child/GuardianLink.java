@@ -7,18 +7,13 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
-import org.zenmoon.domain.model.tenant.Tenancy;
+import org.zenmoon.domain.model.tenant.TenantOwned;
 
 /** A guardian account linked to a child: the guardian sees this child, and only linked children. */
 @Entity
 @Table(name = "guardian_link")
 @IdClass(GuardianLink.Key.class)
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = Tenancy.COLUMN, contextProperty = Tenancy.PROPERTY)
-public class GuardianLink {
+public class GuardianLink extends TenantOwned {
 
     @Id
     @Column(name = "child_id")

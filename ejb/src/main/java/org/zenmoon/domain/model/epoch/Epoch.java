@@ -10,18 +10,13 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
-import org.zenmoon.domain.model.tenant.Tenancy;
+import org.zenmoon.domain.model.tenant.TenantOwned;
 
 /** One minute of a child's wearable data; {@code t} is the minute's start. Measures may be missing. */
 @Entity
 @Table(name = "epoch")
 @IdClass(Epoch.Key.class)
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = Tenancy.COLUMN, contextProperty = Tenancy.PROPERTY)
-public class Epoch {
+public class Epoch extends TenantOwned {
 
     @Id
     @Column(name = "child_id")

@@ -5,17 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
-import org.zenmoon.domain.model.tenant.Tenancy;
+import org.zenmoon.domain.model.tenant.TenantOwned;
 
 /** A logged intervention for a child, e.g. a mindfulness session. */
 @Entity
 @Table(name = "intervention")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = Tenancy.COLUMN, contextProperty = Tenancy.PROPERTY)
-public class Intervention {
+public class Intervention extends TenantOwned {
 
     @Id
     @Column(name = "id")

@@ -5,17 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
-import org.zenmoon.domain.model.tenant.Tenancy;
+import org.zenmoon.domain.model.tenant.TenantOwned;
 
 /** A recommendation shown to a child's guardians, with the model version and A/B arm that chose it. */
 @Entity
 @Table(name = "recommendation")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = Tenancy.COLUMN, contextProperty = Tenancy.PROPERTY)
-public class Recommendation {
+public class Recommendation extends TenantOwned {
 
     @Id
     @Column(name = "id")

@@ -5,17 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
-import org.zenmoon.domain.model.tenant.Tenancy;
+import org.zenmoon.domain.model.tenant.TenantOwned;
 
 /** A guardian's thumbs up or down on a recommendation; a second answer replaces the first. */
 @Entity
 @Table(name = "recommendation_feedback")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = Tenancy.COLUMN, contextProperty = Tenancy.PROPERTY)
-public class RecommendationFeedback {
+public class RecommendationFeedback extends TenantOwned {
 
     @Id
     @Column(name = "recommendation_id")

@@ -5,17 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.eclipse.persistence.annotations.Multitenant;
-import org.eclipse.persistence.annotations.MultitenantType;
-import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
-import org.zenmoon.domain.model.tenant.Tenancy;
+import org.zenmoon.domain.model.tenant.TenantOwned;
 
 /** One sleep episode of a child, as the device reported it or the sleep detector found it. */
 @Entity
 @Table(name = "sleep_episode")
-@Multitenant(MultitenantType.SINGLE_TABLE)
-@TenantDiscriminatorColumn(name = Tenancy.COLUMN, contextProperty = Tenancy.PROPERTY)
-public class SleepEpisode {
+public class SleepEpisode extends TenantOwned {
 
     @Id
     @Column(name = "id")
