@@ -47,7 +47,7 @@ for i in $(seq 1 "$runs"); do
   again+=("$(start_once "$home")")
   sleep 5   # let the server settle before reading its memory
   payara+=("$(mem_mb Rss 'payara-micro.jar')")
-  postgres+=("$(mem_mb Pss 'postgres')")
+  postgres+=("$(mem_mb Pss '(^|/)postgres( |:|$)')")
   launcher+=("$(mem_mb Rss 'zenmoon-launcher.jar')")
   stop_all
   echo "run $i: first start ${first[-1]} s, restart ${again[-1]} s, Payara Micro RSS ${payara[-1]} MiB, PostgreSQL PSS ${postgres[-1]} MiB, launcher RSS ${launcher[-1]} MiB"
