@@ -17,6 +17,7 @@ public final class AnalyticsTool {
 
     public AnalyticsTool() {
         // Subcommands, one line each (keep sorted).
+        register("forecast", new ForecastCommand());
     }
 
     /** For tests and for subcommands added by analysis engines. */
