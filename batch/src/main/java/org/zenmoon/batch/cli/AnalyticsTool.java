@@ -17,6 +17,7 @@ public final class AnalyticsTool {
 
     public AnalyticsTool() {
         // Subcommands, one line each (keep sorted).
+        register("causal", new CausalCommand());
         register("forecast", new ForecastCommand());
     }
 

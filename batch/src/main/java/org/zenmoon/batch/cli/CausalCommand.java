@@ -1,0 +1,263 @@
+package org.zenmoon.batch.cli;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonWriter;
+import jakarta.json.JsonWriterFactory;
+import jakarta.json.stream.JsonGenerator;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.zenmoon.analysis.causal.CausalData;
+import org.zenmoon.analysis.causal.CausalEngine;
+import org.zenmoon.analysis.causal.CausalEstimate;
+import org.zenmoon.analysis.causal.CausalSettings;
+import org.zenmoon.analysis.causal.CovariateBalance;
+import org.zenmoon.analysis.causal.Estimand;
+import org.zenmoon.analysis.causal.EstimatorResult;
+import org.zenmoon.analysis.causal.Method;
+import org.zenmoon.analysis.causal.OutcomeDirection;
+import org.zenmoon.analysis.causal.Overlap;
+import org.zenmoon.analysis.causal.Refutation;
+
+/** {@code causal}: the effect of a 0/1 treatment column on an outcome column, adjusted for confounder columns. */
+public final class CausalCommand implements Command {
+
+    private static final Set<String> WITH_VALUE = Set.of("data", "treatment", "outcome", "confounders", "method",
+            "estimand", "bootstrap", "seed", "direction", "strata", "caliper");
+    private static final Set<String> FLAGS = Set.of("no-header", "squares", "no-trim", "no-refute");
+
+    @Override
+    public String usage() {
+        return """
+                --data FILE --treatment C --outcome C --confounders C1,C2,... [--method aipw|ipw|regression|\
+                stratification|matching|difference|all] [--estimand ate|att] [--bootstrap N] [--seed S]
+                [--direction lower|higher] [--squares] [--no-trim] [--no-refute] [--strata K] [--caliper SD]
+                [--no-header] (columns are then named 1..N; --confounders accepts ranges such as 6-30)
+                Defaults: --method aipw --estimand ate --bootstrap 500 --seed 42 --direction lower (stress).
+                --method all reports every estimator (headline: aipw). --squares adds the square of every
+                non-binary confounder. Output: { method, estimand, ate, ciLow, ciHigh, n, refutations, verdict, ... }""";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws Exception {
+        Options o = Options.parse(args, WITH_VALUE, FLAGS);
+        Path file = o.file("data");
+        boolean header = !o.flag("no-header");
+        String methodText = o.get("method").orElse("aipw");
+        boolean all = methodText.equalsIgnoreCase("all");
+        Method method;
+        try {
+            method = all ? Method.AIPW : Method.parse(methodText);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("option --method: " + e.getMessage()
+                    + " (known: aipw, ipw, regression, stratification, matching, difference, all)");
+        }
+        Estimand estimand = switch (o.get("estimand").orElse("ate").toLowerCase(Locale.ROOT)) {
+            case "ate" -> Estimand.ATE;
+            case "att" -> Estimand.ATT;
+            default -> throw new InputException("option --estimand must be ate or att");
+        };
+        OutcomeDirection direction = switch (o.get("direction").orElse("lower").toLowerCase(Locale.ROOT)) {
+            case "lower", "lower-is-better" -> OutcomeDirection.LOWER_IS_BETTER;
+            case "higher", "higher-is-better" -> OutcomeDirection.HIGHER_IS_BETTER;
+            default -> throw new InputException("option --direction must be lower or higher (which outcome is better)");
+        };
+        int bootstrap = o.intValue("bootstrap", 500);
+        if (bootstrap < 0 || bootstrap > 100_000) {
+            throw new InputException("option --bootstrap must be between 0 and 100000");
+        }
+        int strata = o.intValue("strata", 5);
+        if (strata < 1) {
+            throw new InputException("option --strata must be at least 1");
+        }
+        double caliper = 0.2;
+        if (o.get("caliper").isPresent()) {
+            try {
+                caliper = Double.parseDouble(o.get("caliper").get());
+            } catch (NumberFormatException e) {
+                caliper = -1;
+            }
+            if (!(caliper > 0)) {
+                throw new InputException("option --caliper must be a positive number");
+            }
+        }
+        CausalSettings settings = CausalSettings.defaults().withMethod(method).withEstimand(estimand)
+                .withBootstrap(bootstrap).withSeed(o.longValue("seed", 42)).withDirection(direction)
+                .withStrata(strata).withCaliper(caliper).withTrim(!o.flag("no-trim")).withRefute(!o.flag("no-refute"));
+
+        Csv csv = Csv.read(file, header);
+        String treatmentName = o.require("treatment");
+        String outcomeName = o.require("outcome");
+        List<String> confounders = confounders(o.require("confounders"), !header);
+        int tc = csv.column(treatmentName);
+        int yc = csv.column(outcomeName);
+        int[] xc = new int[confounders.size()];
+        for (int j = 0; j < xc.length; j++) {
+            xc[j] = csv.column(confounders.get(j));
+        }
+        int n = csv.rows().size();
+        boolean[] t = new boolean[n];
+        double[] y = new double[n];
+        double[][] x = new double[n][xc.length];
+        int treated = 0;
+        for (int i = 0; i < n; i++) {
+            Csv.Row r = csv.rows().get(i);
+            t[i] = treatment(csv, r, tc);
+            treated += t[i] ? 1 : 0;
+            y[i] = csv.number(r, yc);
+            for (int j = 0; j < xc.length; j++) {
+                x[i][j] = csv.number(r, xc[j]);
+            }
+        }
+        if (treated == 0 || treated == n) {
+            throw new InputException(file, 0, treatmentName, "no rows with " + treatmentName + " = "
+                    + (treated == 0 ? "1 (the treated arm is empty)" : "0 (the control arm is empty)"));
+        }
+        CausalData data = new CausalData(t, y, x, confounders);
+        if (o.flag("squares")) {
+            data = data.withSquaredTerms();
+        }
+        CausalEstimate e = all ? CausalEngine.estimateAll(data, settings) : CausalEngine.estimate(data, settings);
+        write(json(e, settings, file, treatmentName, outcomeName), out);
+        return 0;
+    }
+
+    static List<String> confounders(String text, boolean numbered) throws InputException {
+        List<String> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            if (numbered && p.matches("\\d+-\\d+")) {
+                String[] ab = p.split("-");
+                int a = Integer.parseInt(ab[0]);
+                int b = Integer.parseInt(ab[1]);
+                if (b < a) {
+                    throw new InputException("option --confounders: range " + p + " runs backwards");
+                }
+                for (int k = a; k <= b; k++) {
+                    out.add(String.valueOf(k));
+                }
+            } else {
+                out.add(p);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new InputException("option --confounders needs at least one column");
+        }
+        return out;
+    }
+
+    private static boolean treatment(Csv csv, Csv.Row r, int column) throws InputException {
+        String v = csv.text(r, column).toLowerCase(Locale.ROOT);
+        switch (v) {
+            case "1", "1.0", "true" -> {
+                return true;
+            }
+            case "0", "0.0", "false" -> {
+                return false;
+            }
+            default -> throw new InputException(csv.file(), r.line(), csv.header().get(column),
+                    "the treatment must be 0 or 1, not '" + v + "'");
+        }
+    }
+
+    private static JsonObjectBuilder json(CausalEstimate e, CausalSettings s, Path file, String treatment,
+                                          String outcome) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("method", e.method().label())
+                .add("estimand", e.estimand().label());
+        num(b, "ate", e.estimate());
+        num(b, "ciLow", e.ciLow());
+        num(b, "ciHigh", e.ciHigh());
+        b.add("n", e.n());
+        JsonArrayBuilder refutations = Json.createArrayBuilder();
+        for (Refutation r : e.refutations()) {
+            JsonObjectBuilder rb = Json.createObjectBuilder().add("name", r.name()).add("passed", r.passed());
+            num(rb, "effect", r.effect());
+            num(rb, "ciLow", r.ciLow());
+            num(rb, "ciHigh", r.ciHigh());
+            refutations.add(rb.add("detail", r.detail()));
+        }
+        b.add("refutations", refutations);
+        b.add("verdict", e.verdict().label());
+        b.add("direction", e.direction() == OutcomeDirection.LOWER_IS_BETTER ? "lower_is_better" : "higher_is_better");
+        b.add("treatment", treatment).add("outcome", outcome).add("data", file.toString());
+        num(b, "effect", e.estimate());
+        num(b, "standardError", e.standardError());
+        b.add("confidenceLevel", 0.95);
+        b.add("nTreated", e.nTreated()).add("nControl", e.nControl());
+        b.add("bootstrap", Json.createObjectBuilder().add("resamples", e.resamples()).add("seed", s.seed())
+                .add("failed", e.failedResamples()).add("interval", "percentile"));
+        num(b, "eValue", e.eValue());
+        num(b, "eValueCi", e.eValueCi());
+
+        var pf = e.diagnostics().propensity();
+        Overlap ov = e.diagnostics().overlap();
+        JsonObjectBuilder overlap = Json.createObjectBuilder();
+        num(overlap, "treatedMin", ov.treatedMin());
+        num(overlap, "treatedMax", ov.treatedMax());
+        num(overlap, "controlMin", ov.controlMin());
+        num(overlap, "controlMax", ov.controlMax());
+        overlap.add("outsideCommonSupport", ov.outsideCommonSupport()).add("clipped", ov.clipped())
+                .add("trimmed", ov.trimmed());
+        num(overlap, "effectiveTreated", ov.effectiveTreated());
+        num(overlap, "effectiveControl", ov.effectiveControl());
+        JsonArrayBuilder balance = Json.createArrayBuilder();
+        for (CovariateBalance cb : e.diagnostics().balance()) {
+            JsonObjectBuilder bb = Json.createObjectBuilder().add("covariate", cb.covariate());
+            num(bb, "smdBefore", cb.smdBefore());
+            num(bb, "smdAfter", cb.smdAfter());
+            balance.add(bb);
+        }
+        b.add("diagnostics", Json.createObjectBuilder()
+                .add("propensity", Json.createObjectBuilder().add("converged", pf.converged())
+                        .add("iterations", pf.iterations()).add("separation", pf.separation())
+                        .add("message", pf.message()))
+                .add("overlap", overlap)
+                .add("balance", balance));
+        JsonArrayBuilder estimators = Json.createArrayBuilder();
+        for (EstimatorResult r : e.estimators()) {
+            JsonObjectBuilder rb = Json.createObjectBuilder().add("method", r.method().label());
+            num(rb, "estimate", r.estimate());
+            num(rb, "ciLow", r.ciLow());
+            num(rb, "ciHigh", r.ciHigh());
+            num(rb, "standardError", r.standardError());
+            estimators.add(rb);
+        }
+        b.add("estimators", estimators);
+        JsonArrayBuilder warnings = Json.createArrayBuilder();
+        e.warnings().forEach(warnings::add);
+        b.add("warnings", warnings);
+        return b;
+    }
+
+    /** JSON has no NaN: a figure that could not be computed is null. */
+    private static void num(JsonObjectBuilder b, String key, double v) {
+        if (Double.isFinite(v)) {
+            b.add(key, v);
+        } else {
+            b.addNull(key);
+        }
+    }
+
+    private static void write(JsonObjectBuilder b, PrintStream out) {
+        JsonWriterFactory f = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+        try (JsonWriter w = f.createWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8) {
+            @Override
+            public void close() throws java.io.IOException {
+                flush();
+            }
+        })) {
+            w.writeObject(b.build());
+        }
+        out.println();
+    }
+}

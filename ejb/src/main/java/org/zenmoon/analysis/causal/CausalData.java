@@ -1,0 +1,168 @@
+package org.zenmoon.analysis.causal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The input of an analysis: per unit (a child, or a child-day) whether it was treated, its outcome and its
+ * confounders. {@code clusters} (nullable) groups rows that are not independent (the days of one child,
+ * the weeks of one diary); the bootstrap and the subset refuter then resample whole clusters.
+ * Arrays are copied in and out, so an instance never changes.
+ */
+public record CausalData(boolean[] treated, double[] outcome, double[][] covariates, List<String> covariateNames,
+                         int[] clusters) {
+
+    public CausalData {
+        int n = treated.length;
+        if (outcome.length != n || covariates.length != n || (clusters != null && clusters.length != n)) {
+            throw new IllegalArgumentException("treated, outcome, covariates and clusters need one entry per row");
+        }
+        covariateNames = List.copyOf(covariateNames);
+        int p = covariateNames.size();
+        double[][] copy = new double[n][];
+        for (int i = 0; i < n; i++) {
+            if (covariates[i].length != p) {
+                throw new IllegalArgumentException("row " + i + " has " + covariates[i].length + " covariates, "
+                        + p + " names were given");
+            }
+            if (!Double.isFinite(outcome[i])) {
+                throw new IllegalArgumentException("row " + i + ": the outcome is not a finite number");
+            }
+            for (double v : covariates[i]) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("row " + i + ": a covariate is not a finite number");
+                }
+            }
+            copy[i] = covariates[i].clone();
+        }
+        treated = treated.clone();
+        outcome = outcome.clone();
+        covariates = copy;
+        clusters = clusters == null ? null : clusters.clone();
+    }
+
+    public CausalData(boolean[] treated, double[] outcome, double[][] covariates, List<String> covariateNames) {
+        this(treated, outcome, covariates, covariateNames, null);
+    }
+
+    public int size() {
+        return treated.length;
+    }
+
+    public int treatedCount() {
+        int c = 0;
+        for (boolean t : treated) {
+            c += t ? 1 : 0;
+        }
+        return c;
+    }
+
+    @Override
+    public boolean[] treated() {
+        return treated.clone();
+    }
+
+    @Override
+    public double[] outcome() {
+        return outcome.clone();
+    }
+
+    @Override
+    public double[][] covariates() {
+        double[][] c = new double[covariates.length][];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = covariates[i].clone();
+        }
+        return c;
+    }
+
+    @Override
+    public int[] clusters() {
+        return clusters == null ? null : clusters.clone();
+    }
+
+    /** Package-private views without copying, for the estimators. */
+    boolean treatedAt(int i) {
+        return treated[i];
+    }
+
+    double outcomeAt(int i) {
+        return outcome[i];
+    }
+
+    double covariateAt(int i, int j) {
+        return covariates[i][j];
+    }
+
+    int[] clustersView() {
+        return clusters;
+    }
+
+    /**
+     * The same data with the square of every non-binary covariate added (for example age², re74²), the usual
+     * way to let a logistic propensity model and a linear outcome model bend.
+     */
+    public CausalData withSquaredTerms() {
+        List<Integer> cont = new ArrayList<>();
+        for (int j = 0; j < covariateNames.size(); j++) {
+            if (!isBinary(j)) {
+                cont.add(j);
+            }
+        }
+        List<String> names = new ArrayList<>(covariateNames);
+        cont.forEach(j -> names.add(covariateNames.get(j) + "^2"));
+        double[][] x = new double[size()][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Arrays.copyOf(covariates[i], names.size());
+            for (int k = 0; k < cont.size(); k++) {
+                double v = covariates[i][cont.get(k)];
+                x[i][covariateNames.size() + k] = v * v;
+            }
+        }
+        return new CausalData(treated, outcome, x, names, clusters);
+    }
+
+    /** The same data with one more covariate column. */
+    public CausalData withCovariate(String name, double[] values) {
+        List<String> names = new ArrayList<>(covariateNames);
+        names.add(name);
+        double[][] x = new double[size()][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Arrays.copyOf(covariates[i], names.size());
+            x[i][names.size() - 1] = values[i];
+        }
+        return new CausalData(treated, outcome, x, names, clusters);
+    }
+
+    /** The same rows with another treatment vector (the placebo refuter permutes it). */
+    public CausalData withTreatment(boolean[] newTreated) {
+        return new CausalData(newTreated, outcome, covariates, covariateNames, clusters);
+    }
+
+    /** The rows at the given positions, in that order. */
+    public CausalData rows(int[] index) {
+        boolean[] t = new boolean[index.length];
+        double[] y = new double[index.length];
+        double[][] x = new double[index.length][];
+        int[] c = clusters == null ? null : new int[index.length];
+        for (int k = 0; k < index.length; k++) {
+            t[k] = treated[index[k]];
+            y[k] = outcome[index[k]];
+            x[k] = covariates[index[k]];
+            if (c != null) {
+                c[k] = clusters[index[k]];
+            }
+        }
+        return new CausalData(t, y, x, covariateNames, c);
+    }
+
+    boolean isBinary(int j) {
+        for (double[] row : covariates) {
+            if (row[j] != 0.0 && row[j] != 1.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,364 @@
+package org.zenmoon.analysis.causal;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The six estimators on one weighting of the rows (all ones for the data, bootstrap counts for a resample),
+ * sharing the fitted propensity and outcome models between them.
+ */
+final class Estimators {
+
+    final Design design;
+    final boolean[] t;
+    final double[] y;
+    final CausalSettings settings;
+    final double[] fullBeta;
+
+    Estimators(CausalData data, CausalSettings settings) {
+        this.design = Design.of(data);
+        this.t = data.treated();
+        this.y = data.outcome();
+        this.settings = settings;
+        double[] ones = new double[t.length];
+        Arrays.fill(ones, 1.0);
+        this.fullBeta = Fits.logistic(design, t, ones, null).beta();
+    }
+
+    /** Fitted pieces of one weighting, kept for the diagnostics. */
+    record Fitted(double[] e, double[] m0, double[] m1, Fits.Logistic propensity) {
+    }
+
+    /** Estimates indexed by {@link Method#ordinal()}, NaN where not requested or not estimable. */
+    double[] estimate(double[] w, Set<Method> methods) {
+        return estimate(w, methods, null);
+    }
+
+    double[] estimate(double[] w, Set<Method> methods, Fitted[] keep) {
+        double[] out = new double[Method.values().length];
+        Arrays.fill(out, Double.NaN);
+        double w1 = 0;
+        double w0 = 0;
+        for (int i = 0; i < t.length; i++) {
+            if (t[i]) {
+                w1 += w[i];
+            } else {
+                w0 += w[i];
+            }
+        }
+        if (w1 == 0 || w0 == 0) {
+            return out;
+        }
+        boolean att = settings.estimand() == Estimand.ATT;
+        double[] e = null;
+        Fits.Logistic lf = null;
+        if (methods.stream().anyMatch(Method::usesPropensity)) {
+            lf = Fits.logistic(design, t, w, fullBeta);
+            e = new double[t.length];
+            for (int i = 0; i < t.length; i++) {
+                e[i] = Fits.sigmoid(design.dot(i, lf.beta()));
+            }
+        }
+        double[] m0 = null;
+        double[] m1 = null;
+        if (methods.contains(Method.REGRESSION) || methods.contains(Method.AIPW)) {
+            m0 = predict(Fits.ols(design, t, y, w, false));
+            m1 = att ? null : predict(Fits.ols(design, t, y, w, true));
+        }
+        if (keep != null) {
+            keep[0] = new Fitted(e, m0, m1, lf);
+        }
+        double[] ec = e == null ? null : clipped(e);
+        for (Method m : methods) {
+            out[m.ordinal()] = switch (m) {
+                case DIFFERENCE_IN_MEANS -> differenceInMeans(w);
+                case REGRESSION -> regression(w, m0, m1, att);
+                case IPW -> ipw(w, ec, att);
+                case AIPW -> aipw(w, ec, m0, m1, att);
+                case STRATIFICATION -> stratification(w, e, att);
+                case MATCHING -> matching(w, e, att);
+            };
+        }
+        return out;
+    }
+
+    static Set<Method> all() {
+        return EnumSet.allOf(Method.class);
+    }
+
+    private double[] predict(double[] beta) {
+        double[] m = new double[t.length];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = design.dot(i, beta);
+        }
+        return m;
+    }
+
+    double[] clipped(double[] e) {
+        double c = settings.clip();
+        double[] out = new double[e.length];
+        for (int i = 0; i < e.length; i++) {
+            out[i] = Math.min(Math.max(e[i], c), 1 - c);
+        }
+        return out;
+    }
+
+    private double differenceInMeans(double[] w) {
+        double s1 = 0;
+        double n1 = 0;
+        double s0 = 0;
+        double n0 = 0;
+        for (int i = 0; i < t.length; i++) {
+            if (t[i]) {
+                s1 += w[i] * y[i];
+                n1 += w[i];
+            } else {
+                s0 += w[i] * y[i];
+                n0 += w[i];
+            }
+        }
+        return s1 / n1 - s0 / n0;
+    }
+
+    /** Separate least-squares fits per arm, averaged over everyone (ATE) or over the treated (ATT). */
+    private double regression(double[] w, double[] m0, double[] m1, boolean att) {
+        double s = 0;
+        double n = 0;
+        for (int i = 0; i < t.length; i++) {
+            if (att) {
+                if (t[i]) {
+                    s += w[i] * (y[i] - m0[i]);
+                    n += w[i];
+                }
+            } else {
+                s += w[i] * (m1[i] - m0[i]);
+                n += w[i];
+            }
+        }
+        return s / n;
+    }
+
+    /** Normalised (Hájek) inverse-probability weighting. */
+    private double ipw(double[] w, double[] e, boolean att) {
+        double s1 = 0;
+        double n1 = 0;
+        double s0 = 0;
+        double n0 = 0;
+        for (int i = 0; i < t.length; i++) {
+            if (w[i] == 0) {
+                continue;
+            }
+            if (t[i]) {
+                double a = att ? w[i] : w[i] / e[i];
+                s1 += a * y[i];
+                n1 += a;
+            } else {
+                double b = att ? w[i] * e[i] / (1 - e[i]) : w[i] / (1 - e[i]);
+                s0 += b * y[i];
+                n0 += b;
+            }
+        }
+        return s1 / n1 - s0 / n0;
+    }
+
+    /** Augmented IPW with normalised weights on the residuals: consistent if either model is right. */
+    private double aipw(double[] w, double[] e, double[] m0, double[] m1, boolean att) {
+        double r1 = 0;
+        double n1 = 0;
+        double r0 = 0;
+        double n0 = 0;
+        double base = 0;
+        double nb = 0;
+        for (int i = 0; i < t.length; i++) {
+            if (w[i] == 0) {
+                continue;
+            }
+            if (att) {
+                if (t[i]) {
+                    base += w[i] * (y[i] - m0[i]);
+                    nb += w[i];
+                } else {
+                    double b = w[i] * e[i] / (1 - e[i]);
+                    r0 += b * (y[i] - m0[i]);
+                    n0 += b;
+                }
+            } else {
+                base += w[i] * (m1[i] - m0[i]);
+                nb += w[i];
+                if (t[i]) {
+                    double a = w[i] / e[i];
+                    r1 += a * (y[i] - m1[i]);
+                    n1 += a;
+                } else {
+                    double b = w[i] / (1 - e[i]);
+                    r0 += b * (y[i] - m0[i]);
+                    n0 += b;
+                }
+            }
+        }
+        double est = base / nb - (n0 > 0 ? r0 / n0 : 0);
+        if (!att) {
+            est += n1 > 0 ? r1 / n1 : 0;
+        }
+        return est;
+    }
+
+    /**
+     * Strata at quantiles of the propensity score (of all units for ATE, of the treated for ATT); within each
+     * stratum the difference in means, weighted by the stratum's share of the units (ATE) or of the treated
+     * (ATT). Strata missing an arm are left out, which changes the population slightly (reported by the engine).
+     */
+    private double stratification(double[] w, double[] e, boolean att) {
+        int k = settings.strata();
+        double[] cuts = cutPoints(w, e, att, k);
+        double[] s1 = new double[k];
+        double[] n1 = new double[k];
+        double[] s0 = new double[k];
+        double[] n0 = new double[k];
+        for (int i = 0; i < t.length; i++) {
+            if (w[i] == 0) {
+                continue;
+            }
+            int s = stratum(cuts, e[i]);
+            if (t[i]) {
+                s1[s] += w[i] * y[i];
+                n1[s] += w[i];
+            } else {
+                s0[s] += w[i] * y[i];
+                n0[s] += w[i];
+            }
+        }
+        double est = 0;
+        double total = 0;
+        for (int s = 0; s < k; s++) {
+            if (n1[s] > 0 && n0[s] > 0) {
+                double share = att ? n1[s] : n1[s] + n0[s];
+                est += share * (s1[s] / n1[s] - s0[s] / n0[s]);
+                total += share;
+            }
+        }
+        return total > 0 ? est / total : Double.NaN;
+    }
+
+    private double[] cutPoints(double[] w, double[] e, boolean att, int k) {
+        int m = 0;
+        double[] vals = new double[t.length];
+        double[] ws = new double[t.length];
+        Integer[] idx = new Integer[t.length];
+        for (int i = 0; i < t.length; i++) {
+            if (w[i] > 0 && (!att || t[i])) {
+                idx[m++] = i;
+            }
+        }
+        Integer[] used = Arrays.copyOf(idx, m);
+        Arrays.sort(used, (a, b) -> Double.compare(e[a], e[b]));
+        double total = 0;
+        for (int r = 0; r < m; r++) {
+            vals[r] = e[used[r]];
+            ws[r] = w[used[r]];
+            total += ws[r];
+        }
+        double[] cuts = new double[k - 1];
+        double cum = 0;
+        int r = 0;
+        for (int c = 0; c < k - 1; c++) {
+            double target = total * (c + 1) / k;
+            while (r < m && cum + ws[r] <= target) {
+                cum += ws[r];
+                r++;
+            }
+            cuts[c] = r < m ? vals[r] : 1.0;
+        }
+        return cuts;
+    }
+
+    private static int stratum(double[] cuts, double e) {
+        int s = 0;
+        while (s < cuts.length && e >= cuts[s]) {
+            s++;
+        }
+        return s;
+    }
+
+    /**
+     * One-to-one nearest-neighbour matching on the logit of the propensity score, with replacement, within a
+     * caliper of {@code caliper} SDs of the logit; units without a partner inside the caliper are dropped.
+     * ATT matches the treated to controls; ATE also matches the controls to treated units.
+     */
+    private double matching(double[] w, double[] e, boolean att) {
+        int n = t.length;
+        double[] logit = new double[n];
+        double s = 0;
+        double ss = 0;
+        double sw = 0;
+        for (int i = 0; i < n; i++) {
+            double p = Math.min(Math.max(e[i], 1e-12), 1 - 1e-12);
+            logit[i] = Math.log(p / (1 - p));
+            s += w[i] * logit[i];
+            ss += w[i] * logit[i] * logit[i];
+            sw += w[i];
+        }
+        double mean = s / sw;
+        double sd = Math.sqrt(Math.max(ss / sw - mean * mean, 0));
+        double caliper = settings.caliper() * (sd > 0 ? sd : 1);
+        int[] controls = sortedArm(w, logit, false);
+        int[] treated = sortedArm(w, logit, true);
+        double[] cl = values(controls, logit);
+        double[] tl = values(treated, logit);
+        double sum = 0;
+        double matched = 0;
+        for (int i : treated) {
+            int j = nearest(cl, controls, logit[i], caliper);
+            if (j >= 0) {
+                sum += w[i] * (y[i] - y[j]);
+                matched += w[i];
+            }
+        }
+        if (!att) {
+            for (int j : controls) {
+                int i = nearest(tl, treated, logit[j], caliper);
+                if (i >= 0) {
+                    sum += w[j] * (y[i] - y[j]);
+                    matched += w[j];
+                }
+            }
+        }
+        return matched > 0 ? sum / matched : Double.NaN;
+    }
+
+    private int[] sortedArm(double[] w, double[] logit, boolean arm) {
+        return java.util.stream.IntStream.range(0, t.length).filter(i -> w[i] > 0 && t[i] == arm).boxed()
+                .sorted((a, b) -> Double.compare(logit[a], logit[b])).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double[] values(int[] idx, double[] v) {
+        double[] out = new double[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            out[k] = v[idx[k]];
+        }
+        return out;
+    }
+
+    private static int nearest(double[] sorted, int[] idx, double x, double caliper) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int pos = Arrays.binarySearch(sorted, x);
+        if (pos >= 0) {
+            return idx[pos];
+        }
+        int ins = -pos - 1;
+        int best = -1;
+        double bd = Double.POSITIVE_INFINITY;
+        if (ins < sorted.length && sorted[ins] - x < bd) {
+            bd = sorted[ins] - x;
+            best = ins;
+        }
+        if (ins > 0 && x - sorted[ins - 1] < bd) {
+            bd = x - sorted[ins - 1];
+            best = ins - 1;
+        }
+        return bd <= caliper ? idx[best] : -1;
+    }
+}
