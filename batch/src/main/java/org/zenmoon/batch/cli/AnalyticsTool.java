@@ -18,7 +18,9 @@ public final class AnalyticsTool {
     public AnalyticsTool() {
         // Subcommands, one line each (keep sorted).
         register("causal", new CausalCommand());
+        register("chronotype", new ChronotypeCommand());
         register("forecast", new ForecastCommand());
+        register("sleep", new SleepCommand());
     }
 
     /** For tests and for subcommands added by analysis engines. */

@@ -1,0 +1,324 @@
+package org.zenmoon.batch.cli;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.zenmoon.analysis.chronotype.AgeNorms;
+import org.zenmoon.analysis.chronotype.Chronotype;
+import org.zenmoon.analysis.chronotype.ChronotypeAnalysis;
+import org.zenmoon.analysis.chronotype.ClockMinutes;
+import org.zenmoon.analysis.chronotype.Mctq;
+import org.zenmoon.analysis.chronotype.MctqForm;
+import org.zenmoon.analysis.chronotype.MctqResult;
+import org.zenmoon.analysis.chronotype.SchoolCalendar;
+import org.zenmoon.analysis.chronotype.SleepNight;
+
+/**
+ * {@code chronotype}: MSF, MSFsc, SD_week and social jetlag per subject, from MCTQ answers or from detected sleep.
+ */
+public final class ChronotypeCommand implements Command {
+
+    @Override
+    public String usage() {
+        return """
+                chronotype --mctq FILE [--age YEARS] [--out FILE.csv]
+                chronotype --episodes FILE [--zone Z] [--weekend SAT,SUN] [--holidays YYYY-MM-DD,...]
+                           [--min-nights 14] [--min-free-nights 4] [--age YEARS] [--out FILE.csv]
+                  --mctq: standard MCTQ answers (ropensci/mctq std_mctq columns, raw or tidied). Rows with unreadable
+                    answers are reported under "problems" with their line and reason; the rest is still computed.
+                  --episodes: one main sleep per line: subject, onset, wake (ISO-8601), free_day (true/false, empty:
+                    decided by --weekend and --holidays on the day after the night), optional age.
+                  Output: JSON per subject (msw, msf, msfSc as HH:MM:SS; sdWeek, socialJetlag as ISO-8601 durations,
+                    also in minutes; category early_bird|intermediate|night_owl, null without an age);
+                    with --out the same per-subject rows as CSV in that file.""";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws InputException, IOException {
+        Options o = Options.parse(args, Set.of("mctq", "episodes", "age", "out", "zone", "weekend", "holidays",
+                "min-nights", "min-free-nights"), Set.of());
+        if (o.get("mctq").isPresent() == o.get("episodes").isPresent()) {
+            throw new InputException("give exactly one of --mctq FILE and --episodes FILE");
+        }
+        Double age = o.get("age").isPresent() ? age(o.get("age").get()) : null;
+        List<Map<String, Object>> subjects = new ArrayList<>();
+        JsonArrayBuilder problems = Json.createArrayBuilder();
+        JsonObjectBuilder top = Json.createObjectBuilder();
+        if (o.get("mctq").isPresent()) {
+            Path file = o.file("mctq");
+            mctq(Csv.read(file), age, subjects, problems);
+            top.add("source", "mctq").add("file", file.toString());
+        } else {
+            Path file = o.file("episodes");
+            ZoneId zone = zone(o.get("zone").orElse("UTC"));
+            SchoolCalendar calendar = new SchoolCalendar(weekend(o.get("weekend").orElse("SAT,SUN")),
+                    holidays(o.get("holidays").orElse("")));
+            ChronotypeAnalysis analysis = new ChronotypeAnalysis(zone, calendar, AgeNorms.DEFAULT,
+                    o.intValue("min-nights", 14), o.intValue("min-free-nights", 4));
+            episodes(Csv.read(file), analysis, age, subjects);
+            top.add("source", "episodes").add("file", file.toString());
+        }
+        JsonArrayBuilder rows = Json.createArrayBuilder();
+        for (Map<String, Object> s : subjects) {
+            JsonObjectBuilder b = Json.createObjectBuilder();
+            s.forEach((k, v) -> {
+                if (v == null) {
+                    b.addNull(k);
+                } else if (v instanceof Long || v instanceof Integer) {
+                    b.add(k, ((Number) v).longValue());
+                } else if (v instanceof Double d) {
+                    b.add(k, d);
+                } else if (v instanceof Boolean bool) {
+                    b.add(k, bool);
+                } else {
+                    b.add(k, v.toString());
+                }
+            });
+            rows.add(b);
+        }
+        top.add("subjects", rows).add("problems", problems);
+        if (o.get("out").isPresent()) {
+            writeCsv(Path.of(o.get("out").get()), subjects);
+        }
+        StringWriter sw = new StringWriter();
+        try (var g = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(sw)) {
+            g.write(top.build());
+        }
+        out.println(sw.toString().strip());
+        return 0;
+    }
+
+    private static void mctq(Csv csv, Double age, List<Map<String, Object>> subjects, JsonArrayBuilder problems)
+            throws InputException {
+        for (MctqForm.Item item : MctqForm.Item.values()) {
+            if (!csv.hasColumn(item.rawHeader) && !csv.hasColumn(item.tidyName)) {
+                csv.column(item.rawHeader); // reports the missing column on line 1
+            }
+        }
+        for (Csv.Row row : csv.rows()) {
+            Map<String, String> answers = new LinkedHashMap<>();
+            for (int i = 0; i < csv.header().size(); i++) {
+                answers.put(csv.header().get(i), i < row.values().size() ? row.values().get(i) : "");
+            }
+            MctqForm.Reading r = MctqForm.read(answers);
+            MctqResult q = Mctq.compute(r.answers());
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("subject", r.id());
+            s.put("line", row.line());
+            s.put("msw", clock(q.msw()));
+            s.put("msf", clock(q.msf()));
+            s.put("msfSc", clock(q.msfSc()));
+            s.put("sdWeek", duration(q.sdWeek()));
+            s.put("socialJetlag", duration(q.socialJetlag()));
+            s.put("sdWeekMinutes", minutes(q.sdWeek()));
+            s.put("socialJetlagMinutes", minutes(q.socialJetlag()));
+            s.put("sleepDurationWorkDays", duration(q.sdW()));
+            s.put("sleepDurationFreeDays", duration(q.sdF()));
+            s.put("category", age == null || q.msfSc() == null ? null : AgeNorms.DEFAULT.categorise(q.msfSc(), age).label());
+            s.put("valid", r.valid());
+            s.put("problems", String.join("; ", r.problems().stream().map(ChronotypeCommand::describe).toList()));
+            s.put("notes", String.join("; ", r.notes().stream().map(ChronotypeCommand::describe).toList()));
+            subjects.add(s);
+            for (MctqForm.Finding f : r.problems()) {
+                JsonObjectBuilder p = Json.createObjectBuilder().add("line", row.line())
+                        .add("subject", r.id() == null ? "" : r.id());
+                if (f.column() == null) {
+                    p.addNull("column");
+                } else {
+                    p.add("column", f.column());
+                }
+                if (f.value() == null) {
+                    p.addNull("value");
+                } else {
+                    p.add("value", f.value());
+                }
+                problems.add(p.add("reason", describe(f)));
+            }
+        }
+    }
+
+    private static String describe(MctqForm.Finding f) {
+        return (f.column() == null ? "" : f.column() + ": ") + f.message();
+    }
+
+    private static void episodes(Csv csv, ChronotypeAnalysis analysis, Double age, List<Map<String, Object>> subjects)
+            throws InputException {
+        int subject = csv.column("subject");
+        int onset = csv.column("onset");
+        int wake = csv.column("wake");
+        int free = csv.column("free_day");
+        Integer ageCol = csv.hasColumn("age") ? csv.column("age") : null;
+        Map<String, List<SleepNight>> nights = new LinkedHashMap<>();
+        Map<String, Double> ages = new LinkedHashMap<>();
+        for (Csv.Row row : csv.rows()) {
+            String id = csv.text(row, subject);
+            if (id.isEmpty()) {
+                throw new InputException(csv.file(), row.line(), "subject", "empty subject");
+            }
+            Instant on = instant(csv, row, onset, analysis.zone());
+            Instant off = instant(csv, row, wake, analysis.zone());
+            if (!off.isAfter(on)) {
+                throw new InputException(csv.file(), row.line(), "wake", "wake " + csv.text(row, wake)
+                        + " is not after onset " + csv.text(row, onset));
+            }
+            Boolean freeDay = freeDay(csv, row, free);
+            nights.computeIfAbsent(id, k -> new ArrayList<>()).add(new SleepNight(on, off, freeDay));
+            if (ageCol != null && !csv.text(row, ageCol).isEmpty()) {
+                ages.put(id, csv.number(row, ageCol));
+            }
+        }
+        for (var e : nights.entrySet()) {
+            Double a = ages.getOrDefault(e.getKey(), age);
+            Chronotype c = analysis.analyse(e.getValue(), a);
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("subject", e.getKey());
+            s.put("status", c.status().label());
+            s.put("reason", c.reason());
+            s.put("nights", c.nights());
+            s.put("schoolNights", c.schoolNights());
+            s.put("freeNights", c.freeNights());
+            s.put("msw", clock(c.msw()));
+            s.put("msf", clock(c.msf()));
+            s.put("msfSc", clock(c.msfSc()));
+            s.put("sdWeek", duration(c.sdWeek()));
+            s.put("socialJetlag", duration(c.socialJetlag()));
+            s.put("sdWeekMinutes", minutes(c.sdWeek()));
+            s.put("socialJetlagMinutes", minutes(c.socialJetlag()));
+            s.put("sleepDurationSchoolDays", duration(c.sleepDurationSchoolDays()));
+            s.put("sleepDurationFreeDays", duration(c.sleepDurationFreeDays()));
+            s.put("age", a);
+            s.put("category", c.status() == Chronotype.Status.INSUFFICIENT_DATA ? "insufficient_data"
+                    : c.category() == null ? null : c.category().label());
+            subjects.add(s);
+        }
+    }
+
+    private static Instant instant(Csv csv, Csv.Row row, int col, ZoneId zone) throws InputException {
+        String t = csv.text(row, col);
+        Instant i = SleepCommand.instant(t, zone);
+        if (i == null) {
+            throw new InputException(csv.file(), row.line(), csv.header().get(col), "'" + t + "' is not an ISO-8601 time");
+        }
+        return i;
+    }
+
+    private static Boolean freeDay(Csv csv, Csv.Row row, int col) throws InputException {
+        String t = csv.text(row, col).toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case "" -> null;
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new InputException(csv.file(), row.line(), "free_day", "'" + csv.text(row, col)
+                    + "' is not true or false");
+        };
+    }
+
+    private static Set<DayOfWeek> weekend(String spec) throws InputException {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String d : spec.split(",")) {
+            String t = d.trim().toUpperCase(Locale.ROOT);
+            if (t.isEmpty()) {
+                continue;
+            }
+            DayOfWeek found = null;
+            for (DayOfWeek w : DayOfWeek.values()) {
+                if (w.name().startsWith(t) && t.length() >= 2) {
+                    found = w;
+                }
+            }
+            if (found == null) {
+                throw new InputException("option --weekend: '" + d + "' is not a day of the week");
+            }
+            days.add(found);
+        }
+        return days;
+    }
+
+    private static Set<LocalDate> holidays(String spec) throws InputException {
+        Set<LocalDate> out = new HashSet<>();
+        for (String d : spec.split(",")) {
+            if (d.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(LocalDate.parse(d.trim()));
+            } catch (DateTimeParseException e) {
+                throw new InputException("option --holidays: '" + d + "' is not a date (YYYY-MM-DD)");
+            }
+        }
+        return out;
+    }
+
+    private static Double age(String v) throws InputException {
+        try {
+            double a = Double.parseDouble(v);
+            if (a >= 0 && a < 130) {
+                return a;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InputException("option --age must be an age in years, not '" + v + "'");
+    }
+
+    private static ZoneId zone(String z) throws InputException {
+        try {
+            return ZoneId.of(z);
+        } catch (RuntimeException e) {
+            throw new InputException("option --zone: unknown time zone '" + z + "'");
+        }
+    }
+
+    private static String clock(Double minutes) {
+        return minutes == null ? null : ClockMinutes.format(minutes);
+    }
+
+    private static String duration(Double minutes) {
+        return minutes == null ? null : ClockMinutes.formatDuration(minutes);
+    }
+
+    private static Double minutes(Double m) {
+        return m == null ? null : Math.round(m * 100) / 100.0;
+    }
+
+    private static void writeCsv(Path path, List<Map<String, Object>> subjects) throws IOException {
+        try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+            if (subjects.isEmpty()) {
+                return;
+            }
+            List<String> cols = new ArrayList<>(subjects.get(0).keySet());
+            w.write(String.join(",", cols) + "\n");
+            for (Map<String, Object> s : subjects) {
+                List<String> cells = new ArrayList<>();
+                for (String c : cols) {
+                    Object v = s.get(c);
+                    String t = v == null ? "" : v.toString();
+                    boolean quote = t.contains(",") || t.contains("\"") || t.contains(";");
+                    cells.add(quote ? "\"" + t.replace("\"", "\"\"") + "\"" : t);
+                }
+                w.write(String.join(",", cells) + "\n");
+            }
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package org.zenmoon.batch.cli;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.zenmoon.analysis.sleep.CountEpoch;
+import org.zenmoon.analysis.sleep.EpochAggregation;
+import org.zenmoon.analysis.sleep.ScoredEpoch;
+import org.zenmoon.analysis.sleep.SleepPeriod;
+import org.zenmoon.analysis.sleep.SleepWakeAlgorithm;
+import org.zenmoon.analysis.sleep.TudorLocke;
+
+/**
+ * {@code sleep}: Sadeh or Cole-Kripke sleep/wake per minute and Tudor-Locke sleep periods from an activity-count
+ * CSV, ActiLife's way (epochs shorter than a minute are summed into minutes first).
+ */
+public final class SleepCommand implements Command {
+
+    private static final DateTimeFormatter ACTILIFE = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("M/d/yyyy[ h:mm[:ss] a][ H:mm[:ss]]").toFormatter(Locale.ROOT);
+    private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd['T'][' ']HH:mm[:ss]").toFormatter(Locale.ROOT);
+
+    @Override
+    public String usage() {
+        return """
+                sleep --counts FILE --time-col C --counts-col C --algorithm sadeh|cole-kripke [--zone Z]
+                      [--out EPOCHS.csv] [--periods-out PERIODS.csv]
+                      [--bedtime-start 5] [--wake-time-end 10] [--min-period 160] [--max-period 1440] [--min-nonzero 0]
+                  FILE: activity counts, ActiGraph 10-s or 60-s epochs (an ActiLife preamble before the header is skipped).
+                  --time-col: an ISO-8601 time (with offset, or local in --zone, default UTC), or two columns joined
+                    with '+' such as Date+Time for ActiLife exports (M/d/yyyy with h:mm AM/PM or H:mm[:ss]).
+                  Epochs shorter than 60 s are summed into clock minutes (ActiLife's 10 sec -> 60 sec).
+                  Output: JSON with the per-minute scores and the Tudor-Locke sleep periods; with --out the per-minute
+                  CSV (timestamp,counts,sleep with S/W) goes to that file and the JSON keeps only the periods.""";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out) throws InputException, IOException {
+        Options o = Options.parse(args, Set.of("counts", "time-col", "counts-col", "algorithm", "zone", "out",
+                "periods-out", "bedtime-start", "wake-time-end", "min-period", "max-period", "min-nonzero"), Set.of());
+        Path file = o.file("counts");
+        String timeCol = o.require("time-col");
+        String countsCol = o.require("counts-col");
+        SleepWakeAlgorithm algorithm;
+        try {
+            algorithm = SleepWakeAlgorithm.fromLabel(o.require("algorithm"));
+        } catch (IllegalArgumentException e) {
+            throw new InputException("option --algorithm: " + e.getMessage());
+        }
+        ZoneId zone = zone(o.get("zone").orElse("UTC"));
+        TudorLocke rule;
+        try {
+            rule = new TudorLocke(o.intValue("bedtime-start", 5), o.intValue("wake-time-end", 10),
+                    o.intValue("min-period", 160), o.intValue("max-period", 1440), o.intValue("min-nonzero", 0));
+        } catch (IllegalArgumentException e) {
+            throw new InputException("Tudor-Locke options: " + e.getMessage());
+        }
+        Input input = read(file, timeCol, countsCol, zone);
+        List<CountEpoch> minutes = input.epochSeconds() < 60 ? EpochAggregation.toMinutes(input.epochs()) : input.epochs();
+        List<ScoredEpoch> scored = algorithm.score(minutes);
+        List<SleepPeriod> periods = rule.detect(scored);
+
+        if (o.get("out").isPresent()) {
+            writeFile(Path.of(o.get("out").get()), w -> writeEpochs(scored, w));
+        }
+        if (o.get("periods-out").isPresent()) {
+            writeFile(Path.of(o.get("periods-out").get()), w -> writePeriods(algorithm, periods, w));
+        }
+        int sleep = (int) scored.stream().filter(ScoredEpoch::asleep).count();
+        JsonObjectBuilder j = Json.createObjectBuilder()
+                .add("file", file.toString())
+                .add("algorithm", algorithm.label())
+                .add("inputEpochSeconds", input.epochSeconds())
+                .add("aggregatedToMinutes", input.epochSeconds() < 60)
+                .add("minutes", scored.size())
+                .add("sleepMinutes", sleep)
+                .add("wakeMinutes", scored.size() - sleep)
+                .add("periodRule", Json.createObjectBuilder().add("name", "Tudor-Locke")
+                        .add("bedtimeStart", rule.bedtimeStart()).add("wakeTimeEnd", rule.wakeTimeEnd())
+                        .add("minSleepPeriod", rule.minSleepPeriod()).add("maxSleepPeriod", rule.maxSleepPeriod())
+                        .add("minNonzeroEpochs", rule.minNonzeroEpochs()));
+        JsonArrayBuilder ps = Json.createArrayBuilder();
+        for (SleepPeriod p : periods) {
+            ps.add(Json.createObjectBuilder().add("inBedTime", p.inBed().toString()).add("outBedTime", p.outBed().toString())
+                    .add("onset", p.onset().toString()).add("latency", p.latency()).add("duration", p.duration())
+                    .add("totalSleepTime", p.totalSleepTime()).add("wakeAfterOnset", p.wakeAfterOnset())
+                    .add("efficiency", p.efficiency()).add("awakenings", p.awakenings())
+                    .add("averageAwakening", p.averageAwakening()).add("totalCounts", p.totalCounts())
+                    .add("movementIndex", p.movementIndex()).add("fragmentationIndex", p.fragmentationIndex())
+                    .add("sleepFragmentationIndex", p.sleepFragmentationIndex()));
+        }
+        j.add("sleepPeriods", ps);
+        if (o.get("out").isPresent()) {
+            j.add("epochsCsv", o.get("out").get());
+        } else {
+            JsonArrayBuilder es = Json.createArrayBuilder();
+            for (ScoredEpoch e : scored) {
+                es.add(Json.createObjectBuilder().add("t", e.start().toString()).add("counts", e.counts())
+                        .add("sleep", e.letter()));
+            }
+            j.add("epochs", es);
+        }
+        StringWriter sw = new StringWriter();
+        try (var g = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(sw)) {
+            g.write(j.build());
+        }
+        out.println(sw.toString().strip());
+        return 0;
+    }
+
+    record Input(List<CountEpoch> epochs, long epochSeconds) {
+    }
+
+    /** Reads the counts; an ActiLife preamble (lines before the header) is skipped, keeping line numbers. */
+    static Input read(Path file, String timeCol, String countsCol, ZoneId zone) throws InputException, IOException {
+        String[] timeCols = timeCol.split("\\+");
+        Path copy = withoutPreamble(file, timeCols[0]);
+        Csv csv;
+        try {
+            csv = Csv.read(copy == null ? file : copy);
+        } catch (InputException e) {
+            throw renamed(e, copy, file);
+        } finally {
+            if (copy != null) {
+                Files.deleteIfExists(copy);
+            }
+        }
+        try {
+            return parse(csv, timeCols, countsCol, zone);
+        } catch (InputException e) {
+            throw renamed(e, copy, file);
+        }
+    }
+
+    private static Input parse(Csv csv, String[] timeCols, String countsCol, ZoneId zone) throws InputException {
+        int[] t = new int[timeCols.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = csv.column(timeCols[i]);
+        }
+        int c = csv.column(countsCol);
+        List<CountEpoch> epochs = new ArrayList<>(csv.rows().size());
+        String timeName = String.join("+", timeCols);
+        Instant previous = null;
+        long epoch = Long.MAX_VALUE;
+        for (Csv.Row row : csv.rows()) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < t.length; i++) {
+                text.append(i == 0 ? "" : " ").append(csv.text(row, t[i]));
+            }
+            Instant when = instant(text.toString(), zone);
+            if (when == null) {
+                throw new InputException(csv.file(), row.line(), timeName, "'" + text
+                        + "' is not a time (ISO-8601, or M/d/yyyy h:mm AM/PM)");
+            }
+            double counts = csv.number(row, c);
+            if (counts < 0) {
+                throw new InputException(csv.file(), row.line(), countsCol, "negative counts " + counts);
+            }
+            if (previous != null) {
+                long step = Duration.between(previous, when).getSeconds();
+                if (step <= 0) {
+                    throw new InputException(csv.file(), row.line(), timeName, "time " + text
+                            + " does not come after the previous line's");
+                }
+                epoch = Math.min(epoch, step);
+            }
+            previous = when;
+            epochs.add(new CountEpoch(when, counts));
+        }
+        if (epochs.isEmpty()) {
+            throw new InputException(csv.file(), 1, null, "no epochs after the header");
+        }
+        if (epoch == Long.MAX_VALUE) {
+            epoch = 60;
+        }
+        if (epoch > 60 || 60 % epoch != 0) {
+            throw new InputException(csv.file(), 0, timeName, "epochs of " + epoch
+                    + " s: only epochs that divide a minute (e.g. 10 s, 30 s, 60 s) can be scored");
+        }
+        return new Input(epochs, epoch);
+    }
+
+    static Instant instant(String text, ZoneId zone) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            // try the next form
+        }
+        for (DateTimeFormatter f : List.of(LOCAL, ACTILIFE)) {
+            try {
+                return LocalDateTime.parse(text, f).atZone(zone).toInstant();
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        return null;
+    }
+
+    /**
+     * ActiLife CSV exports start with a preamble ("------------ Data File Created By ActiGraph ..."). When the first
+     * line is not the header, a copy with the preamble blanked out is made, so that line numbers stay the file's.
+     */
+    private static Path withoutPreamble(Path file, String timeCol) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || fields(lines.get(0)).contains(timeCol)) {
+            return null;
+        }
+        int header = -1;
+        for (int i = 0; i < Math.min(lines.size(), 50); i++) {
+            if (fields(lines.get(i)).contains(timeCol)) {
+                header = i;
+                break;
+            }
+        }
+        if (header < 0) {
+            return null; // Csv reports the missing column on line 1
+        }
+        List<String> copy = new ArrayList<>(lines);
+        for (int i = 0; i < header; i++) {
+            copy.set(i, "");
+        }
+        Path tmp = Files.createTempFile("zenmoon-sleep", ".csv");
+        Files.write(tmp, copy, StandardCharsets.UTF_8);
+        return tmp;
+    }
+
+    private static List<String> fields(String line) {
+        return List.of(line.replace("\uFEFF", "").replace("\"", "").split(",")).stream().map(String::trim).toList();
+    }
+
+    private static InputException renamed(InputException e, Path copy, Path file) {
+        if (copy == null || !e.getMessage().startsWith(copy.toString())) {
+            return e;
+        }
+        return new InputException(file + e.getMessage().substring(copy.toString().length()));
+    }
+
+    private static ZoneId zone(String z) throws InputException {
+        try {
+            return ZoneId.of(z);
+        } catch (RuntimeException e) {
+            throw new InputException("option --zone: unknown time zone '" + z + "'");
+        }
+    }
+
+    interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    private static void writeFile(Path path, Body body) throws IOException {
+        try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+            body.write(w);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    static void writeEpochs(List<ScoredEpoch> scored, Writer w) throws IOException {
+        w.write("timestamp,counts,sleep\n");
+        for (ScoredEpoch e : scored) {
+            w.write(e.start() + "," + number(e.counts()) + "," + e.letter() + "\n");
+        }
+    }
+
+    static void writePeriods(SleepWakeAlgorithm a, List<SleepPeriod> periods, Writer w) throws IOException {
+        w.write("sleep_algorithm,in_bed_time,out_bed_time,onset,efficiency,latency,duration,total_sleep_time,"
+                + "wake_after_onset,nb_awakenings,ave_awakening,total_counts,movement_index,fragmentation_index,"
+                + "sleep_fragmentation_index\n");
+        for (SleepPeriod p : periods) {
+            w.write(String.join(",", a.label(), p.inBed().toString(), p.outBed().toString(), p.onset().toString(),
+                    String.valueOf(p.efficiency()), String.valueOf(p.latency()), String.valueOf(p.duration()),
+                    String.valueOf(p.totalSleepTime()), String.valueOf(p.wakeAfterOnset()),
+                    String.valueOf(p.awakenings()), String.valueOf(p.averageAwakening()), number(p.totalCounts()),
+                    String.valueOf(p.movementIndex()), String.valueOf(p.fragmentationIndex()),
+                    String.valueOf(p.sleepFragmentationIndex())) + "\n");
+        }
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

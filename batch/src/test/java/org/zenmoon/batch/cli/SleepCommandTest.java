@@ -1,0 +1,145 @@
+package org.zenmoon.batch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code sleep} subcommand on ActiLife-style files: preamble, 10-s epochs, bad lines. */
+class SleepCommandTest {
+
+    @TempDir
+    Path dir;
+
+    record Outcome(int code, String out, String err) {
+        JsonObject json() {
+            return Json.createReader(new StringReader(out)).readObject();
+        }
+    }
+
+    Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new AnalyticsTool().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Counts per minute: busy until 22:00, still 22:00-06:00 (with a few twitches), busy after. */
+    static double minuteCounts(int minute) {
+        boolean night = minute >= 120 && minute < 600;
+        return night ? (minute % 97 == 0 ? 40 : 0) : 400 + (minute * 37) % 300;
+    }
+
+    /** An ActiLife 60-s export with its preamble and separate Date and Time columns, from 20:00. */
+    Path actiLifeExport() throws IOException {
+        List<String> lines = new ArrayList<>(List.of(
+                "------------ Data File Created By ActiGraph GT3X+ ActiLife v6.13.3 Firmware v2.5.0 date format M/d/yyyy at 30 Hz  Filter Normal -----------",
+                "Serial Number: NEO1F00000", "Start Time 20:00:00", "Start Date 3/2/2026", "Epoch Period (hh:mm:ss) 00:01:00",
+                "Download Time 08:00:00", "Download Date 3/3/2026", "Current Memory Address: 0",
+                "Current Battery Voltage: 4.16     Mode = 61", "--------------------------------------------------",
+                "Date,Time,Axis1,Axis2,Axis3"));
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("M/d/yyyy", Locale.ROOT);
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("h:mm a", Locale.ROOT);
+        LocalDateTime start = LocalDateTime.of(2026, 3, 2, 20, 0);
+        for (int m = 0; m < 720; m++) {
+            LocalDateTime t = start.plusMinutes(m);
+            lines.add(t.format(date) + "," + t.format(time) + "," + (long) minuteCounts(m) + ",0,0");
+        }
+        Path f = dir.resolve("export.csv");
+        Files.write(f, lines);
+        return f;
+    }
+
+    @Test
+    void anActiLifeExportGivesTheNightAsOneSleepPeriod() throws IOException {
+        Path epochs = dir.resolve("epochs.csv");
+        Outcome r = run("sleep", "--counts", actiLifeExport().toString(), "--time-col", "Date+Time", "--counts-col",
+                "Axis1", "--algorithm", "sadeh", "--zone", "UTC", "--out", epochs.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.code()).isZero();
+        JsonObject j = r.json();
+        assertThat(j.getInt("minutes")).isEqualTo(720);
+        assertThat(j.getBoolean("aggregatedToMinutes")).isFalse();
+        var periods = j.getJsonArray("sleepPeriods");
+        assertThat(periods).hasSize(1);
+        Instant inBed = Instant.parse(periods.getJsonObject(0).getString("inBedTime"));
+        Instant outBed = Instant.parse(periods.getJsonObject(0).getString("outBedTime"));
+        assertThat(inBed).isBetween(Instant.parse("2026-03-02T22:00:00Z"), Instant.parse("2026-03-02T22:10:00Z"));
+        assertThat(outBed).isBetween(Instant.parse("2026-03-03T05:55:00Z"), Instant.parse("2026-03-03T06:05:00Z"));
+        List<String> csv = Files.readAllLines(epochs);
+        assertThat(csv.get(0)).isEqualTo("timestamp,counts,sleep");
+        assertThat(csv).hasSize(721);
+        assertThat(csv.get(1)).endsWith(",W");
+        assertThat(csv.get(400)).endsWith(",S");
+    }
+
+    @Test
+    void tenSecondEpochsAreSummedIntoMinutes() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("timestamp,axis1"));
+        Instant t0 = LocalDateTime.of(2026, 3, 2, 20, 0).toInstant(ZoneOffset.UTC);
+        for (int m = 0; m < 720; m++) {
+            for (int s = 0; s < 6; s++) {
+                long c = (long) minuteCounts(m);
+                lines.add(t0.plusSeconds(60L * m + 10L * s) + "," + (s == 0 ? c - 5 * (c / 6) : c / 6));
+            }
+        }
+        Path f = dir.resolve("ten.csv");
+        Files.write(f, lines);
+        Outcome r = run("sleep", "--counts", f.toString(), "--time-col", "timestamp", "--counts-col", "axis1",
+                "--algorithm", "cole-kripke");
+        assertThat(r.code()).isZero();
+        JsonObject j = r.json();
+        assertThat(j.getInt("inputEpochSeconds")).isEqualTo(10);
+        assertThat(j.getJsonArray("epochs")).hasSize(720);
+        assertThat(j.getJsonArray("epochs").getJsonObject(5).getJsonNumber("counts").doubleValue())
+                .isEqualTo(minuteCounts(5));
+        assertThat(j.getJsonArray("sleepPeriods")).hasSize(1);
+    }
+
+    @Test
+    void aBadCountNamesFileLineAndColumnEvenAfterAPreamble() throws IOException {
+        Path f = actiLifeExport();
+        List<String> lines = new ArrayList<>(Files.readAllLines(f));
+        lines.set(20, lines.get(20).replaceFirst(",\\d+,0,0$", ",lots,0,0"));
+        Files.write(f, lines);
+        Outcome r = run("sleep", "--counts", f.toString(), "--time-col", "Date+Time", "--counts-col", "Axis1",
+                "--algorithm", "sadeh");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).containsExactly(f + ":21:Axis1: 'lots' is not a number");
+    }
+
+    @Test
+    void timeGoingBackwardsIsUnusable() throws IOException {
+        Path f = dir.resolve("back.csv");
+        Files.write(f, List.of("timestamp,axis1", "2026-03-02T20:01:00Z,0", "2026-03-02T20:00:00Z,0"));
+        Outcome r = run("sleep", "--counts", f.toString(), "--time-col", "timestamp", "--counts-col", "axis1",
+                "--algorithm", "sadeh");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith(f + ":3:timestamp: time 2026-03-02T20:00:00Z does not come after");
+    }
+
+    @Test
+    void anUnknownAlgorithmIsAUsageError() throws IOException {
+        Outcome r = run("sleep", "--counts", actiLifeExport().toString(), "--time-col", "Date+Time", "--counts-col",
+                "Axis1", "--algorithm", "oakley");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("sadeh, cole-kripke");
+    }
+}
