@@ -20,8 +20,10 @@ CREATE TABLE app_user (
     tenant_id       varchar(36)  REFERENCES tenant (id),
     username        varchar(100) NOT NULL UNIQUE,
     password_hash   varchar(300) NOT NULL,
-    -- Comma-separated subset of PLATFORM_ADMIN, TENANT_ADMIN, COUNSELLOR, CLINICIAN, GUARDIAN.
-    roles           varchar(200) NOT NULL,
+    -- PLATFORM_ADMIN alone (no tenant), or a comma-separated set of the tenant roles (with a tenant).
+    roles           varchar(200) NOT NULL
+                    CHECK (roles = 'PLATFORM_ADMIN'
+                           OR roles ~ '^(TENANT_ADMIN|COUNSELLOR|CLINICIAN|GUARDIAN)(,(TENANT_ADMIN|COUNSELLOR|CLINICIAN|GUARDIAN))*$'),
     display_name    varchar(200),
     created_at      timestamptz  NOT NULL DEFAULT now(),
     CHECK ((tenant_id IS NULL) = (roles = 'PLATFORM_ADMIN'))
@@ -119,7 +121,9 @@ CREATE TABLE epoch (
     sleep_state     varchar(8)   CHECK (sleep_state IN ('WAKE', 'SLEEP', 'UNKNOWN')),
     quality         real         CHECK (quality BETWEEN 0 AND 1),
     device_id       varchar(36),
-    PRIMARY KEY (tenant_id, child_id, t)
+    PRIMARY KEY (tenant_id, child_id, t),
+    -- Erasing a child erases its measurements; no epoch can belong to a child that does not exist.
+    FOREIGN KEY (tenant_id, child_id) REFERENCES child (tenant_id, id) ON DELETE CASCADE
 ) PARTITION BY RANGE (t);
 
 CREATE TABLE epoch_default PARTITION OF epoch DEFAULT;
@@ -249,7 +253,7 @@ CREATE TABLE audit_event (
     at              timestamptz  NOT NULL DEFAULT now(),
     actor_id        varchar(36)  NOT NULL,
     action          varchar(32)  NOT NULL,
-    resource        varchar(64)  NOT NULL,
+    resource        varchar(120) NOT NULL,
     child_id        varchar(36),
     outcome         varchar(16)  NOT NULL,
     PRIMARY KEY (tenant_id, id)

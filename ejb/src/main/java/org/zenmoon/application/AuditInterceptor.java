@@ -39,8 +39,7 @@ public class AuditInterceptor {
         } finally {
             Caller caller = "unauthenticated".equals(outcome) ? null : currentCaller.get();
             if (caller != null && caller.tenantId() != null) {
-                trail.record(caller, action(ctx), ctx.getMethod().getDeclaringClass().getSimpleName() + "."
-                        + ctx.getMethod().getName(), childId(ctx), outcome);
+                trail.record(caller, action(ctx), resource(ctx), parameter(ctx, "childId"), outcome);
             }
         }
     }
@@ -53,12 +52,19 @@ public class AuditInterceptor {
         return a == null ? "read" : a.value();
     }
 
+    /** The method, and the cohort when the call reads a cohort's children. */
+    private static String resource(InvocationContext ctx) {
+        String method = ctx.getMethod().getDeclaringClass().getSimpleName() + "." + ctx.getMethod().getName();
+        String cohort = parameter(ctx, "cohortId");
+        return cohort == null ? method : method + " cohort " + cohort;
+    }
+
     /** Relies on parameter names, which the build keeps ({@code -parameters}). */
-    private static String childId(InvocationContext ctx) {
+    private static String parameter(InvocationContext ctx, String name) {
         Parameter[] params = ctx.getMethod().getParameters();
         for (int i = 0; i < params.length; i++) {
-            if (params[i].getName().equals("childId") && ctx.getParameters()[i] instanceof String id) {
-                return id;
+            if (params[i].getName().equals(name) && ctx.getParameters()[i] instanceof String value) {
+                return value;
             }
         }
         return null;

@@ -135,6 +135,7 @@ public class CohortOverview {
     }
 
     /** Mean hours asleep per child, night by night, over the last {@code nights} nights that have data. */
+    @Audited
     public List<NightlySleep> nightlySleep(String cohortId, int nights) {
         requireVisible(cohortId);
         Instant since = clock.instant().minus(Duration.ofDays(nights + 1L));

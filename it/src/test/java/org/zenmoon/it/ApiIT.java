@@ -67,6 +67,20 @@ class ApiIT {
     }
 
     @Test
+    void malformedJsonIsABadRequestNotAServerError() throws Exception {
+        Http.Reply r = http.post("/api/v1/auth/token", "{\"username\": \"counsellor\", ");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void apiCallsOpenNoSessionThatCouldOutliveTheToken() throws Exception {
+        Http.Reply r = http.get("/api/v1/children", http.token("counsellor"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.cookies()).as("Set-Cookie on an API answer").isEmpty();
+    }
+
+    @Test
     void everyApiCallNeedsAValidToken() throws Exception {
         Http.Reply none = http.get("/api/v1/children", null);
         assertThat(none.status()).isEqualTo(401);

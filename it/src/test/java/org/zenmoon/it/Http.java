@@ -14,7 +14,7 @@ import java.time.Duration;
 /** A small HTTP client for the API, as an integrator's script would use it. */
 final class Http {
 
-    record Reply(int status, String contentType, String body) {
+    record Reply(int status, String contentType, String body, java.util.List<String> cookies) {
         JsonStructure json() {
             return Json.createReader(new StringReader(body)).read();
         }
@@ -60,6 +60,7 @@ final class Http {
 
     private Reply send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                r.headers().allValues("Set-Cookie"));
     }
 }

@@ -27,8 +27,21 @@ final class LaunchedServer implements AutoCloseable {
         this.home = home;
     }
 
-    /** Starts the launcher and returns once it has printed that ZenMoon is ready. */
+    /** Starts the launcher on a new, empty home and returns once it has printed that ZenMoon is ready. */
     static LaunchedServer start(String name, int port, int embeddedDbPort, Map<String, String> env) throws IOException {
+        Path home = WORK.resolve(name).toAbsolutePath();
+        if (Files.exists(home)) {
+            try (var files = Files.walk(home)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return startOn(name, port, embeddedDbPort, env);
+    }
+
+    /** Starts the launcher on the home a previous start left, as a user restarting it would. */
+    static LaunchedServer startOn(String name, int port, int embeddedDbPort, Map<String, String> env) throws IOException {
         Path home = WORK.resolve(name).toAbsolutePath();
         Files.createDirectories(home);
         Path output = home.resolve("launcher-" + System.nanoTime() + ".out");

@@ -35,7 +35,7 @@ final class SharedServer {
         if (server != null) {
             server.stop();
         }
-        server = LaunchedServer.start("shared", PORT, DB_PORT, Map.of());
+        server = LaunchedServer.startOn("shared", PORT, DB_PORT, Map.of());
         return server;
     }
 }

@@ -140,6 +140,10 @@ public final class ZenMoonLauncher {
     private void seedDemo(Db db) {
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
             OUT.println("[zenmoon] demo mode: checking for demo data");
+            if (settings.externalDb() != null) {
+                OUT.println("[zenmoon] note: an empty database gets demo accounts with the password 'demo';"
+                        + " set ZENMOON_DEMO=false for a real deployment");
+            }
             DemoDataSeeder.Result r = DemoDataSeeder.seedIfEmpty(c, settings.demoSeed(), DemoDataSeeder.today(),
                     "demo".toCharArray());
             if (r.seeded()) {
@@ -221,7 +225,7 @@ public final class ZenMoonLauncher {
         OUT.println("    Portal:     " + base + "/login.xhtml");
         OUT.println("    API base:   " + base + "/api/v1   (OpenAPI: " + base + "/openapi)");
         OUT.println("    Health:     " + base + "/health/ready");
-        OUT.println("    Database:   " + db.url() + (embedded != null ? "  (embedded)" : ""));
+        OUT.println("    Database:   " + db.displayUrl() + (embedded != null ? "  (embedded)" : ""));
         if (settings.demo()) {
             OUT.println("    Demo logins (password: demo):");
             OUT.println("      admin         PLATFORM_ADMIN");

@@ -3,13 +3,16 @@ package org.zenmoon.interfaces.rest;
 import jakarta.ejb.EJBException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.zenmoon.application.NotAuthenticatedException;
 import org.zenmoon.application.NotFoundException;
@@ -36,16 +39,47 @@ public final class ProblemMappers {
             if (cause instanceof ConstraintViolationException cv) {
                 return violations(cv);
             }
+            if (causedBy(cause, ProcessingException.class) || causedBy(cause, JsonbException.class)
+                    || causedBy(cause, JsonException.class)) {
+                return Problems.response(400, "Bad Request", "The request body is not valid JSON of the expected shape.");
+            }
             if (cause instanceof WebApplicationException wae) {
                 int status = wae.getResponse().getStatus();
                 Response.StatusType type = wae.getResponse().getStatusInfo();
                 return Problems.response(status, type.getReasonPhrase(), status >= 500 ? null : wae.getMessage());
             }
-            // The log gets the exception class and a reference, never request data.
+            // Exception messages can quote children's data (a database error repeats the failing row), so the
+            // log gets the classes, SQL states and code locations of the chain, never a message.
             String ref = Long.toHexString(System.nanoTime());
-            LOG.log(Level.SEVERE, "Unhandled failure, reference " + ref, cause);
+            LOG.severe(() -> "Unhandled failure, reference " + ref + ": " + describe(cause));
             return Problems.response(500, "Internal Server Error", "Unexpected failure; reference " + ref + ".");
         }
+    }
+
+    static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The exception chain without messages: class, SQL state, and the first frames of each. */
+    static String describe(Throwable t) {
+        StringBuilder out = new StringBuilder();
+        int depth = 0;
+        for (Throwable c = t; c != null && depth < 8; c = c.getCause() == c ? null : c.getCause(), depth++) {
+            out.append(depth == 0 ? "" : " <- ").append(c.getClass().getName());
+            if (c instanceof SQLException sql) {
+                out.append(" [SQLState ").append(sql.getSQLState()).append(']');
+            }
+            StackTraceElement[] frames = c.getStackTrace();
+            for (int i = 0; i < Math.min(3, frames.length); i++) {
+                out.append(i == 0 ? " at " : ", ").append(frames[i]);
+            }
+        }
+        return out.toString();
     }
 
     /** More specific than the Bean Validation provider's own mapper, so validation errors get our format. */

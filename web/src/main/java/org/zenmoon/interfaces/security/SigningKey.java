@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SigningKey {
 
     private static final Logger LOG = Logger.getLogger(SigningKey.class.getName());
+    private static final int MIN_KEY_BITS = 2048;
 
     @Inject
     @ConfigProperty(name = "zenmoon.jwt.key-file", defaultValue = "var/jwt-signing-key.pem")
@@ -56,7 +58,12 @@ public class SigningKey {
             privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
             publicKey = (RSAPublicKey) rsa.generatePublic(
                     new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            if (privateKey.getModulus().bitLength() < MIN_KEY_BITS) {
+                throw new GeneralSecurityException("RSA keys shorter than " + MIN_KEY_BITS + " bits are refused");
+            }
         } catch (IOException | GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            privateKey = null;
+            publicKey = null;
             problem = "token signing key " + path.toAbsolutePath() + " is unusable: " + e.getMessage();
             LOG.severe(problem);
         }
@@ -79,7 +86,7 @@ public class SigningKey {
             // Non-POSIX file systems keep their default permissions.
         }
         Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
-        Files.move(tmp, path);
+        Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
     }
 
     public boolean usable() {

@@ -3,32 +3,41 @@ package org.zenmoon.interfaces.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.io.Serializable;
 import java.util.Optional;
+import java.util.Set;
 import org.zenmoon.interfaces.rest.Problems;
 
 /**
- * The single authentication mechanism of the application, because Jakarta Security 3 allows only one:
+ * The single authentication mechanism of the application (Jakarta Security 3 allows only one), with two
+ * separate channels that never stand in for each other:
  * <ul>
- * <li>a request with {@code Authorization: Bearer} is authenticated by its API token alone (no session);</li>
- * <li>the portal's log-in form calls {@code SecurityContext.authenticate} with a user name and password,
- * checked against the account store, and the portal session remembers the result;</li>
- * <li>an unauthenticated request for a protected resource gets a 401 problem document under {@code /api},
- * and a redirect to the log-in page in the portal.</li>
+ * <li>{@code /api/*}: a bearer token on every request, nothing else. No session is created or consulted, so
+ * a token cannot outlive its expiry through a cookie.</li>
+ * <li>the portal: the log-in form calls {@code SecurityContext.authenticate} with a user name and password;
+ * on success the portal session remembers the caller until log-out or time-out. Bearer tokens are ignored
+ * there.</li>
  * </ul>
+ * An unauthenticated request for a protected resource gets a 401 problem document under {@code /api}, and a
+ * redirect to the log-in page in the portal.
  */
 @ApplicationScoped
-@AutoApplySession
 public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
 
     public static final String LOGIN_PAGE = "/login.xhtml";
+    private static final String SESSION_CALLER = "zenmoon.portal.caller";
+
+    /** What the portal session keeps of the logged-in caller. */
+    private record PortalCaller(String username, Set<String> groups) implements Serializable {
+    }
 
     @Inject
     ApiTokens tokens;
@@ -39,34 +48,44 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<ApiTokens.Verified> token = tokens.verify(authorization.substring(7).trim());
-            if (token.isEmpty()) {
-                return unauthorized(response, context, "The bearer token is invalid or has expired.");
-            }
-            return context.notifyContainerAboutLogin(token.get().username(), token.get().groups());
+        // The container's decoded and normalised path, so that //api or /./api cannot dodge the API rules.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (path.startsWith("/api/")) {
+            return api(request, response, context);
         }
         if (context.isAuthenticationRequest()
                 && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
             CredentialValidationResult result = accounts.validate(credential);
-            if (result.getStatus() == CredentialValidationResult.Status.VALID) {
-                return context.notifyContainerAboutLogin(result);
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                return AuthenticationStatus.SEND_FAILURE;
             }
-            return AuthenticationStatus.SEND_FAILURE;
+            request.getSession(true).setAttribute(SESSION_CALLER,
+                    new PortalCaller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+            return context.notifyContainerAboutLogin(result);
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_CALLER) instanceof PortalCaller caller) {
+            return context.notifyContainerAboutLogin(caller.username(), caller.groups());
+        }
+        return context.isProtected() ? context.redirect(request.getContextPath() + LOGIN_PAGE) : context.doNothing();
+    }
+
+    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<ApiTokens.Verified> token = tokens.verify(authorization.substring(7).trim());
+            if (token.isEmpty()) {
+                return unauthorized(response, "The bearer token is invalid or has expired.");
+            }
+            return context.notifyContainerAboutLogin(token.get().username(), token.get().groups());
         }
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/")) {
-            return unauthorized(response, context, "Authentication is required: send an API token as a bearer token.");
-        }
-        return context.redirect(request.getContextPath() + LOGIN_PAGE);
+        return unauthorized(response, "Authentication is required: send an API token as a bearer token.");
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context,
-                                                     String detail) {
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
         try {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Bearer realm=\"zenmoon\"");

@@ -73,7 +73,10 @@ public class AppUser {
 
     public Set<Role> getRoles() {
         Set<Role> set = EnumSet.noneOf(Role.class);
-        Arrays.stream(roles.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Role::valueOf).forEach(set::add);
+        // The schema admits only known role names; anything else grants nothing rather than failing log-in.
+        Arrays.stream(roles.split(",")).map(String::trim)
+                .filter(s -> Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(s)))
+                .map(Role::valueOf).forEach(set::add);
         return set;
     }
 
