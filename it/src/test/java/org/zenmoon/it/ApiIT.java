@@ -174,6 +174,28 @@ class ApiIT {
     }
 
     @Test
+    void chronotypeIsComputedFromTheChildsOwnSleep() throws Exception {
+        String counsellor = http.token("counsellor");
+        JsonArray children = http.get("/api/v1/children", counsellor).json().asJsonArray();
+        String child = children.getJsonObject(2).getString("childId");
+        Http.Reply r = http.get("/api/v1/children/" + child + "/chronotype", counsellor);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonObject c = r.object();
+        assertThat(c.getString("status")).isEqualTo("ok");
+        assertThat(c.getString("msfSc")).matches("\\d{2}:\\d{2}");
+        assertThat(c.getString("category")).isIn("early_bird", "intermediate", "night_owl");
+        assertThat(c.getInt("nights")).isGreaterThanOrEqualTo(14);
+        assertThat(c.getInt("freeNights")).isGreaterThanOrEqualTo(4);
+        assertThat(c.getString("sleepDurationFreeDays")).startsWith("PT");
+        // The demo children sleep in on free days, so their mid-sleep is later than on school days.
+        assertThat(c.getJsonNumber("socialJetlagMinutes").longValue()).isPositive();
+
+        String clinicChild = http.get("/api/v1/children", http.token("clinician")).json().asJsonArray()
+                .getJsonObject(0).getString("childId");
+        assertThat(http.get("/api/v1/children/" + clinicChild + "/chronotype", counsellor).status()).isEqualTo(404);
+    }
+
+    @Test
     void platformAdminReachesNoChildData() throws Exception {
         assertThat(http.get("/api/v1/children", http.token("admin")).status()).isEqualTo(403);
     }

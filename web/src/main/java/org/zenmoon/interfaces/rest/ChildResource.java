@@ -10,7 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.zenmoon.application.ChildChronotype;
 import org.zenmoon.application.ChildDirectory;
+import org.zenmoon.application.ChronotypeView;
 import org.zenmoon.application.ChildView;
 
 /** Children as their tenant's staff, or their guardians, see them. Anything else answers 404. */
@@ -23,10 +25,22 @@ public class ChildResource {
     @Inject
     ChildDirectory directory;
 
+    @Inject
+    ChildChronotype chronotypes;
+
     @GET
     @Operation(summary = "Children visible to the caller", description = "Staff: the tenant's children. Guardians: linked children.")
     public List<ChildView> list() {
         return directory.visibleChildren();
+    }
+
+    @GET
+    @Path("/{childId}/chronotype")
+    @Operation(summary = "The child's chronotype from its recent sleep",
+            description = "MSFsc (mid-sleep on free days, corrected for sleep debt) over the last 60 days of epochs; "
+                    + "status insufficient_data, with the reason, below 14 nights or 4 free nights.")
+    public ChronotypeView chronotype(@PathParam("childId") String childId) {
+        return chronotypes.of(childId);
     }
 
     @GET
