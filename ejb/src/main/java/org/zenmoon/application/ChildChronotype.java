@@ -40,7 +40,14 @@ public class ChildChronotype {
 
     public ChronotypeView of(String childId) {
         ChildView child = directory.find(childId);
-        Instant now = clock.instant();
+        return compute(em, childId, child.birthYear(), clock.instant());
+    }
+
+    /**
+     * The computation itself, for callers that have scoped {@code em} to the child's tenant already (this
+     * class through {@link TenantBound}, the chronotype job through its job parameters).
+     */
+    static ChronotypeView compute(EntityManager em, String childId, int birthYear, Instant now) {
         // The latest epoch anchors the window, so that a device that stopped sending still has its history used.
         Instant last = em.createQuery("SELECT e.t FROM Epoch e WHERE e.childId = :c ORDER BY e.t DESC", Instant.class)
                 .setParameter("c", childId).setMaxResults(1).getResultStream().findFirst().orElse(null);
@@ -50,7 +57,7 @@ public class ChildChronotype {
                 .setParameter("c", childId).setParameter("from", last.minus(WINDOW)).getResultStream()
                 .map(r -> new WearableEpoch((Instant) r[0], number(r[1]), number(r[2]))).toList();
         var episodes = SleepEpisodeBuilder.defaults(ZoneOffset.UTC).build(WearableSleepScorer.DEFAULT.score(epochs));
-        double age = now.atZone(ZoneOffset.UTC).getYear() - child.birthYear() + 0.5;
+        double age = now.atZone(ZoneOffset.UTC).getYear() - birthYear + 0.5;
         Chronotype c = ChronotypeAnalysis.defaults(ZoneOffset.UTC).analyseEpisodes(episodes, age);
         boolean ok = c.status() == Chronotype.Status.OK;
         return new ChronotypeView(c.status().label(), c.reason(), ok ? clockTime(c.msfSc()) : null,

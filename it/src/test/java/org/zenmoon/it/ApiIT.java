@@ -196,6 +196,36 @@ class ApiIT {
     }
 
     @Test
+    void theChronotypeJobStoresEveryChildsCategoryForThePortal() throws Exception {
+        String admin = http.token("school.admin");
+        Http.Reply started = http.post("/api/v1/admin/jobs/chronotype", "", admin);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String id = started.object().getString("executionId");
+
+        JsonObject status = null;
+        for (int i = 0; i < 240; i++) {
+            status = http.get("/api/v1/admin/jobs/" + id, admin).object();
+            if (!status.getString("status").matches("STARTING|STARTED")) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertThat(status.getString("status")).as(status.toString()).isEqualTo("COMPLETED");
+        assertThat(status.getJsonNumber("progress").doubleValue()).isEqualTo(1.0);
+
+        JsonArray school = http.get("/api/v1/children", admin).json().asJsonArray();
+        assertThat(school.getValuesAs(JsonObject.class)).allSatisfy(c ->
+                assertThat(c.getString("chronotype")).isIn("early_bird", "intermediate", "night_owl"));
+        // The other tenant's children were not touched, and its admin cannot see this execution.
+        String clinicAdmin = http.token("clinic.admin");
+        assertThat(http.get("/api/v1/children", clinicAdmin).json().asJsonArray().getValuesAs(JsonObject.class))
+                .allSatisfy(c -> assertThat(c.isNull("chronotype")).isTrue());
+        assertThat(http.get("/api/v1/admin/jobs/" + id, clinicAdmin).status()).isEqualTo(404);
+        assertThat(http.post("/api/v1/admin/jobs/retention", "", admin).status()).isEqualTo(404);
+        assertThat(http.post("/api/v1/admin/jobs/chronotype", "", http.token("counsellor")).status()).isEqualTo(403);
+    }
+
+    @Test
     void platformAdminReachesNoChildData() throws Exception {
         assertThat(http.get("/api/v1/children", http.token("admin")).status()).isEqualTo(403);
     }

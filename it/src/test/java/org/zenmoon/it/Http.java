@@ -45,6 +45,12 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    Reply post(String path, String json, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     Reply login(String username, String password) throws IOException, InterruptedException {
         return post("/api/v1/auth/token",
                 Json.createObjectBuilder().add("username", username).add("password", password).build().toString());

@@ -3,6 +3,7 @@ package org.zenmoon.interfaces.rest;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -15,4 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
         description = "Children's wellness data for schools and clinics. All endpoints but the token endpoint need a bearer token."))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class ZenMoonApi extends Application {
+
+    /**
+     * JSON-B everywhere: full Payara Server would otherwise serialise with MOXy, which turns numeric-looking
+     * strings (an execution id) into numbers, so the two deployables would answer differently.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.disableMoxyJson", true);
+    }
 }

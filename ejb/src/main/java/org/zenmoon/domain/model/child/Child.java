@@ -45,6 +45,11 @@ public class Child extends TenantOwned {
         this.cohortId = cohortId;
     }
 
+    /** The category the chronotype analysis found, or null while it is unknown. */
+    public void assignChronotype(Chronotype category) {
+        this.chronotype = category;
+    }
+
     public String getId() {
         return id;
     }
