@@ -35,7 +35,7 @@ public class LoginPage {
     private String password;
 
     public String login() throws IOException {
-        if (throttle.retryAfterSeconds(username) > 0) {
+        if (throttle.attempt(username) > 0) {
             error("Too many failed log-ins. Please wait a few minutes and try again.");
             return null;
         }
@@ -51,7 +51,6 @@ public class LoginPage {
             faces.responseComplete();
             return null;
         }
-        throttle.failed(username);
         error("Wrong user name or password.");
         return null;
     }

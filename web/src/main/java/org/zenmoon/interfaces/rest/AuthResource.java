@@ -67,7 +67,7 @@ public class AuthResource {
         if (!invalid.isEmpty()) {
             return Problems.validation("The token request is not valid.", invalid);
         }
-        long wait = throttle.retryAfterSeconds(request.username());
+        long wait = throttle.attempt(request.username());
         if (wait > 0) {
             return Response.fromResponse(Problems.response(429, "Too Many Requests",
                     "Too many failed log-ins for this user; try again later.")).header("Retry-After", wait).build();
@@ -78,7 +78,6 @@ public class AuthResource {
         CredentialValidationResult result = identityStore.validate(
                 new UsernamePasswordCredential(request.username(), new Password(request.password())));
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            throttle.failed(request.username());
             return Problems.response(401, "Unauthorized", "Wrong user name or password.");
         }
         throttle.succeeded(request.username());

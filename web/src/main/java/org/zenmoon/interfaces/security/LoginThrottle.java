@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slows password guessing: after {@code zenmoon.auth.max-failures} failed log-ins for one user name within
- * {@code zenmoon.auth.lockout-seconds}, further attempts are refused until the window has passed.
+ * Slows password guessing: after {@code zenmoon.auth.max-failures} log-in attempts without success for one
+ * user name within {@code zenmoon.auth.lockout-seconds}, further attempts are refused until the window has
+ * passed.
  * Per instance; a cluster would keep this in the shared JCache.
  */
 @ApplicationScoped
@@ -34,28 +35,29 @@ public class LoginThrottle {
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
-    /** Seconds until the next attempt is allowed, or 0. */
-    public long retryAfterSeconds(String username) {
-        Failures f = failures.get(key(username));
-        if (f == null || f.count() < maxFailures) {
-            return 0;
-        }
-        long left = Duration.between(clock.instant(), f.since().plusSeconds(lockoutSeconds)).toSeconds();
-        if (left <= 0) {
-            failures.remove(key(username));
-            return 0;
-        }
-        return left;
-    }
-
-    public void failed(String username) {
+    /**
+     * Records an attempt for this user name and says whether it may go ahead: 0 if so, otherwise the seconds
+     * until it may. Counting and checking are one atomic step, so parallel guesses cannot slip past the limit;
+     * a successful log-in clears the count ({@link #succeeded}).
+     */
+    public long attempt(String username) {
         Instant now = clock.instant();
         if (failures.size() > MAX_TRACKED) {
             // Guessing across many user names must not grow this map without bound.
             failures.values().removeIf(f -> f.since().plusSeconds(lockoutSeconds).isBefore(now));
         }
-        failures.merge(key(username), new Failures(1, now), (old, one) ->
-                old.since().plusSeconds(lockoutSeconds).isBefore(now) ? one : new Failures(old.count() + 1, old.since()));
+        long[] wait = {0};
+        failures.compute(key(username), (k, old) -> {
+            if (old == null || old.since().plusSeconds(lockoutSeconds).isBefore(now)) {
+                return new Failures(1, now);
+            }
+            if (old.count() >= maxFailures) {
+                wait[0] = Math.max(1, Duration.between(now, old.since().plusSeconds(lockoutSeconds)).toSeconds());
+                return old;
+            }
+            return new Failures(old.count() + 1, old.since());
+        });
+        return wait[0];
     }
 
     public void succeeded(String username) {
