@@ -40,15 +40,8 @@ class AnalyticsToolTest {
         }
     };
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new AnalyticsTool().register("sum", SUM).run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    ToolRun run(String... args) {
+        return ToolRun.of(new AnalyticsTool().register("sum", SUM), args);
     }
 
     Path file(String content) throws IOException {
@@ -59,7 +52,7 @@ class AnalyticsToolTest {
 
     @Test
     void goodInputExitsZero() throws IOException {
-        Outcome r = run("sum", "--data", file("a,b\n1,2\n\"3\",4\n").toString(), "--column", "a");
+        ToolRun r = run("sum", "--data", file("a,b\n1,2\n\"3\",4\n").toString(), "--column", "a");
         assertThat(r.code()).isZero();
         assertThat(r.out().trim()).isEqualTo("4.0");
     }
@@ -67,7 +60,7 @@ class AnalyticsToolTest {
     @Test
     void aValueThatIsNotANumberNamesFileLineAndColumn() throws IOException {
         Path f = file("a,b\n1,2\nx7,4\n");
-        Outcome r = run("sum", "--data", f.toString(), "--column", "a");
+        ToolRun r = run("sum", "--data", f.toString(), "--column", "a");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines().toList()).containsExactly(f + ":3:a: 'x7' is not a number");
     }
@@ -75,7 +68,7 @@ class AnalyticsToolTest {
     @Test
     void aMissingColumnNamesTheHeaderLine() throws IOException {
         Path f = file("a,b\n1,2\n");
-        Outcome r = run("sum", "--data", f.toString(), "--column", "c");
+        ToolRun r = run("sum", "--data", f.toString(), "--column", "c");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith(f + ":1:c: column 'c' is missing");
         assertThat(r.err().lines()).hasSize(1);
@@ -85,7 +78,7 @@ class AnalyticsToolTest {
     void shortRowsAndMissingFilesAreInputErrors() throws IOException {
         Path f = file("a,b\n1\n");
         assertThat(run("sum", "--data", f.toString(), "--column", "b").err().trim()).isEqualTo(f + ":2:b: the row has only 1 values");
-        Outcome missing = run("sum", "--data", dir.resolve("nope.csv").toString(), "--column", "a");
+        ToolRun missing = run("sum", "--data", dir.resolve("nope.csv").toString(), "--column", "a");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.csv:0:");
     }
@@ -93,7 +86,7 @@ class AnalyticsToolTest {
     @Test
     void unknownSubcommandsAndOptionsExitTwo() {
         assertThat(run("frobnicate").code()).isEqualTo(2);
-        Outcome r = run("sum", "--colour", "red");
+        ToolRun r = run("sum", "--colour", "red");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("unknown option --colour");
         assertThat(run().code()).isEqualTo(2);
@@ -102,12 +95,12 @@ class AnalyticsToolTest {
 
     @Test
     void otherFailuresExitOne() {
-        Outcome r = new AnalyticsToolTest().runFailing();
+        ToolRun r = new AnalyticsToolTest().runFailing();
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("boom");
     }
 
-    private Outcome runFailing() {
+    private ToolRun runFailing() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Command failing = new Command() {
             @Override
@@ -122,6 +115,6 @@ class AnalyticsToolTest {
         };
         int code = new AnalyticsTool().register("fail", failing).run(new String[] {"fail"}, System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, "", err.toString(StandardCharsets.UTF_8));
+        return new ToolRun(code, "", err.toString(StandardCharsets.UTF_8));
     }
 }

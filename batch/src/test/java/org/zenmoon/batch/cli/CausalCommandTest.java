@@ -2,12 +2,7 @@ package org.zenmoon.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,18 +16,8 @@ class CausalCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-        JsonObject json() {
-            return Json.createReader(new StringReader(out)).readObject();
-        }
-    }
-
-    Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new AnalyticsTool().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    ToolRun run(String... args) {
+        return ToolRun.of(args);
     }
 
     /** Sessions are likelier on school-event days, which are more stressful; a session lowers stress by 1. */
@@ -57,7 +42,7 @@ class CausalCommandTest {
 
     @Test
     void reportsTheEffectWithItsIntervalRefutationsAndVerdict() throws Exception {
-        Result r = run("causal", "--data", sessions(-1).toString(), "--treatment", "session", "--outcome", "stress",
+        ToolRun r = run("causal", "--data", sessions(-1).toString(), "--treatment", "session", "--outcome", "stress",
                 "--confounders", "event,sleep", "--bootstrap", "200", "--seed", "7");
         assertThat(r.code()).isZero();
         JsonObject j = r.json();
@@ -74,7 +59,7 @@ class CausalCommandTest {
 
     @Test
     void noEffectSaysNoEvidence() throws Exception {
-        Result r = run("causal", "--data", sessions(0).toString(), "--treatment", "session", "--outcome", "stress",
+        ToolRun r = run("causal", "--data", sessions(0).toString(), "--treatment", "session", "--outcome", "stress",
                 "--confounders", "event,sleep", "--bootstrap", "200");
         assertThat(r.json().getString("verdict")).isEqualTo("no_evidence");
     }
@@ -83,7 +68,7 @@ class CausalCommandTest {
     void theSameSeedPrintsTheSameAnswer() throws Exception {
         String[] args = {"causal", "--data", sessions(-1).toString(), "--treatment", "session", "--outcome", "stress",
             "--confounders", "event,sleep", "--bootstrap", "100", "--seed", "11", "--method", "all", "--estimand", "att"};
-        Result a = run(args);
+        ToolRun a = run(args);
         assertThat(run(args).out()).isEqualTo(a.out());
         assertThat(a.json().getString("estimand")).isEqualTo("att");
         assertThat(a.json().getJsonArray("estimators")).hasSize(6);
@@ -98,7 +83,7 @@ class CausalCommandTest {
             int t = rng.nextDouble() < 0.5 ? 1 : 0;
             lines.add(t + "," + (x + 2 * t + rng.nextGaussian()) + "," + x + "," + rng.nextGaussian());
         }
-        Result r = run("causal", "--data", write("ihdp_like.csv", lines).toString(), "--no-header", "--treatment", "1",
+        ToolRun r = run("causal", "--data", write("ihdp_like.csv", lines).toString(), "--no-header", "--treatment", "1",
                 "--outcome", "2", "--confounders", "3-4", "--bootstrap", "100", "--direction", "higher");
         assertThat(r.code()).isZero();
         assertThat(r.json().getJsonNumber("ate").doubleValue()).isBetween(1.6, 2.4);
@@ -108,7 +93,7 @@ class CausalCommandTest {
     @Test
     void aMissingColumnNamesTheFileAndTheHeaderLine() throws Exception {
         Path f = sessions(-1);
-        Result r = run("causal", "--data", f.toString(), "--treatment", "session", "--outcome", "stres",
+        ToolRun r = run("causal", "--data", f.toString(), "--treatment", "session", "--outcome", "stres",
                 "--confounders", "event");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith(f + ":1:stres:").contains("missing");
@@ -118,7 +103,7 @@ class CausalCommandTest {
     @Test
     void aTreatmentOtherThanZeroOrOneNamesTheLineAndColumn() throws Exception {
         Path f = write("bad.csv", List.of("t,y,x", "1,2,3", "0,1,2", "2,1,1"));
-        Result r = run("causal", "--data", f.toString(), "--treatment", "t", "--outcome", "y", "--confounders", "x");
+        ToolRun r = run("causal", "--data", f.toString(), "--treatment", "t", "--outcome", "y", "--confounders", "x");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().trim()).isEqualTo(f + ":4:t: the treatment must be 0 or 1, not '2'");
     }
@@ -126,7 +111,7 @@ class CausalCommandTest {
     @Test
     void anEmptyArmIsUnusableInput() throws Exception {
         Path f = write("untreated.csv", List.of("t,y,x", "0,2,3", "0,1,2", "0,1,1"));
-        Result r = run("causal", "--data", f.toString(), "--treatment", "t", "--outcome", "y", "--confounders", "x");
+        ToolRun r = run("causal", "--data", f.toString(), "--treatment", "t", "--outcome", "y", "--confounders", "x");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith(f + ":0:t:").contains("treated arm is empty");
     }
@@ -134,14 +119,14 @@ class CausalCommandTest {
     @Test
     void aNonNumericValueNamesItsCell() throws Exception {
         Path f = write("text.csv", List.of("t,y,x", "1,2,3", "0,1,n/a", "1,1,1"));
-        Result r = run("causal", "--data", f.toString(), "--treatment", "t", "--outcome", "y", "--confounders", "x");
+        ToolRun r = run("causal", "--data", f.toString(), "--treatment", "t", "--outcome", "y", "--confounders", "x");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().trim()).isEqualTo(f + ":3:x: 'n/a' is not a number");
     }
 
     @Test
     void anUnknownMethodIsAUsageError() throws Exception {
-        Result r = run("causal", "--data", sessions(0).toString(), "--treatment", "session", "--outcome", "stress",
+        ToolRun r = run("causal", "--data", sessions(0).toString(), "--treatment", "session", "--outcome", "stress",
                 "--confounders", "event", "--method", "magic");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--method");

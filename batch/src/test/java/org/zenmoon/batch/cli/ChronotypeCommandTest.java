@@ -2,13 +2,8 @@ package org.zenmoon.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,18 +19,8 @@ class ChronotypeCommandTest {
     @TempDir
     Path dir;
 
-    record Outcome(int code, String out, String err) {
-        JsonObject json() {
-            return Json.createReader(new StringReader(out)).readObject();
-        }
-    }
-
-    Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new AnalyticsTool().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    ToolRun run(String... args) {
+        return ToolRun.of(args);
     }
 
     static final String MCTQ_HEADER = "ID,WORK REGULAR,WORK DAYS,W BEDTIME,W SLEEP PREP,W SLEEP LAT,W SLEEP END,"
@@ -50,7 +35,7 @@ class ChronotypeCommandTest {
                 "34,No,10,27:00,02:00,30,12:15,20,No,Sim,02:15,34:00,04:30,15,14:12,30,No,Yes,Hobbies,-01:30",
                 "10,true,5,11:00 PM,0000,00:15,07:15 AM,30,No,,03:00,01:00,0130 AM,60,10:00,15,No,Yes,Hobbies,04:30"));
         Path csv = dir.resolve("out.csv");
-        Outcome r = run("chronotype", "--mctq", f.toString(), "--age", "35", "--out", csv.toString());
+        ToolRun r = run("chronotype", "--mctq", f.toString(), "--age", "35", "--out", csv.toString());
         assertThat(r.code()).isZero();
         JsonObject j = r.json();
         JsonObject first = j.getJsonArray("subjects").getJsonObject(0);
@@ -91,7 +76,7 @@ class ChronotypeCommandTest {
 
     @Test
     void detectedNightsGiveAChronotypeAndTooFewNightsSayInsufficientData() throws IOException {
-        Outcome r = run("chronotype", "--episodes", episodes(21, 6).toString());
+        ToolRun r = run("chronotype", "--episodes", episodes(21, 6).toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
         var subjects = r.json().getJsonArray("subjects");
@@ -113,14 +98,14 @@ class ChronotypeCommandTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(f));
         lines.set(2, "owl,yesterday evening," + lines.get(2).split(",")[2] + ",,9");
         Files.write(f, lines);
-        Outcome r = run("chronotype", "--episodes", f.toString());
+        ToolRun r = run("chronotype", "--episodes", f.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines().toList()).containsExactly(f + ":3:onset: 'yesterday evening' is not an ISO-8601 time");
     }
 
     @Test
     void exactlyOneInputIsNeeded() {
-        Outcome r = run("chronotype");
+        ToolRun r = run("chronotype");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--mctq", "--episodes");
     }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,15 +17,8 @@ class ForecastCommandTest {
     @TempDir
     Path dir;
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new AnalyticsTool().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    ToolRun run(String... args) {
+        return ToolRun.of(args);
     }
 
     /** A daily and weekly rhythm; {@code from} is the first hour. */
@@ -78,7 +68,7 @@ class ForecastCommandTest {
     void m4WithTestPrintsTheM4MeasuresAndWritesForecastsWithIntervals() throws Exception {
         Path[] f = m4Files(3);
         Path out = dir.resolve("forecasts.csv");
-        Outcome r = run("forecast", "--m4", f[0].toString(), "--test", f[1].toString(), "--horizon", "48",
+        ToolRun r = run("forecast", "--m4", f[0].toString(), "--test", f[1].toString(), "--horizon", "48",
                 "--season", "24", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonObject j = Json.createReader(new StringReader(r.out())).readObject();
@@ -102,7 +92,7 @@ class ForecastCommandTest {
         int secondRow = text.indexOf("\"H2\"");
         int cell = text.indexOf(',', secondRow) + 1;
         Files.writeString(f[0], text.substring(0, cell) + "abc" + text.substring(text.indexOf(',', cell)));
-        Outcome r = run("forecast", "--m4", f[0].toString(), "--horizon", "48", "--season", "24");
+        ToolRun r = run("forecast", "--m4", f[0].toString(), "--horizon", "48", "--season", "24");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo(f[0] + ":3:V2: 'abc' is not a number");
     }
@@ -120,7 +110,7 @@ class ForecastCommandTest {
         }
         Path file = dir.resolve("stress.csv");
         Files.writeString(file, csv);
-        Outcome r = run("forecast", "--series", file.toString(), "--time-col", "time", "--value-col", "stress",
+        ToolRun r = run("forecast", "--series", file.toString(), "--time-col", "time", "--value-col", "stress",
                 "--horizon", "24");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
@@ -132,7 +122,7 @@ class ForecastCommandTest {
     void tooShortASeriesIsReportedNotGuessed() throws Exception {
         Path file = dir.resolve("short.csv");
         Files.writeString(file, "time,stress\n2024-01-01T00:00:00Z,3\n2024-01-01T01:00:00Z,4\n2024-01-01T02:00:00Z,5\n");
-        Outcome r = run("forecast", "--series", file.toString(), "--time-col", "time", "--value-col", "stress",
+        ToolRun r = run("forecast", "--series", file.toString(), "--time-col", "time", "--value-col", "stress",
                 "--horizon", "24");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("insufficient_history");
@@ -142,7 +132,7 @@ class ForecastCommandTest {
     void aMissingTimeColumnExitsTwo() throws Exception {
         Path file = dir.resolve("s.csv");
         Files.writeString(file, "when,stress\n2024-01-01T00:00:00Z,3\n");
-        Outcome r = run("forecast", "--series", file.toString(), "--time-col", "time", "--value-col", "stress",
+        ToolRun r = run("forecast", "--series", file.toString(), "--time-col", "time", "--value-col", "stress",
                 "--horizon", "24");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith(file + ":1:time:");

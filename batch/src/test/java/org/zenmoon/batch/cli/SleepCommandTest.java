@@ -2,13 +2,8 @@ package org.zenmoon.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,18 +22,8 @@ class SleepCommandTest {
     @TempDir
     Path dir;
 
-    record Outcome(int code, String out, String err) {
-        JsonObject json() {
-            return Json.createReader(new StringReader(out)).readObject();
-        }
-    }
-
-    Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new AnalyticsTool().run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    ToolRun run(String... args) {
+        return ToolRun.of(args);
     }
 
     /** Counts per minute: busy until 22:00, still 22:00-06:00 (with a few twitches), busy after. */
@@ -70,7 +55,7 @@ class SleepCommandTest {
     @Test
     void anActiLifeExportGivesTheNightAsOneSleepPeriod() throws IOException {
         Path epochs = dir.resolve("epochs.csv");
-        Outcome r = run("sleep", "--counts", actiLifeExport().toString(), "--time-col", "Date+Time", "--counts-col",
+        ToolRun r = run("sleep", "--counts", actiLifeExport().toString(), "--time-col", "Date+Time", "--counts-col",
                 "Axis1", "--algorithm", "sadeh", "--zone", "UTC", "--out", epochs.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
@@ -102,7 +87,7 @@ class SleepCommandTest {
         }
         Path f = dir.resolve("ten.csv");
         Files.write(f, lines);
-        Outcome r = run("sleep", "--counts", f.toString(), "--time-col", "timestamp", "--counts-col", "axis1",
+        ToolRun r = run("sleep", "--counts", f.toString(), "--time-col", "timestamp", "--counts-col", "axis1",
                 "--algorithm", "cole-kripke");
         assertThat(r.code()).isZero();
         JsonObject j = r.json();
@@ -119,7 +104,7 @@ class SleepCommandTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(f));
         lines.set(20, lines.get(20).replaceFirst(",\\d+,0,0$", ",lots,0,0"));
         Files.write(f, lines);
-        Outcome r = run("sleep", "--counts", f.toString(), "--time-col", "Date+Time", "--counts-col", "Axis1",
+        ToolRun r = run("sleep", "--counts", f.toString(), "--time-col", "Date+Time", "--counts-col", "Axis1",
                 "--algorithm", "sadeh");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines().toList()).containsExactly(f + ":21:Axis1: 'lots' is not a number");
@@ -129,7 +114,7 @@ class SleepCommandTest {
     void timeGoingBackwardsIsUnusable() throws IOException {
         Path f = dir.resolve("back.csv");
         Files.write(f, List.of("timestamp,axis1", "2026-03-02T20:01:00Z,0", "2026-03-02T20:00:00Z,0"));
-        Outcome r = run("sleep", "--counts", f.toString(), "--time-col", "timestamp", "--counts-col", "axis1",
+        ToolRun r = run("sleep", "--counts", f.toString(), "--time-col", "timestamp", "--counts-col", "axis1",
                 "--algorithm", "sadeh");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith(f + ":3:timestamp: time 2026-03-02T20:00:00Z does not come after");
@@ -137,7 +122,7 @@ class SleepCommandTest {
 
     @Test
     void anUnknownAlgorithmIsAUsageError() throws IOException {
-        Outcome r = run("sleep", "--counts", actiLifeExport().toString(), "--time-col", "Date+Time", "--counts-col",
+        ToolRun r = run("sleep", "--counts", actiLifeExport().toString(), "--time-col", "Date+Time", "--counts-col",
                 "Axis1", "--algorithm", "oakley");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("sadeh, cole-kripke");
