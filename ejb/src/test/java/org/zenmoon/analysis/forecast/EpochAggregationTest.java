@@ -94,5 +94,13 @@ class EpochAggregationTest {
         assertThat(s.values()[5]).isEqualTo(11.0, org.assertj.core.api.Assertions.within(1e-9));
         WellbeingForecasts.Result r = WellbeingForecasts.sleep(e, zone, 2);
         assertThat(r.outcome()).isInstanceOf(ForecastOutcome.Forecast.class);
+        // Three identical weeks: the next two nights are weekday nights of 10 hours.
+        ForecastOutcome.Forecast f = (ForecastOutcome.Forecast) r.outcome();
+        assertThat(f.mean()).hasSize(2);
+        for (int step = 0; step < 2; step++) {
+            assertThat(f.mean()[step]).isCloseTo(10.0, org.assertj.core.api.Assertions.within(0.25));
+            assertThat(f.lo95()[step]).isLessThanOrEqualTo(f.mean()[step]);
+            assertThat(f.hi95()[step]).isGreaterThanOrEqualTo(f.mean()[step]);
+        }
     }
 }
