@@ -11,11 +11,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Health, tokens and the children API with its tenant wall and guardian scope, over HTTP. */
-@Order(1)
 class ApiIT {
 
     static Http http;

@@ -13,22 +13,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.MethodOrderer;
 
 /**
  * An IT admin's PostgreSQL (here a separate PostgreSQL 17 process that the test starts): first the run
  * command against it, which must not start an embedded database; then the EAR on full Payara Server 6,
  * configured through the same environment variables.
  */
-@Order(4)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExternalDatabaseAndEarIT {
 
     static EmbeddedPostgres adminsPostgres;
     static Map<String, String> dbEnv;
+    static LaunchedServer runCommand;
 
     @BeforeAll
     static void startDatabase() throws Exception {
@@ -41,35 +37,38 @@ class ExternalDatabaseAndEarIT {
         }
         dbEnv = Map.of("ZENMOON_DB_URL", "jdbc:postgresql://localhost:54349/zenmoon_prod",
                 "ZENMOON_DB_USER", "zenmoon", "ZENMOON_DB_PASSWORD", "Secret-1");
+        // An external database gets demo data only when asked for explicitly.
+        Map<String, String> withDemo = new java.util.HashMap<>(dbEnv);
+        withDemo.put("ZENMOON_DEMO", "true");
+        runCommand = LaunchedServer.start("external-db", 18081, 54359, withDemo);
     }
 
     @AfterAll
     static void stopDatabase() throws IOException {
+        if (runCommand != null) {
+            runCommand.close();
+        }
         if (adminsPostgres != null) {
             adminsPostgres.close();
         }
     }
 
     @Test
-    @org.junit.jupiter.api.Order(1)
     void runCommandUsesTheConfiguredDatabase() throws Exception {
-        try (LaunchedServer server = LaunchedServer.start("external-db", 18081, 54359, dbEnv)) {
-            assertThat(server.output()).doesNotContain("starting embedded PostgreSQL")
-                    .contains("jdbc:postgresql://localhost:54349/zenmoon_prod").contains("demo data created");
-            assertThat(server.home.resolve("pgdata")).doesNotExist();
-            Http http = new Http(server.baseUrl());
-            assertThat(http.get("/health/ready", null).status()).isEqualTo(200);
-            assertThat(http.get("/api/v1/children", http.token("clinician")).json().asJsonArray()).hasSize(12);
-        }
+        assertThat(runCommand.output()).doesNotContain("starting embedded PostgreSQL")
+                .contains("jdbc:postgresql://localhost:54349/zenmoon_prod").contains("demo data created");
+        assertThat(runCommand.home.resolve("pgdata")).doesNotExist();
+        Http http = new Http(runCommand.baseUrl());
+        assertThat(http.get("/health/ready", null).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/children", http.token("clinician")).json().asJsonArray()).hasSize(12);
     }
 
     @Test
-    @org.junit.jupiter.api.Order(2)
     void earDeploysOnPayaraServerAndAnswers() throws Exception {
         Path payara = Path.of(System.getProperty("payara.server.home", "target/payara-server/payara6"));
         Path ear = Path.of(System.getProperty("zenmoon.ear", "target/zenmoon.ear"));
-        Path key = LaunchedServer.WORK.resolve("external-db").toAbsolutePath().resolve("jwt-signing-key.pem");
-        assertThat(key).as("key written by the previous test's demo run").exists();
+        Path key = runCommand.home.toAbsolutePath().resolve("jwt-signing-key.pem");
+        assertThat(key).as("key written by the run command in demo mode").exists();
         Map<String, String> env = new java.util.HashMap<>(dbEnv);
         env.put("ZENMOON_JWT_KEY_FILE", key.toString());
         // A fresh domain every run, on ports of its own (admin 19048, HTTP 19080).

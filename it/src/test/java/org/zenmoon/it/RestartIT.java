@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Stopping and starting the run command keeps the data and does not seed the demo a second time. */
-@Order(3)
 class RestartIT {
 
     private static boolean portOpen(int port) {

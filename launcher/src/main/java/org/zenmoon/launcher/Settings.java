@@ -3,6 +3,8 @@ package org.zenmoon.launcher;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 
 /**
  * The launcher's settings. Each is read from a system property ({@code zenmoon.http.port}) or the matching
@@ -12,20 +14,30 @@ record Settings(Db externalDb, Path home, int httpPort, int embeddedDbPort, bool
                 String javaOpts, Path payaraJar, Path war, int startTimeoutSeconds) {
 
     static Settings fromEnvironment() {
+        return from(Settings::lookup);
+    }
+
+    /** The settings from {@code lookup}, which maps a key such as {@code zenmoon.db.url} to its value or null. */
+    static Settings from(UnaryOperator<String> lookup) {
+        BinaryOperator<String> get = (key, fallback) -> {
+            String v = lookup.apply(key);
+            return v == null || v.isBlank() ? fallback : v;
+        };
         Path dist = launcherDirectory();
-        String url = get("zenmoon.db.url", null);
-        Db external = url == null ? null : new Db(url, get("zenmoon.db.user", ""), get("zenmoon.db.password", ""));
+        String url = get.apply("zenmoon.db.url", null);
+        Db external = url == null ? null : new Db(url, get.apply("zenmoon.db.user", ""), get.apply("zenmoon.db.password", ""));
         return new Settings(
                 external,
-                Path.of(get("zenmoon.home", "var")).toAbsolutePath(),
-                Integer.parseInt(get("zenmoon.http.port", "8080")),
-                Integer.parseInt(get("zenmoon.embedded-db.port", "54329")),
-                Boolean.parseBoolean(get("zenmoon.demo", "true")),
-                Long.parseLong(get("zenmoon.demo.seed", "20261127")),
-                get("zenmoon.server.java-opts", "-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"),
-                Path.of(get("zenmoon.server.payara-jar", dist.resolve("payara-micro.jar").toString())),
-                Path.of(get("zenmoon.server.war", dist.resolve("zenmoon.war").toString())),
-                Integer.parseInt(get("zenmoon.server.start-timeout", "300")));
+                Path.of(get.apply("zenmoon.home", "var")).toAbsolutePath(),
+                Integer.parseInt(get.apply("zenmoon.http.port", "8080")),
+                Integer.parseInt(get.apply("zenmoon.embedded-db.port", "54329")),
+                // Demo accounts share one known password: only the embedded database gets them unless asked for.
+                Boolean.parseBoolean(get.apply("zenmoon.demo", String.valueOf(external == null))),
+                Long.parseLong(get.apply("zenmoon.demo.seed", "20261127")),
+                get.apply("zenmoon.server.java-opts", "-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"),
+                Path.of(get.apply("zenmoon.server.payara-jar", dist.resolve("payara-micro.jar").toString())),
+                Path.of(get.apply("zenmoon.server.war", dist.resolve("zenmoon.war").toString())),
+                Integer.parseInt(get.apply("zenmoon.server.start-timeout", "300")));
     }
 
     String baseUrl() {
@@ -33,12 +45,12 @@ record Settings(Db externalDb, Path home, int httpPort, int embeddedDbPort, bool
     }
 
     /** System property first, then the environment variable MicroProfile Config would map it to. */
-    static String get(String key, String fallback) {
+    private static String lookup(String key) {
         String v = System.getProperty(key);
         if (v == null || v.isBlank()) {
             v = System.getenv(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
         }
-        return v == null || v.isBlank() ? fallback : v;
+        return v;
     }
 
     private static Path launcherDirectory() {

@@ -141,8 +141,7 @@ public final class ZenMoonLauncher {
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
             OUT.println("[zenmoon] demo mode: checking for demo data");
             if (settings.externalDb() != null) {
-                OUT.println("[zenmoon] note: an empty database gets demo accounts with the password 'demo';"
-                        + " set ZENMOON_DEMO=false for a real deployment");
+                OUT.println("[zenmoon] ZENMOON_DEMO=true: an empty external database gets demo accounts with the password 'demo'");
             }
             DemoDataSeeder.Result r = DemoDataSeeder.seedIfEmpty(c, settings.demoSeed(), DemoDataSeeder.today(),
                     "demo".toCharArray());

@@ -8,13 +8,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.zenmoon.demo.DemoDataSeeder;
 
 /** The Flyway schema on a real PostgreSQL 17: partitions, keys and constraints behave as the design says. */
 class SchemaMigrationTest {
@@ -97,14 +95,5 @@ class SchemaMigrationTest {
                 + "AND c.conrelid::regclass::text NOT IN ('tenant', 'app_user', 'model_version', 'flyway_schema_history') "
                 + "AND c.conrelid::regclass::text NOT LIKE 'epoch\\_%' AND a.attname <> 'tenant_id'");
         assertThat(offenders).isNull();
-    }
-
-    @Test
-    void demoSeedingLeavesADatabaseWithTenantsAlone() throws SQLException {
-        try (Connection c = ds.getConnection()) {
-            DemoDataSeeder.Result r = DemoDataSeeder.seedIfEmpty(c, 1, LocalDate.of(2026, 11, 1), "demo".toCharArray());
-            assertThat(r.seeded()).isFalse();
-        }
-        assertThat(scalar("SELECT count(*) FROM child")).isEqualTo("2");
     }
 }
