@@ -54,7 +54,8 @@ public class AuditInterceptor {
 
     /** The method, and the cohort when the call reads a cohort's children. */
     private static String resource(InvocationContext ctx) {
-        String method = ctx.getMethod().getDeclaringClass().getSimpleName() + "." + ctx.getMethod().getName();
+        String method = ctx.getMethod().getDeclaringClass().getSimpleName() + "."
+                + ctx.getMethod().getName();
         String cohort = parameter(ctx, "cohortId");
         return cohort == null ? method : method + " cohort " + cohort;
     }

@@ -27,6 +27,7 @@ public class ChildChronotype {
 
     /** Enough for the 14 nights with 4 free ones that the analysis needs, with room for gaps. */
     static final Duration WINDOW = Duration.ofDays(60);
+
     static final String METHOD = "Sadeh (1994) on activity counts with a heart-rate check, Tudor-Locke episodes, "
             + "MCTQ MSFsc over school and free nights (weekends free), age-dependent categories";
 
@@ -50,21 +51,38 @@ public class ChildChronotype {
     static ChronotypeView compute(EntityManager em, String childId, int birthYear, Instant now) {
         // The latest epoch anchors the window, so that a device that stopped sending still has its history used.
         Instant last = em.createQuery("SELECT e.t FROM Epoch e WHERE e.childId = :c ORDER BY e.t DESC", Instant.class)
-                .setParameter("c", childId).setMaxResults(1).getResultStream().findFirst().orElse(null);
-        List<WearableEpoch> epochs = last == null ? List.of() : em.createQuery(
-                        "SELECT e.t, e.activity, e.hr FROM Epoch e WHERE e.childId = :c AND e.t > :from ORDER BY e.t",
-                        Object[].class)
-                .setParameter("c", childId).setParameter("from", last.minus(WINDOW)).getResultStream()
-                .map(r -> new WearableEpoch((Instant) r[0], number(r[1]), number(r[2]))).toList();
+                .setParameter("c", childId)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        List<WearableEpoch> epochs = last == null
+                ? List.of()
+                : em.createQuery(
+                                "SELECT e.t, e.activity, e.hr FROM Epoch e WHERE e.childId = :c AND e.t > :from ORDER BY e.t",
+                                Object[].class)
+                        .setParameter("c", childId)
+                        .setParameter("from", last.minus(WINDOW))
+                        .getResultStream()
+                        .map(r -> new WearableEpoch((Instant) r[0], number(r[1]), number(r[2])))
+                        .toList();
         var episodes = SleepEpisodeBuilder.defaults(ZoneOffset.UTC).build(WearableSleepScorer.DEFAULT.score(epochs));
         double age = now.atZone(ZoneOffset.UTC).getYear() - birthYear + 0.5;
         Chronotype c = ChronotypeAnalysis.defaults(ZoneOffset.UTC).analyseEpisodes(episodes, age);
         boolean ok = c.status() == Chronotype.Status.OK;
-        return new ChronotypeView(c.status().label(), c.reason(), ok ? clockTime(c.msfSc()) : null,
+        return new ChronotypeView(
+                c.status().label(),
+                c.reason(),
+                ok ? clockTime(c.msfSc()) : null,
                 ok && c.category() != null ? c.category().label() : null,
                 ok && c.socialJetlag() != null ? Math.round(c.socialJetlag()) : null,
-                ok ? duration(c.sleepDurationSchoolDays()) : null, ok ? duration(c.sleepDurationFreeDays()) : null,
-                c.nights(), c.schoolNights(), c.freeNights(), METHOD, now);
+                ok ? duration(c.sleepDurationSchoolDays()) : null,
+                ok ? duration(c.sleepDurationFreeDays()) : null,
+                c.nights(),
+                c.schoolNights(),
+                c.freeNights(),
+                METHOD,
+                now);
     }
 
     private static Double number(Object o) {

@@ -33,8 +33,10 @@ public class ChildDirectory {
     }
 
     public ChildView find(String childId) {
-        return scoped(VIEW + " AND c.id = :id", "").setParameter("id", childId)
-                .getResultStream().findFirst()
+        return scoped(VIEW + " AND c.id = :id", "")
+                .setParameter("id", childId)
+                .getResultStream()
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("Child"));
     }
 
@@ -44,7 +46,8 @@ public class ChildDirectory {
             return em.createQuery(jpql + suffix, ChildView.class);
         }
         if (caller.isGuardianOnly()) {
-            return em.createQuery(jpql + GUARDIAN_SCOPE + suffix, ChildView.class).setParameter("guardian", caller.userId());
+            return em.createQuery(jpql + GUARDIAN_SCOPE + suffix, ChildView.class)
+                    .setParameter("guardian", caller.userId());
         }
         throw new NotFoundException("Child");
     }

@@ -35,8 +35,10 @@ public class ChronotypeRefresh {
         if (!"*".equals(tenantParameter)) {
             return List.of(tenantParameter);
         }
-        return em.createQuery("SELECT t FROM Tenant t ORDER BY t.id", Tenant.class).getResultStream()
-                .map(Tenant::getId).toList();
+        return em.createQuery("SELECT t FROM Tenant t ORDER BY t.id", Tenant.class)
+                .getResultStream()
+                .map(Tenant::getId)
+                .toList();
     }
 
     /** One transaction per tenant; returns the number of children whose chronotype is known now. */
@@ -46,17 +48,24 @@ public class ChronotypeRefresh {
         Instant now = Instant.now();
         Caller actor = new Caller(actorId, null, tenantId, Set.of());
         int known = 0;
-        for (Child child : em.createQuery("SELECT c FROM Child c ORDER BY c.id", Child.class).getResultList()) {
+        for (Child child : em.createQuery("SELECT c FROM Child c ORDER BY c.id", Child.class)
+                .getResultList()) {
             ChronotypeView view = ChildChronotype.compute(em, child.getId(), child.getBirthYear(), now);
             child.assignChronotype(view.category() == null ? null : Chronotype.valueOf(view.category()));
-            em.persist(new AnalysisResult(UUID.randomUUID().toString(), child.getId(), null, "chronotype", now,
+            em.persist(new AnalysisResult(
+                    UUID.randomUUID().toString(),
+                    child.getId(),
+                    null,
+                    "chronotype",
+                    now,
                     Json.createObjectBuilder()
                             .add("status", view.status())
                             .add("msfSc", view.msfSc() == null ? "" : view.msfSc())
                             .add("category", view.category() == null ? "" : view.category())
                             .add("nights", view.nights())
                             .add("method", view.method())
-                            .build().toString()));
+                            .build()
+                            .toString()));
             audit.record(actor, "write", "ChronotypeRefresh.refreshTenant", child.getId(), "ok");
             if (view.category() != null) {
                 known++;

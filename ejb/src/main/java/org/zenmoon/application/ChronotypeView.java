@@ -7,7 +7,16 @@ import java.time.Instant;
  * {@code status} is {@code ok} or {@code insufficient_data}; with too little data {@code reason} says why
  * and the figures are null.
  */
-public record ChronotypeView(String status, String reason, String msfSc, String category, Long socialJetlagMinutes,
-                             String sleepDurationSchoolDays, String sleepDurationFreeDays, int nights,
-                             int schoolNights, int freeNights, String method, Instant computedAt) {
-}
+public record ChronotypeView(
+        String status,
+        String reason,
+        String msfSc,
+        String category,
+        Long socialJetlagMinutes,
+        String sleepDurationSchoolDays,
+        String sleepDurationFreeDays,
+        int nights,
+        int schoolNights,
+        int freeNights,
+        String method,
+        Instant computedAt) {}

@@ -51,8 +51,16 @@ public class CohortOverview {
         }
     }
 
-    public record ChildStats(String childId, String pseudonym, int birthYear, String chronotype, Instant lastSeen,
-                             Double meanHr7d, Double meanStress7d, Double sleepHoursPerNight7d, Double wearHoursPerDay7d)
+    public record ChildStats(
+            String childId,
+            String pseudonym,
+            int birthYear,
+            String chronotype,
+            Instant lastSeen,
+            Double meanHr7d,
+            Double meanStress7d,
+            Double sleepHoursPerNight7d,
+            Double wearHoursPerDay7d)
             implements Serializable {
         public String getPseudonym() {
             return pseudonym;
@@ -87,8 +95,7 @@ public class CohortOverview {
         }
     }
 
-    public record NightlySleep(LocalDate night, double meanSleepHours, int children) implements Serializable {
-    }
+    public record NightlySleep(LocalDate night, double meanSleepHours, int children) implements Serializable {}
 
     /** Tenant admins see every cohort of the tenant; counsellors and clinicians the cohorts assigned to them. */
     public List<CohortView> myCohorts() {
@@ -96,11 +103,12 @@ public class CohortOverview {
         if (!caller.isStaff()) {
             return List.of();
         }
-        String assigned = caller.has(Role.TENANT_ADMIN) ? ""
+        String assigned = caller.has(Role.TENANT_ADMIN)
+                ? ""
                 : " AND h.id IN (SELECT s.cohort_id FROM staff_cohort s WHERE s.tenant_id = h.tenant_id AND s.user_id = ?2)";
         var q = nativeQuery("SELECT h.id, h.name, h.kind, "
-                + "(SELECT count(*) FROM child c WHERE c.tenant_id = h.tenant_id AND c.cohort_id = h.id) "
-                + "FROM cohort h WHERE h.tenant_id = ?1" + assigned + " ORDER BY h.name")
+                        + "(SELECT count(*) FROM child c WHERE c.tenant_id = h.tenant_id AND c.cohort_id = h.id) "
+                        + "FROM cohort h WHERE h.tenant_id = ?1" + assigned + " ORDER BY h.name")
                 .setParameter(1, caller.tenantId());
         if (!assigned.isEmpty()) {
             q.setParameter(2, caller.userId());
@@ -129,9 +137,18 @@ public class CohortOverview {
                 .setParameter(2, cohortId)
                 .setParameter(3, Timestamp.from(since))
                 .getResultList();
-        return rows.stream().map(r -> new ChildStats((String) r[0], (String) r[1], ((Number) r[2]).intValue(),
-                (String) r[3], r[4] == null ? null : ((Timestamp) r[4]).toInstant(),
-                dbl(r[5]), dbl(r[6]), r[5] == null ? null : dbl(r[7]), dbl(r[8]))).toList();
+        return rows.stream()
+                .map(r -> new ChildStats(
+                        (String) r[0],
+                        (String) r[1],
+                        ((Number) r[2]).intValue(),
+                        (String) r[3],
+                        r[4] == null ? null : ((Timestamp) r[4]).toInstant(),
+                        dbl(r[5]),
+                        dbl(r[6]),
+                        r[5] == null ? null : dbl(r[7]),
+                        dbl(r[8])))
+                .toList();
     }
 
     /** Mean hours asleep per child, night by night, over the last {@code nights} nights that have data. */
@@ -149,8 +166,9 @@ public class CohortOverview {
                 .setParameter(2, cohortId)
                 .setParameter(3, Timestamp.from(since))
                 .getResultList();
-        return rows.stream().map(r -> new NightlySleep(((java.sql.Date) r[0]).toLocalDate(), dbl(r[1]),
-                ((Number) r[2]).intValue())).toList();
+        return rows.stream()
+                .map(r -> new NightlySleep(((java.sql.Date) r[0]).toLocalDate(), dbl(r[1]), ((Number) r[2]).intValue()))
+                .toList();
     }
 
     /**

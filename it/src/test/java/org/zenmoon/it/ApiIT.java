@@ -30,7 +30,9 @@ class ApiIT {
         JsonObject body = ready.object();
         assertThat(body.getString("status")).isEqualTo("UP");
         JsonObject db = body.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("name").equals("database")).findFirst().orElseThrow();
+                .filter(c -> c.getString("name").equals("database"))
+                .findFirst()
+                .orElseThrow();
         assertThat(db.getJsonObject("data").getString("appliedSchemaVersion"))
                 .isEqualTo(db.getJsonObject("data").getString("expectedSchemaVersion"));
         assertThat(http.get("/health/live", null).status()).isEqualTo(200);
@@ -51,7 +53,8 @@ class ApiIT {
 
         Http.Reply invalid = http.post("/api/v1/auth/token", "{\"password\":\"x\"}");
         assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.object().getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("username");
+        assertThat(invalid.object().getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("username");
     }
 
     @Test
@@ -91,8 +94,10 @@ class ApiIT {
 
     @Test
     void staffSeeOnlyTheirTenantsChildren() throws Exception {
-        JsonArray school = http.get("/api/v1/children", http.token("counsellor")).json().asJsonArray();
-        JsonArray clinic = http.get("/api/v1/children", http.token("clinician")).json().asJsonArray();
+        JsonArray school =
+                http.get("/api/v1/children", http.token("counsellor")).json().asJsonArray();
+        JsonArray clinic =
+                http.get("/api/v1/children", http.token("clinician")).json().asJsonArray();
         assertThat(school).hasSize(30);
         assertThat(clinic).hasSize(12);
         assertThat(cohortNames(school)).containsOnly("Year 5 Oak", "Year 8 Birch");
@@ -104,16 +109,24 @@ class ApiIT {
     @Test
     void anotherTenantsChildAnswers404() throws Exception {
         String counsellor = http.token("counsellor");
-        String clinicChild = http.get("/api/v1/children", http.token("clinician")).json().asJsonArray()
-                .getJsonObject(0).getString("childId");
-        String schoolChild = http.get("/api/v1/children", counsellor).json().asJsonArray()
-                .getJsonObject(0).getString("childId");
+        String clinicChild = http.get("/api/v1/children", http.token("clinician"))
+                .json()
+                .asJsonArray()
+                .getJsonObject(0)
+                .getString("childId");
+        String schoolChild = http.get("/api/v1/children", counsellor)
+                .json()
+                .asJsonArray()
+                .getJsonObject(0)
+                .getString("childId");
 
-        assertThat(http.get("/api/v1/children/" + schoolChild, counsellor).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/children/" + schoolChild, counsellor).status())
+                .isEqualTo(200);
         Http.Reply walled = http.get("/api/v1/children/" + clinicChild, counsellor);
         assertThat(walled.status()).isEqualTo(404);
         assertThat(walled.object().getString("title")).isEqualTo("Not Found");
-        assertThat(http.get("/api/v1/children/no-such-child", counsellor).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/children/no-such-child", counsellor).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -125,27 +138,45 @@ class ApiIT {
             String id = v.asJsonObject().getString("childId");
             assertThat(http.get("/api/v1/children/" + id, parent).status()).isEqualTo(200);
         }
-        List<String> linked = mine.getValuesAs(JsonObject.class).stream().map(o -> o.getString("childId")).toList();
-        String classmate = http.get("/api/v1/children", http.token("counsellor")).json().asJsonArray()
-                .getValuesAs(JsonObject.class).stream().map(o -> o.getString("childId"))
-                .filter(id -> !linked.contains(id)).findFirst().orElseThrow();
+        List<String> linked = mine.getValuesAs(JsonObject.class).stream()
+                .map(o -> o.getString("childId"))
+                .toList();
+        String classmate = http
+                .get("/api/v1/children", http.token("counsellor"))
+                .json()
+                .asJsonArray()
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(o -> o.getString("childId"))
+                .filter(id -> !linked.contains(id))
+                .findFirst()
+                .orElseThrow();
         assertThat(http.get("/api/v1/children/" + classmate, parent).status()).isEqualTo(404);
     }
 
     @Test
     void readsOfAChildAreAuditedWithTheirOutcome() throws Exception {
         String counsellor = http.token("counsellor");
-        String schoolChild = http.get("/api/v1/children", counsellor).json().asJsonArray().getJsonObject(1).getString("childId");
-        String clinicChild = http.get("/api/v1/children", http.token("clinician")).json().asJsonArray()
-                .getJsonObject(1).getString("childId");
-        assertThat(http.get("/api/v1/children/" + schoolChild, counsellor).status()).isEqualTo(200);
-        assertThat(http.get("/api/v1/children/" + clinicChild, counsellor).status()).isEqualTo(404);
+        String schoolChild = http.get("/api/v1/children", counsellor)
+                .json()
+                .asJsonArray()
+                .getJsonObject(1)
+                .getString("childId");
+        String clinicChild = http.get("/api/v1/children", http.token("clinician"))
+                .json()
+                .asJsonArray()
+                .getJsonObject(1)
+                .getString("childId");
+        assertThat(http.get("/api/v1/children/" + schoolChild, counsellor).status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/children/" + clinicChild, counsellor).status())
+                .isEqualTo(404);
 
         try (Connection db = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + SharedServer.DB_PORT + "/zenmoon", "postgres", "postgres");
-             PreparedStatement q = db.prepareStatement("SELECT a.outcome, a.tenant_id FROM audit_event a "
-                     + "JOIN app_user u ON u.id = a.actor_id WHERE u.username = 'counsellor' AND a.child_id = ? "
-                     + "AND a.resource = 'ChildDirectory.find' ORDER BY a.id DESC LIMIT 1")) {
+                        "jdbc:postgresql://localhost:" + SharedServer.DB_PORT + "/zenmoon", "postgres", "postgres");
+                PreparedStatement q = db.prepareStatement("SELECT a.outcome, a.tenant_id FROM audit_event a "
+                        + "JOIN app_user u ON u.id = a.actor_id WHERE u.username = 'counsellor' AND a.child_id = ? "
+                        + "AND a.resource = 'ChildDirectory.find' ORDER BY a.id DESC LIMIT 1")) {
             q.setString(1, schoolChild);
             try (ResultSet rs = q.executeQuery()) {
                 assertThat(rs.next()).as("audit event of the read").isTrue();
@@ -188,9 +219,14 @@ class ApiIT {
         // The demo children sleep in on free days, so their mid-sleep is later than on school days.
         assertThat(c.getJsonNumber("socialJetlagMinutes").longValue()).isPositive();
 
-        String clinicChild = http.get("/api/v1/children", http.token("clinician")).json().asJsonArray()
-                .getJsonObject(0).getString("childId");
-        assertThat(http.get("/api/v1/children/" + clinicChild + "/chronotype", counsellor).status()).isEqualTo(404);
+        String clinicChild = http.get("/api/v1/children", http.token("clinician"))
+                .json()
+                .asJsonArray()
+                .getJsonObject(0)
+                .getString("childId");
+        assertThat(http.get("/api/v1/children/" + clinicChild + "/chronotype", counsellor)
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -212,15 +248,21 @@ class ApiIT {
         assertThat(status.getJsonNumber("progress").doubleValue()).isEqualTo(1.0);
 
         JsonArray school = http.get("/api/v1/children", admin).json().asJsonArray();
-        assertThat(school.getValuesAs(JsonObject.class)).allSatisfy(c ->
-                assertThat(c.getString("chronotype")).isIn("early_bird", "intermediate", "night_owl"));
+        assertThat(school.getValuesAs(JsonObject.class))
+                .allSatisfy(c -> assertThat(c.getString("chronotype")).isIn("early_bird", "intermediate", "night_owl"));
         // The other tenant's children were not touched, and its admin cannot see this execution.
         String clinicAdmin = http.token("clinic.admin");
-        assertThat(http.get("/api/v1/children", clinicAdmin).json().asJsonArray().getValuesAs(JsonObject.class))
+        assertThat(http.get("/api/v1/children", clinicAdmin)
+                        .json()
+                        .asJsonArray()
+                        .getValuesAs(JsonObject.class))
                 .allSatisfy(c -> assertThat(c.isNull("chronotype")).isTrue());
         assertThat(http.get("/api/v1/admin/jobs/" + id, clinicAdmin).status()).isEqualTo(404);
-        assertThat(http.post("/api/v1/admin/jobs/retention", "", admin).status()).isEqualTo(404);
-        assertThat(http.post("/api/v1/admin/jobs/chronotype", "", http.token("counsellor")).status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/admin/jobs/retention", "", admin).status())
+                .isEqualTo(404);
+        assertThat(http.post("/api/v1/admin/jobs/chronotype", "", http.token("counsellor"))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -236,6 +278,9 @@ class ApiIT {
     }
 
     private static List<String> cohortNames(JsonArray children) {
-        return children.getValuesAs(JsonObject.class).stream().map(o -> o.getString("cohortName")).distinct().toList();
+        return children.getValuesAs(JsonObject.class).stream()
+                .map(o -> o.getString("cohortName"))
+                .distinct()
+                .toList();
     }
 }

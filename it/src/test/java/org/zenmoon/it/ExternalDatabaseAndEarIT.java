@@ -35,8 +35,13 @@ class ExternalDatabaseAndEarIT {
             c.createStatement().execute("CREATE ROLE zenmoon LOGIN PASSWORD 'Secret-1' CREATEDB");
             c.createStatement().execute("ALTER DATABASE zenmoon_prod OWNER TO zenmoon");
         }
-        dbEnv = Map.of("ZENMOON_DB_URL", "jdbc:postgresql://localhost:54349/zenmoon_prod",
-                "ZENMOON_DB_USER", "zenmoon", "ZENMOON_DB_PASSWORD", "Secret-1");
+        dbEnv = Map.of(
+                "ZENMOON_DB_URL",
+                "jdbc:postgresql://localhost:54349/zenmoon_prod",
+                "ZENMOON_DB_USER",
+                "zenmoon",
+                "ZENMOON_DB_PASSWORD",
+                "Secret-1");
         // An external database gets demo data only when asked for explicitly.
         Map<String, String> withDemo = new java.util.HashMap<>(dbEnv);
         withDemo.put("ZENMOON_DEMO", "true");
@@ -55,12 +60,15 @@ class ExternalDatabaseAndEarIT {
 
     @Test
     void runCommandUsesTheConfiguredDatabase() throws Exception {
-        assertThat(runCommand.output()).doesNotContain("starting embedded PostgreSQL")
-                .contains("jdbc:postgresql://localhost:54349/zenmoon_prod").contains("demo data created");
+        assertThat(runCommand.output())
+                .doesNotContain("starting embedded PostgreSQL")
+                .contains("jdbc:postgresql://localhost:54349/zenmoon_prod")
+                .contains("demo data created");
         assertThat(runCommand.home.resolve("pgdata")).doesNotExist();
         Http http = new Http(runCommand.baseUrl());
         assertThat(http.get("/health/ready", null).status()).isEqualTo(200);
-        assertThat(http.get("/api/v1/children", http.token("clinician")).json().asJsonArray()).hasSize(12);
+        assertThat(http.get("/api/v1/children", http.token("clinician")).json().asJsonArray())
+                .hasSize(12);
     }
 
     @Test
@@ -76,7 +84,17 @@ class ExternalDatabaseAndEarIT {
         asadmin(payara, env, 120, true, "create-domain", "--nopassword=true", "--portbase", "19000", DOMAIN);
         try {
             asadmin(payara, env, 180, true, "start-domain", DOMAIN);
-            asadmin(payara, env, 300, true, "--port", "19048", "deploy", "--name", "zenmoon", ear.toAbsolutePath().toString());
+            asadmin(
+                    payara,
+                    env,
+                    300,
+                    true,
+                    "--port",
+                    "19048",
+                    "deploy",
+                    "--name",
+                    "zenmoon",
+                    ear.toAbsolutePath().toString());
             Http http = new Http("http://localhost:19080");
             Http.Reply ready = http.get("/health/ready", null);
             assertThat(ready.status()).as(ready.body()).isEqualTo(200);
@@ -108,8 +126,9 @@ class ExternalDatabaseAndEarIT {
 
     private static final String DOMAIN = "zenmoon-it";
 
-    private static void asadmin(Path payara, Map<String, String> env, int timeoutSeconds, boolean mustSucceed,
-                                String... args) throws IOException, InterruptedException {
+    private static void asadmin(
+            Path payara, Map<String, String> env, int timeoutSeconds, boolean mustSucceed, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(payara.resolve("bin/asadmin").toString()));
         cmd.addAll(List.of(args));
         String verb = args[0].startsWith("--") ? args[2] : args[0];

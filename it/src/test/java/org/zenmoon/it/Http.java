@@ -24,7 +24,8 @@ final class Http {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     Http(String base) {
@@ -32,7 +33,9 @@ final class Http {
     }
 
     Reply get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .GET();
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -40,20 +43,30 @@ final class Http {
     }
 
     Reply post(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     Reply post(String path, String json, String token) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     Reply login(String username, String password) throws IOException, InterruptedException {
-        return post("/api/v1/auth/token",
-                Json.createObjectBuilder().add("username", username).add("password", password).build().toString());
+        return post(
+                "/api/v1/auth/token",
+                Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("password", password)
+                        .build()
+                        .toString());
     }
 
     String token(String username) throws IOException, InterruptedException {
@@ -66,7 +79,10 @@ final class Http {
 
     private Reply send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
+        return new Reply(
+                r.statusCode(),
+                r.headers().firstValue("Content-Type").orElse(""),
+                r.body(),
                 r.headers().allValues("Set-Cookie"));
     }
 }

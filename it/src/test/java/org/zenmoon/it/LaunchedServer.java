@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /** The README's run command, started as a user would start it, with its output kept in a file. */
 final class LaunchedServer implements AutoCloseable {
 
-    static final Path LAUNCHER = Path.of(System.getProperty("zenmoon.launcher.jar", "../launcher/target/zenmoon-launcher.jar"));
+    static final Path LAUNCHER =
+            Path.of(System.getProperty("zenmoon.launcher.jar", "../launcher/target/zenmoon-launcher.jar"));
     static final Path WORK = Path.of(System.getProperty("zenmoon.it.work", "target/it-work"));
 
     private final Process process;
@@ -41,12 +42,16 @@ final class LaunchedServer implements AutoCloseable {
     }
 
     /** Starts the launcher on the home a previous start left, as a user restarting it would. */
-    static LaunchedServer startOn(String name, int port, int embeddedDbPort, Map<String, String> env) throws IOException {
+    static LaunchedServer startOn(String name, int port, int embeddedDbPort, Map<String, String> env)
+            throws IOException {
         Path home = WORK.resolve(name).toAbsolutePath();
         Files.createDirectories(home);
         Path output = home.resolve("launcher-" + System.nanoTime() + ".out");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", LAUNCHER.toAbsolutePath().toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                LAUNCHER.toAbsolutePath().toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("ZENMOON_"));
         pb.environment().put("ZENMOON_HOME", home.toString());

@@ -25,7 +25,8 @@ class PackagingIT {
     void warAndEarCarryNoDemoCode() throws IOException {
         for (Path archive : List.of(WAR, EAR)) {
             List<String> entries = entries(archive);
-            assertThat(entries).as("entries of %s, nested archives included", archive)
+            assertThat(entries)
+                    .as("entries of %s, nested archives included", archive)
                     .anyMatch(e -> e.endsWith("org/zenmoon/application/ChildDirectory.class"))
                     .anyMatch(e -> e.endsWith("org/zenmoon/analysis/causal/CausalEngine.class"))
                     .noneMatch(e -> e.contains("org/zenmoon/demo/"));

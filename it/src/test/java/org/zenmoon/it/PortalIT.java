@@ -38,11 +38,20 @@ class PortalIT {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("zenmoon.chromium", "/usr/bin/chromium"));
         // The flags keep Chromium from reaching for the network, which this machine does not have.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1000", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,1000",
+                "--user-data-dir=" + Files.createTempDirectory("chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("zenmoon.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .usingDriverExecutable(Path.of(System.getProperty("zenmoon.chromedriver", "/usr/bin/chromedriver"))
+                        .toFile())
                 .build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -65,7 +74,8 @@ class PortalIT {
     private List<String> childNames() {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:children_data tr")));
         return browser.findElements(By.cssSelector("#cohort\\:children_data tr td:first-child")).stream()
-                .map(WebElement::getText).toList();
+                .map(WebElement::getText)
+                .toList();
     }
 
     @Test
@@ -77,16 +87,21 @@ class PortalIT {
 
         List<String> oak = childNames();
         assertThat(oak).hasSize(15).allMatch(name -> name.matches("[A-Z][a-z]+-\\d+"));
-        String firstRow = browser.findElement(By.cssSelector("#cohort\\:children_data tr")).getText();
+        String firstRow = browser.findElement(By.cssSelector("#cohort\\:children_data tr"))
+                .getText();
         assertThat(firstRow).containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
-        WebElement canvas = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:sleepChart canvas")));
+        WebElement canvas =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:sleepChart canvas")));
         assertThat(canvas.getSize().getHeight()).isGreaterThan(100);
         Files.createDirectories(LaunchedServer.WORK);
-        Files.write(LaunchedServer.WORK.resolve("portal-cohort.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Files.write(
+                LaunchedServer.WORK.resolve("portal-cohort.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         // The second class of the counsellor's school.
         browser.findElement(By.id("cohort:cohortSelect")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[contains(@data-label,'Year 8 Birch')]"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[contains(@data-label,'Year 8 Birch')]")))
+                .click();
         wait.until(d -> !childNames().equals(oak));
         assertThat(childNames()).hasSize(15).doesNotContainAnyElementsOf(oak);
     }
@@ -103,7 +118,8 @@ class PortalIT {
     @Test
     void wrongPasswordStaysOnLoginWithAMessage() {
         logIn("counsellor", "wrong");
-        WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-messages-error")));
+        WebElement message =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-messages-error")));
         assertThat(message.getText()).contains("Wrong user name or password");
         assertThat(browser.getCurrentUrl()).contains("/login.xhtml");
     }

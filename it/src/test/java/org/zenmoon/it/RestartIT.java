@@ -24,14 +24,22 @@ class RestartIT {
     void restartKeepsDataWithoutSeedingTwice() throws Exception {
         LaunchedServer first = SharedServer.get();
         Http before = new Http(first.baseUrl());
-        int childrenBefore = before.get("/api/v1/children", before.token("school.admin")).json().asJsonArray().size();
+        int childrenBefore = before.get("/api/v1/children", before.token("school.admin"))
+                .json()
+                .asJsonArray()
+                .size();
         assertThat(Files.isDirectory(first.home.resolve("pgdata"))).isTrue();
 
         LaunchedServer second = SharedServer.restart();
-        assertThat(second.output()).contains("already has data; no demo data added").doesNotContain("demo data created");
+        assertThat(second.output())
+                .contains("already has data; no demo data added")
+                .doesNotContain("demo data created");
         Http after = new Http(second.baseUrl());
         assertThat(after.get("/health/ready", null).status()).isEqualTo(200);
-        assertThat(after.get("/api/v1/children", after.token("school.admin")).json().asJsonArray()).hasSize(childrenBefore);
+        assertThat(after.get("/api/v1/children", after.token("school.admin"))
+                        .json()
+                        .asJsonArray())
+                .hasSize(childrenBefore);
 
         // The JVM reports termination by a signal as 128 + signal number, after its shutdown hooks ran.
         assertThat(second.stop()).as("exit code after SIGTERM").isEqualTo(143);

@@ -17,8 +17,7 @@ final class SharedServer {
     private static LaunchedServer server;
     private static boolean started;
 
-    private SharedServer() {
-    }
+    private SharedServer() {}
 
     static synchronized LaunchedServer get() throws IOException {
         if (!started) {

@@ -22,8 +22,12 @@ final class ChildDay {
     private final List<InterventionRow> interventions;
     private final int age;
 
-    ChildDay(DemoDataGenerator gen, ChildRow child, Random rnd, List<LocalDate> examDays,
-             List<InterventionRow> interventions) {
+    ChildDay(
+            DemoDataGenerator gen,
+            ChildRow child,
+            Random rnd,
+            List<LocalDate> examDays,
+            List<InterventionRow> interventions) {
         this.gen = gen;
         this.child = child;
         this.rnd = rnd;
@@ -130,7 +134,9 @@ final class ChildDay {
         Instant from = date.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = from.plusSeconds(86_400);
         for (InterventionRow iv : interventions) {
-            if (DemoDataGenerator.MINDFULNESS.equals(iv.type()) && !iv.start().isBefore(from) && iv.start().isBefore(to)) {
+            if (DemoDataGenerator.MINDFULNESS.equals(iv.type())
+                    && !iv.start().isBefore(from)
+                    && iv.start().isBefore(to)) {
                 return true;
             }
         }

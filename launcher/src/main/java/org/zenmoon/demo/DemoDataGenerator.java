@@ -41,8 +41,10 @@ public final class DemoDataGenerator {
     public static final String MINDFULNESS = "mindfulness";
     public static final String SCREEN_FREE_EVENING = "screen_free_evening";
 
-    private static final String[] ANIMALS = {"Otter", "Falcon", "Badger", "Heron", "Lynx", "Marten", "Puffin",
-        "Wren", "Fox", "Hare", "Owl", "Robin", "Seal", "Stoat", "Vole", "Kestrel", "Newt", "Finch", "Plover", "Egret"};
+    private static final String[] ANIMALS = {
+        "Otter", "Falcon", "Badger", "Heron", "Lynx", "Marten", "Puffin", "Wren", "Fox", "Hare", "Owl", "Robin", "Seal",
+        "Stoat", "Vole", "Kestrel", "Newt", "Finch", "Plover", "Egret"
+    };
 
     private final long seed;
     private final LocalDate endDay;
@@ -54,7 +56,8 @@ public final class DemoDataGenerator {
     }
 
     public static String id(String key) {
-        return UUID.nameUUIDFromBytes(("zenmoon-demo:" + key).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("zenmoon-demo:" + key).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     public LocalDate firstDay() {
@@ -76,10 +79,22 @@ public final class DemoDataGenerator {
 
         List<UserRow> users = new ArrayList<>();
         users.add(new UserRow(id("user:admin"), null, "admin", EnumSet.of(Role.PLATFORM_ADMIN), "Platform admin"));
-        users.add(new UserRow(id("user:school.admin"), SCHOOL_TENANT, "school.admin", EnumSet.of(Role.TENANT_ADMIN), "School IT admin"));
-        users.add(new UserRow(id("user:counsellor"), SCHOOL_TENANT, "counsellor", EnumSet.of(Role.COUNSELLOR), "School counsellor"));
-        users.add(new UserRow(id("user:clinic.admin"), CLINIC_TENANT, "clinic.admin", EnumSet.of(Role.TENANT_ADMIN), "Clinic IT admin"));
-        users.add(new UserRow(id("user:clinician"), CLINIC_TENANT, "clinician", EnumSet.of(Role.CLINICIAN), "Clinician"));
+        users.add(new UserRow(
+                id("user:school.admin"),
+                SCHOOL_TENANT,
+                "school.admin",
+                EnumSet.of(Role.TENANT_ADMIN),
+                "School IT admin"));
+        users.add(new UserRow(
+                id("user:counsellor"), SCHOOL_TENANT, "counsellor", EnumSet.of(Role.COUNSELLOR), "School counsellor"));
+        users.add(new UserRow(
+                id("user:clinic.admin"),
+                CLINIC_TENANT,
+                "clinic.admin",
+                EnumSet.of(Role.TENANT_ADMIN),
+                "Clinic IT admin"));
+        users.add(
+                new UserRow(id("user:clinician"), CLINIC_TENANT, "clinician", EnumSet.of(Role.CLINICIAN), "Clinician"));
         users.add(new UserRow(id("user:parent"), SCHOOL_TENANT, "parent", EnumSet.of(Role.GUARDIAN), "Demo parent"));
         List<StaffCohortRow> staff = List.of(
                 new StaffCohortRow(SCHOOL_TENANT, id("user:counsellor"), oak),
@@ -99,11 +114,13 @@ public final class DemoDataGenerator {
             // The demo parent has the first two children of Year 5 Oak; every other child has a guardian of its own.
             String guardian = i < 2 ? id("user:parent") : id("user:guardian:" + i);
             if (i >= 2) {
-                users.add(new UserRow(guardian, c.tenantId(), "guardian." + (i + 1), EnumSet.of(Role.GUARDIAN), "Guardian"));
+                users.add(new UserRow(
+                        guardian, c.tenantId(), "guardian." + (i + 1), EnumSet.of(Role.GUARDIAN), "Guardian"));
             }
             guardians.add(new GuardianRow(c.tenantId(), c.id(), guardian));
             for (String scope : List.of("collection", "analysis")) {
-                consents.add(new ConsentRow(c.tenantId(), id("consent:" + scope + ":" + c.id()), c.id(), scope, guardian));
+                consents.add(
+                        new ConsentRow(c.tenantId(), id("consent:" + scope + ":" + c.id()), c.id(), scope, guardian));
             }
         }
 
@@ -111,20 +128,42 @@ public final class DemoDataGenerator {
         for (CohortRow cohort : cohorts.subList(0, 2)) {
             for (LocalDate day : examDays(cohort.id())) {
                 Instant start = at(day, 9.0);
-                events.add(new EventRow(cohort.tenantId(), id("event:" + cohort.id() + day), cohort.id(),
-                        cohort.name().contains("Oak") ? "math_test" : "exam", start, start.plusSeconds(90 * 60)));
+                events.add(new EventRow(
+                        cohort.tenantId(),
+                        id("event:" + cohort.id() + day),
+                        cohort.id(),
+                        cohort.name().contains("Oak") ? "math_test" : "exam",
+                        start,
+                        start.plusSeconds(90 * 60)));
             }
         }
         List<InterventionRow> interventions = new ArrayList<>();
         for (ChildRow c : children) {
             interventions.addAll(interventionsOf(c));
         }
-        return new DemoWorld(tenants, cohorts, List.copyOf(users), staff, List.copyOf(children), guardians, consents,
-                events, interventions, firstDay(), endDay);
+        return new DemoWorld(
+                tenants,
+                cohorts,
+                List.copyOf(users),
+                staff,
+                List.copyOf(children),
+                guardians,
+                consents,
+                events,
+                interventions,
+                firstDay(),
+                endDay);
     }
 
-    private void addChildren(Random rnd, List<ChildRow> out, int n, String tenant, String cohort, int minYear,
-                             int maxYear, Set<String> pseudonyms) {
+    private void addChildren(
+            Random rnd,
+            List<ChildRow> out,
+            int n,
+            String tenant,
+            String cohort,
+            int minYear,
+            int maxYear,
+            Set<String> pseudonyms) {
         for (int i = 0; i < n; i++) {
             int birthYear = minYear + rnd.nextInt(maxYear - minYear + 1);
             int age = endDay.getYear() - birthYear;
@@ -137,8 +176,15 @@ public final class DemoDataGenerator {
             double need = 11.0 - 0.2 * (age - 6) + rnd.nextGaussian() * 0.3;
             // A third of children respond to mindfulness with calmer evenings; the rest do not respond at all.
             double effect = rnd.nextDouble() < 0.33 ? -0.12 : 0.0;
-            out.add(new ChildRow(tenant, id("child:" + tenant + ":" + cohort + ":" + i), pseudonym, birthYear, cohort,
-                    msf, need, effect));
+            out.add(new ChildRow(
+                    tenant,
+                    id("child:" + tenant + ":" + cohort + ":" + i),
+                    pseudonym,
+                    birthYear,
+                    cohort,
+                    msf,
+                    need,
+                    effect));
         }
     }
 
@@ -171,13 +217,25 @@ public final class DemoDataGenerator {
             double p = 0.25 + (exams.contains(d) ? 0.35 : 0.0);
             if (offered && rnd.nextDouble() < p) {
                 Instant start = at(d, 16.0);
-                out.add(new InterventionRow(c.tenantId(), id("iv:" + c.id() + d), c.id(), MINDFULNESS, start,
-                        start.plusSeconds(15 * 60), staff));
+                out.add(new InterventionRow(
+                        c.tenantId(),
+                        id("iv:" + c.id() + d),
+                        c.id(),
+                        MINDFULNESS,
+                        start,
+                        start.plusSeconds(15 * 60),
+                        staff));
             }
             if (rnd.nextDouble() < 0.2) {
                 Instant start = at(d, 19.0);
-                out.add(new InterventionRow(c.tenantId(), id("sf:" + c.id() + d), c.id(), SCREEN_FREE_EVENING, start,
-                        start.plusSeconds(3 * 3600), staff));
+                out.add(new InterventionRow(
+                        c.tenantId(),
+                        id("sf:" + c.id() + d),
+                        c.id(),
+                        SCREEN_FREE_EVENING,
+                        start,
+                        start.plusSeconds(3 * 3600),
+                        staff));
             }
         }
         return out;
@@ -196,7 +254,7 @@ public final class DemoDataGenerator {
     /** Receives generated epochs. Null measures mean "not measured". */
     @FunctionalInterface
     public interface EpochSink {
-        void accept(Instant t, float hr, float rmssd, float eda, int activity, float stress, boolean asleep,
-                    float quality);
+        void accept(
+                Instant t, float hr, float rmssd, float eda, int activity, float stress, boolean asleep, float quality);
     }
 }

@@ -21,11 +21,9 @@ import org.zenmoon.domain.model.user.PasswordHash;
 public final class DemoDataSeeder {
 
     /** Figures of one seeding run. */
-    public record Result(boolean seeded, int children, long epochs, long millis) {
-    }
+    public record Result(boolean seeded, int children, long epochs, long millis) {}
 
-    private DemoDataSeeder() {
-    }
+    private DemoDataSeeder() {}
 
     public static Result seedIfEmpty(Connection c, long seed, LocalDate endDay, char[] password) throws SQLException {
         long started = System.currentTimeMillis();
@@ -33,7 +31,7 @@ public final class DemoDataSeeder {
         c.setAutoCommit(false);
         try {
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FROM tenant")) {
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM tenant")) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
                     c.rollback();
@@ -44,8 +42,15 @@ public final class DemoDataSeeder {
             DemoWorld w = gen.world();
             writeWorld(c, w, password);
             try (PreparedStatement ps = c.prepareStatement("SELECT zenmoon_ensure_epoch_partitions(?, ?)")) {
-                ps.setTimestamp(1, Timestamp.from(w.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant()));
-                ps.setTimestamp(2, Timestamp.from(w.endDay().plusMonths(2).atStartOfDay(ZoneOffset.UTC).toInstant()));
+                ps.setTimestamp(
+                        1,
+                        Timestamp.from(w.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant()));
+                ps.setTimestamp(
+                        2,
+                        Timestamp.from(w.endDay()
+                                .plusMonths(2)
+                                .atStartOfDay(ZoneOffset.UTC)
+                                .toInstant()));
                 ps.execute();
             }
             long epochs = 0;
@@ -75,7 +80,8 @@ public final class DemoDataSeeder {
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO cohort (tenant_id, id, name, kind) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO cohort (tenant_id, id, name, kind) VALUES (?, ?, ?, ?)")) {
             for (var h : w.cohorts()) {
                 ps.setString(1, h.tenantId());
                 ps.setString(2, h.id());
@@ -98,8 +104,8 @@ public final class DemoDataSeeder {
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO staff_cohort (tenant_id, user_id, cohort_id) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO staff_cohort (tenant_id, user_id, cohort_id) VALUES (?, ?, ?)")) {
             for (var s : w.staffCohorts()) {
                 ps.setString(1, s.tenantId());
                 ps.setString(2, s.userId());
@@ -120,8 +126,8 @@ public final class DemoDataSeeder {
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO guardian_link (tenant_id, child_id, user_id) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO guardian_link (tenant_id, child_id, user_id) VALUES (?, ?, ?)")) {
             for (var g : w.guardians()) {
                 ps.setString(1, g.tenantId());
                 ps.setString(2, g.childId());
@@ -177,15 +183,29 @@ public final class DemoDataSeeder {
         long[] n = {0};
         String prefix = child.tenantId() + "\t" + child.id() + "\t";
         gen.epochsOf(child, (t, hr, rmssd, eda, activity, stress, asleep, quality) -> {
-            buf.append(prefix).append(t.toString())
-                    .append('\t').append(round(hr, 10)).append('\t').append(round(rmssd, 10))
-                    .append('\t').append(round(eda, 1000)).append('\t').append(activity)
-                    .append('\t').append(round(stress, 1000)).append('\t').append(asleep ? "SLEEP" : "WAKE")
-                    .append('\t').append(round(quality, 100)).append('\n');
+            buf.append(prefix)
+                    .append(t.toString())
+                    .append('\t')
+                    .append(round(hr, 10))
+                    .append('\t')
+                    .append(round(rmssd, 10))
+                    .append('\t')
+                    .append(round(eda, 1000))
+                    .append('\t')
+                    .append(activity)
+                    .append('\t')
+                    .append(round(stress, 1000))
+                    .append('\t')
+                    .append(asleep ? "SLEEP" : "WAKE")
+                    .append('\t')
+                    .append(round(quality, 100))
+                    .append('\n');
             n[0]++;
         });
-        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                "COPY epoch (tenant_id, child_id, t, hr, rmssd, eda, activity, stress, sleep_state, quality) FROM STDIN");
+        CopyIn copy = c.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn(
+                        "COPY epoch (tenant_id, child_id, t, hr, rmssd, eda, activity, stress, sleep_state, quality) FROM STDIN");
         try {
             byte[] bytes = buf.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             copy.writeToCopy(bytes, 0, bytes.length);

@@ -10,8 +10,17 @@ import java.util.function.UnaryOperator;
  * The launcher's settings. Each is read from a system property ({@code zenmoon.http.port}) or the matching
  * environment variable ({@code ZENMOON_HTTP_PORT}), as MicroProfile Config maps them inside the server.
  */
-record Settings(Db externalDb, Path home, int httpPort, int embeddedDbPort, boolean demo, long demoSeed,
-                String javaOpts, Path payaraJar, Path war, int startTimeoutSeconds) {
+record Settings(
+        Db externalDb,
+        Path home,
+        int httpPort,
+        int embeddedDbPort,
+        boolean demo,
+        long demoSeed,
+        String javaOpts,
+        Path payaraJar,
+        Path war,
+        int startTimeoutSeconds) {
 
     static Settings fromEnvironment() {
         return from(Settings::lookup);
@@ -25,7 +34,9 @@ record Settings(Db externalDb, Path home, int httpPort, int embeddedDbPort, bool
         };
         Path dist = launcherDirectory();
         String url = get.apply("zenmoon.db.url", null);
-        Db external = url == null ? null : new Db(url, get.apply("zenmoon.db.user", ""), get.apply("zenmoon.db.password", ""));
+        Db external = url == null
+                ? null
+                : new Db(url, get.apply("zenmoon.db.user", ""), get.apply("zenmoon.db.password", ""));
         return new Settings(
                 external,
                 Path.of(get.apply("zenmoon.home", "var")).toAbsolutePath(),
@@ -35,8 +46,11 @@ record Settings(Db externalDb, Path home, int httpPort, int embeddedDbPort, bool
                 Boolean.parseBoolean(get.apply("zenmoon.demo", String.valueOf(external == null))),
                 Long.parseLong(get.apply("zenmoon.demo.seed", "20261127")),
                 get.apply("zenmoon.server.java-opts", "-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"),
-                Path.of(get.apply("zenmoon.server.payara-jar", dist.resolve("payara-micro.jar").toString())),
-                Path.of(get.apply("zenmoon.server.war", dist.resolve("zenmoon.war").toString())),
+                Path.of(get.apply(
+                        "zenmoon.server.payara-jar",
+                        dist.resolve("payara-micro.jar").toString())),
+                Path.of(get.apply(
+                        "zenmoon.server.war", dist.resolve("zenmoon.war").toString())),
                 Integer.parseInt(get.apply("zenmoon.server.start-timeout", "300")));
     }
 
@@ -55,7 +69,11 @@ record Settings(Db externalDb, Path home, int httpPort, int embeddedDbPort, bool
 
     private static Path launcherDirectory() {
         try {
-            Path jar = Path.of(ZenMoonLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(ZenMoonLauncher.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             return jar.getParent();
         } catch (URISyntaxException e) {
             return Path.of(".");

@@ -91,24 +91,29 @@ public final class ZenMoonLauncher {
         Path data = settings.home().resolve("pgdata");
         try {
             Files.createDirectories(data);
-            OUT.println("[zenmoon] starting embedded PostgreSQL on port " + settings.embeddedDbPort() + " (data in " + data + ")");
+            OUT.println("[zenmoon] starting embedded PostgreSQL on port " + settings.embeddedDbPort() + " (data in "
+                    + data + ")");
             embedded = EmbeddedPostgres.builder()
                     .setDataDirectory(data)
                     .setCleanDataDirectory(false)
                     .setPort(settings.embeddedDbPort())
                     // initdb and the first start take longer than zonky's 10 s default on a busy 2-core machine.
                     .setPGStartupWait(Duration.ofSeconds(120))
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(settings.home().resolve("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(settings.home().resolve("postgres.log").toFile()))
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
+                            settings.home().resolve("postgres.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(
+                            settings.home().resolve("postgres.log").toFile()))
                     .start();
         } catch (IOException e) {
-            throw new LaunchException("embedded PostgreSQL did not start: " + e.getMessage()
-                    + " (see " + settings.home().resolve("postgres.log") + ")", e);
+            throw new LaunchException(
+                    "embedded PostgreSQL did not start: " + e.getMessage() + " (see "
+                            + settings.home().resolve("postgres.log") + ")",
+                    e);
         }
         String adminUrl = embedded.getJdbcUrl("postgres", "postgres");
         try (Connection c = DriverManager.getConnection(adminUrl)) {
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = 'zenmoon'");
-                 ResultSet rs = ps.executeQuery()) {
+                    ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     c.createStatement().execute("CREATE DATABASE zenmoon");
                 }
@@ -130,8 +135,9 @@ public final class ZenMoonLauncher {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            OUT.println("[zenmoon] schema at version " + (result.targetSchemaVersion != null ? result.targetSchemaVersion
-                    : result.initialSchemaVersion) + " (" + result.migrationsExecuted + " migrations applied now)");
+            OUT.println("[zenmoon] schema at version "
+                    + (result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion)
+                    + " (" + result.migrationsExecuted + " migrations applied now)");
         } catch (RuntimeException e) {
             throw new LaunchException("migrations failed: " + e.getMessage(), e);
         }
@@ -141,13 +147,15 @@ public final class ZenMoonLauncher {
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
             OUT.println("[zenmoon] demo mode: checking for demo data");
             if (settings.externalDb() != null) {
-                OUT.println("[zenmoon] ZENMOON_DEMO=true: an empty external database gets demo accounts with the password 'demo'");
+                OUT.println(
+                        "[zenmoon] ZENMOON_DEMO=true: an empty external database gets demo accounts with the password 'demo'");
             }
-            DemoDataSeeder.Result r = DemoDataSeeder.seedIfEmpty(c, settings.demoSeed(), DemoDataSeeder.today(),
-                    "demo".toCharArray());
+            DemoDataSeeder.Result r =
+                    DemoDataSeeder.seedIfEmpty(c, settings.demoSeed(), DemoDataSeeder.today(), "demo".toCharArray());
             if (r.seeded()) {
-                OUT.printf("[zenmoon] demo data created: %d children, %,d epochs in %.1f s%n", r.children(), r.epochs(),
-                        r.millis() / 1000.0);
+                OUT.printf(
+                        "[zenmoon] demo data created: %d children, %,d epochs in %.1f s%n",
+                        r.children(), r.epochs(), r.millis() / 1000.0);
             } else {
                 OUT.println("[zenmoon] database already has data; no demo data added");
             }
@@ -166,7 +174,8 @@ public final class ZenMoonLauncher {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(Arrays.asList(settings.javaOpts().trim().split("\\s+")));
         cmd.add("-Duser.timezone=UTC");
-        cmd.add("-Dzenmoon.jwt.key-file=" + settings.home().resolve("jwt-signing-key.pem").toAbsolutePath());
+        cmd.add("-Dzenmoon.jwt.key-file="
+                + settings.home().resolve("jwt-signing-key.pem").toAbsolutePath());
         cmd.add("-Dzenmoon.jwt.generate-key=" + settings.demo());
         if (settings.externalDb() == null) {
             // An external database's settings reach the server through the same environment variables.
@@ -174,20 +183,31 @@ public final class ZenMoonLauncher {
             cmd.add("-Dzenmoon.db.user=" + db.user());
             cmd.add("-Dzenmoon.db.password=" + db.password());
         }
-        cmd.addAll(List.of("-jar", jar.toString(), "--deploy", war.toString(), "--contextroot", "/",
-                "--port", String.valueOf(settings.httpPort()), "--nocluster"));
+        cmd.addAll(List.of(
+                "-jar",
+                jar.toString(),
+                "--deploy",
+                war.toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                String.valueOf(settings.httpPort()),
+                "--nocluster"));
         Path log = settings.home().resolve("payara-micro.log");
         OUT.println("[zenmoon] starting Payara Micro on port " + settings.httpPort() + " (log in " + log + ")");
         try {
-            server = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+            server = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new LaunchException("Payara Micro did not start: " + e.getMessage(), e);
         }
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI ready = URI.create(settings.baseUrl() + "/health/ready");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.startTimeoutSeconds());
         String last = "no answer";
@@ -197,7 +217,10 @@ public final class ZenMoonLauncher {
                         + settings.home().resolve("payara-micro.log"));
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(ready)
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 // The server answers /health/ready even when the application failed to deploy: only a
                 // report that includes ZenMoon's own database check counts.
@@ -213,8 +236,8 @@ public final class ZenMoonLauncher {
             }
             sleep(1000);
         }
-        throw new LaunchException("the server was not ready within " + settings.startTimeoutSeconds() + " s (last: " + last
-                + "); see " + settings.home().resolve("payara-micro.log"));
+        throw new LaunchException("the server was not ready within " + settings.startTimeoutSeconds() + " s (last: "
+                + last + "); see " + settings.home().resolve("payara-micro.log"));
     }
 
     private void printBanner(Db db) {

@@ -25,8 +25,7 @@ class DemoDataGeneratorTest {
     static DemoDataGenerator gen;
     static DemoWorld world;
 
-    record Minute(Instant t, float stress, boolean asleep) {
-    }
+    record Minute(Instant t, float stress, boolean asleep) {}
 
     @BeforeAll
     static void generate() {
@@ -52,14 +51,21 @@ class DemoDataGeneratorTest {
         assertThat(world.children()).extracting(ChildRow::pseudonym).doesNotHaveDuplicates();
         Map<String, Set<Role>> accounts = new HashMap<>();
         world.users().forEach(u -> accounts.put(u.username(), u.roles()));
-        assertThat(accounts).containsEntry("admin", Set.of(Role.PLATFORM_ADMIN))
+        assertThat(accounts)
+                .containsEntry("admin", Set.of(Role.PLATFORM_ADMIN))
                 .containsEntry("school.admin", Set.of(Role.TENANT_ADMIN))
                 .containsEntry("counsellor", Set.of(Role.COUNSELLOR))
                 .containsEntry("clinician", Set.of(Role.CLINICIAN))
                 .containsEntry("parent", Set.of(Role.GUARDIAN));
-        String parentId = world.users().stream().filter(u -> u.username().equals("parent")).findFirst().orElseThrow().id();
-        List<String> parentsChildren = world.guardians().stream().filter(g -> g.userId().equals(parentId))
-                .map(DemoWorld.GuardianRow::childId).toList();
+        String parentId = world.users().stream()
+                .filter(u -> u.username().equals("parent"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        List<String> parentsChildren = world.guardians().stream()
+                .filter(g -> g.userId().equals(parentId))
+                .map(DemoWorld.GuardianRow::childId)
+                .toList();
         assertThat(parentsChildren).hasSize(2);
         assertThat(world.children().stream().filter(c -> parentsChildren.contains(c.id())))
                 .allMatch(c -> c.tenantId().equals(DemoDataGenerator.SCHOOL_TENANT));
@@ -70,9 +76,11 @@ class DemoDataGeneratorTest {
     void sameSeedSameData() {
         ChildRow c = world.children().get(3);
         List<Minute> a = minutes(c);
-        List<Minute> b = minutes(new DemoDataGenerator(7, END).world().children().get(3));
+        List<Minute> b =
+                minutes(new DemoDataGenerator(7, END).world().children().get(3));
         assertThat(a).isEqualTo(b);
-        assertThat(minutes(new DemoDataGenerator(8, END).world().children().get(3))).isNotEqualTo(a);
+        assertThat(minutes(new DemoDataGenerator(8, END).world().children().get(3)))
+                .isNotEqualTo(a);
     }
 
     @Test
@@ -116,7 +124,9 @@ class DemoDataGeneratorTest {
                 }
             }
         }
-        assertThat(freeWake / freeN - schoolWake / schoolN).as("hours later on free days").isGreaterThan(1.0);
+        assertThat(freeWake / freeN - schoolWake / schoolN)
+                .as("hours later on free days")
+                .isGreaterThan(1.0);
     }
 
     @Test
@@ -150,8 +160,10 @@ class DemoDataGeneratorTest {
         double nonResponderDiff = Double.NaN;
         for (ChildRow c : world.children()) {
             Set<LocalDate> sessionDays = new HashSet<>();
-            gen.interventionsOf(c).stream().filter(i -> i.type().equals(DemoDataGenerator.MINDFULNESS))
-                    .forEach(i -> sessionDays.add(i.start().atZone(ZoneOffset.UTC).toLocalDate()));
+            gen.interventionsOf(c).stream()
+                    .filter(i -> i.type().equals(DemoDataGenerator.MINDFULNESS))
+                    .forEach(i ->
+                            sessionDays.add(i.start().atZone(ZoneOffset.UTC).toLocalDate()));
             if (sessionDays.size() < 5) {
                 continue;
             }
@@ -163,7 +175,11 @@ class DemoDataGeneratorTest {
             for (Minute m : minutes(c)) {
                 var z = m.t().atZone(ZoneOffset.UTC);
                 LocalDate d = z.toLocalDate();
-                if (m.asleep() || z.getHour() < 17 || z.getHour() >= 22 || exams.contains(d) || exams.contains(d.plusDays(1))
+                if (m.asleep()
+                        || z.getHour() < 17
+                        || z.getHour() >= 22
+                        || exams.contains(d)
+                        || exams.contains(d.plusDays(1))
                         || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
                     continue;
                 }

@@ -16,14 +16,23 @@ class DemoDataSeederTest {
     @Test
     void aDatabaseWithTenantsIsLeftAlone() throws Exception {
         try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
-            Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("INSERT INTO tenant (id, name, kind, legal_regime, retention_days) VALUES ('t1', 'School', 'SCHOOL', 'FERPA', 365)");
-                DemoDataSeeder.Result r = DemoDataSeeder.seedIfEmpty(c, 1, LocalDate.of(2026, 11, 1), "demo".toCharArray());
+            Flyway.configure()
+                    .dataSource(pg.getPostgresDatabase())
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            try (Connection c = pg.getPostgresDatabase().getConnection();
+                    Statement s = c.createStatement()) {
+                s.execute(
+                        "INSERT INTO tenant (id, name, kind, legal_regime, retention_days) VALUES ('t1', 'School', 'SCHOOL', 'FERPA', 365)");
+                DemoDataSeeder.Result r =
+                        DemoDataSeeder.seedIfEmpty(c, 1, LocalDate.of(2026, 11, 1), "demo".toCharArray());
                 assertThat(r.seeded()).isFalse();
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM app_user")) {
                     rs.next();
-                    assertThat(rs.getInt(1)).as("accounts after a refused seeding").isZero();
+                    assertThat(rs.getInt(1))
+                            .as("accounts after a refused seeding")
+                            .isZero();
                 }
             }
         }

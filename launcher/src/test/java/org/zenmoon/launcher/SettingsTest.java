@@ -24,8 +24,8 @@ class SettingsTest {
 
     @Test
     void anExternalDatabaseGetsDemoDataOnlyWhenAskedFor() {
-        Settings s = Settings.from(Map.of("zenmoon.db.url", "jdbc:postgresql://db.example/zenmoon",
-                "zenmoon.demo", "true")::get);
+        Settings s = Settings.from(
+                Map.of("zenmoon.db.url", "jdbc:postgresql://db.example/zenmoon", "zenmoon.demo", "true")::get);
         assertThat(s.demo()).isTrue();
     }
 }

@@ -10,8 +10,8 @@ import java.util.List;
  * the weeks of one diary); the bootstrap and the subset refuter then resample whole clusters.
  * Arrays are copied in and out, so an instance never changes.
  */
-public record CausalData(boolean[] treated, double[] outcome, double[][] covariates, List<String> covariateNames,
-                         int[] clusters) {
+public record CausalData(
+        boolean[] treated, double[] outcome, double[][] covariates, List<String> covariateNames, int[] clusters) {
 
     public CausalData {
         int n = treated.length;
@@ -23,8 +23,8 @@ public record CausalData(boolean[] treated, double[] outcome, double[][] covaria
         double[][] copy = new double[n][];
         for (int i = 0; i < n; i++) {
             if (covariates[i].length != p) {
-                throw new IllegalArgumentException("row " + i + " has " + covariates[i].length + " covariates, "
-                        + p + " names were given");
+                throw new IllegalArgumentException(
+                        "row " + i + " has " + covariates[i].length + " covariates, " + p + " names were given");
             }
             if (!Double.isFinite(outcome[i])) {
                 throw new IllegalArgumentException("row " + i + ": the outcome is not a finite number");

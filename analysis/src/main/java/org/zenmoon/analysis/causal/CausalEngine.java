@@ -21,8 +21,7 @@ public final class CausalEngine {
     static final int SUBSETS = 10;
     static final double SUBSET_FRACTION = 0.8;
 
-    private CausalEngine() {
-    }
+    private CausalEngine() {}
 
     /** The chosen estimator (plus the difference in means, which costs nothing). */
     public static CausalEstimate estimate(CausalData data, CausalSettings s) {
@@ -87,26 +86,46 @@ public final class CausalEngine {
             double[] ci = interval(boot, m.ordinal());
             results.add(new EstimatorResult(m, point[m.ordinal()], ci[0], ci[1], ci[2]));
         }
-        int failed = (int) Arrays.stream(boot).filter(r -> Double.isNaN(r[s.method().ordinal()])).count();
+        int failed = (int) Arrays.stream(boot)
+                .filter(r -> Double.isNaN(r[s.method().ordinal()]))
+                .count();
         if (failed > 0) {
             warnings.add(failed + " of " + boot.length + " resamples could not be estimated (an arm was empty)");
         }
-        EstimatorResult main = results.stream().filter(r -> r.method() == s.method()).findFirst().orElseThrow();
+        EstimatorResult main = results.stream()
+                .filter(r -> r.method() == s.method())
+                .findFirst()
+                .orElseThrow();
 
         List<Refutation> refutations = s.refute() ? refute(data, s, main, est) : List.of();
         double sd = outcomeSd(data);
-        boolean enough = n1 >= s.minPerArm() && n0 >= s.minPerArm()
-                && failed <= 0.1 * Math.max(1, boot.length);
+        boolean enough = n1 >= s.minPerArm() && n0 >= s.minPerArm() && failed <= 0.1 * Math.max(1, boot.length);
         if (s.method().usesPropensity()) {
             enough &= !pf.separation()
                     && diagnostics.overlap().effectiveTreated() >= s.minPerArm()
                     && diagnostics.overlap().effectiveControl() >= s.minPerArm();
         }
         Verdict verdict = VerdictRule.decide(main.ciLow(), main.ciHigh(), s.direction(), refutations, enough);
-        return new CausalEstimate(s.method(), s.estimand(), main.estimate(), main.ciLow(), main.ciHigh(),
-                main.standardError(), n, n1, n0, boot.length, failed, diagnostics, refutations,
-                EValue.of(main.estimate(), sd), EValue.ofInterval(main.ciLow(), main.ciHigh(), sd), verdict,
-                s.direction(), results, warnings);
+        return new CausalEstimate(
+                s.method(),
+                s.estimand(),
+                main.estimate(),
+                main.ciLow(),
+                main.ciHigh(),
+                main.standardError(),
+                n,
+                n1,
+                n0,
+                boot.length,
+                failed,
+                diagnostics,
+                refutations,
+                EValue.of(main.estimate(), sd),
+                EValue.ofInterval(main.ciLow(), main.ciHigh(), sd),
+                verdict,
+                s.direction(),
+                results,
+                warnings);
     }
 
     /** Dehejia and Wahba's common support for ATT: controls scoring below every treated unit are dropped. */
@@ -121,7 +140,9 @@ public final class CausalEngine {
             }
         }
         double lowest = min;
-        int[] keep = IntStream.range(0, e.length).filter(i -> data.treatedAt(i) || e[i] >= lowest).toArray();
+        int[] keep = IntStream.range(0, e.length)
+                .filter(i -> data.treatedAt(i) || e[i] >= lowest)
+                .toArray();
         return keep.length == e.length ? data : data.rows(keep);
     }
 
@@ -141,7 +162,9 @@ public final class CausalEngine {
         for (int i = 0; i < c.length; i++) {
             g.computeIfAbsent(c[i], k -> new ArrayList<>()).add(i);
         }
-        return g.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        return g.values().stream()
+                .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
     }
 
     /** Resample b's frequency weights: groups drawn with replacement, seeded by (seed, b) alone. */
@@ -172,14 +195,19 @@ public final class CausalEngine {
     static double[][] bootstrap(Estimators est, Set<Method> methods, int resamples, long seed, int[][] groups) {
         double[][] out = new double[resamples][];
         int n = est.t.length;
-        IntStream.range(0, resamples).parallel()
+        IntStream.range(0, resamples)
+                .parallel()
                 .forEach(b -> out[b] = est.estimate(resampleWeights(n, groups, seed, b), methods));
         return out;
     }
 
     /** {low, high, se}: the 2.5% and 97.5% percentiles and the SD of the finite resample estimates. */
     static double[] interval(double[][] boot, int column) {
-        double[] v = Arrays.stream(boot).mapToDouble(r -> r[column]).filter(Double::isFinite).sorted().toArray();
+        double[] v = Arrays.stream(boot)
+                .mapToDouble(r -> r[column])
+                .filter(Double::isFinite)
+                .sorted()
+                .toArray();
         if (v.length < 2) {
             return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
@@ -206,8 +234,9 @@ public final class CausalEngine {
 
     private static Diagnostics diagnostics(Estimators est, Estimators.Fitted f, CausalSettings s, int trimmed) {
         Fits.Logistic lf = f.propensity();
-        String msg = lf.separation() ? "separation: the fit does not settle and some units are predicted with "
-                + "certainty, so their scores are not estimable"
+        String msg = lf.separation()
+                ? "separation: the fit does not settle and some units are predicted with "
+                        + "certainty, so their scores are not estimable"
                 : lf.converged() ? "converged" : "did not converge";
         PropensityFit pf = new PropensityFit(lf.beta(), lf.converged(), lf.iterations(), lf.separation(), msg);
         boolean[] t = est.t;
@@ -239,7 +268,8 @@ public final class CausalEngine {
         for (int i = 0; i < t.length; i++) {
             weight[i] = t[i] ? (att ? 1 : 1 / ec[i]) : (att ? ec[i] / (1 - ec[i]) : 1 / (1 - ec[i]));
         }
-        Overlap overlap = new Overlap(t0, t1, c0, c1, outside, clipped, trimmed, ess(weight, t, true), ess(weight, t, false));
+        Overlap overlap =
+                new Overlap(t0, t1, c0, c1, outside, clipped, trimmed, ess(weight, t, true), ess(weight, t, false));
         List<CovariateBalance> balance = new ArrayList<>();
         for (int k = 0; k < est.design.kept.size(); k++) {
             balance.add(balance(est.design, k, t, weight, est.design.kept.get(k)));
@@ -305,7 +335,8 @@ public final class CausalEngine {
         SplittableRandom rng = new SplittableRandom(mix(s.seed(), -1));
         boolean[] t = data.treated();
         boolean[] placebo = new boolean[n];
-        int[][] blocks = groups != null ? groups : new int[][] {IntStream.range(0, n).toArray()};
+        int[][] blocks =
+                groups != null ? groups : new int[][] {IntStream.range(0, n).toArray()};
         for (int[] block : blocks) {
             int[] perm = block.clone();
             for (int i = perm.length - 1; i > 0; i--) {
@@ -323,23 +354,41 @@ public final class CausalEngine {
         int pb = Math.max(100, Math.min(s.bootstrap(), REFUTER_RESAMPLES));
         double[] pci = interval(bootstrap(pe, only, pb, mix(s.seed(), -2), groups), mo);
         boolean pOk = pci[0] <= 0 && 0 <= pci[1];
-        out.add(new Refutation("placebo_treatment", pOk, pEst, pci[0], pci[1],
-                String.format(java.util.Locale.ROOT, "with the treatment randomly permuted the effect is %.4g "
-                        + "(95%% CI %.4g to %.4g); it should cover 0", pEst, pci[0], pci[1])));
+        out.add(new Refutation(
+                "placebo_treatment",
+                pOk,
+                pEst,
+                pci[0],
+                pci[1],
+                String.format(
+                        java.util.Locale.ROOT,
+                        "with the treatment randomly permuted the effect is %.4g "
+                                + "(95%% CI %.4g to %.4g); it should cover 0",
+                        pEst,
+                        pci[0],
+                        pci[1])));
 
         // Random common cause: an independent extra confounder should not move the estimate.
         double[] noise = new double[n];
         for (int i = 0; i < n; i++) {
             noise[i] = gaussian(rng);
         }
-        double rEst = new Estimators(data.withCovariate("random_common_cause", noise), s)
-                .estimate(ones(n), only)[mo];
+        double rEst = new Estimators(data.withCovariate("random_common_cause", noise), s).estimate(ones(n), only)[mo];
         double tolerance = Double.isFinite(se) ? 0.5 * se : 0.05 * Math.abs(main.estimate());
         boolean rOk = Math.abs(rEst - main.estimate()) <= tolerance;
-        out.add(new Refutation("random_common_cause", rOk, rEst, Double.NaN, Double.NaN,
-                String.format(java.util.Locale.ROOT, "with a random extra confounder the effect is %.4g "
-                        + "(was %.4g); it should move less than half a standard error (%.3g)", rEst,
-                        main.estimate(), tolerance)));
+        out.add(new Refutation(
+                "random_common_cause",
+                rOk,
+                rEst,
+                Double.NaN,
+                Double.NaN,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "with a random extra confounder the effect is %.4g "
+                                + "(was %.4g); it should move less than half a standard error (%.3g)",
+                        rEst,
+                        main.estimate(),
+                        tolerance)));
 
         // Data subsets: 80% of the rows (or clusters), ten times; the mean should stay within one SE.
         double sum = 0;
@@ -358,11 +407,21 @@ public final class CausalEngine {
         double sTol = Double.isFinite(se) ? se : 0.1 * Math.abs(main.estimate());
         boolean sOk = Math.abs(mean - main.estimate()) <= sTol;
         double[] sorted = Arrays.stream(sub).filter(Double::isFinite).sorted().toArray();
-        out.add(new Refutation("data_subset", sOk, mean,
-                sorted.length > 0 ? sorted[0] : Double.NaN, sorted.length > 0 ? sorted[sorted.length - 1] : Double.NaN,
-                String.format(java.util.Locale.ROOT, "on %d random %.0f%% subsets the mean effect is %.4g (was %.4g); "
-                        + "it should stay within one standard error (%.3g); ciLow/ciHigh give the subsets' range",
-                        SUBSETS, 100 * SUBSET_FRACTION, mean, main.estimate(), sTol)));
+        out.add(new Refutation(
+                "data_subset",
+                sOk,
+                mean,
+                sorted.length > 0 ? sorted[0] : Double.NaN,
+                sorted.length > 0 ? sorted[sorted.length - 1] : Double.NaN,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "on %d random %.0f%% subsets the mean effect is %.4g (was %.4g); "
+                                + "it should stay within one standard error (%.3g); ciLow/ciHigh give the subsets' range",
+                        SUBSETS,
+                        100 * SUBSET_FRACTION,
+                        mean,
+                        main.estimate(),
+                        sTol)));
         return out;
     }
 

@@ -11,11 +11,26 @@ import java.util.List;
  *                 both the treatment and the outcome to explain the estimate away
  * @param eValueCi the same for the interval's limit nearest to no effect (1 when the interval covers 0)
  */
-public record CausalEstimate(Method method, Estimand estimand, double estimate, double ciLow, double ciHigh,
-                             double standardError, int n, int nTreated, int nControl, int resamples,
-                             int failedResamples, Diagnostics diagnostics, List<Refutation> refutations,
-                             double eValue, double eValueCi, Verdict verdict, OutcomeDirection direction,
-                             List<EstimatorResult> estimators, List<String> warnings) {
+public record CausalEstimate(
+        Method method,
+        Estimand estimand,
+        double estimate,
+        double ciLow,
+        double ciHigh,
+        double standardError,
+        int n,
+        int nTreated,
+        int nControl,
+        int resamples,
+        int failedResamples,
+        Diagnostics diagnostics,
+        List<Refutation> refutations,
+        double eValue,
+        double eValueCi,
+        Verdict verdict,
+        OutcomeDirection direction,
+        List<EstimatorResult> estimators,
+        List<String> warnings) {
     public CausalEstimate {
         refutations = List.copyOf(refutations);
         estimators = List.copyOf(estimators);

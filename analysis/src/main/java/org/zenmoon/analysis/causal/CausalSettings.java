@@ -13,29 +13,40 @@ package org.zenmoon.analysis.causal;
  * @param trim       for ATT, drop the controls whose propensity score lies below the lowest score of a treated
  *                   unit (Dehejia and Wahba's common-support rule); they resemble no treated unit
  */
-public record CausalSettings(Method method, Estimand estimand, int bootstrap, long seed, OutcomeDirection direction,
-                             int strata, double caliper, double clip, int minPerArm, boolean refute,
-                             boolean trim) {
+public record CausalSettings(
+        Method method,
+        Estimand estimand,
+        int bootstrap,
+        long seed,
+        OutcomeDirection direction,
+        int strata,
+        double caliper,
+        double clip,
+        int minPerArm,
+        boolean refute,
+        boolean trim) {
 
     public CausalSettings {
         if (bootstrap < 0 || strata < 1 || caliper <= 0 || clip < 0 || clip >= 0.5 || minPerArm < 1) {
-            throw new IllegalArgumentException("bootstrap >= 0, strata >= 1, caliper > 0, 0 <= clip < 0.5 and "
-                    + "minPerArm >= 1 are required");
+            throw new IllegalArgumentException(
+                    "bootstrap >= 0, strata >= 1, caliper > 0, 0 <= clip < 0.5 and " + "minPerArm >= 1 are required");
         }
     }
 
     /** AIPW, ATE, 500 resamples, seed 42, lower outcome is better (stress). */
     public static CausalSettings defaults() {
-        return new CausalSettings(Method.AIPW, Estimand.ATE, 500, 42L, OutcomeDirection.LOWER_IS_BETTER, 5, 0.2,
-                0.01, 10, true, true);
+        return new CausalSettings(
+                Method.AIPW, Estimand.ATE, 500, 42L, OutcomeDirection.LOWER_IS_BETTER, 5, 0.2, 0.01, 10, true, true);
     }
 
     public CausalSettings withMethod(Method m) {
-        return new CausalSettings(m, estimand, bootstrap, seed, direction, strata, caliper, clip, minPerArm, refute, trim);
+        return new CausalSettings(
+                m, estimand, bootstrap, seed, direction, strata, caliper, clip, minPerArm, refute, trim);
     }
 
     public CausalSettings withEstimand(Estimand e) {
-        return new CausalSettings(method, e, bootstrap, seed, direction, strata, caliper, clip, minPerArm, refute, trim);
+        return new CausalSettings(
+                method, e, bootstrap, seed, direction, strata, caliper, clip, minPerArm, refute, trim);
     }
 
     public CausalSettings withBootstrap(int b) {
@@ -43,7 +54,8 @@ public record CausalSettings(Method method, Estimand estimand, int bootstrap, lo
     }
 
     public CausalSettings withSeed(long s) {
-        return new CausalSettings(method, estimand, bootstrap, s, direction, strata, caliper, clip, minPerArm, refute, trim);
+        return new CausalSettings(
+                method, estimand, bootstrap, s, direction, strata, caliper, clip, minPerArm, refute, trim);
     }
 
     public CausalSettings withDirection(OutcomeDirection d) {
@@ -51,11 +63,13 @@ public record CausalSettings(Method method, Estimand estimand, int bootstrap, lo
     }
 
     public CausalSettings withStrata(int k) {
-        return new CausalSettings(method, estimand, bootstrap, seed, direction, k, caliper, clip, minPerArm, refute, trim);
+        return new CausalSettings(
+                method, estimand, bootstrap, seed, direction, k, caliper, clip, minPerArm, refute, trim);
     }
 
     public CausalSettings withCaliper(double c) {
-        return new CausalSettings(method, estimand, bootstrap, seed, direction, strata, c, clip, minPerArm, refute, trim);
+        return new CausalSettings(
+                method, estimand, bootstrap, seed, direction, strata, c, clip, minPerArm, refute, trim);
     }
 
     public CausalSettings withMinPerArm(int m) {
@@ -63,11 +77,12 @@ public record CausalSettings(Method method, Estimand estimand, int bootstrap, lo
     }
 
     public CausalSettings withTrim(boolean tr) {
-        return new CausalSettings(method, estimand, bootstrap, seed, direction, strata, caliper, clip, minPerArm, refute,
-                tr);
+        return new CausalSettings(
+                method, estimand, bootstrap, seed, direction, strata, caliper, clip, minPerArm, refute, tr);
     }
 
     public CausalSettings withRefute(boolean r) {
-        return new CausalSettings(method, estimand, bootstrap, seed, direction, strata, caliper, clip, minPerArm, r, trim);
+        return new CausalSettings(
+                method, estimand, bootstrap, seed, direction, strata, caliper, clip, minPerArm, r, trim);
     }
 }

@@ -7,8 +7,7 @@ package org.zenmoon.analysis.causal;
  */
 public final class EValue {
 
-    private EValue() {
-    }
+    private EValue() {}
 
     public static double of(double effect, double outcomeSd) {
         if (!Double.isFinite(effect) || !(outcomeSd > 0)) {

@@ -27,8 +27,7 @@ final class Estimators {
     }
 
     /** Fitted pieces of one weighting, kept for the diagnostics. */
-    record Fitted(double[] e, double[] m0, double[] m1, Fits.Logistic propensity) {
-    }
+    record Fitted(double[] e, double[] m0, double[] m1, Fits.Logistic propensity) {}
 
     /** Estimates indexed by {@link Method#ordinal()}, NaN where not requested or not estimable. */
     double[] estimate(double[] w, Set<Method> methods) {
@@ -328,8 +327,12 @@ final class Estimators {
     }
 
     private int[] sortedArm(double[] w, double[] logit, boolean arm) {
-        return java.util.stream.IntStream.range(0, t.length).filter(i -> w[i] > 0 && t[i] == arm).boxed()
-                .sorted((a, b) -> Double.compare(logit[a], logit[b])).mapToInt(Integer::intValue).toArray();
+        return java.util.stream.IntStream.range(0, t.length)
+                .filter(i -> w[i] > 0 && t[i] == arm)
+                .boxed()
+                .sorted((a, b) -> Double.compare(logit[a], logit[b]))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     private static double[] values(int[] idx, double[] v) {

@@ -10,8 +10,7 @@ final class Fits {
     /** A linear predictor this large (p within 3e-7 of 0 or 1) in a fit that does not settle: separation. */
     static final double SEPARATION_ETA = 15.0;
 
-    private Fits() {
-    }
+    private Fits() {}
 
     /** Weighted least squares of y on the design, using only rows of the given arm. */
     static double[] ols(Design d, boolean[] t, double[] y, double[] w, boolean arm) {
@@ -39,8 +38,7 @@ final class Fits {
     }
 
     /** Result of a logistic fit: coefficients and how the iteration ended. */
-    record Logistic(double[] beta, boolean converged, int iterations, boolean separation) {
-    }
+    record Logistic(double[] beta, boolean converged, int iterations, boolean separation) {}
 
     /** Weighted logistic regression of t on the design by IRLS with step halving; start may be null. */
     static Logistic logistic(Design d, boolean[] t, double[] w, double[] start) {

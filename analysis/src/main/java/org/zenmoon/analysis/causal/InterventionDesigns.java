@@ -24,11 +24,10 @@ import java.util.Map;
  */
 public final class InterventionDesigns {
 
-    static final List<String> COVARIATES = List.of("previousNightSleep", "previousEveningStress", "schoolEvent",
-            "weekend");
+    static final List<String> COVARIATES =
+            List.of("previousNightSleep", "previousEveningStress", "schoolEvent", "weekend");
 
-    private InterventionDesigns() {
-    }
+    private InterventionDesigns() {}
 
     public static CausalEstimate withinChild(List<DailyObservation> days, DailyOutcome outcome, CausalSettings s) {
         if (days.stream().map(DailyObservation::childId).distinct().count() > 1) {
@@ -36,7 +35,8 @@ public final class InterventionDesigns {
         }
         List<Row> rows = rows(days, outcome);
         LocalDate first = rows.isEmpty() ? LocalDate.EPOCH : rows.get(0).day().date();
-        int[] weeks = rows.stream().mapToInt(r -> (int) ((r.day().date().toEpochDay() - first.toEpochDay()) / 7))
+        int[] weeks = rows.stream()
+                .mapToInt(r -> (int) ((r.day().date().toEpochDay() - first.toEpochDay()) / 7))
                 .toArray();
         return CausalEngine.estimate(data(rows, List.of(), weeks), s.withDirection(outcome.direction()));
     }
@@ -47,11 +47,14 @@ public final class InterventionDesigns {
             boolean[] a = arms.computeIfAbsent(d.childId(), k -> new boolean[2]);
             a[d.treated() ? 1 : 0] = true;
         }
-        List<DailyObservation> kept = days.stream().filter(d -> arms.get(d.childId())[0] && arms.get(d.childId())[1])
+        List<DailyObservation> kept = days.stream()
+                .filter(d -> arms.get(d.childId())[0] && arms.get(d.childId())[1])
                 .toList();
         Map<String, List<DailyObservation>> byChild = new LinkedHashMap<>();
-        kept.stream().sorted(Comparator.comparing(DailyObservation::childId))
-                .forEach(d -> byChild.computeIfAbsent(d.childId(), k -> new ArrayList<>()).add(d));
+        kept.stream()
+                .sorted(Comparator.comparing(DailyObservation::childId))
+                .forEach(d -> byChild.computeIfAbsent(d.childId(), k -> new ArrayList<>())
+                        .add(d));
         List<Row> rows = new ArrayList<>();
         byChild.values().forEach(l -> rows.addAll(rows(l, outcome)));
         List<String> children = new ArrayList<>(byChild.keySet());
@@ -59,14 +62,14 @@ public final class InterventionDesigns {
         for (int i = 0; i < children.size(); i++) {
             index.put(children.get(i), i);
         }
-        int[] clusters = rows.stream().mapToInt(r -> index.get(r.day().childId())).toArray();
+        int[] clusters =
+                rows.stream().mapToInt(r -> index.get(r.day().childId())).toArray();
         // One indicator per child but the first (the reference): the child fixed effects.
         List<String> fixed = children.isEmpty() ? List.of() : children.subList(1, children.size());
         return CausalEngine.estimate(data(rows, fixed, clusters), s.withDirection(outcome.direction()));
     }
 
-    record Row(DailyObservation day, double outcome, double[] covariates) {
-    }
+    record Row(DailyObservation day, double outcome, double[] covariates) {}
 
     /** A child's usable days: the day and the day before are both recorded with the needed measurements. */
     private static List<Row> rows(List<DailyObservation> days, DailyOutcome outcome) {
@@ -75,14 +78,17 @@ public final class InterventionDesigns {
         List<Row> out = new ArrayList<>();
         days.stream().sorted(Comparator.comparing(DailyObservation::date)).forEach(d -> {
             DailyObservation prev = byDate.get(d.date().minusDays(1));
-            if (prev == null || !Double.isFinite(outcome.of(d)) || !Double.isFinite(prev.sleepHours())
+            if (prev == null
+                    || !Double.isFinite(outcome.of(d))
+                    || !Double.isFinite(prev.sleepHours())
                     || !Double.isFinite(prev.eveningStress())) {
                 return;
             }
             DayOfWeek w = d.date().getDayOfWeek();
             double weekend = w == DayOfWeek.SATURDAY || w == DayOfWeek.SUNDAY ? 1 : 0;
-            out.add(new Row(d, outcome.of(d), new double[] {prev.sleepHours(), prev.eveningStress(), d.schoolEvent() ? 1 : 0,
-                weekend}));
+            out.add(new Row(d, outcome.of(d), new double[] {
+                prev.sleepHours(), prev.eveningStress(), d.schoolEvent() ? 1 : 0, weekend
+            }));
         });
         return out;
     }

@@ -5,8 +5,8 @@ package org.zenmoon.analysis.causal;
  * (intercept first). {@code separation} means some covariate combination predicts the arm (almost) perfectly,
  * so the scores near 0 or 1 cannot be trusted; it is reported, not hidden.
  */
-public record PropensityFit(double[] coefficients, boolean converged, int iterations, boolean separation,
-                            String message) {
+public record PropensityFit(
+        double[] coefficients, boolean converged, int iterations, boolean separation, String message) {
     public PropensityFit {
         coefficients = coefficients.clone();
     }

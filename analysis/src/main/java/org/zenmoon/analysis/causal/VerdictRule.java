@@ -17,11 +17,10 @@ import java.util.List;
  */
 public final class VerdictRule {
 
-    private VerdictRule() {
-    }
+    private VerdictRule() {}
 
-    public static Verdict decide(double ciLow, double ciHigh, OutcomeDirection direction, List<Refutation> refutations,
-                                 boolean enoughData) {
+    public static Verdict decide(
+            double ciLow, double ciHigh, OutcomeDirection direction, List<Refutation> refutations, boolean enoughData) {
         if (!enoughData || !Double.isFinite(ciLow) || !Double.isFinite(ciHigh)) {
             return Verdict.INSUFFICIENT_DATA;
         }

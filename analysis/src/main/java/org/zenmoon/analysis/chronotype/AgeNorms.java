@@ -16,8 +16,15 @@ public record AgeNorms(double bandMinutes) {
 
     /** (age in years, reference MSFsc in minutes after midnight), read from Roenneberg et al. 2004, Fig. 1. */
     private static final double[][] REFERENCE = {
-        {6, 2 * 60 + 40}, {10, 3 * 60 + 10}, {14, 4 * 60}, {17, 4 * 60 + 40}, {20, 5 * 60},
-        {30, 4 * 60 + 15}, {50, 3 * 60 + 30}, {65, 3 * 60}};
+        {6, 2 * 60 + 40},
+        {10, 3 * 60 + 10},
+        {14, 4 * 60},
+        {17, 4 * 60 + 40},
+        {20, 5 * 60},
+        {30, 4 * 60 + 15},
+        {50, 3 * 60 + 30},
+        {65, 3 * 60}
+    };
 
     /** The reference MSFsc (minutes after midnight) for an age in years. */
     public double referenceMsfSc(double age) {

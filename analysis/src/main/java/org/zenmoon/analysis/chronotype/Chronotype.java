@@ -5,12 +5,24 @@ package org.zenmoon.analysis.chronotype;
  * {@code null} when {@code status} is {@link Status#INSUFFICIENT_DATA}, and {@code category} is also null when
  * the age is unknown.
  */
-public record Chronotype(Status status, String reason, int nights, int schoolNights, int freeNights, Double msw,
-                         Double msf, Double msfSc, Double sleepDurationSchoolDays, Double sleepDurationFreeDays,
-                         Double sdWeek, Double socialJetlag, ChronotypeCategory category) {
+public record Chronotype(
+        Status status,
+        String reason,
+        int nights,
+        int schoolNights,
+        int freeNights,
+        Double msw,
+        Double msf,
+        Double msfSc,
+        Double sleepDurationSchoolDays,
+        Double sleepDurationFreeDays,
+        Double sdWeek,
+        Double socialJetlag,
+        ChronotypeCategory category) {
 
     public enum Status {
-        OK, INSUFFICIENT_DATA;
+        OK,
+        INSUFFICIENT_DATA;
 
         public String label() {
             return this == OK ? "ok" : "insufficient_data";

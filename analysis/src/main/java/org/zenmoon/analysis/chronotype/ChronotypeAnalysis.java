@@ -14,8 +14,8 @@ import org.zenmoon.analysis.sleep.SleepEpisode;
  * kind of night, and there is no alarm on free days. Below {@code minNights} nights or {@code minFreeNights} free
  * nights (or with no school night) the result is "insufficient data", never a guess.
  */
-public record ChronotypeAnalysis(ZoneId zone, SchoolCalendar calendar, AgeNorms norms, int minNights,
-                                 int minFreeNights) {
+public record ChronotypeAnalysis(
+        ZoneId zone, SchoolCalendar calendar, AgeNorms norms, int minNights, int minFreeNights) {
 
     public static ChronotypeAnalysis defaults(ZoneId zone) {
         return new ChronotypeAnalysis(zone, SchoolCalendar.weekends(), AgeNorms.DEFAULT, 14, 4);
@@ -26,8 +26,12 @@ public record ChronotypeAnalysis(ZoneId zone, SchoolCalendar calendar, AgeNorms 
      * or wake is unknown because the device was off).
      */
     public Chronotype analyseEpisodes(List<SleepEpisode> episodes, Double age) {
-        return analyse(episodes.stream().filter(e -> e.kind() == SleepEpisode.Kind.MAIN && !e.truncated())
-                .map(e -> new SleepNight(e.onset(), e.wake(), null)).toList(), age);
+        return analyse(
+                episodes.stream()
+                        .filter(e -> e.kind() == SleepEpisode.Kind.MAIN && !e.truncated())
+                        .map(e -> new SleepNight(e.onset(), e.wake(), null))
+                        .toList(),
+                age);
     }
 
     /** @param age in years, or null when unknown (no category then) */
@@ -63,8 +67,20 @@ public record ChronotypeAnalysis(ZoneId zone, SchoolCalendar calendar, AgeNorms 
             reason = "no school nights";
         }
         if (reason != null) {
-            return new Chronotype(Chronotype.Status.INSUFFICIENT_DATA, reason, total, w, f, null, null, null, null, null,
-                    null, null, null);
+            return new Chronotype(
+                    Chronotype.Status.INSUFFICIENT_DATA,
+                    reason,
+                    total,
+                    w,
+                    f,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
         double sdW = durW / w;
         double sdF = durF / f;
@@ -76,6 +92,7 @@ public record ChronotypeAnalysis(ZoneId zone, SchoolCalendar calendar, AgeNorms 
         double msfSc = sdF <= sdW ? msf : ClockMinutes.wrap(msf - (sdF - sdWeek) / 2);
         double sjl = ClockMinutes.distance(msw, msf);
         ChronotypeCategory category = age == null ? null : norms.categorise(msfSc, age);
-        return new Chronotype(Chronotype.Status.OK, null, total, w, f, msw, msf, msfSc, sdW, sdF, sdWeek, sjl, category);
+        return new Chronotype(
+                Chronotype.Status.OK, null, total, w, f, msw, msf, msfSc, sdW, sdF, sdWeek, sjl, category);
     }
 }

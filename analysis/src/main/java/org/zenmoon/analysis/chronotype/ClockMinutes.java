@@ -7,8 +7,7 @@ public final class ClockMinutes {
 
     public static final double DAY = 1440;
 
-    private ClockMinutes() {
-    }
+    private ClockMinutes() {}
 
     /** Into [0, 1440). */
     public static double wrap(double minutes) {

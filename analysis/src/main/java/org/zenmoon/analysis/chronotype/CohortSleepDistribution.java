@@ -16,12 +16,21 @@ public record CohortSleepDistribution(int children, int withResult, List<Double>
     public static final List<Double> PROBABILITIES = List.of(0.10, 0.25, 0.50, 0.75, 0.90);
 
     public static CohortSleepDistribution of(List<Chronotype> results) {
-        double[] clock = results.stream().filter(r -> r.msfSc() != null)
-                .mapToDouble(r -> ClockMinutes.wrap(r.msfSc() - 720) + 720).sorted().toArray();
-        double[] sleep = results.stream().filter(r -> r.sdWeek() != null).mapToDouble(Chronotype::sdWeek).sorted()
+        double[] clock = results.stream()
+                .filter(r -> r.msfSc() != null)
+                .mapToDouble(r -> ClockMinutes.wrap(r.msfSc() - 720) + 720)
+                .sorted()
                 .toArray();
-        List<Double> q = clock.length == 0 ? null : quantiles(clock).stream().map(ClockMinutes::wrap).toList();
-        return new CohortSleepDistribution(results.size(), clock.length, q, sleep.length == 0 ? null : quantiles(sleep));
+        double[] sleep = results.stream()
+                .filter(r -> r.sdWeek() != null)
+                .mapToDouble(Chronotype::sdWeek)
+                .sorted()
+                .toArray();
+        List<Double> q = clock.length == 0
+                ? null
+                : quantiles(clock).stream().map(ClockMinutes::wrap).toList();
+        return new CohortSleepDistribution(
+                results.size(), clock.length, q, sleep.length == 0 ? null : quantiles(sleep));
     }
 
     /** Linear interpolation between order statistics (R's type 7). */

@@ -12,8 +12,7 @@ import static org.zenmoon.analysis.chronotype.ClockMinutes.wrap;
  */
 public final class Mctq {
 
-    private Mctq() {
-    }
+    private Mctq() {}
 
     public static MctqResult compute(MctqAnswers a) {
         MctqAnswers.Section w = a.workdays() == null ? MctqAnswers.Section.EMPTY : a.workdays();

@@ -19,13 +19,25 @@ public final class MctqForm {
 
     /** The questionnaire items, by their raw std_mctq header and their tidied mctq name. */
     public enum Item {
-        ID("ID", "id"), WORK("WORK REGULAR", "work"), WD("WORK DAYS", "wd"),
-        BT_W("W BEDTIME", "bt_w"), SPREP_W("W SLEEP PREP", "sprep_w"), SLAT_W("W SLEEP LAT", "slat_w"),
-        SE_W("W SLEEP END", "se_w"), SI_W("W SLEEP INERTIA", "si_w"), ALARM_W("W ALARM", "alarm_w"),
-        WAKE_BEFORE_W("W WAKE BEFORE ALARM", "wake_before_w"), LE_W("W LIGHT EXPOSURE", "le_w"),
-        BT_F("F BEDTIME", "bt_f"), SPREP_F("F SLEEP PREP", "sprep_f"), SLAT_F("F SLEEP LAT", "slat_f"),
-        SE_F("F SLEEP END", "se_f"), SI_F("F SLEEP INERTIA", "si_f"), ALARM_F("F ALARM", "alarm_f"),
-        REASONS_F("F REASONS", "reasons_f"), REASONS_WHY_F("F REASONS WHY", "reasons_why_f"),
+        ID("ID", "id"),
+        WORK("WORK REGULAR", "work"),
+        WD("WORK DAYS", "wd"),
+        BT_W("W BEDTIME", "bt_w"),
+        SPREP_W("W SLEEP PREP", "sprep_w"),
+        SLAT_W("W SLEEP LAT", "slat_w"),
+        SE_W("W SLEEP END", "se_w"),
+        SI_W("W SLEEP INERTIA", "si_w"),
+        ALARM_W("W ALARM", "alarm_w"),
+        WAKE_BEFORE_W("W WAKE BEFORE ALARM", "wake_before_w"),
+        LE_W("W LIGHT EXPOSURE", "le_w"),
+        BT_F("F BEDTIME", "bt_f"),
+        SPREP_F("F SLEEP PREP", "sprep_f"),
+        SLAT_F("F SLEEP LAT", "slat_f"),
+        SE_F("F SLEEP END", "se_f"),
+        SI_F("F SLEEP INERTIA", "si_f"),
+        ALARM_F("F ALARM", "alarm_f"),
+        REASONS_F("F REASONS", "reasons_f"),
+        REASONS_WHY_F("F REASONS WHY", "reasons_why_f"),
         LE_F("F LIGHT EXPOSURE", "le_f");
 
         public final String rawHeader;
@@ -64,8 +76,7 @@ public final class MctqForm {
     private static final Pattern TWELVE = Pattern.compile("(\\d{1,2}):?(\\d{2})\\s*([AaPp][Mm])");
     private static final double MAX_LATENCY = 360;
 
-    private MctqForm() {
-    }
+    private MctqForm() {}
 
     public static Reading read(Map<String, String> row) {
         return new Reader(row).read();
@@ -89,7 +100,10 @@ public final class MctqForm {
                 }
             }
             if (distinct.size() <= 2 && (distinct.contains("") || distinct.size() == 1)) {
-                String what = distinct.stream().filter(s -> !s.isEmpty()).findFirst().map(s -> "'" + s + "'")
+                String what = distinct.stream()
+                        .filter(s -> !s.isEmpty())
+                        .findFirst()
+                        .map(s -> "'" + s + "'")
                         .orElse("blank");
                 problems.add(new Finding(null, null, "every answer is " + what + ": not a filled-in questionnaire"));
                 return new Reading(id, new MctqAnswers(null, null, null), problems, notes);
@@ -104,12 +118,13 @@ public final class MctqForm {
             lightExposure(Item.LE_F);
             if (wd == null && Boolean.FALSE.equals(work) && blank(Item.WD)) {
                 wd = 0;
-                notes.add(new Finding(Item.WD, "", "no regular work or school and no work days given: WD = 0 (as mctq)"));
+                notes.add(
+                        new Finding(Item.WD, "", "no regular work or school and no work days given: WD = 0 (as mctq)"));
             }
-            MctqAnswers.Section w = section("workday", Item.BT_W, Item.SPREP_W, Item.SLAT_W, Item.SE_W, Item.ALARM_W,
-                    wd == null || wd > 0);
-            MctqAnswers.Section f = section("free-day", Item.BT_F, Item.SPREP_F, Item.SLAT_F, Item.SE_F, Item.ALARM_F,
-                    wd == null || wd < 7);
+            MctqAnswers.Section w = section(
+                    "workday", Item.BT_W, Item.SPREP_W, Item.SLAT_W, Item.SE_W, Item.ALARM_W, wd == null || wd > 0);
+            MctqAnswers.Section f = section(
+                    "free-day", Item.BT_F, Item.SPREP_F, Item.SLAT_F, Item.SE_F, Item.ALARM_F, wd == null || wd < 7);
             return new Reading(id, new MctqAnswers(wd, w, f), List.copyOf(problems), List.copyOf(notes));
         }
 
@@ -135,7 +150,8 @@ public final class MctqForm {
                 case "true":
                 case "false":
                     if (!v.equals("TRUE") && !v.equals("FALSE")) {
-                        notes.add(new Finding(i, v, "read '" + v + "' as " + (v.equalsIgnoreCase("true") ? "Yes" : "No")));
+                        notes.add(new Finding(
+                                i, v, "read '" + v + "' as " + (v.equalsIgnoreCase("true") ? "Yes" : "No")));
                     }
                     return v.equalsIgnoreCase("true");
                 default:
@@ -193,7 +209,10 @@ public final class MctqForm {
                 boolean pm = m.group(3).equalsIgnoreCase("pm");
                 int h24 = h % 12 + (pm ? 12 : 0);
                 double t = h24 * 60 + min;
-                notes.add(new Finding(i, v, "read 12-hour '" + v + "' as " + ClockMinutes.format(t).substring(0, 5)));
+                notes.add(new Finding(
+                        i,
+                        v,
+                        "read 12-hour '" + v + "' as " + ClockMinutes.format(t).substring(0, 5)));
                 return t;
             }
             m = DIGITS4.matcher(v);
@@ -205,7 +224,8 @@ public final class MctqForm {
                     return null;
                 }
                 double t = h * 60 + min;
-                notes.add(new Finding(i, v, "read '" + v + "' as " + ClockMinutes.format(t).substring(0, 5)));
+                notes.add(new Finding(
+                        i, v, "read '" + v + "' as " + ClockMinutes.format(t).substring(0, 5)));
                 return t;
             }
             problems.add(new Finding(i, v, "'" + v + "' is not a time of day (HH:MM)"));
@@ -270,21 +290,31 @@ public final class MctqForm {
             boolean unread = problems.stream().anyMatch(p -> p.item() == sprep || p.item() == slat || p.item() == se);
             if (prep == null || latency == null || end == null) {
                 if (!unread && (needed || anyAnswer)) {
-                    problems.add(new Finding(null, null, "the " + name + " answers needed for sleep onset and end are "
-                            + (anyAnswer ? "incomplete" : "missing")));
+                    problems.add(new Finding(
+                            null,
+                            null,
+                            "the " + name + " answers needed for sleep onset and end are "
+                                    + (anyAnswer ? "incomplete" : "missing")));
                 }
                 return new MctqAnswers.Section(null, null, null, alarmUsed);
             }
             if (bedtime != null && ClockMinutes.forward(bedtime, prep) > 720) {
-                problems.add(new Finding(sprep, value(sprep), "sleep preparation " + value(sprep)
-                        + " is before bedtime " + value(bt) + " (answers swapped?); " + name + " quantities left undefined"));
+                problems.add(new Finding(
+                        sprep,
+                        value(sprep),
+                        "sleep preparation " + value(sprep) + " is before bedtime " + value(bt)
+                                + " (answers swapped?); " + name + " quantities left undefined"));
                 return new MctqAnswers.Section(null, null, null, alarmUsed);
             }
             double duration = ClockMinutes.forward(prep + latency, end);
             if (duration < 120 || duration > 1080) {
-                problems.add(new Finding(se, value(se), name + " sleep of " + ClockMinutes.format(duration).substring(0, 5)
-                        + " (onset " + ClockMinutes.format(prep + latency).substring(0, 5) + ", end " + value(se)
-                        + ") is outside 2-18 h; " + name + " quantities left undefined"));
+                problems.add(new Finding(
+                        se,
+                        value(se),
+                        name + " sleep of " + ClockMinutes.format(duration).substring(0, 5)
+                                + " (onset "
+                                + ClockMinutes.format(prep + latency).substring(0, 5) + ", end " + value(se)
+                                + ") is outside 2-18 h; " + name + " quantities left undefined"));
                 return new MctqAnswers.Section(null, null, null, alarmUsed);
             }
             return new MctqAnswers.Section(prep, latency, end, alarmUsed);

@@ -3,8 +3,7 @@ package org.zenmoon.analysis.forecast;
 /** M4's benchmark models: naive, seasonal naive and Naive2. */
 public final class Benchmarks {
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     /** The last value, repeated. */
     public record Naive() implements PointModel {

@@ -13,8 +13,8 @@ public record Combination(List<PointModel> members, boolean median) implements P
 
     @Override
     public String name() {
-        return (median ? "median(" : "mean(") + members.stream().map(PointModel::name).collect(Collectors.joining(","))
-                + ")";
+        return (median ? "median(" : "mean(")
+                + members.stream().map(PointModel::name).collect(Collectors.joining(",")) + ")";
     }
 
     @Override

@@ -22,8 +22,7 @@ public final class EpochAggregation {
     /** Missing runs up to this many slots are interpolated by default. */
     public static final int MAX_FILLED = 3;
 
-    private EpochAggregation() {
-    }
+    private EpochAggregation() {}
 
     /** Hourly means of the epochs (hours aligned to UTC), with the default gap policy. */
     public static RegularSeries hourly(List<Epoch> epochs) {
@@ -32,14 +31,15 @@ public final class EpochAggregation {
 
     public static RegularSeries hourly(List<Epoch> epochs, int minMinutes, int maxFilled) {
         if (epochs.isEmpty()) {
-            return new RegularSeries(Instant.EPOCH, Duration.ofHours(1), new double[0], new boolean[0], 0,
-                    "no epochs");
+            return new RegularSeries(Instant.EPOCH, Duration.ofHours(1), new double[0], new boolean[0], 0, "no epochs");
         }
-        List<Epoch> sorted = epochs.stream().filter(e -> Double.isFinite(e.value()))
-                .sorted(Comparator.comparing(Epoch::t)).toList();
+        List<Epoch> sorted = epochs.stream()
+                .filter(e -> Double.isFinite(e.value()))
+                .sorted(Comparator.comparing(Epoch::t))
+                .toList();
         if (sorted.isEmpty()) {
-            return new RegularSeries(Instant.EPOCH, Duration.ofHours(1), new double[0], new boolean[0], 0,
-                    "no finite epochs");
+            return new RegularSeries(
+                    Instant.EPOCH, Duration.ofHours(1), new double[0], new boolean[0], 0, "no finite epochs");
         }
         Instant first = sorted.get(0).t().truncatedTo(ChronoUnit.HOURS);
         Instant last = sorted.get(sorted.size() - 1).t().truncatedTo(ChronoUnit.HOURS);
@@ -47,7 +47,8 @@ public final class EpochAggregation {
         double[] sum = new double[slots];
         int[] count = new int[slots];
         for (Epoch e : sorted) {
-            int i = (int) Duration.between(first, e.t().truncatedTo(ChronoUnit.HOURS)).toHours();
+            int i = (int)
+                    Duration.between(first, e.t().truncatedTo(ChronoUnit.HOURS)).toHours();
             sum[i] += e.value();
             count[i]++;
         }
@@ -67,8 +68,10 @@ public final class EpochAggregation {
         if (epochs.isEmpty()) {
             return new RegularSeries(Instant.EPOCH, Duration.ofDays(1), new double[0], new boolean[0], 0, "no epochs");
         }
-        List<Epoch> sorted = epochs.stream().filter(e -> Double.isFinite(e.value()))
-                .sorted(Comparator.comparing(Epoch::t)).toList();
+        List<Epoch> sorted = epochs.stream()
+                .filter(e -> Double.isFinite(e.value()))
+                .sorted(Comparator.comparing(Epoch::t))
+                .toList();
         LocalDate firstNight = nightOf(sorted.get(0).t(), zone);
         LocalDate lastNight = nightOf(sorted.get(sorted.size() - 1).t(), zone);
         int slots = (int) ChronoUnit.DAYS.between(firstNight, lastNight) + 1;
@@ -155,10 +158,19 @@ public final class EpochAggregation {
             note.append(filled).append(" missing slot(s) in short gaps interpolated");
         }
         if (longGaps > 0) {
-            note.append(note.length() > 0 ? "; " : "").append("history restarts after a gap longer than ")
-                    .append(maxFilled).append(" slot(s); ").append(lo).append(" earlier slot(s) not used");
+            note.append(note.length() > 0 ? "; " : "")
+                    .append("history restarts after a gap longer than ")
+                    .append(maxFilled)
+                    .append(" slot(s); ")
+                    .append(lo)
+                    .append(" earlier slot(s) not used");
         }
-        return new RegularSeries(start.plus(step.multipliedBy(lo)), step, out, imputed, discarded,
+        return new RegularSeries(
+                start.plus(step.multipliedBy(lo)),
+                step,
+                out,
+                imputed,
+                discarded,
                 note.length() == 0 ? "complete" : note.toString());
     }
 }

@@ -7,7 +7,11 @@ package org.zenmoon.analysis.forecast;
 public record ExponentialSmoothing(Trend trend) implements PointModel {
 
     /** The trend component. */
-    public enum Trend { NONE, LINEAR, DAMPED }
+    public enum Trend {
+        NONE,
+        LINEAR,
+        DAMPED
+    }
 
     public static ExponentialSmoothing ses() {
         return new ExponentialSmoothing(Trend.NONE);
@@ -59,18 +63,26 @@ public record ExponentialSmoothing(Trend trend) implements PointModel {
     private double[] fit(double[] y) {
         return switch (trend) {
             case NONE -> {
-                double[] a = Simplex.minimise(x -> sse(y, x[0], 0, 1), new double[] {0.5}, new double[] {1e-4},
-                        new double[] {0.9999}, 200);
+                double[] a = Simplex.minimise(
+                        x -> sse(y, x[0], 0, 1), new double[] {0.5}, new double[] {1e-4}, new double[] {0.9999}, 200);
                 yield new double[] {a[0], 0, 1};
             }
             case LINEAR -> {
-                double[] a = Simplex.minimise(x -> sse(y, x[0], x[1] * x[0], 1), new double[] {0.5, 0.1},
-                        new double[] {1e-4, 1e-4}, new double[] {0.9999, 0.9999}, 300);
+                double[] a = Simplex.minimise(
+                        x -> sse(y, x[0], x[1] * x[0], 1),
+                        new double[] {0.5, 0.1},
+                        new double[] {1e-4, 1e-4},
+                        new double[] {0.9999, 0.9999},
+                        300);
                 yield new double[] {a[0], a[1] * a[0], 1};
             }
             case DAMPED -> {
-                double[] a = Simplex.minimise(x -> sse(y, x[0], x[1] * x[0], x[2]), new double[] {0.5, 0.1, 0.9},
-                        new double[] {1e-4, 1e-4, 0.8}, new double[] {0.9999, 0.9999, 0.98}, 400);
+                double[] a = Simplex.minimise(
+                        x -> sse(y, x[0], x[1] * x[0], x[2]),
+                        new double[] {0.5, 0.1, 0.9},
+                        new double[] {1e-4, 1e-4, 0.8},
+                        new double[] {0.9999, 0.9999, 0.98},
+                        400);
                 yield new double[] {a[0], a[1] * a[0], a[2]};
             }
         };

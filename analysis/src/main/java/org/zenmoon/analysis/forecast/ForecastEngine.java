@@ -19,8 +19,7 @@ public final class ForecastEngine {
     /** Origins used for the intervals (the selection origins and more). */
     static final int INTERVAL_ORIGINS = 28;
 
-    private ForecastEngine() {
-    }
+    private ForecastEngine() {}
 
     public static ForecastOutcome forecast(double[] y, ForecastSpec spec) {
         for (int i = 0; i < y.length; i++) {
@@ -30,17 +29,25 @@ public final class ForecastEngine {
         }
         int h = spec.horizon();
         int n = y.length;
-        int smallest = spec.candidates().stream().mapToInt(PointModel::minimumHistory).min().orElseThrow();
+        int smallest = spec.candidates().stream()
+                .mapToInt(PointModel::minimumHistory)
+                .min()
+                .orElseThrow();
         smallest = Math.max(smallest, spec.period() + 1);
         int required = smallest + h;
         if (n < required) {
-            return new ForecastOutcome.InsufficientHistory(n, required, "a " + h + "-step forecast needs at least "
-                    + required + " values (one backtest window of " + h + " after " + smallest
-                    + " for the simplest model); " + n + " available");
+            return new ForecastOutcome.InsufficientHistory(
+                    n,
+                    required,
+                    "a " + h + "-step forecast needs at least "
+                            + required + " values (one backtest window of " + h + " after " + smallest
+                            + " for the simplest model); " + n + " available");
         }
         int k = Math.min(spec.origins(), 1 + (n - h - smallest) / spec.originStep());
         int shortest = n - h - (k - 1) * spec.originStep();
-        List<PointModel> eligible = spec.candidates().stream().filter(m -> m.minimumHistory() <= shortest).toList();
+        List<PointModel> eligible = spec.candidates().stream()
+                .filter(m -> m.minimumHistory() <= shortest)
+                .toList();
         if (eligible.isEmpty()) {
             eligible = List.of(new Benchmarks.SeasonalNaive(spec.period()));
         }
@@ -80,8 +87,16 @@ public final class ForecastEngine {
         PointModel chosen = eligible.get(best);
         double[] mean = clip(chosen.forecast(y, h), y);
         double[][] bounds = intervals(y, mean, intervalBacktest(y, chosen, fc[best], spec), spec.originStep(), h);
-        return new ForecastOutcome.Forecast(chosen.name(), mean, bounds[0], bounds[1], bounds[2], bounds[3],
-                smapeSum[best] / k, maseSum[best] / k, k);
+        return new ForecastOutcome.Forecast(
+                chosen.name(),
+                mean,
+                bounds[0],
+                bounds[1],
+                bounds[2],
+                bounds[3],
+                smapeSum[best] / k,
+                maseSum[best] / k,
+                k);
     }
 
     /**

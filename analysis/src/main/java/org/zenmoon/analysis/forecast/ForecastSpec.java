@@ -7,8 +7,8 @@ import java.util.List;
  * an optional long period (168 h for a weekly rhythm in hourly data, 0 for none), the number of backtest origins
  * and the candidate models.
  */
-public record ForecastSpec(int horizon, int period, int longPeriod, int origins, int originStep,
-        List<PointModel> candidates) {
+public record ForecastSpec(
+        int horizon, int period, int longPeriod, int origins, int originStep, List<PointModel> candidates) {
 
     public ForecastSpec {
         if (horizon < 1 || period < 1 || longPeriod < 0 || origins < 1 || originStep < 1) {
@@ -27,8 +27,8 @@ public record ForecastSpec(int horizon, int period, int longPeriod, int origins,
 
     /** The automatic configuration for a period and an optional long period (0 for none). */
     public static ForecastSpec automatic(int horizon, int period, int longPeriod) {
-        return new ForecastSpec(horizon, period, longPeriod, 6, Math.max(1, period), defaultCandidates(period,
-                longPeriod));
+        return new ForecastSpec(
+                horizon, period, longPeriod, 6, Math.max(1, period), defaultCandidates(period, longPeriod));
     }
 
     /** The candidate set of the automatic configuration. */
@@ -44,7 +44,14 @@ public record ForecastSpec(int horizon, int period, int longPeriod, int origins,
         PointModel profile1 = new WeeklyProfile(period, longPeriod, 1);
         PointModel profile3 = new WeeklyProfile(period, longPeriod, 3);
         PointModel thetaLong = new Theta(longPeriod);
-        return List.of(snaive, hwMul, hwAdd, dshw, profile1, profile3, thetaLong,
+        return List.of(
+                snaive,
+                hwMul,
+                hwAdd,
+                dshw,
+                profile1,
+                profile3,
+                thetaLong,
                 new Combination(List.of(dshw, profile1, profile3, thetaLong, hwMul), true));
     }
 }

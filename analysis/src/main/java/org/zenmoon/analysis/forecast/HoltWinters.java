@@ -19,17 +19,20 @@ public record HoltWinters(int period, boolean multiplicative) implements PointMo
     @Override
     public double[] forecast(double[] y, int horizon) {
         boolean mul = multiplicative && Deseasonalised.nonNegative(y) && mean(y, 0, y.length) > 0;
-        double[] best = Simplex.minimise(x -> run(y, x[0], x[1] * x[0], x[2] * (1 - x[0]), x[3], mul, 0, null),
-                new double[] {0.3, 0.05, 0.1, 0.95}, new double[] {1e-4, 0, 0, 0.8},
-                new double[] {0.9999, 0.9999, 0.9999, 0.98}, 500);
+        double[] best = Simplex.minimise(
+                x -> run(y, x[0], x[1] * x[0], x[2] * (1 - x[0]), x[3], mul, 0, null),
+                new double[] {0.3, 0.05, 0.1, 0.95},
+                new double[] {1e-4, 0, 0, 0.8},
+                new double[] {0.9999, 0.9999, 0.9999, 0.98},
+                500);
         double[] f = new double[horizon];
         run(y, best[0], best[1] * best[0], best[2] * (1 - best[0]), best[3], mul, horizon, f);
         return f;
     }
 
     /** Returns the SSE; when {@code f} is given, fills it with the forecasts from the end of the series. */
-    private double run(double[] y, double alpha, double beta, double gamma, double phi, boolean mul, int h,
-            double[] f) {
+    private double run(
+            double[] y, double alpha, double beta, double gamma, double phi, boolean mul, int h, double[] f) {
         int m = period;
         double level = mean(y, 0, m);
         double slope = (mean(y, m, 2 * m) - level) / m;
@@ -45,10 +48,12 @@ public record HoltWinters(int period, boolean multiplicative) implements PointMo
             double pred = mul ? base * si : base + si;
             double e = y[t] - pred;
             sse += e * e;
-            double newLevel = mul ? alpha * (si == 0 ? base : y[t] / si) + (1 - alpha) * base
+            double newLevel = mul
+                    ? alpha * (si == 0 ? base : y[t] / si) + (1 - alpha) * base
                     : alpha * (y[t] - si) + (1 - alpha) * base;
             slope = beta * (newLevel - level) + (1 - beta) * phi * slope;
-            s[t % m] = mul ? gamma * (newLevel == 0 ? si : y[t] / newLevel) + (1 - gamma) * si
+            s[t % m] = mul
+                    ? gamma * (newLevel == 0 ? si : y[t] / newLevel) + (1 - gamma) * si
                     : gamma * (y[t] - newLevel) + (1 - gamma) * si;
             level = newLevel;
         }

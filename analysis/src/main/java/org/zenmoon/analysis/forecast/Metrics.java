@@ -3,8 +3,7 @@ package org.zenmoon.analysis.forecast;
 /** The M4 competition's accuracy measures, computed per series exactly as its R evaluation code does. */
 public final class Metrics {
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     /** sMAPE in percent: mean of 200·|y−ŷ|/(|y|+|ŷ|); a point where both are zero counts as no error. */
     public static double smape(double[] actual, double[] forecast) {

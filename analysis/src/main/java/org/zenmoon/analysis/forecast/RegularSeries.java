@@ -8,8 +8,8 @@ import java.time.Instant;
  * were filled by linear interpolation and are flagged in {@code imputed}; everything before the last long gap was
  * discarded ({@code discarded} slots) rather than bridged, and {@code note} says what was done.
  */
-public record RegularSeries(Instant start, Duration step, double[] values, boolean[] imputed, int discarded,
-        String note) {
+public record RegularSeries(
+        Instant start, Duration step, double[] values, boolean[] imputed, int discarded, String note) {
 
     /** The time of the slot after the last value, where a forecast starts. */
     public Instant next() {

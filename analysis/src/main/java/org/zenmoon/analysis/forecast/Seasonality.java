@@ -9,8 +9,7 @@ public final class Seasonality {
 
     private static final double T_CRIT = 1.645;
 
-    private Seasonality() {
-    }
+    private Seasonality() {}
 
     /** M4's 90% test: |acf(m)| above 1.645/√n·√(1 + 2·Σ_{k<m} acf(k)²), and at least three full seasons. */
     public static boolean isSeasonal(double[] y, int m) {

@@ -8,8 +8,7 @@ import java.util.function.ToDoubleFunction;
  */
 final class Simplex {
 
-    private Simplex() {
-    }
+    private Simplex() {}
 
     static double[] minimise(ToDoubleFunction<double[]> f, double[] start, double[] lo, double[] hi, int maxEval) {
         int d = start.length;

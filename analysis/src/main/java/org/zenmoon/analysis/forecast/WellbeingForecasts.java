@@ -7,11 +7,9 @@ import java.util.List;
 public final class WellbeingForecasts {
 
     /** A forecast (or an explicit "too little history") together with the series it was made from. */
-    public record Result(RegularSeries series, ForecastOutcome outcome) {
-    }
+    public record Result(RegularSeries series, ForecastOutcome outcome) {}
 
-    private WellbeingForecasts() {
-    }
+    private WellbeingForecasts() {}
 
     /** The next {@code hours} hourly stress means (daily and weekly rhythms). */
     public static Result stress(List<Epoch> minuteEpochs, int hours) {

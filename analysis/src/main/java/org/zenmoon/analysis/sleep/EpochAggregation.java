@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class EpochAggregation {
 
-    private EpochAggregation() {
-    }
+    private EpochAggregation() {}
 
     /**
      * @param epochs epochs of any length that divides a minute, in strictly increasing time order
@@ -26,8 +25,8 @@ public final class EpochAggregation {
         double sum = 0;
         for (CountEpoch e : epochs) {
             if (previous != null && !e.start().isAfter(previous)) {
-                throw new IllegalArgumentException("epochs must be in increasing time order: " + e.start()
-                        + " follows " + previous);
+                throw new IllegalArgumentException(
+                        "epochs must be in increasing time order: " + e.start() + " follows " + previous);
             }
             previous = e.start();
             Instant m = e.start().truncatedTo(ChronoUnit.MINUTES);

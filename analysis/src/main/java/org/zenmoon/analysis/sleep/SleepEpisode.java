@@ -10,11 +10,18 @@ import java.time.LocalDate;
  * {@code truncated} when the device was off, or the recording ended, right at its onset or its wake, so that its
  * true onset or wake time is unknown.
  */
-public record SleepEpisode(LocalDate night, Instant onset, Instant wake, Kind kind, int sleepMinutes,
-                           int wakeAfterOnsetMinutes, boolean truncated) {
+public record SleepEpisode(
+        LocalDate night,
+        Instant onset,
+        Instant wake,
+        Kind kind,
+        int sleepMinutes,
+        int wakeAfterOnsetMinutes,
+        boolean truncated) {
 
     public enum Kind {
-        MAIN, NAP
+        MAIN,
+        NAP
     }
 
     public Duration length() {

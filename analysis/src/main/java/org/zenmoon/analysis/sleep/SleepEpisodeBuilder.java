@@ -19,15 +19,19 @@ import java.util.Map;
  * {@code minEpisodeMinutes} are dropped. In each night the longest episode of at least {@code mainMinMinutes}
  * is the main sleep; the others are naps.
  */
-public record SleepEpisodeBuilder(ZoneId zone, int bedtimeStart, int wakeTimeEnd, int mergeWakeMinutes,
-                                  int minEpisodeMinutes, int mainMinMinutes) {
+public record SleepEpisodeBuilder(
+        ZoneId zone,
+        int bedtimeStart,
+        int wakeTimeEnd,
+        int mergeWakeMinutes,
+        int minEpisodeMinutes,
+        int mainMinMinutes) {
 
     public static SleepEpisodeBuilder defaults(ZoneId zone) {
         return new SleepEpisodeBuilder(zone, 5, 10, 60, 20, 180);
     }
 
-    private record Bout(int start, int end, boolean openStart, boolean openEnd) {
-    }
+    private record Bout(int start, int end, boolean openStart, boolean openEnd) {}
 
     public List<SleepEpisode> build(List<ScoredEpoch> epochs) {
         List<Bout> bouts = new ArrayList<>();
@@ -41,7 +45,10 @@ public record SleepEpisodeBuilder(ZoneId zone, int bedtimeStart, int wakeTimeEnd
         List<Bout> merged = new ArrayList<>();
         for (Bout b : bouts) {
             Bout last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && !last.openEnd() && !b.openStart() && contiguous(epochs, last.end(), b.start())
+            if (last != null
+                    && !last.openEnd()
+                    && !b.openStart()
+                    && contiguous(epochs, last.end(), b.start())
                     && b.start() - last.end() <= mergeWakeMinutes) {
                 merged.set(merged.size() - 1, new Bout(last.start(), b.end(), last.openStart(), b.openEnd()));
             } else {
@@ -64,8 +71,8 @@ public record SleepEpisodeBuilder(ZoneId zone, int bedtimeStart, int wakeTimeEnd
             int length = (int) Duration.between(onset, wake).toMinutes();
             Instant middle = onset.plus(Duration.between(onset, wake).dividedBy(2));
             LocalDate night = middle.minus(Duration.ofHours(12)).atZone(zone).toLocalDate();
-            episodes.add(new SleepEpisode(night, onset, wake, SleepEpisode.Kind.NAP, sleep, length - sleep,
-                    b.openStart() || b.openEnd()));
+            episodes.add(new SleepEpisode(
+                    night, onset, wake, SleepEpisode.Kind.NAP, sleep, length - sleep, b.openStart() || b.openEnd()));
         }
         Map<LocalDate, SleepEpisode> main = new HashMap<>();
         for (SleepEpisode e : episodes) {
@@ -75,8 +82,17 @@ public record SleepEpisodeBuilder(ZoneId zone, int bedtimeStart, int wakeTimeEnd
         }
         List<SleepEpisode> out = new ArrayList<>(episodes.size());
         for (SleepEpisode e : episodes) {
-            out.add(main.get(e.night()) == e ? new SleepEpisode(e.night(), e.onset(), e.wake(), SleepEpisode.Kind.MAIN,
-                    e.sleepMinutes(), e.wakeAfterOnsetMinutes(), e.truncated()) : e);
+            out.add(
+                    main.get(e.night()) == e
+                            ? new SleepEpisode(
+                                    e.night(),
+                                    e.onset(),
+                                    e.wake(),
+                                    SleepEpisode.Kind.MAIN,
+                                    e.sleepMinutes(),
+                                    e.wakeAfterOnsetMinutes(),
+                                    e.truncated())
+                            : e);
         }
         out.sort(Comparator.comparing(SleepEpisode::onset));
         return out;

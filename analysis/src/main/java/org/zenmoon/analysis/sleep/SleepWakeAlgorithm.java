@@ -89,8 +89,10 @@ public enum SleepWakeAlgorithm {
         List<ScoredEpoch> out = new ArrayList<>(minutes.size());
         int from = 0;
         for (int i = 1; i <= minutes.size(); i++) {
-            if (i == minutes.size() || !Duration.between(minutes.get(i - 1).start(), minutes.get(i).start())
-                    .equals(Duration.ofMinutes(1))) {
+            if (i == minutes.size()
+                    || !Duration.between(
+                                    minutes.get(i - 1).start(), minutes.get(i).start())
+                            .equals(Duration.ofMinutes(1))) {
                 double[] c = new double[i - from];
                 for (int k = from; k < i; k++) {
                     c[k - from] = minutes.get(k).counts();

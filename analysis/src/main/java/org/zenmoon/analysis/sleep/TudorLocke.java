@@ -13,14 +13,17 @@ import java.util.List;
  * {@code minNonzeroEpochs} minutes with counts. A period the recording cuts off (no closing wake run) is dropped,
  * as ActiLife drops it. A gap in the minutes (device off) closes the search: no period spans a gap.
  */
-public record TudorLocke(int bedtimeStart, int wakeTimeEnd, int minSleepPeriod, int maxSleepPeriod,
-                         int minNonzeroEpochs) {
+public record TudorLocke(
+        int bedtimeStart, int wakeTimeEnd, int minSleepPeriod, int maxSleepPeriod, int minNonzeroEpochs) {
 
     /** ActiLife's "Tudor-Locke Default". */
     public static final TudorLocke DEFAULT = new TudorLocke(5, 10, 160, 1440, 0);
 
     public TudorLocke {
-        if (bedtimeStart < 1 || wakeTimeEnd < 1 || minSleepPeriod < 1 || maxSleepPeriod < minSleepPeriod
+        if (bedtimeStart < 1
+                || wakeTimeEnd < 1
+                || minSleepPeriod < 1
+                || maxSleepPeriod < minSleepPeriod
                 || minNonzeroEpochs < 0) {
             throw new IllegalArgumentException("invalid Tudor-Locke parameters");
         }
@@ -32,7 +35,9 @@ public record TudorLocke(int bedtimeStart, int wakeTimeEnd, int minSleepPeriod, 
         int from = 0;
         for (int i = 1; i <= epochs.size(); i++) {
             boolean gap = i == epochs.size()
-                    || !Duration.between(epochs.get(i - 1).start(), epochs.get(i).start()).equals(Duration.ofMinutes(1));
+                    || !Duration.between(
+                                    epochs.get(i - 1).start(), epochs.get(i).start())
+                            .equals(Duration.ofMinutes(1));
             if (gap) {
                 detectContiguous(epochs.subList(from, i), out);
                 from = i;
@@ -108,10 +113,20 @@ public record TudorLocke(int bedtimeStart, int wakeTimeEnd, int minSleepPeriod, 
         int waso = duration - sleep;
         double movement = round3(100.0 * nonzero / duration);
         double fragmentation = sleepBouts == 0 ? 0 : round3(100.0 * oneMinuteSleepBouts / sleepBouts);
-        return new SleepPeriod(e.get(start).start(), e.get(start).start().plus(Duration.ofMinutes(duration)),
-                e.get(start).start(), 0, duration, sleep, waso, awakenings,
-                awakenings == 0 ? 0 : Math.round(100.0 * waso / awakenings) / 100.0, counts,
-                Math.round(10000.0 * sleep / duration) / 100.0, movement, fragmentation,
+        return new SleepPeriod(
+                e.get(start).start(),
+                e.get(start).start().plus(Duration.ofMinutes(duration)),
+                e.get(start).start(),
+                0,
+                duration,
+                sleep,
+                waso,
+                awakenings,
+                awakenings == 0 ? 0 : Math.round(100.0 * waso / awakenings) / 100.0,
+                counts,
+                Math.round(10000.0 * sleep / duration) / 100.0,
+                movement,
+                fragmentation,
                 round3(movement + fragmentation));
     }
 

@@ -20,12 +20,15 @@ public record WearableSleepScorer(double hrMarginBpm) {
 
     /** @param epochs minute epochs in time order; minutes without activity are left out of the result */
     public List<ScoredEpoch> score(List<WearableEpoch> epochs) {
-        List<WearableEpoch> present = epochs.stream().filter(e -> e.activity() != null).toList();
+        List<WearableEpoch> present =
+                epochs.stream().filter(e -> e.activity() != null).toList();
         boolean[] asleep = new boolean[present.size()];
         int from = 0;
         for (int i = 1; i <= present.size(); i++) {
-            boolean gap = i == present.size() || !Duration.between(present.get(i - 1).start(), present.get(i).start())
-                    .equals(Duration.ofMinutes(1));
+            boolean gap = i == present.size()
+                    || !Duration.between(
+                                    present.get(i - 1).start(), present.get(i).start())
+                            .equals(Duration.ofMinutes(1));
             if (gap) {
                 double[] c = new double[i - from];
                 for (int k = from; k < i; k++) {
@@ -45,7 +48,8 @@ public record WearableSleepScorer(double hrMarginBpm) {
                     s = false;
                 }
             }
-            out.add(new ScoredEpoch(present.get(i).start(), Math.max(0, present.get(i).activity()), s));
+            out.add(new ScoredEpoch(
+                    present.get(i).start(), Math.max(0, present.get(i).activity()), s));
         }
         return out;
     }
@@ -72,7 +76,8 @@ public record WearableSleepScorer(double hrMarginBpm) {
         double sum = 0;
         int n = 0;
         for (int k = Math.max(0, i - 2); k <= Math.min(e.size() - 1, i + 2); k++) {
-            long apart = Math.abs(Duration.between(e.get(i).start(), e.get(k).start()).toMinutes());
+            long apart = Math.abs(
+                    Duration.between(e.get(i).start(), e.get(k).start()).toMinutes());
             Double h = e.get(k).heartRate();
             if (apart <= 2 && h != null && Double.isFinite(h)) {
                 sum += h;

@@ -47,9 +47,18 @@ public final class CausalBenchmark {
             secs[r] = (System.nanoTime() - t0) / 1e9;
         }
         java.util.Arrays.sort(secs);
-        System.out.printf(Locale.ROOT, "AIPW, 500 resamples, %d rows x %d covariates, %d processors: median %.2f s "
-                        + "(min %.2f, max %.2f); ATE %.3f [%.3f, %.3f]%n", n, p,
-                Runtime.getRuntime().availableProcessors(), secs[2], secs[0], secs[4], e.estimate(), e.ciLow(),
+        System.out.printf(
+                Locale.ROOT,
+                "AIPW, 500 resamples, %d rows x %d covariates, %d processors: median %.2f s "
+                        + "(min %.2f, max %.2f); ATE %.3f [%.3f, %.3f]%n",
+                n,
+                p,
+                Runtime.getRuntime().availableProcessors(),
+                secs[2],
+                secs[0],
+                secs[4],
+                e.estimate(),
+                e.ciLow(),
                 e.ciHigh());
     }
 }

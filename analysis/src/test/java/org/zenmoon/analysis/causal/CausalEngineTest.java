@@ -25,11 +25,15 @@ class CausalEngineTest {
         List<boolean[]> t = new ArrayList<>();
         List<Double> y = new ArrayList<>();
         List<double[]> x = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                CausalEngineTest.class.getResourceAsStream("/causal/nsw_dw.csv")), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(CausalEngineTest.class.getResourceAsStream("/causal/nsw_dw.csv")),
+                StandardCharsets.UTF_8))) {
             in.readLine();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
-                double[] v = Arrays.stream(line.split(",")).skip(1).mapToDouble(Double::parseDouble).toArray();
+                double[] v = Arrays.stream(line.split(","))
+                        .skip(1)
+                        .mapToDouble(Double::parseDouble)
+                        .toArray();
                 t.add(new boolean[] {v[0] == 1});
                 x.add(new double[] {v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]});
                 y.add(v[9]);
@@ -39,7 +43,10 @@ class CausalEngineTest {
         for (int i = 0; i < tr.length; i++) {
             tr[i] = t.get(i)[0];
         }
-        return new CausalData(tr, y.stream().mapToDouble(Double::doubleValue).toArray(), x.toArray(double[][]::new),
+        return new CausalData(
+                tr,
+                y.stream().mapToDouble(Double::doubleValue).toArray(),
+                x.toArray(double[][]::new),
                 List.of("age", "educ", "black", "hisp", "marr", "nodegree", "re74", "re75"));
     }
 
@@ -79,7 +86,8 @@ class CausalEngineTest {
         CausalData d = Synthetic.heterogeneous(4000, 3);
         // ATE = 1 + 2·0.5 = 2; the treated are mostly x3 = 1: ATT = 1 + 2·0.7·0.5/(0.7·0.5 + 0.2·0.5) ≈ 2.56.
         double ate = CausalEngine.pointEstimates(d, FAST).get(Method.AIPW);
-        double att = CausalEngine.pointEstimates(d, FAST.withEstimand(Estimand.ATT)).get(Method.AIPW);
+        double att =
+                CausalEngine.pointEstimates(d, FAST.withEstimand(Estimand.ATT)).get(Method.AIPW);
         assertThat(ate).isCloseTo(2.0, within(0.15));
         assertThat(att).isCloseTo(1 + 2 * 0.35 / 0.45, within(0.15));
     }
@@ -101,8 +109,11 @@ class CausalEngineTest {
     void withNoEffectTheVerdictIsNoEvidenceAtTheNominalRate() {
         // 50 seeds of confounded data with no effect at all: a 95% interval excludes 0 about 5% of the time, and a
         // failed refuter only turns helps/harms into no_evidence, so at most 5 of 50 (10%) may say otherwise.
-        long wrong = LongStream.range(0, 50).filter(seed -> CausalEngine.estimate(Synthetic.confounded(300, 0, seed),
-                FAST.withSeed(seed)).verdict() != Verdict.NO_EVIDENCE).count();
+        long wrong = LongStream.range(0, 50)
+                .filter(seed -> CausalEngine.estimate(Synthetic.confounded(300, 0, seed), FAST.withSeed(seed))
+                                .verdict()
+                        != Verdict.NO_EVIDENCE)
+                .count();
         assertThat(wrong).isLessThanOrEqualTo(5);
     }
 
@@ -121,8 +132,14 @@ class CausalEngineTest {
     @Test
     void aFewTreatedRowsGiveInsufficientData() {
         CausalData big = Synthetic.confounded(400, -3.0, 4);
-        int[] rows = java.util.stream.IntStream.range(0, 400).filter(i -> !big.treated()[i]).limit(100).toArray();
-        int[] treated = java.util.stream.IntStream.range(0, 400).filter(i -> big.treated()[i]).limit(4).toArray();
+        int[] rows = java.util.stream.IntStream.range(0, 400)
+                .filter(i -> !big.treated()[i])
+                .limit(100)
+                .toArray();
+        int[] treated = java.util.stream.IntStream.range(0, 400)
+                .filter(i -> big.treated()[i])
+                .limit(4)
+                .toArray();
         CausalData small = big.rows(java.util.stream.IntStream.concat(Arrays.stream(rows), Arrays.stream(treated))
                 .toArray());
         assertThat(CausalEngine.estimate(small, FAST).verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
@@ -163,7 +180,8 @@ class CausalEngineTest {
         CausalData d = Synthetic.confounded(50, 1.0, 1);
         boolean[] none = new boolean[d.size()];
         assertThatThrownBy(() -> CausalEngine.estimate(d.withTreatment(none), FAST))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("both arms");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("both arms");
     }
 
     @Test

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
 
 class InterventionDesignsTest {
 
-    static final CausalSettings SETTINGS = CausalSettings.defaults().withBootstrap(200).withMethod(Method.REGRESSION);
+    static final CausalSettings SETTINGS =
+            CausalSettings.defaults().withBootstrap(200).withMethod(Method.REGRESSION);
 
     /**
      * A child's diary: school events raise stress and make a mindfulness session more likely (confounding);
      * the session lowers that evening's stress by {@code effect} and adds {@code sleepGain} hours of sleep.
      */
-    static List<DailyObservation> diary(String child, int days, double baseline, double treatRate, double effect,
-                                        double sleepGain, long seed) {
+    static List<DailyObservation> diary(
+            String child, int days, double baseline, double treatRate, double effect, double sleepGain, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<DailyObservation> out = new ArrayList<>();
         double prevSleep = 9;
@@ -29,8 +30,12 @@ class InterventionDesignsTest {
             boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
             boolean event = !weekend && rng.nextDouble() < 0.25;
             boolean treated = rng.nextDouble() < (event ? treatRate + 0.4 : treatRate) * (weekend ? 0.5 : 1);
-            double stress = baseline + (event ? 2 : 0) - 0.5 * (prevSleep - 9) - (weekend ? 0.5 : 0)
-                    + (treated ? effect : 0) + 0.7 * CausalEngine.gaussian(rng);
+            double stress = baseline
+                    + (event ? 2 : 0)
+                    - 0.5 * (prevSleep - 9)
+                    - (weekend ? 0.5 : 0)
+                    + (treated ? effect : 0)
+                    + 0.7 * CausalEngine.gaussian(rng);
             double sleep = 9 - 0.2 * (stress - baseline) + (treated ? sleepGain : 0) + 0.3 * CausalEngine.gaussian(rng);
             out.add(new DailyObservation(child, date, treated, stress, sleep, event));
             prevSleep = sleep;
@@ -71,8 +76,9 @@ class InterventionDesignsTest {
             days.addAll(diary("child" + c, 60, baseline, 0.05 + 0.04 * c, -0.8, 0, 100 + c));
         }
         days.addAll(diary("never", 60, 4, 0.0, 0, 0, 99).stream()
-                .map(d -> new DailyObservation(d.childId(), d.date(), false, d.eveningStress(), d.sleepHours(),
-                        d.schoolEvent())).toList());
+                .map(d -> new DailyObservation(
+                        d.childId(), d.date(), false, d.eveningStress(), d.sleepHours(), d.schoolEvent()))
+                .toList());
         CausalEstimate e = InterventionDesigns.acrossCohort(days, DailyOutcome.EVENING_STRESS, SETTINGS);
         assertThat(e.estimator(Method.DIFFERENCE_IN_MEANS).estimate()).isGreaterThan(0);
         assertThat(e.estimate()).isCloseTo(-0.8, within(0.3));

@@ -6,8 +6,7 @@ import java.util.SplittableRandom;
 /** Confounded synthetic data with a known effect: x1 raises both the chance of treatment and the outcome. */
 final class Synthetic {
 
-    private Synthetic() {
-    }
+    private Synthetic() {}
 
     static CausalData confounded(int n, double effect, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);

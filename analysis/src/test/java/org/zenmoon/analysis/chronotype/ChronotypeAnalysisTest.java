@@ -29,7 +29,8 @@ class ChronotypeAnalysisTest {
             LocalDate evening = first.plusDays(i);
             boolean free = calendar.isFreeNight(evening);
             ZonedDateTime onset = evening.atTime(free ? 22 : 21, 30).atZone(ZONE);
-            ZonedDateTime wake = evening.plusDays(1).atTime(free ? 9 : 7, free ? 30 : 0).atZone(ZONE);
+            ZonedDateTime wake =
+                    evening.plusDays(1).atTime(free ? 9 : 7, free ? 30 : 0).atZone(ZONE);
             out.add(new SleepNight(onset.toInstant(), wake.toInstant(), null));
         }
         return out;
@@ -87,8 +88,14 @@ class ChronotypeAnalysisTest {
         for (SleepNight n : nights(20, SchoolCalendar.weekends())) {
             LocalDate night = n.onset().atZone(ZONE).toLocalDate();
             episodes.add(new SleepEpisode(night, n.onset(), n.wake(), SleepEpisode.Kind.MAIN, 500, 10, false));
-            episodes.add(new SleepEpisode(night, n.onset().minusSeconds(6 * 3600), n.onset().minusSeconds(5 * 3600),
-                    SleepEpisode.Kind.NAP, 60, 0, false));
+            episodes.add(new SleepEpisode(
+                    night,
+                    n.onset().minusSeconds(6 * 3600),
+                    n.onset().minusSeconds(5 * 3600),
+                    SleepEpisode.Kind.NAP,
+                    60,
+                    0,
+                    false));
         }
         for (int i = 0; i < 10; i++) {
             SleepEpisode e = episodes.get(2 * i);
@@ -101,8 +108,8 @@ class ChronotypeAnalysisTest {
 
     @Test
     void holidaysCountAsFreeNights() {
-        SchoolCalendar winter = SchoolCalendar.weekends().withHolidays(Set.of(LocalDate.of(2026, 1, 7),
-                LocalDate.of(2026, 1, 8)));
+        SchoolCalendar winter =
+                SchoolCalendar.weekends().withHolidays(Set.of(LocalDate.of(2026, 1, 7), LocalDate.of(2026, 1, 8)));
         assertThat(winter.isFreeNight(LocalDate.of(2026, 1, 6))).isTrue();
         assertThat(winter.isFreeNight(LocalDate.of(2026, 1, 5))).isFalse();
         Chronotype c = new ChronotypeAnalysis(ZONE, winter, AgeNorms.DEFAULT, 14, 4).analyse(nights(14, winter), 10.0);
@@ -116,17 +123,20 @@ class ChronotypeAnalysisTest {
         assertThat(norms.categorise(fourThirty, 8)).isEqualTo(ChronotypeCategory.NIGHT_OWL);
         assertThat(norms.categorise(fourThirty, 17)).isEqualTo(ChronotypeCategory.INTERMEDIATE);
         assertThat(norms.categorise(2 * 60, 17)).isEqualTo(ChronotypeCategory.EARLY_BIRD);
-        assertThat(norms.categorise(23 * 60 + 30, 8)).as("before midnight is early, not 20 h late")
+        assertThat(norms.categorise(23 * 60 + 30, 8))
+                .as("before midnight is early, not 20 h late")
                 .isEqualTo(ChronotypeCategory.EARLY_BIRD);
-        assertThat(norms.referenceMsfSc(19)).isGreaterThan(norms.referenceMsfSc(12)).isGreaterThan(norms.referenceMsfSc(7));
+        assertThat(norms.referenceMsfSc(19))
+                .isGreaterThan(norms.referenceMsfSc(12))
+                .isGreaterThan(norms.referenceMsfSc(7));
     }
 
     @Test
     void cohortViewDescribesTheSpreadAcrossMidnightWithoutCategorising() {
         List<Chronotype> kids = new ArrayList<>();
         for (double msfSc : new double[] {23 * 60 + 30, 30, 60, 120, 180}) {
-            kids.add(new Chronotype(Chronotype.Status.OK, null, 20, 14, 6, null, null, msfSc, null, null, 540.0, null,
-                    null));
+            kids.add(new Chronotype(
+                    Chronotype.Status.OK, null, 20, 14, 6, null, null, msfSc, null, null, 540.0, null, null));
         }
         kids.add(ANALYSIS.analyse(nights(3, SchoolCalendar.weekends()), 9.0));
         CohortSleepDistribution d = CohortSleepDistribution.of(kids);

@@ -69,7 +69,8 @@ class EpochAggregationTest {
     @Test
     void aDeviceOffForDaysLeavesTooLittleHistoryAndTheForecastSaysSo() {
         List<Epoch> e = new ArrayList<>(minutes(24 * 14));
-        e.removeIf(x -> x.t().isBefore(T0.plus(Duration.ofHours(24 * 13))) && x.t().isAfter(T0.plus(Duration.ofHours(24))));
+        e.removeIf(x ->
+                x.t().isBefore(T0.plus(Duration.ofHours(24 * 13))) && x.t().isAfter(T0.plus(Duration.ofHours(24))));
         WellbeingForecasts.Result r = WellbeingForecasts.stress(e, 24);
         assertThat(r.series().values()).hasSize(24);
         assertThat(r.outcome()).isInstanceOf(ForecastOutcome.InsufficientHistory.class);

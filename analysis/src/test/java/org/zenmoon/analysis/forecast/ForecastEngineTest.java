@@ -95,8 +95,12 @@ class ForecastEngineTest {
             assertThat(f).as(m.name()).hasSize(48);
             assertThat(Arrays.stream(f).allMatch(Double::isFinite)).as(m.name()).isTrue();
         }
-        for (PointModel m : new PointModel[] {ExponentialSmoothing.ses(), ExponentialSmoothing.holt(),
-            ExponentialSmoothing.damped(), new Benchmarks.Naive()}) {
+        for (PointModel m : new PointModel[] {
+            ExponentialSmoothing.ses(),
+            ExponentialSmoothing.holt(),
+            ExponentialSmoothing.damped(),
+            new Benchmarks.Naive()
+        }) {
             double[] f = m.forecast(y, 48);
             assertThat(f).as(m.name()).hasSize(48);
             assertThat(Arrays.stream(f).allMatch(Double::isFinite)).as(m.name()).isTrue();

@@ -10,8 +10,7 @@ import java.util.Map;
 /** Reads the three M4 Hourly series copied into the test resources (see forecast/README.md). */
 final class M4Sample {
 
-    private M4Sample() {
-    }
+    private M4Sample() {}
 
     static Map<String, double[]> read(String resource) throws IOException {
         Map<String, double[]> out = new LinkedHashMap<>();

@@ -13,15 +13,16 @@ import java.util.Map;
 /** Reads the small ActiLife copies in src/test/resources/sleep (plain CSV, no quoting). */
 final class ActiLifeFiles {
 
-    private ActiLifeFiles() {
-    }
+    private ActiLifeFiles() {}
 
     static List<Map<String, String>> rows(String resource) {
         try (InputStream in = ActiLifeFiles.class.getResourceAsStream("/sleep/" + resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource /sleep/" + resource);
             }
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             String[] header = lines.get(0).split(",", -1);
             List<Map<String, String>> out = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
@@ -39,7 +40,8 @@ final class ActiLifeFiles {
     }
 
     static List<CountEpoch> axis1(List<Map<String, String>> rows) {
-        return rows.stream().map(r -> new CountEpoch(Instant.parse(r.get("timestamp")), Double.parseDouble(r.get("axis1"))))
+        return rows.stream()
+                .map(r -> new CountEpoch(Instant.parse(r.get("timestamp")), Double.parseDouble(r.get("axis1"))))
                 .toList();
     }
 }

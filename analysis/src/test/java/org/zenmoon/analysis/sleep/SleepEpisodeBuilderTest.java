@@ -56,12 +56,16 @@ class SleepEpisodeBuilderTest {
     @Test
     void aNightCrossingMidnightIsOneEpisodeOfTheEveningBefore() {
         Day d = new Day(at(2, 0, 0), new int[][] {{at(0, 21, 30), at(1, 7, 0)}}, new int[0][], new int[0][]);
-        List<SleepEpisode> e = episodes(d).stream().filter(x -> x.kind() == SleepEpisode.Kind.MAIN).toList();
+        List<SleepEpisode> e = episodes(d).stream()
+                .filter(x -> x.kind() == SleepEpisode.Kind.MAIN)
+                .toList();
         assertThat(e).singleElement().satisfies(x -> {
             assertThat(x.night()).isEqualTo(LocalDate.of(2026, 3, 2));
-            assertThat(Duration.between(MIDNIGHT.plus(Duration.ofMinutes(at(0, 21, 30))), x.onset()).abs())
+            assertThat(Duration.between(MIDNIGHT.plus(Duration.ofMinutes(at(0, 21, 30))), x.onset())
+                            .abs())
                     .isLessThanOrEqualTo(Duration.ofMinutes(10));
-            assertThat(Duration.between(MIDNIGHT.plus(Duration.ofMinutes(at(1, 7, 0))), x.wake()).abs())
+            assertThat(Duration.between(MIDNIGHT.plus(Duration.ofMinutes(at(1, 7, 0))), x.wake())
+                            .abs())
                     .isLessThanOrEqualTo(Duration.ofMinutes(10));
             assertThat(x.truncated()).isFalse();
         });
@@ -69,23 +73,34 @@ class SleepEpisodeBuilderTest {
 
     @Test
     void anAfternoonNapIsANapAndTheNightIsTheMainSleep() {
-        Day d = new Day(at(2, 0, 0), new int[][] {{at(0, 14, 0), at(0, 15, 0)}, {at(0, 21, 0), at(1, 6, 30)}},
-                new int[0][], new int[0][]);
+        Day d = new Day(
+                at(2, 0, 0),
+                new int[][] {{at(0, 14, 0), at(0, 15, 0)}, {at(0, 21, 0), at(1, 6, 30)}},
+                new int[0][],
+                new int[0][]);
         List<SleepEpisode> e = episodes(d);
         assertThat(e).extracting(SleepEpisode::kind).containsExactly(SleepEpisode.Kind.NAP, SleepEpisode.Kind.MAIN);
     }
 
     @Test
     void shortNightWakingsDoNotSplitTheNight() {
-        Day d = new Day(at(2, 0, 0), new int[][] {{at(0, 21, 0), at(1, 2, 0)}, {at(1, 2, 25), at(1, 7, 0)}},
-                new int[0][], new int[0][]);
+        Day d = new Day(
+                at(2, 0, 0),
+                new int[][] {{at(0, 21, 0), at(1, 2, 0)}, {at(1, 2, 25), at(1, 7, 0)}},
+                new int[0][],
+                new int[0][]);
         List<SleepEpisode> e = episodes(d);
-        assertThat(e).singleElement().satisfies(x -> assertThat(x.wakeAfterOnsetMinutes()).isGreaterThanOrEqualTo(20));
+        assertThat(e)
+                .singleElement()
+                .satisfies(x -> assertThat(x.wakeAfterOnsetMinutes()).isGreaterThanOrEqualTo(20));
     }
 
     @Test
     void theDeviceSwitchedOffDuringTheNightGivesTruncatedEpisodes() {
-        Day d = new Day(at(2, 0, 0), new int[][] {{at(0, 21, 0), at(1, 7, 0)}}, new int[][] {{at(1, 1, 0), at(1, 3, 0)}},
+        Day d = new Day(
+                at(2, 0, 0),
+                new int[][] {{at(0, 21, 0), at(1, 7, 0)}},
+                new int[][] {{at(1, 1, 0), at(1, 3, 0)}},
                 new int[0][]);
         List<SleepEpisode> e = episodes(d);
         assertThat(e).hasSize(2).allSatisfy(x -> assertThat(x.truncated()).isTrue());
@@ -94,15 +109,18 @@ class SleepEpisodeBuilderTest {
     @Test
     void withoutHeartRateMovementAloneDecides() {
         Day d = new Day(at(2, 0, 0), new int[][] {{at(0, 21, 0), at(1, 7, 0)}}, new int[0][], new int[0][]);
-        List<WearableEpoch> noHr = d.epochs.stream().map(e -> new WearableEpoch(e.start(), e.activity(), null)).toList();
+        List<WearableEpoch> noHr = d.epochs.stream()
+                .map(e -> new WearableEpoch(e.start(), e.activity(), null))
+                .toList();
         List<SleepEpisode> e = SleepEpisodeBuilder.defaults(ZONE).build(WearableSleepScorer.DEFAULT.score(noHr));
         assertThat(e).singleElement().satisfies(x -> assertThat(x.kind()).isEqualTo(SleepEpisode.Kind.MAIN));
     }
 
     @Test
     void lyingStillWithADaytimeHeartRateIsNotSleep() {
-        Day d = new Day(at(2, 0, 0), new int[][] {{at(0, 21, 0), at(1, 7, 0)}}, new int[0][],
-                new int[][] {{at(1, 16, 0), at(1, 17, 30)}});
+        Day d = new Day(at(2, 0, 0), new int[][] {{at(0, 21, 0), at(1, 7, 0)}}, new int[0][], new int[][] {
+            {at(1, 16, 0), at(1, 17, 30)}
+        });
         List<SleepEpisode> e = episodes(d);
         assertThat(e).singleElement().satisfies(x -> assertThat(x.kind()).isEqualTo(SleepEpisode.Kind.MAIN));
     }

@@ -15,12 +15,15 @@ class SleepWakeAlgorithmTest {
     static final List<Map<String, String>> GOLDEN = ActiLifeFiles.rows("GT3XPlus-RawData-Day01-sleep-awake.csv");
 
     static List<String> letters(SleepWakeAlgorithm a) {
-        return a.score(ActiLifeFiles.axis1(GOLDEN)).stream().map(ScoredEpoch::letter).toList();
+        return a.score(ActiLifeFiles.axis1(GOLDEN)).stream()
+                .map(ScoredEpoch::letter)
+                .toList();
     }
 
     @Test
     void sadehAgreesWithActiLifeOnEveryMinute() {
-        assertThat(letters(SleepWakeAlgorithm.SADEH)).hasSize(1500)
+        assertThat(letters(SleepWakeAlgorithm.SADEH))
+                .hasSize(1500)
                 .isEqualTo(GOLDEN.stream().map(r -> r.get("sadeh")).toList());
     }
 

@@ -17,12 +17,16 @@ class TudorLockeTest {
             ActiLifeFiles.axis1(ActiLifeFiles.rows("GT3XPlus-RawData-Day01-sleep-awake.csv")));
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"Tudor-Locke Default,5,10,160,1440,0", "Tudor-Locke Custom1,5,5,20,1440,5",
-        "Tudor-Locke Custom2,10,12,60,1440,20"})
+    @CsvSource({
+        "Tudor-Locke Default,5,10,160,1440,0",
+        "Tudor-Locke Custom1,5,5,20,1440,5",
+        "Tudor-Locke Custom2,10,12,60,1440,20"
+    })
     void periodsMatchActiLifeIncludingQualityFigures(String name, int bed, int wake, int min, int max, int nonzero) {
         List<SleepPeriod> ours = new TudorLocke(bed, wake, min, max, nonzero).detect(SADEH);
         List<Map<String, String>> theirs = ActiLifeFiles.rows("GT3XPlus-RawData-Day01-sleep-periods.csv").stream()
-                .filter(r -> r.get("period_algorithm").equals(name)).toList();
+                .filter(r -> r.get("period_algorithm").equals(name))
+                .toList();
         assertThat(ours).hasSameSizeAs(theirs).isNotEmpty();
         for (int i = 0; i < ours.size(); i++) {
             SleepPeriod p = ours.get(i);
@@ -47,7 +51,8 @@ class TudorLockeTest {
         List<ScoredEpoch> out = new ArrayList<>();
         for (int i = 0; i < states.length(); i++) {
             if (states.charAt(i) != '-') {
-                out.add(new ScoredEpoch(t0.plusSeconds(60L * i), states.charAt(i) == 'S' ? 0 : 500, states.charAt(i) == 'S'));
+                out.add(new ScoredEpoch(
+                        t0.plusSeconds(60L * i), states.charAt(i) == 'S' ? 0 : 500, states.charAt(i) == 'S'));
             }
         }
         return out;
@@ -56,7 +61,8 @@ class TudorLockeTest {
     @Test
     void aPeriodTheRecordingCutsOffIsDropped() {
         Instant t0 = Instant.parse("2026-03-02T22:00:00Z");
-        assertThat(new TudorLocke(5, 5, 20, 1440, 0).detect(pattern(t0, "WWW" + "S".repeat(30)))).isEmpty();
+        assertThat(new TudorLocke(5, 5, 20, 1440, 0).detect(pattern(t0, "WWW" + "S".repeat(30))))
+                .isEmpty();
     }
 
     @Test

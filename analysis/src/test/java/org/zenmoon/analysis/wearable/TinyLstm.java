@@ -24,18 +24,21 @@ import ai.onnx.proto.OnnxMl.ValueInfoProto;
  * @param headW head weights, [outputs][hidden]
  * @param headB head biases, [outputs]
  */
-public record TinyLstm(int inputSize, int hiddenSize, float[][] w, float[][] r, float[] b, float[][] headW,
-                       float[] headB) {
+public record TinyLstm(
+        int inputSize, int hiddenSize, float[][] w, float[][] r, float[] b, float[][] headW, float[] headB) {
 
     /** Opset 14: the LSTM with {@code layout} and Reshape with {@code allowzero}; ONNX Runtime 1.x runs it. */
     private static final int OPSET = 14;
+
     private static final int IR_VERSION = 8;
 
     public TinyLstm {
         require(w.length == 4 * hiddenSize && w[0].length == inputSize, "W must be [4H][I]");
         require(r.length == 4 * hiddenSize && r[0].length == hiddenSize, "R must be [4H][H]");
         require(b.length == 8 * hiddenSize, "B must be [8H]");
-        require(headW.length == headB.length && headW.length > 0 && headW[0].length == hiddenSize, "head must be [O][H] and [O]");
+        require(
+                headW.length == headB.length && headW.length > 0 && headW[0].length == hiddenSize,
+                "head must be [O][H] and [O]");
     }
 
     private static void require(boolean ok, String message) {
@@ -58,12 +61,27 @@ public record TinyLstm(int inputSize, int hiddenSize, float[][] w, float[][] r, 
                 .addInitializer(tensor("B", new long[] {1, 8L * h}, b))
                 .addInitializer(tensor("head_W", new long[] {h, outputs()}, flatten(transpose(headW))))
                 .addInitializer(tensor("head_B", new long[] {outputs()}, headB))
-                .addInitializer(TensorProto.newBuilder().setName("flat_shape").setDataType(TensorProto.DataType.INT64_VALUE)
-                        .addDims(2).addInt64Data(-1).addInt64Data(h).build())
-                .addNode(NodeProto.newBuilder().setOpType("LSTM").setName("lstm")
-                        .addInput("X").addInput("W").addInput("R").addInput("B")
-                        .addOutput("Y").addOutput("Y_h").addOutput("Y_c")
-                        .addAttribute(AttributeProto.newBuilder().setName("hidden_size").setType(AttributeProto.AttributeType.INT).setI(h)))
+                .addInitializer(TensorProto.newBuilder()
+                        .setName("flat_shape")
+                        .setDataType(TensorProto.DataType.INT64_VALUE)
+                        .addDims(2)
+                        .addInt64Data(-1)
+                        .addInt64Data(h)
+                        .build())
+                .addNode(NodeProto.newBuilder()
+                        .setOpType("LSTM")
+                        .setName("lstm")
+                        .addInput("X")
+                        .addInput("W")
+                        .addInput("R")
+                        .addInput("B")
+                        .addOutput("Y")
+                        .addOutput("Y_h")
+                        .addOutput("Y_c")
+                        .addAttribute(AttributeProto.newBuilder()
+                                .setName("hidden_size")
+                                .setType(AttributeProto.AttributeType.INT)
+                                .setI(h)))
                 .addNode(node("Reshape", "flatten_steps", "Y_flat", "Y", "flat_shape"))
                 .addNode(node("MatMul", "head_matmul", "head_linear", "Y_flat", "head_W"))
                 .addNode(node("Add", "head_bias", "head_logit", "head_linear", "head_B"))
@@ -110,8 +128,13 @@ public record TinyLstm(int inputSize, int hiddenSize, float[][] w, float[][] r, 
         for (long d : dims) {
             shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
         }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape))).build();
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder()
+                        .setTensorType(TypeProto.Tensor.newBuilder()
+                                .setElemType(TensorProto.DataType.FLOAT_VALUE)
+                                .setShape(shape)))
+                .build();
     }
 
     private static float[] flatten(float[][] m) {

@@ -38,13 +38,17 @@ class TinyLstmParityTest {
         JsonObject onnx = vectors.getAsJsonObject("onnx");
         JsonObject head = vectors.getAsJsonObject("head");
         assertThat(head.get("activation").getAsString()).isEqualTo("sigmoid");
-        model = new TinyLstm(vectors.get("input_size").getAsInt(), vectors.get("hidden_size").getAsInt(), matrix(onnx.getAsJsonArray("W")),
-                matrix(onnx.getAsJsonArray("R")), vector(onnx.getAsJsonArray("B")), matrix(head.getAsJsonArray("weights")),
+        model = new TinyLstm(
+                vectors.get("input_size").getAsInt(),
+                vectors.get("hidden_size").getAsInt(),
+                matrix(onnx.getAsJsonArray("W")),
+                matrix(onnx.getAsJsonArray("R")),
+                vector(onnx.getAsJsonArray("B")),
+                matrix(head.getAsJsonArray("weights")),
                 vector(head.getAsJsonArray("bias")));
     }
 
-    record Run(float[][] h, float[] cLast, float[][] y) {
-    }
+    record Run(float[][] h, float[] cLast, float[][] y) {}
 
     static Run run(TinyLstm m, JsonArray inputs) throws OrtException {
         int steps = inputs.size();
@@ -55,8 +59,9 @@ class TinyLstmParityTest {
         }
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession session = env.createSession(m.onnxModel(), new OrtSession.SessionOptions());
-             OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {steps, 1, m.inputSize()});
-             OrtSession.Result result = session.run(Map.of("X", input))) {
+                OnnxTensor input =
+                        OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {steps, 1, m.inputSize()});
+                OrtSession.Result result = session.run(Map.of("X", input))) {
             float[][][][] y = (float[][][][]) result.get("Y").orElseThrow().getValue();
             float[][][] c = (float[][][]) result.get("Y_c").orElseThrow().getValue();
             float[][] head = (float[][]) result.get("head").orElseThrow().getValue();
@@ -82,10 +87,13 @@ class TinyLstmParityTest {
                 worst = Math.max(worst, maxDiff(run.y()[t], vector(e.getAsJsonArray("y"))));
                 compared++;
             }
-            float[] lastC = vector(expected.get(expected.size() - 1).getAsJsonObject().getAsJsonArray("c"));
+            float[] lastC =
+                    vector(expected.get(expected.size() - 1).getAsJsonObject().getAsJsonArray("c"));
             worst = Math.max(worst, maxDiff(run.cLast(), lastC));
         }
-        assertThat(compared).as("steps compared (the committed vectors hold 65)").isGreaterThanOrEqualTo(60);
+        assertThat(compared)
+                .as("steps compared (the committed vectors hold 65)")
+                .isGreaterThanOrEqualTo(60);
         assertThat(worst).as("largest |ONNX - firmware| over h, c and the head").isLessThanOrEqualTo(tolerance);
     }
 
@@ -113,7 +121,14 @@ class TinyLstmParityTest {
         Run run = run(wrong, seq.getAsJsonArray("inputs"));
         double worst = 0;
         for (int t = 0; t < seq.getAsJsonArray("expected").size(); t++) {
-            worst = Math.max(worst, maxDiff(run.h()[t], vector(seq.getAsJsonArray("expected").get(t).getAsJsonObject().getAsJsonArray("h"))));
+            worst = Math.max(
+                    worst,
+                    maxDiff(
+                            run.h()[t],
+                            vector(seq.getAsJsonArray("expected")
+                                    .get(t)
+                                    .getAsJsonObject()
+                                    .getAsJsonArray("h"))));
         }
         assertThat(worst).isGreaterThan(100 * tolerance);
     }
@@ -144,8 +159,10 @@ class TinyLstmParityTest {
     static float[] vector(JsonArray values) {
         float[] v = new float[values.size()];
         for (int i = 0; i < v.length; i++) {
-            assertThat(values.get(i).isJsonPrimitive() && values.get(i).getAsJsonPrimitive().isNumber())
-                    .as("element %d is a number", i).isTrue();
+            assertThat(values.get(i).isJsonPrimitive()
+                            && values.get(i).getAsJsonPrimitive().isNumber())
+                    .as("element %d is a number", i)
+                    .isTrue();
             v[i] = values.get(i).getAsFloat();
         }
         return v;

@@ -36,12 +36,14 @@ public final class AnalyticsTool {
     public int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
             out.println("usage: java -jar zenmoon-analytics.jar SUBCOMMAND [options]");
-            commands.forEach((name, c) -> out.println("\n" + name + ":\n  " + c.usage().replace("\n", "\n  ")));
+            commands.forEach(
+                    (name, c) -> out.println("\n" + name + ":\n  " + c.usage().replace("\n", "\n  ")));
             return args.length == 0 ? 2 : 0;
         }
         Command command = commands.get(args[0]);
         if (command == null) {
-            err.println("zenmoon-analytics: unknown subcommand '" + args[0] + "' (known: " + String.join(", ", commands.keySet()) + ")");
+            err.println("zenmoon-analytics: unknown subcommand '" + args[0] + "' (known: "
+                    + String.join(", ", commands.keySet()) + ")");
             return 2;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);

@@ -28,8 +28,18 @@ import org.zenmoon.analysis.causal.Refutation;
 /** {@code causal}: the effect of a 0/1 treatment column on an outcome column, adjusted for confounder columns. */
 public final class CausalCommand implements Command {
 
-    private static final Set<String> WITH_VALUE = Set.of("data", "treatment", "outcome", "confounders", "method",
-            "estimand", "bootstrap", "seed", "direction", "strata", "caliper");
+    private static final Set<String> WITH_VALUE = Set.of(
+            "data",
+            "treatment",
+            "outcome",
+            "confounders",
+            "method",
+            "estimand",
+            "bootstrap",
+            "seed",
+            "direction",
+            "strata",
+            "caliper");
     private static final Set<String> FLAGS = Set.of("no-header", "squares", "no-trim", "no-refute");
 
     @Override
@@ -87,9 +97,16 @@ public final class CausalCommand implements Command {
                 throw new InputException("option --caliper must be a positive number");
             }
         }
-        CausalSettings settings = CausalSettings.defaults().withMethod(method).withEstimand(estimand)
-                .withBootstrap(bootstrap).withSeed(o.longValue("seed", 42)).withDirection(direction)
-                .withStrata(strata).withCaliper(caliper).withTrim(!o.flag("no-trim")).withRefute(!o.flag("no-refute"));
+        CausalSettings settings = CausalSettings.defaults()
+                .withMethod(method)
+                .withEstimand(estimand)
+                .withBootstrap(bootstrap)
+                .withSeed(o.longValue("seed", 42))
+                .withDirection(direction)
+                .withStrata(strata)
+                .withCaliper(caliper)
+                .withTrim(!o.flag("no-trim"))
+                .withRefute(!o.flag("no-refute"));
 
         Csv csv = Csv.read(file, header);
         String treatmentName = o.require("treatment");
@@ -116,8 +133,12 @@ public final class CausalCommand implements Command {
             }
         }
         if (treated == 0 || treated == n) {
-            throw new InputException(file, 0, treatmentName, "no rows with " + treatmentName + " = "
-                    + (treated == 0 ? "1 (the treated arm is empty)" : "0 (the control arm is empty)"));
+            throw new InputException(
+                    file,
+                    0,
+                    treatmentName,
+                    "no rows with " + treatmentName + " = "
+                            + (treated == 0 ? "1 (the treated arm is empty)" : "0 (the control arm is empty)"));
         }
         CausalData data = new CausalData(t, y, x, confounders);
         if (o.flag("squares")) {
@@ -164,13 +185,17 @@ public final class CausalCommand implements Command {
             case "0", "0.0", "false" -> {
                 return false;
             }
-            default -> throw new InputException(csv.file(), r.line(), csv.header().get(column),
-                    "the treatment must be 0 or 1, not '" + v + "'");
+            default ->
+                throw new InputException(
+                        csv.file(),
+                        r.line(),
+                        csv.header().get(column),
+                        "the treatment must be 0 or 1, not '" + v + "'");
         }
     }
 
-    private static JsonObjectBuilder json(CausalEstimate e, CausalSettings s, Path file, String treatment,
-                                          String outcome) {
+    private static JsonObjectBuilder json(
+            CausalEstimate e, CausalSettings s, Path file, String treatment, String outcome) {
         JsonObjectBuilder b = Json.createObjectBuilder()
                 .add("method", e.method().label())
                 .add("estimand", e.estimand().label());
@@ -180,7 +205,8 @@ public final class CausalCommand implements Command {
         b.add("n", e.n());
         JsonArrayBuilder refutations = Json.createArrayBuilder();
         for (Refutation r : e.refutations()) {
-            JsonObjectBuilder rb = Json.createObjectBuilder().add("name", r.name()).add("passed", r.passed());
+            JsonObjectBuilder rb =
+                    Json.createObjectBuilder().add("name", r.name()).add("passed", r.passed());
             num(rb, "effect", r.effect());
             num(rb, "ciLow", r.ciLow());
             num(rb, "ciHigh", r.ciHigh());
@@ -194,8 +220,13 @@ public final class CausalCommand implements Command {
         num(b, "standardError", e.standardError());
         b.add("confidenceLevel", 0.95);
         b.add("nTreated", e.nTreated()).add("nControl", e.nControl());
-        b.add("bootstrap", Json.createObjectBuilder().add("resamples", e.resamples()).add("seed", s.seed())
-                .add("failed", e.failedResamples()).add("interval", "percentile"));
+        b.add(
+                "bootstrap",
+                Json.createObjectBuilder()
+                        .add("resamples", e.resamples())
+                        .add("seed", s.seed())
+                        .add("failed", e.failedResamples())
+                        .add("interval", "percentile"));
         num(b, "eValue", e.eValue());
         num(b, "eValueCi", e.eValueCi());
 
@@ -206,7 +237,8 @@ public final class CausalCommand implements Command {
         num(overlap, "treatedMax", ov.treatedMax());
         num(overlap, "controlMin", ov.controlMin());
         num(overlap, "controlMax", ov.controlMax());
-        overlap.add("outsideCommonSupport", ov.outsideCommonSupport()).add("clipped", ov.clipped())
+        overlap.add("outsideCommonSupport", ov.outsideCommonSupport())
+                .add("clipped", ov.clipped())
                 .add("trimmed", ov.trimmed());
         num(overlap, "effectiveTreated", ov.effectiveTreated());
         num(overlap, "effectiveControl", ov.effectiveControl());
@@ -217,15 +249,22 @@ public final class CausalCommand implements Command {
             num(bb, "smdAfter", cb.smdAfter());
             balance.add(bb);
         }
-        b.add("diagnostics", Json.createObjectBuilder()
-                .add("propensity", Json.createObjectBuilder().add("converged", pf.converged())
-                        .add("iterations", pf.iterations()).add("separation", pf.separation())
-                        .add("message", pf.message()))
-                .add("overlap", overlap)
-                .add("balance", balance));
+        b.add(
+                "diagnostics",
+                Json.createObjectBuilder()
+                        .add(
+                                "propensity",
+                                Json.createObjectBuilder()
+                                        .add("converged", pf.converged())
+                                        .add("iterations", pf.iterations())
+                                        .add("separation", pf.separation())
+                                        .add("message", pf.message()))
+                        .add("overlap", overlap)
+                        .add("balance", balance));
         JsonArrayBuilder estimators = Json.createArrayBuilder();
         for (EstimatorResult r : e.estimators()) {
-            JsonObjectBuilder rb = Json.createObjectBuilder().add("method", r.method().label());
+            JsonObjectBuilder rb =
+                    Json.createObjectBuilder().add("method", r.method().label());
             num(rb, "estimate", r.estimate());
             num(rb, "ciLow", r.ciLow());
             num(rb, "ciHigh", r.ciHigh());
@@ -250,12 +289,13 @@ public final class CausalCommand implements Command {
 
     private static void write(JsonObjectBuilder b, PrintStream out) {
         JsonWriterFactory f = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
-        try (JsonWriter w = f.createWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8) {
-            @Override
-            public void close() throws java.io.IOException {
-                flush();
-            }
-        })) {
+        try (JsonWriter w =
+                f.createWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8) {
+                    @Override
+                    public void close() throws java.io.IOException {
+                        flush();
+                    }
+                })) {
             w.writeObject(b.build());
         }
         out.println();

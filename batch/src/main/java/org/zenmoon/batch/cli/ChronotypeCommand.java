@@ -56,8 +56,19 @@ public final class ChronotypeCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out) throws InputException, IOException {
-        Options o = Options.parse(args, Set.of("mctq", "episodes", "age", "out", "zone", "weekend", "holidays",
-                "min-nights", "min-free-nights"), Set.of());
+        Options o = Options.parse(
+                args,
+                Set.of(
+                        "mctq",
+                        "episodes",
+                        "age",
+                        "out",
+                        "zone",
+                        "weekend",
+                        "holidays",
+                        "min-nights",
+                        "min-free-nights"),
+                Set.of());
         if (o.get("mctq").isPresent() == o.get("episodes").isPresent()) {
             throw new InputException("give exactly one of --mctq FILE and --episodes FILE");
         }
@@ -72,10 +83,11 @@ public final class ChronotypeCommand implements Command {
         } else {
             Path file = o.file("episodes");
             ZoneId zone = zone(o.get("zone").orElse("UTC"));
-            SchoolCalendar calendar = new SchoolCalendar(weekend(o.get("weekend").orElse("SAT,SUN")),
+            SchoolCalendar calendar = new SchoolCalendar(
+                    weekend(o.get("weekend").orElse("SAT,SUN")),
                     holidays(o.get("holidays").orElse("")));
-            ChronotypeAnalysis analysis = new ChronotypeAnalysis(zone, calendar, AgeNorms.DEFAULT,
-                    o.intValue("min-nights", 14), o.intValue("min-free-nights", 4));
+            ChronotypeAnalysis analysis = new ChronotypeAnalysis(
+                    zone, calendar, AgeNorms.DEFAULT, o.intValue("min-nights", 14), o.intValue("min-free-nights", 4));
             episodes(Csv.read(file), analysis, age, subjects);
             top.add("source", "episodes").add("file", file.toString());
         }
@@ -102,7 +114,8 @@ public final class ChronotypeCommand implements Command {
             writeCsv(Path.of(o.get("out").get()), subjects);
         }
         StringWriter sw = new StringWriter();
-        try (var g = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(sw)) {
+        try (var g = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+                .createWriter(sw)) {
             g.write(top.build());
         }
         out.println(sw.toString().strip());
@@ -119,7 +132,9 @@ public final class ChronotypeCommand implements Command {
         for (Csv.Row row : csv.rows()) {
             Map<String, String> answers = new LinkedHashMap<>();
             for (int i = 0; i < csv.header().size(); i++) {
-                answers.put(csv.header().get(i), i < row.values().size() ? row.values().get(i) : "");
+                answers.put(
+                        csv.header().get(i),
+                        i < row.values().size() ? row.values().get(i) : "");
             }
             MctqForm.Reading r = MctqForm.read(answers);
             MctqResult q = Mctq.compute(r.answers());
@@ -135,14 +150,28 @@ public final class ChronotypeCommand implements Command {
             s.put("socialJetlagMinutes", minutes(q.socialJetlag()));
             s.put("sleepDurationWorkDays", duration(q.sdW()));
             s.put("sleepDurationFreeDays", duration(q.sdF()));
-            s.put("category", age == null || q.msfSc() == null ? null : AgeNorms.DEFAULT.categorise(q.msfSc(), age).label());
+            s.put(
+                    "category",
+                    age == null || q.msfSc() == null
+                            ? null
+                            : AgeNorms.DEFAULT.categorise(q.msfSc(), age).label());
             s.put("valid", r.valid());
-            s.put("problems", String.join("; ", r.problems().stream().map(ChronotypeCommand::describe).toList()));
-            s.put("notes", String.join("; ", r.notes().stream().map(ChronotypeCommand::describe).toList()));
+            s.put(
+                    "problems",
+                    String.join(
+                            "; ",
+                            r.problems().stream()
+                                    .map(ChronotypeCommand::describe)
+                                    .toList()));
+            s.put(
+                    "notes",
+                    String.join(
+                            "; ",
+                            r.notes().stream().map(ChronotypeCommand::describe).toList()));
             subjects.add(s);
             for (MctqForm.Finding f : r.problems()) {
-                JsonObjectBuilder p = Json.createObjectBuilder().add("line", row.line())
-                        .add("subject", r.id() == null ? "" : r.id());
+                JsonObjectBuilder p =
+                        Json.createObjectBuilder().add("line", row.line()).add("subject", r.id() == null ? "" : r.id());
                 if (f.column() == null) {
                     p.addNull("column");
                 } else {
@@ -179,8 +208,11 @@ public final class ChronotypeCommand implements Command {
             Instant on = instant(csv, row, onset, analysis.zone());
             Instant off = instant(csv, row, wake, analysis.zone());
             if (!off.isAfter(on)) {
-                throw new InputException(csv.file(), row.line(), "wake", "wake " + csv.text(row, wake)
-                        + " is not after onset " + csv.text(row, onset));
+                throw new InputException(
+                        csv.file(),
+                        row.line(),
+                        "wake",
+                        "wake " + csv.text(row, wake) + " is not after onset " + csv.text(row, onset));
             }
             Boolean freeDay = freeDay(csv, row, free);
             nights.computeIfAbsent(id, k -> new ArrayList<>()).add(new SleepNight(on, off, freeDay));
@@ -208,8 +240,11 @@ public final class ChronotypeCommand implements Command {
             s.put("sleepDurationSchoolDays", duration(c.sleepDurationSchoolDays()));
             s.put("sleepDurationFreeDays", duration(c.sleepDurationFreeDays()));
             s.put("age", a);
-            s.put("category", c.status() == Chronotype.Status.INSUFFICIENT_DATA ? "insufficient_data"
-                    : c.category() == null ? null : c.category().label());
+            s.put(
+                    "category",
+                    c.status() == Chronotype.Status.INSUFFICIENT_DATA
+                            ? "insufficient_data"
+                            : c.category() == null ? null : c.category().label());
             subjects.add(s);
         }
     }
@@ -218,7 +253,8 @@ public final class ChronotypeCommand implements Command {
         String t = csv.text(row, col);
         Instant i = SleepCommand.instant(t, zone);
         if (i == null) {
-            throw new InputException(csv.file(), row.line(), csv.header().get(col), "'" + t + "' is not an ISO-8601 time");
+            throw new InputException(
+                    csv.file(), row.line(), csv.header().get(col), "'" + t + "' is not an ISO-8601 time");
         }
         return i;
     }
@@ -229,8 +265,9 @@ public final class ChronotypeCommand implements Command {
             case "" -> null;
             case "true", "yes", "1" -> true;
             case "false", "no", "0" -> false;
-            default -> throw new InputException(csv.file(), row.line(), "free_day", "'" + csv.text(row, col)
-                    + "' is not true or false");
+            default ->
+                throw new InputException(
+                        csv.file(), row.line(), "free_day", "'" + csv.text(row, col) + "' is not true or false");
         };
     }
 

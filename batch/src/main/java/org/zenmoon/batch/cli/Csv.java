@@ -17,8 +17,7 @@ import java.util.Map;
 public final class Csv {
 
     /** One data row; {@code line} is its line number in the file (the header is line 1). */
-    public record Row(long line, List<String> values) {
-    }
+    public record Row(long line, List<String> values) {}
 
     private final Path file;
     private final List<String> header;
@@ -124,8 +123,8 @@ public final class Csv {
     public int column(String name) throws InputException {
         Integer i = index.get(name);
         if (i == null) {
-            throw new InputException(file, 1, name, "column '" + name + "' is missing (columns: "
-                    + String.join(", ", header) + ")");
+            throw new InputException(
+                    file, 1, name, "column '" + name + "' is missing (columns: " + String.join(", ", header) + ")");
         }
         return i;
     }
@@ -137,8 +136,11 @@ public final class Csv {
     /** The raw text of a cell; a row too short for the column is an input error. */
     public String text(Row row, int column) throws InputException {
         if (column >= row.values().size()) {
-            throw new InputException(file, row.line(), header.get(column), "the row has only " + row.values().size()
-                    + " values");
+            throw new InputException(
+                    file,
+                    row.line(),
+                    header.get(column),
+                    "the row has only " + row.values().size() + " values");
         }
         return row.values().get(column).trim();
     }

@@ -40,8 +40,8 @@ import org.zenmoon.analysis.forecast.RegularSeries;
  */
 public final class ForecastCommand implements Command {
 
-    private static final Set<String> WITH_VALUE = Set.of("m4", "test", "out", "horizon", "season", "long-season",
-            "series", "time-col", "value-col");
+    private static final Set<String> WITH_VALUE =
+            Set.of("m4", "test", "out", "horizon", "season", "long-season", "series", "time-col", "value-col");
 
     @Override
     public String usage() {
@@ -89,19 +89,23 @@ public final class ForecastCommand implements Command {
             for (M4Series s : train) {
                 M4Series t = byId.get(s.id());
                 if (t == null) {
-                    throw new InputException(testFile, 0, "V1", "series '" + s.id() + "' of " + trainFile
-                            + " is missing");
+                    throw new InputException(
+                            testFile, 0, "V1", "series '" + s.id() + "' of " + trainFile + " is missing");
                 }
                 if (t.values().length < h) {
-                    throw new InputException(testFile, t.line(), "V" + (t.values().length + 2), "series '" + s.id()
-                            + "' has " + t.values().length + " test values, the horizon is " + h);
+                    throw new InputException(
+                            testFile,
+                            t.line(),
+                            "V" + (t.values().length + 2),
+                            "series '" + s.id() + "' has " + t.values().length + " test values, the horizon is " + h);
                 }
                 aligned.add(t);
             }
             test = aligned;
         }
         ForecastOutcome[] outcomes = new ForecastOutcome[train.size()];
-        IntStream.range(0, train.size()).parallel()
+        IntStream.range(0, train.size())
+                .parallel()
                 .forEach(i -> outcomes[i] = ForecastEngine.forecast(train.get(i).values(), spec));
 
         Writer csv = null;
@@ -146,8 +150,8 @@ public final class ForecastCommand implements Command {
     }
 
     /** The M4 measures: per series, then averaged over series; OWA against Naive2 on the same data. */
-    private static String evaluate(List<M4Series> train, List<M4Series> test, ForecastOutcome[] outcomes,
-            ForecastSpec spec) {
+    private static String evaluate(
+            List<M4Series> train, List<M4Series> test, ForecastOutcome[] outcomes, ForecastSpec spec) {
         int h = spec.horizon();
         int m = spec.period();
         double smape = 0;
@@ -198,12 +202,21 @@ public final class ForecastCommand implements Command {
                 .add("msis", round(msis / e))
                 .add("coverage95", round(cov95 / (double) (e * h)))
                 .add("coverage80", round(cov80 / (double) (e * h)))
-                .add("naive2", Json.createObjectBuilder().add("smape", round(n2Smape / e)).add("mase", round(n2Mase / e)))
-                .add("snaive", Json.createObjectBuilder().add("smape", round(snSmape / e)).add("mase", round(snMase / e))
-                        .add("owa", round(Metrics.owa(snSmape / e, snMase / e, n2Smape / e, n2Mase / e))))
+                .add(
+                        "naive2",
+                        Json.createObjectBuilder()
+                                .add("smape", round(n2Smape / e))
+                                .add("mase", round(n2Mase / e)))
+                .add(
+                        "snaive",
+                        Json.createObjectBuilder()
+                                .add("smape", round(snSmape / e))
+                                .add("mase", round(snMase / e))
+                                .add("owa", round(Metrics.owa(snSmape / e, snMase / e, n2Smape / e, n2Mase / e))))
                 .add("models", models2);
         StringWriter sw = new StringWriter();
-        try (var g = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(sw)) {
+        try (var g = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+                .createWriter(sw)) {
             g.write(j.build());
         }
         return sw.toString().trim();
@@ -214,13 +227,15 @@ public final class ForecastCommand implements Command {
     }
 
     /** One row of an M4 wide file: the id and its values (trailing empty cells dropped). */
-    record M4Series(String id, long line, double[] values) {
-    }
+    record M4Series(String id, long line, double[] values) {}
 
     static List<M4Series> readM4(Path file) throws InputException {
         Csv csv = Csv.read(file);
         if (csv.header().isEmpty() || !csv.header().get(0).equals("V1")) {
-            throw new InputException(file, 1, csv.header().isEmpty() ? null : csv.header().get(0),
+            throw new InputException(
+                    file,
+                    1,
+                    csv.header().isEmpty() ? null : csv.header().get(0),
                     "an M4 file starts with the header V1,V2,...");
         }
         List<M4Series> series = new ArrayList<>();
@@ -231,7 +246,8 @@ public final class ForecastCommand implements Command {
                 last--;
             }
             if (last < 1) {
-                throw new InputException(file, row.line(), "V2", "series '" + cells.get(0).trim() + "' has no values");
+                throw new InputException(
+                        file, row.line(), "V2", "series '" + cells.get(0).trim() + "' has no values");
             }
             double[] v = new double[last];
             for (int c = 1; c <= last; c++) {
@@ -268,8 +284,11 @@ public final class ForecastCommand implements Command {
         for (Csv.Row row : csv.rows()) {
             Instant t = parseTime(csv, row, tc);
             if (prev != null && !t.isAfter(prev)) {
-                throw new InputException(file, row.line(), csv.header().get(tc), "time " + t
-                        + " is not after the previous row's " + prev + " (rows must be in time order)");
+                throw new InputException(
+                        file,
+                        row.line(),
+                        csv.header().get(tc),
+                        "time " + t + " is not after the previous row's " + prev + " (rows must be in time order)");
             }
             prev = t;
             String raw = csv.text(row, vc);
@@ -280,7 +299,10 @@ public final class ForecastCommand implements Command {
             throw new InputException(file, 0, null, "at least two rows are needed");
         }
         Duration step = mostCommonStep(times);
-        int slots = (int) (Duration.between(times.get(0), times.get(times.size() - 1)).toSeconds() / step.toSeconds()) + 1;
+        int slots = (int) (Duration.between(times.get(0), times.get(times.size() - 1))
+                                .toSeconds()
+                        / step.toSeconds())
+                + 1;
         double[] v = new double[slots];
         Arrays.fill(v, Double.NaN);
         for (int i = 0; i < times.size(); i++) {
@@ -296,15 +318,18 @@ public final class ForecastCommand implements Command {
             ahead.add(series.next().plus(step.multipliedBy(k)));
         }
         Writer w = o.get("out").isPresent()
-                ? Files.newBufferedWriter(Path.of(o.get("out").get()), StandardCharsets.UTF_8) : new PrintWriter(out);
+                ? Files.newBufferedWriter(Path.of(o.get("out").get()), StandardCharsets.UTF_8)
+                : new PrintWriter(out);
         w.write("t,step,mean,lo80,hi80,lo95,hi95,model\n");
         writeRows(w, null, ahead, outcome, spec.horizon());
         w.flush();
         if (o.get("out").isPresent()) {
             w.close();
-            out.println(Json.createObjectBuilder().add("model", outcome instanceof ForecastOutcome.Forecast f
-                    ? f.model() : "insufficient_history").add("values", series.values().length)
-                    .add("gaps", series.note()).build());
+            out.println(Json.createObjectBuilder()
+                    .add("model", outcome instanceof ForecastOutcome.Forecast f ? f.model() : "insufficient_history")
+                    .add("values", series.values().length)
+                    .add("gaps", series.note())
+                    .build());
         }
         return 0;
     }
@@ -317,8 +342,8 @@ public final class ForecastCommand implements Command {
             try {
                 return LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException e2) {
-                throw new InputException(csv.file(), row.line(), csv.header().get(col), "'" + t
-                        + "' is not an ISO-8601 time");
+                throw new InputException(
+                        csv.file(), row.line(), csv.header().get(col), "'" + t + "' is not an ISO-8601 time");
             }
         }
     }
@@ -330,8 +355,10 @@ public final class ForecastCommand implements Command {
         }
         // the most frequent spacing; on a tie the shorter one
         return counts.entrySet().stream()
-                .max((a, b) -> a.getValue().equals(b.getValue()) ? b.getKey().compareTo(a.getKey())
+                .max((a, b) -> a.getValue().equals(b.getValue())
+                        ? b.getKey().compareTo(a.getKey())
                         : Integer.compare(a.getValue(), b.getValue()))
-                .orElseThrow().getKey();
+                .orElseThrow()
+                .getKey();
     }
 }

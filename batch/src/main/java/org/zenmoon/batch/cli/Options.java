@@ -37,15 +37,21 @@ public final class Options {
             } else if (flags.contains(name)) {
                 v.put(name, "true");
             } else {
-                throw new InputException("unknown option --" + name + " (known: " + String.join(", ",
-                        concat(withValue, flags).stream().sorted().map(s -> "--" + s).toList()) + ")");
+                throw new InputException("unknown option --" + name + " (known: "
+                        + String.join(
+                                ", ",
+                                concat(withValue, flags).stream()
+                                        .sorted()
+                                        .map(s -> "--" + s)
+                                        .toList()) + ")");
             }
         }
         return new Options(v);
     }
 
     private static List<String> concat(Set<String> a, Set<String> b) {
-        return Arrays.asList(java.util.stream.Stream.concat(a.stream(), b.stream()).toArray(String[]::new));
+        return Arrays.asList(
+                java.util.stream.Stream.concat(a.stream(), b.stream()).toArray(String[]::new));
     }
 
     public Optional<String> get(String name) {

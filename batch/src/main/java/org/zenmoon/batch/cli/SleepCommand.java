@@ -38,10 +38,13 @@ import org.zenmoon.analysis.sleep.TudorLocke;
  */
 public final class SleepCommand implements Command {
 
-    private static final DateTimeFormatter ACTILIFE = new DateTimeFormatterBuilder().parseCaseInsensitive()
-            .appendPattern("M/d/yyyy[ h:mm[:ss] a][ H:mm[:ss]]").toFormatter(Locale.ROOT);
+    private static final DateTimeFormatter ACTILIFE = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .appendPattern("M/d/yyyy[ h:mm[:ss] a][ H:mm[:ss]]")
+            .toFormatter(Locale.ROOT);
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd['T'][' ']HH:mm[:ss]").toFormatter(Locale.ROOT);
+            .appendPattern("yyyy-MM-dd['T'][' ']HH:mm[:ss]")
+            .toFormatter(Locale.ROOT);
 
     @Override
     public String usage() {
@@ -59,8 +62,22 @@ public final class SleepCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out) throws InputException, IOException {
-        Options o = Options.parse(args, Set.of("counts", "time-col", "counts-col", "algorithm", "zone", "out",
-                "periods-out", "bedtime-start", "wake-time-end", "min-period", "max-period", "min-nonzero"), Set.of());
+        Options o = Options.parse(
+                args,
+                Set.of(
+                        "counts",
+                        "time-col",
+                        "counts-col",
+                        "algorithm",
+                        "zone",
+                        "out",
+                        "periods-out",
+                        "bedtime-start",
+                        "wake-time-end",
+                        "min-period",
+                        "max-period",
+                        "min-nonzero"),
+                Set.of());
         Path file = o.file("counts");
         String timeCol = o.require("time-col");
         String countsCol = o.require("counts-col");
@@ -73,13 +90,18 @@ public final class SleepCommand implements Command {
         ZoneId zone = zone(o.get("zone").orElse("UTC"));
         TudorLocke rule;
         try {
-            rule = new TudorLocke(o.intValue("bedtime-start", 5), o.intValue("wake-time-end", 10),
-                    o.intValue("min-period", 160), o.intValue("max-period", 1440), o.intValue("min-nonzero", 0));
+            rule = new TudorLocke(
+                    o.intValue("bedtime-start", 5),
+                    o.intValue("wake-time-end", 10),
+                    o.intValue("min-period", 160),
+                    o.intValue("max-period", 1440),
+                    o.intValue("min-nonzero", 0));
         } catch (IllegalArgumentException e) {
             throw new InputException("Tudor-Locke options: " + e.getMessage());
         }
         Input input = read(file, timeCol, countsCol, zone);
-        List<CountEpoch> minutes = input.epochSeconds() < 60 ? EpochAggregation.toMinutes(input.epochs()) : input.epochs();
+        List<CountEpoch> minutes =
+                input.epochSeconds() < 60 ? EpochAggregation.toMinutes(input.epochs()) : input.epochs();
         List<ScoredEpoch> scored = algorithm.score(minutes);
         List<SleepPeriod> periods = rule.detect(scored);
 
@@ -98,18 +120,31 @@ public final class SleepCommand implements Command {
                 .add("minutes", scored.size())
                 .add("sleepMinutes", sleep)
                 .add("wakeMinutes", scored.size() - sleep)
-                .add("periodRule", Json.createObjectBuilder().add("name", "Tudor-Locke")
-                        .add("bedtimeStart", rule.bedtimeStart()).add("wakeTimeEnd", rule.wakeTimeEnd())
-                        .add("minSleepPeriod", rule.minSleepPeriod()).add("maxSleepPeriod", rule.maxSleepPeriod())
-                        .add("minNonzeroEpochs", rule.minNonzeroEpochs()));
+                .add(
+                        "periodRule",
+                        Json.createObjectBuilder()
+                                .add("name", "Tudor-Locke")
+                                .add("bedtimeStart", rule.bedtimeStart())
+                                .add("wakeTimeEnd", rule.wakeTimeEnd())
+                                .add("minSleepPeriod", rule.minSleepPeriod())
+                                .add("maxSleepPeriod", rule.maxSleepPeriod())
+                                .add("minNonzeroEpochs", rule.minNonzeroEpochs()));
         JsonArrayBuilder ps = Json.createArrayBuilder();
         for (SleepPeriod p : periods) {
-            ps.add(Json.createObjectBuilder().add("inBedTime", p.inBed().toString()).add("outBedTime", p.outBed().toString())
-                    .add("onset", p.onset().toString()).add("latency", p.latency()).add("duration", p.duration())
-                    .add("totalSleepTime", p.totalSleepTime()).add("wakeAfterOnset", p.wakeAfterOnset())
-                    .add("efficiency", p.efficiency()).add("awakenings", p.awakenings())
-                    .add("averageAwakening", p.averageAwakening()).add("totalCounts", p.totalCounts())
-                    .add("movementIndex", p.movementIndex()).add("fragmentationIndex", p.fragmentationIndex())
+            ps.add(Json.createObjectBuilder()
+                    .add("inBedTime", p.inBed().toString())
+                    .add("outBedTime", p.outBed().toString())
+                    .add("onset", p.onset().toString())
+                    .add("latency", p.latency())
+                    .add("duration", p.duration())
+                    .add("totalSleepTime", p.totalSleepTime())
+                    .add("wakeAfterOnset", p.wakeAfterOnset())
+                    .add("efficiency", p.efficiency())
+                    .add("awakenings", p.awakenings())
+                    .add("averageAwakening", p.averageAwakening())
+                    .add("totalCounts", p.totalCounts())
+                    .add("movementIndex", p.movementIndex())
+                    .add("fragmentationIndex", p.fragmentationIndex())
                     .add("sleepFragmentationIndex", p.sleepFragmentationIndex()));
         }
         j.add("sleepPeriods", ps);
@@ -118,21 +153,23 @@ public final class SleepCommand implements Command {
         } else {
             JsonArrayBuilder es = Json.createArrayBuilder();
             for (ScoredEpoch e : scored) {
-                es.add(Json.createObjectBuilder().add("t", e.start().toString()).add("counts", e.counts())
+                es.add(Json.createObjectBuilder()
+                        .add("t", e.start().toString())
+                        .add("counts", e.counts())
                         .add("sleep", e.letter()));
             }
             j.add("epochs", es);
         }
         StringWriter sw = new StringWriter();
-        try (var g = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(sw)) {
+        try (var g = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+                .createWriter(sw)) {
             g.write(j.build());
         }
         out.println(sw.toString().strip());
         return 0;
     }
 
-    record Input(List<CountEpoch> epochs, long epochSeconds) {
-    }
+    record Input(List<CountEpoch> epochs, long epochSeconds) {}
 
     /** Reads the counts; an ActiLife preamble (lines before the header) is skipped, keeping line numbers. */
     static Input read(Path file, String timeCol, String countsCol, ZoneId zone) throws InputException, IOException {
@@ -172,8 +209,11 @@ public final class SleepCommand implements Command {
             }
             Instant when = instant(text.toString(), zone);
             if (when == null) {
-                throw new InputException(csv.file(), row.line(), timeName, "'" + text
-                        + "' is not a time (ISO-8601, or M/d/yyyy h:mm AM/PM)");
+                throw new InputException(
+                        csv.file(),
+                        row.line(),
+                        timeName,
+                        "'" + text + "' is not a time (ISO-8601, or M/d/yyyy h:mm AM/PM)");
             }
             double counts = csv.number(row, c);
             if (counts < 0) {
@@ -182,8 +222,11 @@ public final class SleepCommand implements Command {
             if (previous != null) {
                 long step = Duration.between(previous, when).getSeconds();
                 if (step <= 0) {
-                    throw new InputException(csv.file(), row.line(), timeName, "time " + text
-                            + " does not come after the previous line's");
+                    throw new InputException(
+                            csv.file(),
+                            row.line(),
+                            timeName,
+                            "time " + text + " does not come after the previous line's");
                 }
                 epoch = Math.min(epoch, step);
             }
@@ -197,8 +240,12 @@ public final class SleepCommand implements Command {
             epoch = 60;
         }
         if (epoch > 60 || 60 % epoch != 0) {
-            throw new InputException(csv.file(), 0, timeName, "epochs of " + epoch
-                    + " s: only epochs that divide a minute (e.g. 10 s, 30 s, 60 s) can be scored");
+            throw new InputException(
+                    csv.file(),
+                    0,
+                    timeName,
+                    "epochs of " + epoch
+                            + " s: only epochs that divide a minute (e.g. 10 s, 30 s, 60 s) can be scored");
         }
         return new Input(epochs, epoch);
     }
@@ -248,14 +295,17 @@ public final class SleepCommand implements Command {
     }
 
     private static List<String> fields(String line) {
-        return List.of(line.replace("\uFEFF", "").replace("\"", "").split(",")).stream().map(String::trim).toList();
+        return List.of(line.replace("\uFEFF", "").replace("\"", "").split(",")).stream()
+                .map(String::trim)
+                .toList();
     }
 
     private static InputException renamed(InputException e, Path copy, Path file) {
         if (copy == null || !e.getMessage().startsWith(copy.toString())) {
             return e;
         }
-        return new InputException(file + e.getMessage().substring(copy.toString().length()));
+        return new InputException(
+                file + e.getMessage().substring(copy.toString().length()));
     }
 
     private static ZoneId zone(String z) throws InputException {
@@ -290,12 +340,24 @@ public final class SleepCommand implements Command {
                 + "wake_after_onset,nb_awakenings,ave_awakening,total_counts,movement_index,fragmentation_index,"
                 + "sleep_fragmentation_index\n");
         for (SleepPeriod p : periods) {
-            w.write(String.join(",", a.label(), p.inBed().toString(), p.outBed().toString(), p.onset().toString(),
-                    String.valueOf(p.efficiency()), String.valueOf(p.latency()), String.valueOf(p.duration()),
-                    String.valueOf(p.totalSleepTime()), String.valueOf(p.wakeAfterOnset()),
-                    String.valueOf(p.awakenings()), String.valueOf(p.averageAwakening()), number(p.totalCounts()),
-                    String.valueOf(p.movementIndex()), String.valueOf(p.fragmentationIndex()),
-                    String.valueOf(p.sleepFragmentationIndex())) + "\n");
+            w.write(String.join(
+                            ",",
+                            a.label(),
+                            p.inBed().toString(),
+                            p.outBed().toString(),
+                            p.onset().toString(),
+                            String.valueOf(p.efficiency()),
+                            String.valueOf(p.latency()),
+                            String.valueOf(p.duration()),
+                            String.valueOf(p.totalSleepTime()),
+                            String.valueOf(p.wakeAfterOnset()),
+                            String.valueOf(p.awakenings()),
+                            String.valueOf(p.averageAwakening()),
+                            number(p.totalCounts()),
+                            String.valueOf(p.movementIndex()),
+                            String.valueOf(p.fragmentationIndex()),
+                            String.valueOf(p.sleepFragmentationIndex()))
+                    + "\n");
         }
     }
 

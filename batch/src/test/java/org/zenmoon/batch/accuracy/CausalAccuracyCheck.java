@@ -29,14 +29,22 @@ class CausalAccuracyCheck {
     static final double EXPERIMENTAL = 1794.34;
 
     static Path data(String first, String... more) {
-        return Path.of(System.getProperty("zenmoon.shared.data", "../../shared/data"), first).resolve(
-                String.join("/", more));
+        return Path.of(System.getProperty("zenmoon.shared.data", "../../shared/data"), first)
+                .resolve(String.join("/", more));
     }
 
     /** One LaLonde row: the confounders the issue names, whatever the file calls them. */
-    record Person(boolean treated, double age, double educ, double black, double hisp, double married,
-                  double nodegree, double re74, double re75, double re78) {
-    }
+    record Person(
+            boolean treated,
+            double age,
+            double educ,
+            double black,
+            double hisp,
+            double married,
+            double nodegree,
+            double re74,
+            double re75,
+            double re78) {}
 
     static List<Person> lalonde(Path file, boolean treatedOnly) throws Exception {
         Csv csv = Csv.read(file);
@@ -56,9 +64,17 @@ class CausalAccuracyCheck {
             if (treatedOnly && !t) {
                 continue;
             }
-            out.add(new Person(t, csv.number(r, age), csv.number(r, educ), csv.number(r, black),
-                    csv.number(r, hisp), csv.number(r, married), csv.number(r, nodegree), csv.number(r, re74),
-                    csv.number(r, re75), csv.number(r, re78)));
+            out.add(new Person(
+                    t,
+                    csv.number(r, age),
+                    csv.number(r, educ),
+                    csv.number(r, black),
+                    csv.number(r, hisp),
+                    csv.number(r, married),
+                    csv.number(r, nodegree),
+                    csv.number(r, re74),
+                    csv.number(r, re75),
+                    csv.number(r, re78)));
         }
         return out;
     }
@@ -74,8 +90,8 @@ class CausalAccuracyCheck {
     }
 
     static CausalData lalondeData(List<Person> people, Spec spec) {
-        List<String> names = new ArrayList<>(List.of("age", "educ", "black", "hisp", "married", "nodegree", "re74",
-                "re75", "u74", "u75"));
+        List<String> names = new ArrayList<>(
+                List.of("age", "educ", "black", "hisp", "married", "nodegree", "re74", "re75", "u74", "u75"));
         if (spec == Spec.DEHEJIA_WAHBA) {
             names.addAll(List.of("age2", "age3", "educ2", "re74sq", "re75sq", "educ_re74"));
         }
@@ -87,8 +103,18 @@ class CausalAccuracyCheck {
             Person p = people.get(i);
             t[i] = p.treated();
             y[i] = p.re78();
-            double[] base = {p.age(), p.educ(), p.black(), p.hisp(), p.married(), p.nodegree(), p.re74(), p.re75(),
-                p.re74() == 0 ? 1 : 0, p.re75() == 0 ? 1 : 0};
+            double[] base = {
+                p.age(),
+                p.educ(),
+                p.black(),
+                p.hisp(),
+                p.married(),
+                p.nodegree(),
+                p.re74(),
+                p.re75(),
+                p.re74() == 0 ? 1 : 0,
+                p.re75() == 0 ? 1 : 0
+            };
             if (spec == Spec.DEHEJIA_WAHBA) {
                 double[] ext = java.util.Arrays.copyOf(base, names.size());
                 ext[10] = p.age() * p.age();
@@ -147,9 +173,12 @@ class CausalAccuracyCheck {
         assertThat(untrimmedNaive).isCloseTo(naive, within(1.0));
         assertThat(e.method()).isEqualTo(Method.AIPW);
         assertThat(e.estimate()).isCloseTo(EXPERIMENTAL, within(1000.0));
-        assertThat(e.ciCovers(EXPERIMENTAL)).as("95%% CI %.0f..%.0f covers %.0f", e.ciLow(), e.ciHigh(), EXPERIMENTAL)
+        assertThat(e.ciCovers(EXPERIMENTAL))
+                .as("95%% CI %.0f..%.0f covers %.0f", e.ciLow(), e.ciHigh(), EXPERIMENTAL)
                 .isTrue();
-        Refutation placebo = e.refutations().stream().filter(r -> r.name().equals("placebo_treatment")).findFirst()
+        Refutation placebo = e.refutations().stream()
+                .filter(r -> r.name().equals("placebo_treatment"))
+                .findFirst()
                 .orElseThrow();
         assertThat(placebo.ciLow()).isLessThanOrEqualTo(0);
         assertThat(placebo.ciHigh()).isGreaterThanOrEqualTo(0);
@@ -195,7 +224,8 @@ class CausalAccuracyCheck {
         CausalEstimate e = CausalEngine.estimateAll(d, CausalSettings.defaults());
         print(file + " ATE (truth " + String.format(Locale.ROOT, "%.4f", truth[0]) + ")", e);
         assertThat(e.estimate()).isCloseTo(truth[0], within(0.15));
-        assertThat(e.ciCovers(truth[0])).as("95%% CI %.3f..%.3f covers %.4f", e.ciLow(), e.ciHigh(), truth[0])
+        assertThat(e.ciCovers(truth[0]))
+                .as("95%% CI %.3f..%.3f covers %.4f", e.ciLow(), e.ciHigh(), truth[0])
                 .isTrue();
     }
 
@@ -209,18 +239,35 @@ class CausalAccuracyCheck {
         System.out.println("== " + title + ": n=" + e.n() + " treated=" + e.nTreated() + " verdict=" + e.verdict()
                 + " eValue=" + String.format(Locale.ROOT, "%.2f", e.eValue()));
         for (EstimatorResult r : e.estimators()) {
-            System.out.printf(Locale.ROOT, "   %-15s %10.3f  95%% CI [%10.3f, %10.3f]  se %.3f%n", r.method().label(),
-                    r.estimate(), r.ciLow(), r.ciHigh(), r.standardError());
+            System.out.printf(
+                    Locale.ROOT,
+                    "   %-15s %10.3f  95%% CI [%10.3f, %10.3f]  se %.3f%n",
+                    r.method().label(),
+                    r.estimate(),
+                    r.ciLow(),
+                    r.ciHigh(),
+                    r.standardError());
         }
         for (Refutation r : e.refutations()) {
             System.out.println("   refuter " + r.name() + " passed=" + r.passed() + ": " + r.detail());
         }
         var o = e.diagnostics().overlap();
-        System.out.printf(Locale.ROOT, "   overlap treated [%.4f, %.4f] control [%.6f, %.4f] outside=%d clipped=%d trimmed=%d "
-                        + "ess t=%.1f c=%.1f; max|SMD| before %.3f after %.3f; propensity %s%n", o.treatedMin(),
-                o.treatedMax(), o.controlMin(), o.controlMax(), o.outsideCommonSupport(), o.clipped(), o.trimmed(),
-                o.effectiveTreated(), o.effectiveControl(), e.diagnostics().maxAbsSmdBefore(),
-                e.diagnostics().maxAbsSmdAfter(), e.diagnostics().propensity().message());
+        System.out.printf(
+                Locale.ROOT,
+                "   overlap treated [%.4f, %.4f] control [%.6f, %.4f] outside=%d clipped=%d trimmed=%d "
+                        + "ess t=%.1f c=%.1f; max|SMD| before %.3f after %.3f; propensity %s%n",
+                o.treatedMin(),
+                o.treatedMax(),
+                o.controlMin(),
+                o.controlMax(),
+                o.outsideCommonSupport(),
+                o.clipped(),
+                o.trimmed(),
+                o.effectiveTreated(),
+                o.effectiveControl(),
+                e.diagnostics().maxAbsSmdBefore(),
+                e.diagnostics().maxAbsSmdAfter(),
+                e.diagnostics().propensity().message());
         e.warnings().forEach(w -> System.out.println("   warning: " + w));
     }
 }

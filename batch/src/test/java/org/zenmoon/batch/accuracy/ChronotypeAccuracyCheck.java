@@ -37,15 +37,19 @@ class ChronotypeAccuracyCheck {
 
     /** The rows ropensci/mctq's data-raw/std_mctq.R builds as invalid, inverted, suspicious or erroneous. */
     static final Set<String> BAD_IDS = Set.of("1", "7", "10", "14", "15", "33", "34", "39", "41");
+
     static final Set<String> FREE_DAY_ALARM = Set.of("6", "9", "22", "30", "40", "43");
 
     static Path data(String file) {
         return Path.of(System.getProperty("zenmoon.shared.data", "../../shared/data"), "mctq", file);
     }
 
-    static final DateTimeFormatter[] CLOCK = {DateTimeFormatter.ofPattern("H:mm", Locale.ROOT),
-        DateTimeFormatter.ofPattern("HHmm", Locale.ROOT), DateTimeFormatter.ofPattern("h:mm a", Locale.ROOT),
-        DateTimeFormatter.ofPattern("hhmm a", Locale.ROOT)};
+    static final DateTimeFormatter[] CLOCK = {
+        DateTimeFormatter.ofPattern("H:mm", Locale.ROOT),
+        DateTimeFormatter.ofPattern("HHmm", Locale.ROOT),
+        DateTimeFormatter.ofPattern("h:mm a", Locale.ROOT),
+        DateTimeFormatter.ofPattern("hhmm a", Locale.ROOT)
+    };
 
     /** The independent reading: java.time's parsers, minutes as whole numbers. */
     static Integer clock(String s) {
@@ -69,8 +73,7 @@ class ChronotypeAccuracyCheck {
     }
 
     /** Minutes twice over, to keep halves exact: MS = SO + SD/2 → 2·MS = 2·SO + SD. */
-    record Expected(Integer msw2, Integer msf2, Integer sdWeek7, Integer msfSc14, Integer sjl2) {
-    }
+    record Expected(Integer msw2, Integer msf2, Integer sdWeek7, Integer msfSc14, Integer sjl2) {}
 
     static Expected formulas(Map<String, String> r) {
         Integer wd = r.get("WORK DAYS").isBlank() ? 0 : Integer.valueOf(r.get("WORK DAYS"));
@@ -130,7 +133,9 @@ class ChronotypeAccuracyCheck {
         for (Csv.Row row : csv.rows()) {
             Map<String, String> m = new LinkedHashMap<>();
             for (int i = 0; i < csv.header().size(); i++) {
-                m.put(csv.header().get(i), i < row.values().size() ? row.values().get(i).trim() : "");
+                m.put(
+                        csv.header().get(i),
+                        i < row.values().size() ? row.values().get(i).trim() : "");
             }
             MctqForm.Reading r = MctqForm.read(m);
             readings.put(r.id(), r);
@@ -140,14 +145,19 @@ class ChronotypeAccuracyCheck {
         Map<String, List<String>> reported = new TreeMap<>((a, b) -> Integer.parseInt(a) - Integer.parseInt(b));
         readings.forEach((id, r) -> {
             if (!r.valid()) {
-                reported.put(id, r.problems().stream().map(p -> (p.column() == null ? "" : p.column() + ": ")
-                        + p.message()).toList());
+                reported.put(
+                        id,
+                        r.problems().stream()
+                                .map(p -> (p.column() == null ? "" : p.column() + ": ") + p.message())
+                                .toList());
             }
         });
         System.out.println("std_mctq.csv: " + readings.size() + " rows; " + reported.size() + " reported as bad:");
-        reported.forEach((id, p) -> System.out.println("  line " + lines.get(id) + " (ID " + id + "): " + String.join("; ", p)));
-        readings.forEach((id, r) -> r.notes().forEach(n -> System.out.println("  note line " + lines.get(id) + " (ID "
-                + id + "): " + n.column() + ": " + n.message())));
+        reported.forEach(
+                (id, p) -> System.out.println("  line " + lines.get(id) + " (ID " + id + "): " + String.join("; ", p)));
+        readings.forEach((id, r) -> r.notes()
+                .forEach(n -> System.out.println(
+                        "  note line " + lines.get(id) + " (ID " + id + "): " + n.column() + ": " + n.message())));
         assertThat(reported.keySet()).containsExactlyInAnyOrderElementsOf(BAD_IDS);
 
         int valid = 0;
@@ -175,18 +185,23 @@ class ChronotypeAccuracyCheck {
             }
         }
         log.forEach(l -> System.out.println("  MISMATCH " + l));
-        System.out.printf("valid rows: %d; MSW, MSF, SD_week, MSFsc and SJL all within 1 min of the formulas: %d/%d%n",
+        System.out.printf(
+                "valid rows: %d; MSW, MSF, SD_week, MSFsc and SJL all within 1 min of the formulas: %d/%d%n",
                 valid, matched, valid);
         for (String id : FREE_DAY_ALARM) {
-            assertThat(Mctq.compute(readings.get(id).answers()).msfSc()).as("MSFsc of ID " + id).isNull();
+            assertThat(Mctq.compute(readings.get(id).answers()).msfSc())
+                    .as("MSFsc of ID " + id)
+                    .isNull();
         }
-        System.out.printf("MSFsc undefined on valid rows: %d (alarm on free days: IDs %s)%n", undefinedMsfSc,
-                new java.util.TreeSet<>(FREE_DAY_ALARM));
+        System.out.printf(
+                "MSFsc undefined on valid rows: %d (alarm on free days: IDs %s)%n",
+                undefinedMsfSc, new java.util.TreeSet<>(FREE_DAY_ALARM));
         assertThat(matched).isEqualTo(valid);
         assertThat(valid).isEqualTo(41);
     }
 
-    static boolean sameDuration(Double ours, Integer theirsScaled, int scale, String what, String id, List<String> log) {
+    static boolean sameDuration(
+            Double ours, Integer theirsScaled, int scale, String what, String id, List<String> log) {
         if (ours == null || theirsScaled == null) {
             boolean same = ours == null && theirsScaled == null;
             if (!same) {
@@ -205,12 +220,22 @@ class ChronotypeAccuracyCheck {
     void theChronotypeCommandWorksOnStdMctq() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new AnalyticsTool().run(new String[] {"chronotype", "--mctq", data("std_mctq.csv").toString()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = new AnalyticsTool()
+                .run(
+                        new String[] {
+                            "chronotype", "--mctq", data("std_mctq.csv").toString()
+                        },
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).isZero();
-        JsonObject j = Json.createReader(new StringReader(out.toString(StandardCharsets.UTF_8))).readObject();
-        long lines = j.getJsonArray("problems").stream().map(p -> p.asJsonObject().getInt("line")).distinct().count();
-        System.out.printf("chronotype --mctq std_mctq.csv: %d subjects, %d problems on %d lines%n",
+        JsonObject j = Json.createReader(new StringReader(out.toString(StandardCharsets.UTF_8)))
+                .readObject();
+        long lines = j.getJsonArray("problems").stream()
+                .map(p -> p.asJsonObject().getInt("line"))
+                .distinct()
+                .count();
+        System.out.printf(
+                "chronotype --mctq std_mctq.csv: %d subjects, %d problems on %d lines%n",
                 j.getJsonArray("subjects").size(), j.getJsonArray("problems").size(), lines);
         assertThat(j.getJsonArray("subjects")).hasSize(50);
         assertThat(lines).isEqualTo(BAD_IDS.size());

@@ -28,20 +28,38 @@ class ForecastAccuracyCheck {
 
     @BeforeAll
     static void runWholeM4Hourly() throws Exception {
-        assertThat(m4("Hourly-train.csv")).as("M4 Hourly data (set -Dzenmoon.shared.data)").isRegularFile();
+        assertThat(m4("Hourly-train.csv"))
+                .as("M4 Hourly data (set -Dzenmoon.shared.data)")
+                .isRegularFile();
         Path out = Files.createTempFile("m4-hourly-forecasts", ".csv");
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         long t0 = System.nanoTime();
-        int code = new AnalyticsTool().run(new String[] {"forecast", "--m4", m4("Hourly-train.csv").toString(),
-            "--test", m4("Hourly-test.csv").toString(), "--horizon", "48", "--season", "24", "--out", out.toString()},
-                new PrintStream(json, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = new AnalyticsTool()
+                .run(
+                        new String[] {
+                            "forecast",
+                            "--m4",
+                            m4("Hourly-train.csv").toString(),
+                            "--test",
+                            m4("Hourly-test.csv").toString(),
+                            "--horizon",
+                            "48",
+                            "--season",
+                            "24",
+                            "--out",
+                            out.toString()
+                        },
+                        new PrintStream(json, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        result = Json.createReader(new StringReader(json.toString(StandardCharsets.UTF_8))).readObject();
+        result = Json.createReader(new StringReader(json.toString(StandardCharsets.UTF_8)))
+                .readObject();
         JsonObject n2 = result.getJsonObject("naive2");
         JsonObject sn = result.getJsonObject("snaive");
-        System.out.printf("""
+        System.out.printf(
+                """
                 M4 Hourly, 414 series, h = 48 (measured | official)
                 | method | sMAPE | MASE | OWA |
                 |---|---|---|---|
@@ -51,9 +69,20 @@ class ForecastAccuracyCheck {
                 95%% interval coverage %.4f, MSIS %.3f; 80%% coverage %.4f
                 models chosen: %s
                 run time including evaluation: %.1f s
-                %n""", num(n2, "smape"), num(n2, "mase"), num(sn, "smape"), num(sn, "mase"), num(sn, "owa"),
-                num(result, "smape"), num(result, "mase"), num(result, "owa"), num(result, "coverage95"),
-                num(result, "msis"), num(result, "coverage80"), result.getJsonObject("models"), seconds);
+                %n""",
+                num(n2, "smape"),
+                num(n2, "mase"),
+                num(sn, "smape"),
+                num(sn, "mase"),
+                num(sn, "owa"),
+                num(result, "smape"),
+                num(result, "mase"),
+                num(result, "owa"),
+                num(result, "coverage95"),
+                num(result, "msis"),
+                num(result, "coverage80"),
+                result.getJsonObject("models"),
+                seconds);
         Files.deleteIfExists(out);
     }
 

@@ -54,8 +54,7 @@ class SleepAccuracyCheck {
         return out;
     }
 
-    record Golden(Instant t, double axis1, String state) {
-    }
+    record Golden(Instant t, double axis1, String state) {}
 
     static final DateTimeFormatter ACTILIFE = DateTimeFormatter.ofPattern("M/d/yyyy h:mm a", Locale.ROOT);
 
@@ -68,7 +67,8 @@ class SleepAccuracyCheck {
         int s = csv.column("Sleep or Awake?");
         List<Golden> out = new ArrayList<>();
         for (Csv.Row r : csv.rows()) {
-            Instant when = LocalDateTime.parse(csv.text(r, d) + " " + csv.text(r, t), ACTILIFE).toInstant(ZoneOffset.UTC);
+            Instant when = LocalDateTime.parse(csv.text(r, d) + " " + csv.text(r, t), ACTILIFE)
+                    .toInstant(ZoneOffset.UTC);
             out.add(new Golden(when, csv.number(r, a), csv.text(r, s)));
         }
         return out;
@@ -78,12 +78,19 @@ class SleepAccuracyCheck {
         assertThat(ours).as(what + " minutes").hasSameSizeAs(theirs);
         int same = 0;
         for (int i = 0; i < ours.size(); i++) {
-            assertThat(ours.get(i).start()).as(what + " minute " + i).isEqualTo(theirs.get(i).t());
+            assertThat(ours.get(i).start())
+                    .as(what + " minute " + i)
+                    .isEqualTo(theirs.get(i).t());
             if (ours.get(i).letter().equals(theirs.get(i).state())) {
                 same++;
             } else {
-                System.out.printf("  %s disagreement at %s: ours %s, ActiLife %s (counts %.0f)%n", what,
-                        ours.get(i).start(), ours.get(i).letter(), theirs.get(i).state(), ours.get(i).counts());
+                System.out.printf(
+                        "  %s disagreement at %s: ours %s, ActiLife %s (counts %.0f)%n",
+                        what,
+                        ours.get(i).start(),
+                        ours.get(i).letter(),
+                        theirs.get(i).state(),
+                        ours.get(i).counts());
             }
         }
         double pct = 100.0 * same / ours.size();
@@ -100,8 +107,15 @@ class SleepAccuracyCheck {
                 same++;
             }
         }
-        System.out.printf(Locale.ROOT, "%s 10 s -> 60 s: %d 10-s epochs -> %d minutes; %d/%d minutes equal ActiLife's"
-                + " 60-s export (axis1 and time)%n", device, counts(raw).size(), ours.size(), same, theirs.size());
+        System.out.printf(
+                Locale.ROOT,
+                "%s 10 s -> 60 s: %d 10-s epochs -> %d minutes; %d/%d minutes equal ActiLife's"
+                        + " 60-s export (axis1 and time)%n",
+                device,
+                counts(raw).size(),
+                ours.size(),
+                same,
+                theirs.size());
         assertThat(ours).hasSameSizeAs(theirs);
         return same;
     }
@@ -110,10 +124,14 @@ class SleepAccuracyCheck {
     void gt3xPlusSadehAndColeKripkeAgreeWithActiLife() throws Exception {
         aggregationAgreement("GT3XPlus-RawData-Day01.csv", "GT3XPlus-RawData-Day01-10sec60sec.csv", "GT3XPlus");
         List<CountEpoch> minutes = EpochAggregation.toMinutes(counts("GT3XPlus-RawData-Day01.csv"));
-        double sadeh = agreement(SleepWakeAlgorithm.SADEH.score(minutes), actiLife("GT3XPlus-RawData-Day01-Sadeh.csv"),
+        double sadeh = agreement(
+                SleepWakeAlgorithm.SADEH.score(minutes),
+                actiLife("GT3XPlus-RawData-Day01-Sadeh.csv"),
                 "GT3XPlus Sadeh vs -Sadeh.csv");
-        double ck = agreement(SleepWakeAlgorithm.COLE_KRIPKE.score(minutes),
-                actiLife("GT3XPlus-RawData-Day01-ColeKripke.csv"), "GT3XPlus Cole-Kripke vs -ColeKripke.csv");
+        double ck = agreement(
+                SleepWakeAlgorithm.COLE_KRIPKE.score(minutes),
+                actiLife("GT3XPlus-RawData-Day01-ColeKripke.csv"),
+                "GT3XPlus Cole-Kripke vs -ColeKripke.csv");
         Csv both = Csv.read(data("GT3XPlus-RawData-Day01-sleep-awake.csv"));
         List<Golden> sadehCol = new ArrayList<>();
         List<Golden> ckCol = new ArrayList<>();
@@ -122,10 +140,12 @@ class SleepAccuracyCheck {
             sadehCol.add(new Golden(t, 0, both.text(r, both.column("sadeh"))));
             ckCol.add(new Golden(t, 0, both.text(r, both.column("cole-kripke"))));
         }
-        double sadeh2 = agreement(SleepWakeAlgorithm.SADEH.score(minutes), sadehCol, "GT3XPlus Sadeh vs -sleep-awake.csv");
-        double ck2 = agreement(SleepWakeAlgorithm.COLE_KRIPKE.score(minutes), ckCol,
-                "GT3XPlus Cole-Kripke vs -sleep-awake.csv");
-        assertThat(List.of(sadeh, ck, sadeh2, ck2)).allSatisfy(p -> assertThat(p).isGreaterThanOrEqualTo(MIN_AGREEMENT));
+        double sadeh2 =
+                agreement(SleepWakeAlgorithm.SADEH.score(minutes), sadehCol, "GT3XPlus Sadeh vs -sleep-awake.csv");
+        double ck2 = agreement(
+                SleepWakeAlgorithm.COLE_KRIPKE.score(minutes), ckCol, "GT3XPlus Cole-Kripke vs -sleep-awake.csv");
+        assertThat(List.of(sadeh, ck, sadeh2, ck2))
+                .allSatisfy(p -> assertThat(p).isGreaterThanOrEqualTo(MIN_AGREEMENT));
     }
 
     /**
@@ -139,70 +159,114 @@ class SleepAccuracyCheck {
             System.out.println("ActiSleepPlus-RawData-Day01" + golden + " present: "
                     + Files.exists(data("ActiSleepPlus-RawData-Day01" + golden)));
         }
-        int same = aggregationAgreement("ActiSleepPlus-RawData-Day01.csv", "ActiSleepPlus-RawData-Day01-10sec60sec.csv",
-                "ActiSleepPlus");
+        int same = aggregationAgreement(
+                "ActiSleepPlus-RawData-Day01.csv", "ActiSleepPlus-RawData-Day01-10sec60sec.csv", "ActiSleepPlus");
         List<CountEpoch> ours = EpochAggregation.toMinutes(counts("ActiSleepPlus-RawData-Day01.csv"));
         List<CountEpoch> theirs = counts("ActiSleepPlus-RawData-Day01-10sec60sec.csv");
         assertThat(100.0 * same / theirs.size()).isGreaterThanOrEqualTo(MIN_AGREEMENT);
         for (SleepWakeAlgorithm a : SleepWakeAlgorithm.values()) {
-            List<Golden> reference = a.score(theirs).stream().map(e -> new Golden(e.start(), e.counts(), e.letter())).toList();
-            double pct = agreement(a.score(ours), reference, "ActiSleepPlus " + a.label() + " on our minutes vs on ActiLife's minutes");
+            List<Golden> reference = a.score(theirs).stream()
+                    .map(e -> new Golden(e.start(), e.counts(), e.letter()))
+                    .toList();
+            double pct = agreement(
+                    a.score(ours),
+                    reference,
+                    "ActiSleepPlus " + a.label() + " on our minutes vs on ActiLife's minutes");
             assertThat(pct).isGreaterThanOrEqualTo(MIN_AGREEMENT);
         }
     }
 
     @Test
     void tudorLockePeriodsMatchActiLifeWithinOneMinute() throws Exception {
-        List<ScoredEpoch> sadeh = SleepWakeAlgorithm.SADEH.score(EpochAggregation.toMinutes(counts("GT3XPlus-RawData-Day01.csv")));
+        List<ScoredEpoch> sadeh =
+                SleepWakeAlgorithm.SADEH.score(EpochAggregation.toMinutes(counts("GT3XPlus-RawData-Day01.csv")));
         Csv csv = Csv.read(data("GT3XPlus-RawData-Day01-sleep-periods.csv"));
         int algo = csv.column("period_algorithm");
         long worst = 0;
         int compared = 0;
         for (String name : List.of("Tudor-Locke Default", "Tudor-Locke Custom1", "Tudor-Locke Custom2")) {
-            List<Csv.Row> rows = csv.rows().stream().filter(r -> r.values().get(algo).equals(name)).toList();
+            List<Csv.Row> rows = csv.rows().stream()
+                    .filter(r -> r.values().get(algo).equals(name))
+                    .toList();
             Csv.Row first = rows.get(0);
-            TudorLocke rule = new TudorLocke((int) csv.number(first, csv.column("n_bedtime_start")),
-                    (int) csv.number(first, csv.column("n_wake_time_end")), (int) csv.number(first, csv.column("min_sleep_period")),
-                    (int) csv.number(first, csv.column("max_sleep_period")), (int) csv.number(first, csv.column("min_nonzero_epochs")));
+            TudorLocke rule = new TudorLocke(
+                    (int) csv.number(first, csv.column("n_bedtime_start")),
+                    (int) csv.number(first, csv.column("n_wake_time_end")),
+                    (int) csv.number(first, csv.column("min_sleep_period")),
+                    (int) csv.number(first, csv.column("max_sleep_period")),
+                    (int) csv.number(first, csv.column("min_nonzero_epochs")));
             List<SleepPeriod> ours = rule.detect(sadeh);
             System.out.printf("%s: %d periods (ActiLife %d)%n", name, ours.size(), rows.size());
             assertThat(ours).hasSameSizeAs(rows);
             for (int i = 0; i < rows.size(); i++) {
                 Csv.Row r = rows.get(i);
                 SleepPeriod p = ours.get(i);
-                long onset = Duration.between(Instant.parse(csv.text(r, csv.column("onset"))), p.onset()).toMinutes();
-                long offset = Duration.between(Instant.parse(csv.text(r, csv.column("out_bed_time"))), p.outBed()).toMinutes();
+                long onset = Duration.between(Instant.parse(csv.text(r, csv.column("onset"))), p.onset())
+                        .toMinutes();
+                long offset = Duration.between(Instant.parse(csv.text(r, csv.column("out_bed_time"))), p.outBed())
+                        .toMinutes();
                 double eff = csv.number(r, csv.column("efficiency"));
                 double waso = csv.number(r, csv.column("wake_after_onset"));
-                System.out.printf(Locale.ROOT, "  %s-%s: onset diff %d min, offset diff %d min, efficiency %.2f vs %.2f,"
-                        + " WASO %d vs %.0f, awakenings %d vs %.0f%n", p.onset(), p.outBed(), onset, offset, p.efficiency(),
-                        eff, p.wakeAfterOnset(), waso, p.awakenings(), csv.number(r, csv.column("nb_awakenings")));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  %s-%s: onset diff %d min, offset diff %d min, efficiency %.2f vs %.2f,"
+                                + " WASO %d vs %.0f, awakenings %d vs %.0f%n",
+                        p.onset(),
+                        p.outBed(),
+                        onset,
+                        offset,
+                        p.efficiency(),
+                        eff,
+                        p.wakeAfterOnset(),
+                        waso,
+                        p.awakenings(),
+                        csv.number(r, csv.column("nb_awakenings")));
                 worst = Math.max(worst, Math.max(Math.abs(onset), Math.abs(offset)));
                 assertThat(p.efficiency()).isEqualTo(eff);
                 assertThat((double) p.wakeAfterOnset()).isEqualTo(waso);
                 compared++;
             }
         }
-        System.out.printf("Tudor-Locke: %d periods compared, largest onset/offset difference %d min%n", compared, worst);
+        System.out.printf(
+                "Tudor-Locke: %d periods compared, largest onset/offset difference %d min%n", compared, worst);
         assertThat(worst).isLessThanOrEqualTo(1);
     }
 
     @Test
     void theSleepCommandWorksOnTheSharedFilesAsDocumented() throws Exception {
-        for (String[] c : List.of(new String[] {"GT3XPlus-RawData-Day01.csv", "timestamp", "axis1"},
+        for (String[] c : List.of(
+                new String[] {"GT3XPlus-RawData-Day01.csv", "timestamp", "axis1"},
                 new String[] {"ActiSleepPlus-RawData-Day01.csv", "timestamp", "axis1"},
                 new String[] {"GT3XPlus-RawData-Day01-Sadeh.csv", "Date+Time", "Axis1"})) {
             for (String algorithm : List.of("sadeh", "cole-kripke")) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ByteArrayOutputStream err = new ByteArrayOutputStream();
-                int code = new AnalyticsTool().run(new String[] {"sleep", "--counts", data(c[0]).toString(), "--time-col",
-                    c[1], "--counts-col", c[2], "--algorithm", algorithm}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8));
+                int code = new AnalyticsTool()
+                        .run(
+                                new String[] {
+                                    "sleep",
+                                    "--counts",
+                                    data(c[0]).toString(),
+                                    "--time-col",
+                                    c[1],
+                                    "--counts-col",
+                                    c[2],
+                                    "--algorithm",
+                                    algorithm
+                                },
+                                new PrintStream(out, true, StandardCharsets.UTF_8),
+                                new PrintStream(err, true, StandardCharsets.UTF_8));
                 assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
                 assertThat(code).isZero();
-                JsonObject j = Json.createReader(new StringReader(out.toString(StandardCharsets.UTF_8))).readObject();
-                System.out.printf("sleep %s %s: %d minutes, %d asleep, %d Tudor-Locke default periods%n", c[0], algorithm,
-                        j.getInt("minutes"), j.getInt("sleepMinutes"), j.getJsonArray("sleepPeriods").size());
+                JsonObject j = Json.createReader(new StringReader(out.toString(StandardCharsets.UTF_8)))
+                        .readObject();
+                System.out.printf(
+                        "sleep %s %s: %d minutes, %d asleep, %d Tudor-Locke default periods%n",
+                        c[0],
+                        algorithm,
+                        j.getInt("minutes"),
+                        j.getInt("sleepMinutes"),
+                        j.getJsonArray("sleepPeriods").size());
             }
         }
     }

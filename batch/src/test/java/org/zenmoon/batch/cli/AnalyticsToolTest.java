@@ -77,7 +77,8 @@ class AnalyticsToolTest {
     @Test
     void shortRowsAndMissingFilesAreInputErrors() throws IOException {
         Path f = file("a,b\n1\n");
-        assertThat(run("sum", "--data", f.toString(), "--column", "b").err().trim()).isEqualTo(f + ":2:b: the row has only 1 values");
+        assertThat(run("sum", "--data", f.toString(), "--column", "b").err().trim())
+                .isEqualTo(f + ":2:b: the row has only 1 values");
         ToolRun missing = run("sum", "--data", dir.resolve("nope.csv").toString(), "--column", "a");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("nope.csv:0:");
@@ -113,8 +114,9 @@ class AnalyticsToolTest {
                 throw new IllegalStateException("boom");
             }
         };
-        int code = new AnalyticsTool().register("fail", failing).run(new String[] {"fail"}, System.out,
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = new AnalyticsTool()
+                .register("fail", failing)
+                .run(new String[] {"fail"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
         return new ToolRun(code, "", err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -42,16 +42,30 @@ class CausalCommandTest {
 
     @Test
     void reportsTheEffectWithItsIntervalRefutationsAndVerdict() throws Exception {
-        ToolRun r = run("causal", "--data", sessions(-1).toString(), "--treatment", "session", "--outcome", "stress",
-                "--confounders", "event,sleep", "--bootstrap", "200", "--seed", "7");
+        ToolRun r = run(
+                "causal",
+                "--data",
+                sessions(-1).toString(),
+                "--treatment",
+                "session",
+                "--outcome",
+                "stress",
+                "--confounders",
+                "event,sleep",
+                "--bootstrap",
+                "200",
+                "--seed",
+                "7");
         assertThat(r.code()).isZero();
         JsonObject j = r.json();
         assertThat(j.getString("method")).isEqualTo("aipw");
         assertThat(j.getString("estimand")).isEqualTo("ate");
         assertThat(j.getJsonNumber("ate").doubleValue()).isBetween(-1.4, -0.6);
-        assertThat(j.getJsonNumber("ciLow").doubleValue()).isLessThan(j.getJsonNumber("ciHigh").doubleValue());
+        assertThat(j.getJsonNumber("ciLow").doubleValue())
+                .isLessThan(j.getJsonNumber("ciHigh").doubleValue());
         assertThat(j.getInt("n")).isEqualTo(400);
-        assertThat(j.getJsonArray("refutations")).extracting(v -> v.asJsonObject().getString("name"))
+        assertThat(j.getJsonArray("refutations"))
+                .extracting(v -> v.asJsonObject().getString("name"))
                 .containsExactly("placebo_treatment", "random_common_cause", "data_subset");
         assertThat(j.getString("verdict")).isEqualTo("helps");
         assertThat(j.getJsonObject("diagnostics").getJsonArray("balance")).hasSize(2);
@@ -59,15 +73,42 @@ class CausalCommandTest {
 
     @Test
     void noEffectSaysNoEvidence() throws Exception {
-        ToolRun r = run("causal", "--data", sessions(0).toString(), "--treatment", "session", "--outcome", "stress",
-                "--confounders", "event,sleep", "--bootstrap", "200");
+        ToolRun r = run(
+                "causal",
+                "--data",
+                sessions(0).toString(),
+                "--treatment",
+                "session",
+                "--outcome",
+                "stress",
+                "--confounders",
+                "event,sleep",
+                "--bootstrap",
+                "200");
         assertThat(r.json().getString("verdict")).isEqualTo("no_evidence");
     }
 
     @Test
     void theSameSeedPrintsTheSameAnswer() throws Exception {
-        String[] args = {"causal", "--data", sessions(-1).toString(), "--treatment", "session", "--outcome", "stress",
-            "--confounders", "event,sleep", "--bootstrap", "100", "--seed", "11", "--method", "all", "--estimand", "att"};
+        String[] args = {
+            "causal",
+            "--data",
+            sessions(-1).toString(),
+            "--treatment",
+            "session",
+            "--outcome",
+            "stress",
+            "--confounders",
+            "event,sleep",
+            "--bootstrap",
+            "100",
+            "--seed",
+            "11",
+            "--method",
+            "all",
+            "--estimand",
+            "att"
+        };
         ToolRun a = run(args);
         assertThat(run(args).out()).isEqualTo(a.out());
         assertThat(a.json().getString("estimand")).isEqualTo("att");
@@ -83,8 +124,21 @@ class CausalCommandTest {
             int t = rng.nextDouble() < 0.5 ? 1 : 0;
             lines.add(t + "," + (x + 2 * t + rng.nextGaussian()) + "," + x + "," + rng.nextGaussian());
         }
-        ToolRun r = run("causal", "--data", write("ihdp_like.csv", lines).toString(), "--no-header", "--treatment", "1",
-                "--outcome", "2", "--confounders", "3-4", "--bootstrap", "100", "--direction", "higher");
+        ToolRun r = run(
+                "causal",
+                "--data",
+                write("ihdp_like.csv", lines).toString(),
+                "--no-header",
+                "--treatment",
+                "1",
+                "--outcome",
+                "2",
+                "--confounders",
+                "3-4",
+                "--bootstrap",
+                "100",
+                "--direction",
+                "higher");
         assertThat(r.code()).isZero();
         assertThat(r.json().getJsonNumber("ate").doubleValue()).isBetween(1.6, 2.4);
         assertThat(r.json().getString("verdict")).isEqualTo("helps");
@@ -93,8 +147,16 @@ class CausalCommandTest {
     @Test
     void aMissingColumnNamesTheFileAndTheHeaderLine() throws Exception {
         Path f = sessions(-1);
-        ToolRun r = run("causal", "--data", f.toString(), "--treatment", "session", "--outcome", "stres",
-                "--confounders", "event");
+        ToolRun r = run(
+                "causal",
+                "--data",
+                f.toString(),
+                "--treatment",
+                "session",
+                "--outcome",
+                "stres",
+                "--confounders",
+                "event");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith(f + ":1:stres:").contains("missing");
         assertThat(r.err().lines()).hasSize(1);
@@ -126,8 +188,18 @@ class CausalCommandTest {
 
     @Test
     void anUnknownMethodIsAUsageError() throws Exception {
-        ToolRun r = run("causal", "--data", sessions(0).toString(), "--treatment", "session", "--outcome", "stress",
-                "--confounders", "event", "--method", "magic");
+        ToolRun r = run(
+                "causal",
+                "--data",
+                sessions(0).toString(),
+                "--treatment",
+                "session",
+                "--outcome",
+                "stress",
+                "--confounders",
+                "event",
+                "--method",
+                "magic");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--method");
     }

@@ -30,10 +30,13 @@ class ChronotypeCommandTest {
     @Test
     void mctqRowsAreComputedAndBadOnesReportedWithLineAndReason() throws IOException {
         Path f = dir.resolve("mctq.csv");
-        Files.write(f, List.of(MCTQ_HEADER,
-                "2,Yes,5,22:50,23:20,30,06:55,25,Yes,No,01:00,23:35,00:15,5,10:10,25,No,No,NA,03:20",
-                "34,No,10,27:00,02:00,30,12:15,20,No,Sim,02:15,34:00,04:30,15,14:12,30,No,Yes,Hobbies,-01:30",
-                "10,true,5,11:00 PM,0000,00:15,07:15 AM,30,No,,03:00,01:00,0130 AM,60,10:00,15,No,Yes,Hobbies,04:30"));
+        Files.write(
+                f,
+                List.of(
+                        MCTQ_HEADER,
+                        "2,Yes,5,22:50,23:20,30,06:55,25,Yes,No,01:00,23:35,00:15,5,10:10,25,No,No,NA,03:20",
+                        "34,No,10,27:00,02:00,30,12:15,20,No,Sim,02:15,34:00,04:30,15,14:12,30,No,Yes,Hobbies,-01:30",
+                        "10,true,5,11:00 PM,0000,00:15,07:15 AM,30,No,,03:00,01:00,0130 AM,60,10:00,15,No,Yes,Hobbies,04:30"));
         Path csv = dir.resolve("out.csv");
         ToolRun r = run("chronotype", "--mctq", f.toString(), "--age", "35", "--out", csv.toString());
         assertThat(r.code()).isZero();
@@ -45,13 +48,19 @@ class ChronotypeCommandTest {
         assertThat(first.getString("socialJetlag")).isEqualTo("PT1H52M30S");
         assertThat(first.getString("category")).isEqualTo("intermediate");
         var problems = j.getJsonArray("problems");
-        assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.asJsonObject().getInt("line")).isEqualTo(3));
+        assertThat(problems)
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.asJsonObject().getInt("line")).isEqualTo(3));
         assertThat(problems.toString()).contains("27:00", "Sim", "10 work days");
         JsonObject twelveHour = j.getJsonArray("subjects").getJsonObject(2);
         assertThat(twelveHour.getBoolean("valid")).isTrue();
         assertThat(twelveHour.getString("notes")).contains("read 12-hour '11:00 PM' as 23:00");
         assertThat(twelveHour.getString("msw")).isEqualTo("03:45:00");
-        assertThat(Files.readAllLines(csv)).hasSize(4).first().asString().startsWith("subject,line,msw,msf,msfSc,sdWeek");
+        assertThat(Files.readAllLines(csv))
+                .hasSize(4)
+                .first()
+                .asString()
+                .startsWith("subject,line,msw,msf,msfSc,sdWeek");
     }
 
     Path episodes(int nightsA, int nightsB) throws IOException {
@@ -61,7 +70,10 @@ class ChronotypeCommandTest {
             LocalDate d = first.plusDays(i);
             boolean free = d.plusDays(1).getDayOfWeek().getValue() >= 6;
             String onset = d.atTime(free ? 23 : 21, 0).atOffset(ZoneOffset.UTC).toString();
-            String wake = d.plusDays(1).atTime(free ? 10 : 7, 0).atOffset(ZoneOffset.UTC).toString();
+            String wake = d.plusDays(1)
+                    .atTime(free ? 10 : 7, 0)
+                    .atOffset(ZoneOffset.UTC)
+                    .toString();
             if (i < nightsA) {
                 lines.add("owl," + onset + "," + wake + ",," + 9);
             }
@@ -100,7 +112,8 @@ class ChronotypeCommandTest {
         Files.write(f, lines);
         ToolRun r = run("chronotype", "--episodes", f.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().lines().toList()).containsExactly(f + ":3:onset: 'yesterday evening' is not an ISO-8601 time");
+        assertThat(r.err().lines().toList())
+                .containsExactly(f + ":3:onset: 'yesterday evening' is not an ISO-8601 time");
     }
 
     @Test

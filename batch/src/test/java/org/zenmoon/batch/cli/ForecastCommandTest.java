@@ -25,7 +25,10 @@ class ForecastCommandTest {
     static double value(int t, int id) {
         int hour = t % 24;
         int day = (t / 24) % 7;
-        return 20 + id + 10 * Math.sin(2 * Math.PI * hour / 24) + (day < 5 && hour > 8 && hour < 16 ? 8 : 0)
+        return 20
+                + id
+                + 10 * Math.sin(2 * Math.PI * hour / 24)
+                + (day < 5 && hour > 8 && hour < 16 ? 8 : 0)
                 + ((t * 7919L + id * 31L) % 13) / 6.0;
     }
 
@@ -68,11 +71,22 @@ class ForecastCommandTest {
     void m4WithTestPrintsTheM4MeasuresAndWritesForecastsWithIntervals() throws Exception {
         Path[] f = m4Files(3);
         Path out = dir.resolve("forecasts.csv");
-        ToolRun r = run("forecast", "--m4", f[0].toString(), "--test", f[1].toString(), "--horizon", "48",
-                "--season", "24", "--out", out.toString());
+        ToolRun r = run(
+                "forecast",
+                "--m4",
+                f[0].toString(),
+                "--test",
+                f[1].toString(),
+                "--horizon",
+                "48",
+                "--season",
+                "24",
+                "--out",
+                out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonObject j = Json.createReader(new StringReader(r.out())).readObject();
-        assertThat(j.getJsonNumber("smape").doubleValue()).isPositive()
+        assertThat(j.getJsonNumber("smape").doubleValue())
+                .isPositive()
                 .isLessThan(j.getJsonObject("snaive").getJsonNumber("smape").doubleValue());
         assertThat(j.containsKey("mase")).isTrue();
         assertThat(j.containsKey("owa")).isTrue();
@@ -105,13 +119,23 @@ class ForecastCommandTest {
             if (t == 300 || t == 301) {
                 continue; // the device was off for two hours
             }
-            csv.append(t0.plusSeconds(3600L * t)).append(',')
-                    .append(String.format(Locale.ROOT, "%.2f", value(t, 0))).append('\n');
+            csv.append(t0.plusSeconds(3600L * t))
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.2f", value(t, 0)))
+                    .append('\n');
         }
         Path file = dir.resolve("stress.csv");
         Files.writeString(file, csv);
-        ToolRun r = run("forecast", "--series", file.toString(), "--time-col", "time", "--value-col", "stress",
-                "--horizon", "24");
+        ToolRun r = run(
+                "forecast",
+                "--series",
+                file.toString(),
+                "--time-col",
+                "time",
+                "--value-col",
+                "stress",
+                "--horizon",
+                "24");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(25);
@@ -121,9 +145,18 @@ class ForecastCommandTest {
     @Test
     void tooShortASeriesIsReportedNotGuessed() throws Exception {
         Path file = dir.resolve("short.csv");
-        Files.writeString(file, "time,stress\n2024-01-01T00:00:00Z,3\n2024-01-01T01:00:00Z,4\n2024-01-01T02:00:00Z,5\n");
-        ToolRun r = run("forecast", "--series", file.toString(), "--time-col", "time", "--value-col", "stress",
-                "--horizon", "24");
+        Files.writeString(
+                file, "time,stress\n2024-01-01T00:00:00Z,3\n2024-01-01T01:00:00Z,4\n2024-01-01T02:00:00Z,5\n");
+        ToolRun r = run(
+                "forecast",
+                "--series",
+                file.toString(),
+                "--time-col",
+                "time",
+                "--value-col",
+                "stress",
+                "--horizon",
+                "24");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("insufficient_history");
     }
@@ -132,8 +165,16 @@ class ForecastCommandTest {
     void aMissingTimeColumnExitsTwo() throws Exception {
         Path file = dir.resolve("s.csv");
         Files.writeString(file, "when,stress\n2024-01-01T00:00:00Z,3\n");
-        ToolRun r = run("forecast", "--series", file.toString(), "--time-col", "time", "--value-col", "stress",
-                "--horizon", "24");
+        ToolRun r = run(
+                "forecast",
+                "--series",
+                file.toString(),
+                "--time-col",
+                "time",
+                "--value-col",
+                "stress",
+                "--horizon",
+                "24");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith(file + ":1:time:");
     }

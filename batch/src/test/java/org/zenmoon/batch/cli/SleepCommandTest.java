@@ -36,9 +36,15 @@ class SleepCommandTest {
     Path actiLifeExport() throws IOException {
         List<String> lines = new ArrayList<>(List.of(
                 "------------ Data File Created By ActiGraph GT3X+ ActiLife v6.13.3 Firmware v2.5.0 date format M/d/yyyy at 30 Hz  Filter Normal -----------",
-                "Serial Number: NEO1F00000", "Start Time 20:00:00", "Start Date 3/2/2026", "Epoch Period (hh:mm:ss) 00:01:00",
-                "Download Time 08:00:00", "Download Date 3/3/2026", "Current Memory Address: 0",
-                "Current Battery Voltage: 4.16     Mode = 61", "--------------------------------------------------",
+                "Serial Number: NEO1F00000",
+                "Start Time 20:00:00",
+                "Start Date 3/2/2026",
+                "Epoch Period (hh:mm:ss) 00:01:00",
+                "Download Time 08:00:00",
+                "Download Date 3/3/2026",
+                "Current Memory Address: 0",
+                "Current Battery Voltage: 4.16     Mode = 61",
+                "--------------------------------------------------",
                 "Date,Time,Axis1,Axis2,Axis3"));
         DateTimeFormatter date = DateTimeFormatter.ofPattern("M/d/yyyy", Locale.ROOT);
         DateTimeFormatter time = DateTimeFormatter.ofPattern("h:mm a", Locale.ROOT);
@@ -55,8 +61,20 @@ class SleepCommandTest {
     @Test
     void anActiLifeExportGivesTheNightAsOneSleepPeriod() throws IOException {
         Path epochs = dir.resolve("epochs.csv");
-        ToolRun r = run("sleep", "--counts", actiLifeExport().toString(), "--time-col", "Date+Time", "--counts-col",
-                "Axis1", "--algorithm", "sadeh", "--zone", "UTC", "--out", epochs.toString());
+        ToolRun r = run(
+                "sleep",
+                "--counts",
+                actiLifeExport().toString(),
+                "--time-col",
+                "Date+Time",
+                "--counts-col",
+                "Axis1",
+                "--algorithm",
+                "sadeh",
+                "--zone",
+                "UTC",
+                "--out",
+                epochs.toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
         JsonObject j = r.json();
@@ -87,13 +105,24 @@ class SleepCommandTest {
         }
         Path f = dir.resolve("ten.csv");
         Files.write(f, lines);
-        ToolRun r = run("sleep", "--counts", f.toString(), "--time-col", "timestamp", "--counts-col", "axis1",
-                "--algorithm", "cole-kripke");
+        ToolRun r = run(
+                "sleep",
+                "--counts",
+                f.toString(),
+                "--time-col",
+                "timestamp",
+                "--counts-col",
+                "axis1",
+                "--algorithm",
+                "cole-kripke");
         assertThat(r.code()).isZero();
         JsonObject j = r.json();
         assertThat(j.getInt("inputEpochSeconds")).isEqualTo(10);
         assertThat(j.getJsonArray("epochs")).hasSize(720);
-        assertThat(j.getJsonArray("epochs").getJsonObject(5).getJsonNumber("counts").doubleValue())
+        assertThat(j.getJsonArray("epochs")
+                        .getJsonObject(5)
+                        .getJsonNumber("counts")
+                        .doubleValue())
                 .isEqualTo(minuteCounts(5));
         assertThat(j.getJsonArray("sleepPeriods")).hasSize(1);
     }
@@ -104,8 +133,16 @@ class SleepCommandTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(f));
         lines.set(20, lines.get(20).replaceFirst(",\\d+,0,0$", ",lots,0,0"));
         Files.write(f, lines);
-        ToolRun r = run("sleep", "--counts", f.toString(), "--time-col", "Date+Time", "--counts-col", "Axis1",
-                "--algorithm", "sadeh");
+        ToolRun r = run(
+                "sleep",
+                "--counts",
+                f.toString(),
+                "--time-col",
+                "Date+Time",
+                "--counts-col",
+                "Axis1",
+                "--algorithm",
+                "sadeh");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines().toList()).containsExactly(f + ":21:Axis1: 'lots' is not a number");
     }
@@ -114,16 +151,32 @@ class SleepCommandTest {
     void timeGoingBackwardsIsUnusable() throws IOException {
         Path f = dir.resolve("back.csv");
         Files.write(f, List.of("timestamp,axis1", "2026-03-02T20:01:00Z,0", "2026-03-02T20:00:00Z,0"));
-        ToolRun r = run("sleep", "--counts", f.toString(), "--time-col", "timestamp", "--counts-col", "axis1",
-                "--algorithm", "sadeh");
+        ToolRun r = run(
+                "sleep",
+                "--counts",
+                f.toString(),
+                "--time-col",
+                "timestamp",
+                "--counts-col",
+                "axis1",
+                "--algorithm",
+                "sadeh");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith(f + ":3:timestamp: time 2026-03-02T20:00:00Z does not come after");
     }
 
     @Test
     void anUnknownAlgorithmIsAUsageError() throws IOException {
-        ToolRun r = run("sleep", "--counts", actiLifeExport().toString(), "--time-col", "Date+Time", "--counts-col",
-                "Axis1", "--algorithm", "oakley");
+        ToolRun r = run(
+                "sleep",
+                "--counts",
+                actiLifeExport().toString(),
+                "--time-col",
+                "Date+Time",
+                "--counts-col",
+                "Axis1",
+                "--algorithm",
+                "oakley");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("sadeh, cole-kripke");
     }

@@ -21,7 +21,9 @@ record ToolRun(int code, String out, String err) {
     static ToolRun of(AnalyticsTool tool, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = tool.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = tool.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new ToolRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

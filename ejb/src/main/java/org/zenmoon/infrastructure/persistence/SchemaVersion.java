@@ -5,6 +5,5 @@ public final class SchemaVersion {
 
     public static final int EXPECTED = 1;
 
-    private SchemaVersion() {
-    }
+    private SchemaVersion() {}
 }

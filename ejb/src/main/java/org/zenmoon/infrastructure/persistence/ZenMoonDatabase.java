@@ -34,7 +34,8 @@ public class ZenMoonDatabase {
 
     /** The newest migration applied successfully, or empty when Flyway has not run on this database. */
     public OptionalInt appliedSchemaVersion() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             try (ResultSet exists = s.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
                 exists.next();
                 if (!exists.getBoolean(1)) {

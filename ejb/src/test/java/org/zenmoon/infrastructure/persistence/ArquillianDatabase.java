@@ -32,15 +32,22 @@ public class ArquillianDatabase implements LauncherSessionListener {
         }
         try {
             pg = EmbeddedPostgres.builder().setPort(Integer.parseInt(port)).start();
-            Flyway.configure().dataSource(pg.getPostgresDatabase()).locations("classpath:db/migration").load().migrate();
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("INSERT INTO tenant (id, name, kind, legal_regime, retention_days) VALUES "
-                        + "('tenant-a', 'A School', 'SCHOOL', 'FERPA', 365), ('tenant-b', 'B Clinic', 'CLINIC', 'HIPAA', 365)");
+            Flyway.configure()
+                    .dataSource(pg.getPostgresDatabase())
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            try (Connection c = pg.getPostgresDatabase().getConnection();
+                    Statement s = c.createStatement()) {
+                s.execute(
+                        "INSERT INTO tenant (id, name, kind, legal_regime, retention_days) VALUES "
+                                + "('tenant-a', 'A School', 'SCHOOL', 'FERPA', 365), ('tenant-b', 'B Clinic', 'CLINIC', 'HIPAA', 365)");
                 s.execute("INSERT INTO cohort (tenant_id, id, name, kind) VALUES "
                         + "('tenant-a', 'cohort-a', 'Class A', 'CLASS'), ('tenant-b', 'cohort-b', 'Panel B', 'PANEL')");
-                s.execute("INSERT INTO child (tenant_id, id, pseudonym, birth_year, cohort_id) VALUES "
-                        + "('tenant-a', 'child-a1', 'Otter-1', 2015, 'cohort-a'), ('tenant-a', 'child-a2', 'Heron-2', 2014, 'cohort-a'), "
-                        + "('tenant-b', 'child-b1', 'Lynx-3', 2012, 'cohort-b'), ('tenant-b', 'child-b2', 'Finch-4', 2013, 'cohort-b')");
+                s.execute(
+                        "INSERT INTO child (tenant_id, id, pseudonym, birth_year, cohort_id) VALUES "
+                                + "('tenant-a', 'child-a1', 'Otter-1', 2015, 'cohort-a'), ('tenant-a', 'child-a2', 'Heron-2', 2014, 'cohort-a'), "
+                                + "('tenant-b', 'child-b1', 'Lynx-3', 2012, 'cohort-b'), ('tenant-b', 'child-b2', 'Finch-4', 2013, 'cohort-b')");
                 s.execute("INSERT INTO epoch (tenant_id, child_id, t, hr, stress, sleep_state) VALUES "
                         + "('tenant-a', 'child-a1', '2026-03-02T08:15:00Z', 92.5, 0.61, 'WAKE'), "
                         + "('tenant-b', 'child-b1', '2026-03-02T08:15:00Z', 70, 0.2, 'SLEEP')");

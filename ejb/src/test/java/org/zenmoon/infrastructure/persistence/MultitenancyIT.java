@@ -27,18 +27,18 @@ import org.zenmoon.domain.model.analysis.AnalysisResult;
 import org.zenmoon.domain.model.analysis.ModelVersion;
 import org.zenmoon.domain.model.audit.AuditEvent;
 import org.zenmoon.domain.model.child.Child;
+import org.zenmoon.domain.model.child.GuardianLink;
+import org.zenmoon.domain.model.cohort.Cohort;
+import org.zenmoon.domain.model.cohort.CohortKind;
 import org.zenmoon.domain.model.consent.Consent;
 import org.zenmoon.domain.model.device.Device;
+import org.zenmoon.domain.model.epoch.Epoch;
+import org.zenmoon.domain.model.epoch.SleepState;
 import org.zenmoon.domain.model.event.Intervention;
 import org.zenmoon.domain.model.event.SchoolEvent;
 import org.zenmoon.domain.model.recommendation.Recommendation;
 import org.zenmoon.domain.model.recommendation.RecommendationFeedback;
 import org.zenmoon.domain.model.sleep.SleepEpisode;
-import org.zenmoon.domain.model.child.GuardianLink;
-import org.zenmoon.domain.model.cohort.Cohort;
-import org.zenmoon.domain.model.cohort.CohortKind;
-import org.zenmoon.domain.model.epoch.Epoch;
-import org.zenmoon.domain.model.epoch.SleepState;
 import org.zenmoon.domain.model.tenant.Tenancy;
 import org.zenmoon.domain.model.tenant.Tenant;
 import org.zenmoon.domain.model.user.AppUser;
@@ -55,8 +55,14 @@ class MultitenancyIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "multitenancy.war")
                 .addPackages(true, "org.zenmoon.domain", "org.zenmoon.application")
-                .addClasses(ZenMoonDatabase.class, InstantConverter.class, JsonbConverter.class, UserAccounts.class, SchemaVersion.class,
-                        TenantJpa.class, ArquillianDatabase.class)
+                .addClasses(
+                        ZenMoonDatabase.class,
+                        InstantConverter.class,
+                        JsonbConverter.class,
+                        UserAccounts.class,
+                        SchemaVersion.class,
+                        TenantJpa.class,
+                        ArquillianDatabase.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsLibraries(jarOf(org.postgresql.Driver.class));
@@ -64,7 +70,8 @@ class MultitenancyIT {
 
     private static File jarOf(Class<?> type) {
         try {
-            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new File(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -93,27 +100,40 @@ class MultitenancyIT {
     @Test
     void aQueryAsTenantANeverReturnsTenantBsRows() throws Exception {
         EntityManager em = as(ArquillianDatabase.TENANT_A);
-        List<Child> children = em.createQuery("SELECT c FROM Child c ORDER BY c.id", Child.class).getResultList();
-        assertEquals(List.of("child-a1", "child-a2"), children.stream().map(Child::getId).toList());
-        assertEquals(1L, em.createQuery("SELECT count(h) FROM Cohort h", Long.class).getSingleResult());
-        assertEquals(1L, em.createQuery("SELECT count(e) FROM Epoch e", Long.class).getSingleResult());
+        List<Child> children = em.createQuery("SELECT c FROM Child c ORDER BY c.id", Child.class)
+                .getResultList();
+        assertEquals(
+                List.of("child-a1", "child-a2"),
+                children.stream().map(Child::getId).toList());
+        assertEquals(
+                1L, em.createQuery("SELECT count(h) FROM Cohort h", Long.class).getSingleResult());
+        assertEquals(
+                1L, em.createQuery("SELECT count(e) FROM Epoch e", Long.class).getSingleResult());
         assertNull(em.find(Child.class, "child-b1"), "find by id of another tenant's child");
-        assertEquals(0, em.createQuery("SELECT c FROM Child c WHERE c.id = 'child-b2'", Child.class).getResultList().size());
+        assertEquals(
+                0,
+                em.createQuery("SELECT c FROM Child c WHERE c.id = 'child-b2'", Child.class)
+                        .getResultList()
+                        .size());
         tx.rollback();
 
         em = as(ArquillianDatabase.TENANT_B);
-        assertEquals(List.of("child-b1", "child-b2"),
-                em.createQuery("SELECT c.id FROM Child c ORDER BY c.id", String.class).getResultList());
+        assertEquals(
+                List.of("child-b1", "child-b2"),
+                em.createQuery("SELECT c.id FROM Child c ORDER BY c.id", String.class)
+                        .getResultList());
     }
 
     @Test
     void bulkUpdatesStayInsideTheTenant() throws Exception {
         EntityManager em = as(ArquillianDatabase.TENANT_A);
-        int updated = em.createQuery("UPDATE Child c SET c.preferredInterventions = 'mindfulness'").executeUpdate();
+        int updated = em.createQuery("UPDATE Child c SET c.preferredInterventions = 'mindfulness'")
+                .executeUpdate();
         assertEquals(2, updated);
         Number touchedInB = (Number) em.createNativeQuery(
                         "SELECT count(*) FROM child WHERE tenant_id = 'tenant-b' AND preferred_interventions IS NOT NULL")
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true).getSingleResult();
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
         assertEquals(0, touchedInB.intValue());
     }
 
@@ -127,7 +147,8 @@ class MultitenancyIT {
         em.persist(new Child("child-b3", "Wren-5", 2016, "cohort-b2"));
         em.flush();
         Object tenant = em.createNativeQuery("SELECT tenant_id FROM child WHERE id = 'child-b3'")
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true).getSingleResult();
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
         assertEquals("tenant-b", tenant);
     }
 
@@ -135,9 +156,12 @@ class MultitenancyIT {
     void withoutATenantTenantOwnedDataIsUnreachable() throws Exception {
         tx.begin();
         EntityManager em = jpa.em();
-        assertThrows(RuntimeException.class,
+        assertThrows(
+                RuntimeException.class,
                 () -> em.createQuery("SELECT c FROM Child c", Child.class).getResultList());
-        assertThrows(RuntimeException.class, () -> em.createNativeQuery("SELECT count(*) FROM child").getSingleResult(),
+        assertThrows(
+                RuntimeException.class,
+                () -> em.createNativeQuery("SELECT count(*) FROM child").getSingleResult(),
                 "native SQL needs an explicit opt-in in a multitenant unit");
     }
 
@@ -181,7 +205,8 @@ class MultitenancyIT {
         em.persist(new ModelVersion("model-1", "ranker", 1, "candidate", new byte[] {8, 1, 2}, "{\"auc\": 0.71}"));
         em.persist(new AnalysisResult("result-1", "child-a1", null, "chronotype", t, "{\"msfSc\": \"04:12\"}"));
         em.flush();
-        em.persist(new Recommendation("rec-1", "child-a1", "mindfulness", "Try a short breathing exercise.", t, "model-1", "A"));
+        em.persist(new Recommendation(
+                "rec-1", "child-a1", "mindfulness", "Try a short breathing exercise.", t, "model-1", "A"));
         em.flush();
         em.persist(new RecommendationFeedback("rec-1", "user-x", true, null, t));
         em.persist(new AuditEvent(t, "user-x", "read", "test", "child-a1", "ok"));
@@ -190,7 +215,8 @@ class MultitenancyIT {
 
         assertEquals("v1", em.find(Consent.class, "consent-1").getNoticeVersion());
         assertNull(em.find(Device.class, "device-1").getRevokedAt());
-        assertEquals(t.plusSeconds(9 * 3600), em.find(SleepEpisode.class, "sleep-1").getWake());
+        assertEquals(
+                t.plusSeconds(9 * 3600), em.find(SleepEpisode.class, "sleep-1").getWake());
         assertEquals("math_test", em.find(SchoolEvent.class, "event-1").getType());
         assertEquals(t.plusSeconds(900), em.find(Intervention.class, "iv-1").getEnd());
         ModelVersion model = em.find(ModelVersion.class, "model-1");
@@ -199,12 +225,16 @@ class MultitenancyIT {
         assertTrue(em.find(AnalysisResult.class, "result-1").getPayload().contains("04:12"));
         assertEquals("A", em.find(Recommendation.class, "rec-1").getArm());
         assertTrue(em.find(RecommendationFeedback.class, "rec-1").isWasHelpful());
-        assertEquals(1L, em.createQuery("SELECT count(a) FROM AuditEvent a WHERE a.childId = 'child-a1'", Long.class)
-                .getSingleResult());
+        assertEquals(
+                1L,
+                em.createQuery("SELECT count(a) FROM AuditEvent a WHERE a.childId = 'child-a1'", Long.class)
+                        .getSingleResult());
         tx.rollback();
 
         em = as(ArquillianDatabase.TENANT_B);
         assertNull(em.find(Consent.class, "consent-1"));
-        assertEquals(0L, em.createQuery("SELECT count(a) FROM AuditEvent a", Long.class).getSingleResult());
+        assertEquals(
+                0L,
+                em.createQuery("SELECT count(a) FROM AuditEvent a", Long.class).getSingleResult());
     }
 }

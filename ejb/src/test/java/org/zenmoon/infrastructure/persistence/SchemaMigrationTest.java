@@ -24,11 +24,17 @@ class SchemaMigrationTest {
     static void migrate() throws Exception {
         pg = EmbeddedPostgres.start();
         ds = pg.getPostgresDatabase();
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("INSERT INTO tenant (id, name, kind, legal_regime, retention_days) VALUES "
                     + "('t1', 'School', 'SCHOOL', 'FERPA', 365), ('t2', 'Clinic', 'CLINIC', 'HIPAA', 365)");
-            s.execute("INSERT INTO cohort (tenant_id, id, name, kind) VALUES ('t1', 'h1', 'Class', 'CLASS'), ('t2', 'h2', 'Panel', 'PANEL')");
+            s.execute(
+                    "INSERT INTO cohort (tenant_id, id, name, kind) VALUES ('t1', 'h1', 'Class', 'CLASS'), ('t2', 'h2', 'Panel', 'PANEL')");
             s.execute("INSERT INTO child (tenant_id, id, pseudonym, birth_year, cohort_id) VALUES "
                     + "('t1', 'c1', 'Otter-1', 2015, 'h1'), ('t2', 'c2', 'Heron-2', 2012, 'h2')");
         }
@@ -40,14 +46,17 @@ class SchemaMigrationTest {
     }
 
     private static String scalar(String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
     }
 
     private static void exec(String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
@@ -55,35 +64,48 @@ class SchemaMigrationTest {
     @Test
     void epochForAMonthWithoutPartitionStillInsertsAndMovesLater() throws SQLException {
         exec("INSERT INTO epoch (tenant_id, child_id, t, hr) VALUES ('t1', 'c1', '2031-05-17T08:15:00Z', 90)");
-        assertThat(scalar("SELECT tableoid::regclass FROM epoch WHERE t = '2031-05-17T08:15:00Z'")).isEqualTo("epoch_default");
+        assertThat(scalar("SELECT tableoid::regclass FROM epoch WHERE t = '2031-05-17T08:15:00Z'"))
+                .isEqualTo("epoch_default");
 
-        assertThat(scalar("SELECT zenmoon_ensure_epoch_partitions('2031-04-20T00:00:00Z', '2031-06-02T00:00:00Z')")).isEqualTo("3");
-        assertThat(scalar("SELECT tableoid::regclass FROM epoch WHERE t = '2031-05-17T08:15:00Z'")).isEqualTo("epoch_2031_05");
-        assertThat(scalar("SELECT count(*) FROM epoch_default WHERE t >= '2031-04-01' AND t < '2031-07-01'")).isEqualTo("0");
+        assertThat(scalar("SELECT zenmoon_ensure_epoch_partitions('2031-04-20T00:00:00Z', '2031-06-02T00:00:00Z')"))
+                .isEqualTo("3");
+        assertThat(scalar("SELECT tableoid::regclass FROM epoch WHERE t = '2031-05-17T08:15:00Z'"))
+                .isEqualTo("epoch_2031_05");
+        assertThat(scalar("SELECT count(*) FROM epoch_default WHERE t >= '2031-04-01' AND t < '2031-07-01'"))
+                .isEqualTo("0");
         assertThat(scalar("SELECT zenmoon_ensure_epoch_partitions('2031-05-01T00:00:00Z', '2031-06-01T00:00:00Z')"))
-                .as("idempotent").isEqualTo("0");
+                .as("idempotent")
+                .isEqualTo("0");
     }
 
     @Test
     void sameMinuteOfSameChildIsStoredOnce() throws SQLException {
         exec("INSERT INTO epoch (tenant_id, child_id, t, stress) VALUES ('t1', 'c1', '2030-01-01T00:00:00Z', 0.5)");
-        assertThatThrownBy(() -> exec("INSERT INTO epoch (tenant_id, child_id, t, stress) VALUES ('t1', 'c1', '2030-01-01T00:00:00Z', 0.6)"))
+        assertThatThrownBy(
+                        () -> exec(
+                                "INSERT INTO epoch (tenant_id, child_id, t, stress) VALUES ('t1', 'c1', '2030-01-01T00:00:00Z', 0.6)"))
                 .hasMessageContaining("duplicate key");
     }
 
     @Test
     void outOfRangeMeasuresAreRejected() {
-        assertThatThrownBy(() -> exec("INSERT INTO epoch (tenant_id, child_id, t, hr) VALUES ('t1', 'c1', '2030-02-01T00:00:00Z', 300)"))
+        assertThatThrownBy(
+                        () -> exec(
+                                "INSERT INTO epoch (tenant_id, child_id, t, hr) VALUES ('t1', 'c1', '2030-02-01T00:00:00Z', 300)"))
                 .hasMessageContaining("check constraint");
-        assertThatThrownBy(() -> exec("INSERT INTO epoch (tenant_id, child_id, t, sleep_state) VALUES ('t1', 'c1', '2030-02-01T00:00:00Z', 'NAP')"))
+        assertThatThrownBy(
+                        () -> exec(
+                                "INSERT INTO epoch (tenant_id, child_id, t, sleep_state) VALUES ('t1', 'c1', '2030-02-01T00:00:00Z', 'NAP')"))
                 .hasMessageContaining("check constraint");
     }
 
     @Test
     void rowsCannotPointAcrossTheTenantWall() {
         // A guardian link of tenant t1 to the child of tenant t2 violates the (tenant_id, child_id) foreign key.
-        assertThatThrownBy(() -> exec("INSERT INTO app_user (id, tenant_id, username, password_hash, roles) "
-                + "VALUES ('u1', 't1', 'g1', 'x', 'GUARDIAN'); INSERT INTO guardian_link (tenant_id, child_id, user_id) VALUES ('t1', 'c2', 'u1')"))
+        assertThatThrownBy(
+                        () -> exec(
+                                "INSERT INTO app_user (id, tenant_id, username, password_hash, roles) "
+                                        + "VALUES ('u1', 't1', 'g1', 'x', 'GUARDIAN'); INSERT INTO guardian_link (tenant_id, child_id, user_id) VALUES ('t1', 'c2', 'u1')"))
                 .hasMessageContaining("foreign key");
     }
 

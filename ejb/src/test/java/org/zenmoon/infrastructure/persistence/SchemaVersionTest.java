@@ -18,7 +18,10 @@ class SchemaVersionTest {
         int newest;
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
             newest = files.map(p -> versioned.matcher(p.getFileName().toString()))
-                    .filter(Matcher::matches).mapToInt(m -> Integer.parseInt(m.group(1))).max().orElse(0);
+                    .filter(Matcher::matches)
+                    .mapToInt(m -> Integer.parseInt(m.group(1)))
+                    .max()
+                    .orElse(0);
         }
         assertThat(SchemaVersion.EXPECTED)
                 .as("readiness would report DOWN on a fully migrated database")

@@ -24,7 +24,8 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder r = HealthCheckResponse.named("database").withData("expectedSchemaVersion", SchemaVersion.EXPECTED);
+        HealthCheckResponseBuilder r =
+                HealthCheckResponse.named("database").withData("expectedSchemaVersion", SchemaVersion.EXPECTED);
         try {
             OptionalInt applied = database.appliedSchemaVersion();
             r.withData("appliedSchemaVersion", applied.isPresent() ? String.valueOf(applied.getAsInt()) : "none");
@@ -37,7 +38,9 @@ public class DatabaseReadiness implements HealthCheck {
             }
             return r.status(current && signingKey.usable()).build();
         } catch (Exception e) {
-            return r.down().withData("problem", "database unreachable: " + e.getClass().getSimpleName()).build();
+            return r.down()
+                    .withData("problem", "database unreachable: " + e.getClass().getSimpleName())
+                    .build();
         }
     }
 }

@@ -15,6 +15,9 @@ public class ProcessLiveness implements HealthCheck {
     public HealthCheckResponse call() {
         long[] deadlocked = ManagementFactory.getThreadMXBean().findDeadlockedThreads();
         int n = deadlocked == null ? 0 : deadlocked.length;
-        return HealthCheckResponse.named("threads").withData("deadlocked", n).status(n == 0).build();
+        return HealthCheckResponse.named("threads")
+                .withData("deadlocked", n)
+                .status(n == 0)
+                .build();
     }
 }

@@ -24,7 +24,8 @@ public class CohortPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final int NIGHTS = 30;
-    private static final DateTimeFormatter SEEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SEEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     @Inject
     CohortOverview overview;
@@ -63,21 +64,39 @@ public class CohortPage implements Serializable {
         }
         return Json.createObjectBuilder()
                 .add("type", "line")
-                .add("data", Json.createObjectBuilder()
-                        .add("labels", labels)
-                        .add("datasets", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                                .add("label", "Mean hours asleep per child (night starting on date)")
-                                .add("data", hours)
-                                .add("borderColor", "#3b5ba5")
-                                .add("tension", 0.2)
-                                .add("fill", false))))
-                .add("options", Json.createObjectBuilder()
-                        .add("responsive", true)
-                        .add("maintainAspectRatio", false)
-                        .add("scales", Json.createObjectBuilder()
-                                .add("y", Json.createObjectBuilder().add("title",
-                                        Json.createObjectBuilder().add("display", true).add("text", "hours")))))
-                .build().toString();
+                .add(
+                        "data",
+                        Json.createObjectBuilder()
+                                .add("labels", labels)
+                                .add(
+                                        "datasets",
+                                        Json.createArrayBuilder()
+                                                .add(Json.createObjectBuilder()
+                                                        .add(
+                                                                "label",
+                                                                "Mean hours asleep per child (night starting on date)")
+                                                        .add("data", hours)
+                                                        .add("borderColor", "#3b5ba5")
+                                                        .add("tension", 0.2)
+                                                        .add("fill", false))))
+                .add(
+                        "options",
+                        Json.createObjectBuilder()
+                                .add("responsive", true)
+                                .add("maintainAspectRatio", false)
+                                .add(
+                                        "scales",
+                                        Json.createObjectBuilder()
+                                                .add(
+                                                        "y",
+                                                        Json.createObjectBuilder()
+                                                                .add(
+                                                                        "title",
+                                                                        Json.createObjectBuilder()
+                                                                                .add("display", true)
+                                                                                .add("text", "hours")))))
+                .build()
+                .toString();
     }
 
     public String seen(Instant t) {

@@ -6,5 +6,4 @@ import jakarta.faces.annotation.FacesConfig;
 /** Turns on Jakarta Faces with CDI for the portal. */
 @FacesConfig
 @ApplicationScoped
-public class FacesActivation {
-}
+public class FacesActivation {}

@@ -11,9 +11,9 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.ServletException;
 import java.io.IOException;
 import org.zenmoon.interfaces.security.LoginThrottle;
 
@@ -42,8 +42,11 @@ public class LoginPage {
         ExternalContext ext = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) ext.getRequest();
         request.changeSessionId();
-        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) ext.getResponse(),
-                AuthenticationParameters.withParams().newAuthentication(true)
+        AuthenticationStatus status = securityContext.authenticate(
+                request,
+                (HttpServletResponse) ext.getResponse(),
+                AuthenticationParameters.withParams()
+                        .newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username, new Password(password))));
         if (status == AuthenticationStatus.SUCCESS) {
             throttle.succeeded(username);

@@ -1,15 +1,15 @@
 package org.zenmoon.interfaces.rest;
 
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +39,7 @@ public class AuthResource {
         }
     }
 
-    public record TokenResponse(String accessToken, String tokenType, long expiresIn, List<String> roles) {
-    }
+    public record TokenResponse(String accessToken, String tokenType, long expiresIn, List<String> roles) {}
 
     @Inject
     AccountIdentityStore identityStore;
@@ -62,15 +61,18 @@ public class AuthResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue an API token", description = "401 for wrong credentials; 429 after repeated failures.")
     public Response issue(TokenRequest request) {
-        Map<String, String> invalid = request == null ? Map.of("body", "a JSON object with username and password is required")
+        Map<String, String> invalid = request == null
+                ? Map.of("body", "a JSON object with username and password is required")
                 : request.problems();
         if (!invalid.isEmpty()) {
             return Problems.validation("The token request is not valid.", invalid);
         }
         long wait = throttle.attempt(request.username());
         if (wait > 0) {
-            return Response.fromResponse(Problems.response(429, "Too Many Requests",
-                    "Too many failed log-ins for this user; try again later.")).header("Retry-After", wait).build();
+            return Response.fromResponse(Problems.response(
+                            429, "Too Many Requests", "Too many failed log-ins for this user; try again later."))
+                    .header("Retry-After", wait)
+                    .build();
         }
         if (!signingKey.usable()) {
             return Problems.response(503, "Service Unavailable", "Token signing is not configured.");
@@ -81,10 +83,16 @@ public class AuthResource {
             return Problems.response(401, "Unauthorized", "Wrong user name or password.");
         }
         throttle.succeeded(request.username());
-        String userId = accounts.findByUsername(request.username()).orElseThrow().getId();
+        String userId =
+                accounts.findByUsername(request.username()).orElseThrow().getId();
         Set<String> groups = result.getCallerGroups();
         String token = tokens.issue(userId, result.getCallerPrincipal().getName(), groups);
-        return Response.ok(new TokenResponse(token, "Bearer", tokens.lifetimeSeconds(), groups.stream().sorted().toList()))
-                .header("Cache-Control", "no-store").build();
+        return Response.ok(new TokenResponse(
+                        token,
+                        "Bearer",
+                        tokens.lifetimeSeconds(),
+                        groups.stream().sorted().toList()))
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.zenmoon.application.ChildChronotype;
 import org.zenmoon.application.ChildDirectory;
-import org.zenmoon.application.ChronotypeView;
 import org.zenmoon.application.ChildView;
+import org.zenmoon.application.ChronotypeView;
 
 /** Children as their tenant's staff, or their guardians, see them. Anything else answers 404. */
 @Path("/children")
@@ -29,14 +29,17 @@ public class ChildResource {
     ChildChronotype chronotypes;
 
     @GET
-    @Operation(summary = "Children visible to the caller", description = "Staff: the tenant's children. Guardians: linked children.")
+    @Operation(
+            summary = "Children visible to the caller",
+            description = "Staff: the tenant's children. Guardians: linked children.")
     public List<ChildView> list() {
         return directory.visibleChildren();
     }
 
     @GET
     @Path("/{childId}/chronotype")
-    @Operation(summary = "The child's chronotype from its recent sleep",
+    @Operation(
+            summary = "The child's chronotype from its recent sleep",
             description = "MSFsc (mid-sleep on free days, corrected for sleep debt) over the last 60 days of epochs; "
                     + "status insufficient_data, with the reason, below 14 nights or 4 free nights.")
     public ChronotypeView chronotype(@PathParam("childId") String childId) {
@@ -45,7 +48,9 @@ public class ChildResource {
 
     @GET
     @Path("/{childId}")
-    @Operation(summary = "One child", description = "404 when the child is in another tenant or not linked to the guardian.")
+    @Operation(
+            summary = "One child",
+            description = "404 when the child is in another tenant or not linked to the guardian.")
     public ChildView get(@PathParam("childId") String childId) {
         return directory.find(childId);
     }

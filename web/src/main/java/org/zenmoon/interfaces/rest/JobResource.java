@@ -37,26 +37,37 @@ public class JobResource {
 
     /** Jobs this version can run; the other names of API.md arrive with their jobs. */
     static final Set<String> AVAILABLE = Set.of("chronotype");
-    static final Set<String> ANNOUNCED = Set.of("sleep-detection", "causal-effects", "forecast",
-            "retrain-recommender", "retention");
 
-    public record Started(String executionId) {
-    }
+    static final Set<String> ANNOUNCED =
+            Set.of("sleep-detection", "causal-effects", "forecast", "retrain-recommender", "retention");
 
-    public record Status(String executionId, String jobName, String status, Double progress, Instant startedAt,
-                         Instant endedAt, String exitStatus) {
-    }
+    public record Started(String executionId) {}
+
+    public record Status(
+            String executionId,
+            String jobName,
+            String status,
+            Double progress,
+            Instant startedAt,
+            Instant endedAt,
+            String exitStatus) {}
 
     @Inject
     CurrentCaller currentCaller;
 
     @POST
     @Path("/{jobName}")
-    @Operation(summary = "Start a job", description = "202 with the execution id; 404 for a job this version does not have.")
+    @Operation(
+            summary = "Start a job",
+            description = "202 with the execution id; 404 for a job this version does not have.")
     public Response start(@PathParam("jobName") String jobName) {
         if (!AVAILABLE.contains(jobName)) {
-            return Problems.response(404, "Not Found", ANNOUNCED.contains(jobName)
-                    ? "The job '" + jobName + "' is not available in this version." : "There is no job '" + jobName + "'.");
+            return Problems.response(
+                    404,
+                    "Not Found",
+                    ANNOUNCED.contains(jobName)
+                            ? "The job '" + jobName + "' is not available in this version."
+                            : "There is no job '" + jobName + "'.");
         }
         Caller caller = currentCaller.get();
         Properties params = new Properties();
@@ -91,8 +102,14 @@ public class JobResource {
         } else if (s == BatchStatus.STARTING || s == BatchStatus.STARTED) {
             progress = 0.0;
         }
-        return new Status(executionId, ex.getJobName(), s.name(), progress, instant(ex.getStartTime()),
-                instant(ex.getEndTime()), ex.getExitStatus());
+        return new Status(
+                executionId,
+                ex.getJobName(),
+                s.name(),
+                progress,
+                instant(ex.getStartTime()),
+                instant(ex.getEndTime()),
+                ex.getExitStatus());
     }
 
     private static JobOperator operator() {

@@ -1,10 +1,10 @@
 package org.zenmoon.interfaces.rest;
 
 import jakarta.ejb.EJBException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -22,8 +22,7 @@ public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
 
-    private ProblemMappers() {
-    }
+    private ProblemMappers() {}
 
     @Provider
     public static class Everything implements ExceptionMapper<Throwable> {
@@ -39,9 +38,11 @@ public final class ProblemMappers {
             if (cause instanceof ConstraintViolationException cv) {
                 return violations(cv);
             }
-            if (causedBy(cause, ProcessingException.class) || causedBy(cause, JsonbException.class)
+            if (causedBy(cause, ProcessingException.class)
+                    || causedBy(cause, JsonbException.class)
                     || causedBy(cause, JsonException.class)) {
-                return Problems.response(400, "Bad Request", "The request body is not valid JSON of the expected shape.");
+                return Problems.response(
+                        400, "Bad Request", "The request body is not valid JSON of the expected shape.");
             }
             if (cause instanceof WebApplicationException wae) {
                 int status = wae.getResponse().getStatus();

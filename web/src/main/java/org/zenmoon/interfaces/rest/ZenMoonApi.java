@@ -12,8 +12,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /** The REST API, version 1 (../shared/API.md). */
 @ApplicationPath("/api/v1")
 @DeclareRoles({"PLATFORM_ADMIN", "TENANT_ADMIN", "COUNSELLOR", "CLINICIAN", "GUARDIAN", "DEVICE"})
-@OpenAPIDefinition(info = @Info(title = "ZenMoon API", version = "1",
-        description = "Children's wellness data for schools and clinics. All endpoints but the token endpoint need a bearer token."))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "ZenMoon API",
+                        version = "1",
+                        description =
+                                "Children's wellness data for schools and clinics. All endpoints but the token endpoint need a bearer token."))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class ZenMoonApi extends Application {
 

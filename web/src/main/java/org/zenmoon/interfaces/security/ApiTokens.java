@@ -1,9 +1,9 @@
 package org.zenmoon.interfaces.security;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -28,8 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ApiTokens {
 
     /** A token that passed every check. */
-    public record Verified(String username, Set<String> groups) {
-    }
+    public record Verified(String username, Set<String> groups) {}
 
     @Inject
     SigningKey key;
@@ -59,7 +58,11 @@ public class ApiTokens {
                 .expirationTime(Date.from(now.plusSeconds(lifetimeSeconds)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         try {
             jwt.sign(new RSASSASigner(key.privateKey()));
         } catch (JOSEException e) {
@@ -83,8 +86,11 @@ public class ApiTokens {
             Date exp = claims.getExpirationTime();
             String upn = claims.getStringClaim("upn");
             List<String> groups = claims.getStringListClaim("groups");
-            if (!issuer.equals(claims.getIssuer()) || exp == null || !exp.toInstant().isAfter(clock.instant())
-                    || upn == null || groups == null) {
+            if (!issuer.equals(claims.getIssuer())
+                    || exp == null
+                    || !exp.toInstant().isAfter(clock.instant())
+                    || upn == null
+                    || groups == null) {
                 return Optional.empty();
             }
             return Optional.of(new Verified(upn, Set.copyOf(groups)));

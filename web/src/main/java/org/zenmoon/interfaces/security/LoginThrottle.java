@@ -19,8 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LoginThrottle {
 
-    private record Failures(int count, Instant since) {
-    }
+    private record Failures(int count, Instant since) {}
 
     private static final int MAX_TRACKED = 10_000;
 
@@ -44,7 +43,8 @@ public class LoginThrottle {
         Instant now = clock.instant();
         if (failures.size() > MAX_TRACKED) {
             // Guessing across many user names must not grow this map without bound.
-            failures.values().removeIf(f -> f.since().plusSeconds(lockoutSeconds).isBefore(now));
+            failures.values()
+                    .removeIf(f -> f.since().plusSeconds(lockoutSeconds).isBefore(now));
         }
         long[] wait = {0};
         failures.compute(key(username), (k, old) -> {
@@ -52,7 +52,10 @@ public class LoginThrottle {
                 return new Failures(1, now);
             }
             if (old.count() >= maxFailures) {
-                wait[0] = Math.max(1, Duration.between(now, old.since().plusSeconds(lockoutSeconds)).toSeconds());
+                wait[0] = Math.max(
+                        1,
+                        Duration.between(now, old.since().plusSeconds(lockoutSeconds))
+                                .toSeconds());
                 return old;
             }
             return new Failures(old.count() + 1, old.since());

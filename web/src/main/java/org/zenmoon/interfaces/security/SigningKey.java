@@ -53,11 +53,13 @@ public class SigningKey {
                 LOG.info(() -> "Generated a new token signing key in " + path.toAbsolutePath());
             }
             String pem = Files.readString(path, StandardCharsets.US_ASCII);
-            String body = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+            String body =
+                    pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-            publicKey = (RSAPublicKey) rsa.generatePublic(
-                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            privateKey = (RSAPrivateCrtKey) rsa.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+            publicKey = (RSAPublicKey)
+                    rsa.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
             if (privateKey.getModulus().bitLength() < MIN_KEY_BITS) {
                 throw new GeneralSecurityException("RSA keys shorter than " + MIN_KEY_BITS + " bits are refused");
             }
@@ -74,7 +76,8 @@ public class SigningKey {
         gen.initialize(2048);
         KeyPair pair = gen.generateKeyPair();
         String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(pair.getPrivate().getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
         if (path.toAbsolutePath().getParent() != null) {
             Files.createDirectories(path.toAbsolutePath().getParent());

@@ -36,8 +36,7 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
     private static final String SESSION_CALLER = "zenmoon.portal.caller";
 
     /** What the portal session keeps of the logged-in caller. */
-    private record PortalCaller(String username, Set<String> groups) implements Serializable {
-    }
+    private record PortalCaller(String username, Set<String> groups) implements Serializable {}
 
     @Inject
     ApiTokens tokens;
@@ -46,8 +45,8 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
     AccountIdentityStore accounts;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         // The container's decoded and normalised path, so that //api or /./api cannot dodge the API rules.
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (path.startsWith("/api/")) {
@@ -59,8 +58,11 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
             if (result.getStatus() != CredentialValidationResult.Status.VALID) {
                 return AuthenticationStatus.SEND_FAILURE;
             }
-            request.getSession(true).setAttribute(SESSION_CALLER,
-                    new PortalCaller(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+            request.getSession(true)
+                    .setAttribute(
+                            SESSION_CALLER,
+                            new PortalCaller(
+                                    result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
             return context.notifyContainerAboutLogin(result);
         }
         HttpSession session = request.getSession(false);
@@ -70,14 +72,17 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
         return context.isProtected() ? context.redirect(request.getContextPath() + LOGIN_PAGE) : context.doNothing();
     }
 
-    private AuthenticationStatus api(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    private AuthenticationStatus api(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<ApiTokens.Verified> token = tokens.verify(authorization.substring(7).trim());
+            Optional<ApiTokens.Verified> token =
+                    tokens.verify(authorization.substring(7).trim());
             if (token.isEmpty()) {
                 return unauthorized(response, "The bearer token is invalid or has expired.");
             }
-            return context.notifyContainerAboutLogin(token.get().username(), token.get().groups());
+            return context.notifyContainerAboutLogin(
+                    token.get().username(), token.get().groups());
         }
         if (!context.isProtected()) {
             return context.doNothing();

@@ -34,8 +34,7 @@ public class AnalysisResult extends TenantOwned {
     @Convert(converter = JsonbConverter.class)
     private String payload;
 
-    protected AnalysisResult() {
-    }
+    protected AnalysisResult() {}
 
     public AnalysisResult(String id, String childId, String cohortId, String kind, Instant computedAt, String payload) {
         this.id = id;

@@ -36,8 +36,7 @@ public class ModelVersion {
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
 
-    protected ModelVersion() {
-    }
+    protected ModelVersion() {}
 
     public ModelVersion(String id, String name, int version, String status, byte[] onnx, String metrics) {
         this.id = id;

@@ -36,8 +36,7 @@ public class AuditEvent extends TenantOwned {
     @Column(name = "outcome", nullable = false)
     private String outcome;
 
-    protected AuditEvent() {
-    }
+    protected AuditEvent() {}
 
     public AuditEvent(Instant at, String actorId, String action, String resource, String childId, String outcome) {
         this.at = at;

@@ -35,8 +35,7 @@ public class Child extends TenantOwned {
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
 
-    protected Child() {
-    }
+    protected Child() {}
 
     public Child(String id, String pseudonym, int birthYear, String cohortId) {
         this.id = id;

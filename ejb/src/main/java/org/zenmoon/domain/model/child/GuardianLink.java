@@ -23,8 +23,7 @@ public class GuardianLink extends TenantOwned {
     @Column(name = "user_id")
     private String userId;
 
-    protected GuardianLink() {
-    }
+    protected GuardianLink() {}
 
     public GuardianLink(String childId, String userId) {
         this.childId = childId;
@@ -44,8 +43,7 @@ public class GuardianLink extends TenantOwned {
         private String childId;
         private String userId;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String childId, String userId) {
             this.childId = childId;

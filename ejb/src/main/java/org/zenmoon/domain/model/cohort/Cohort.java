@@ -23,8 +23,7 @@ public class Cohort extends TenantOwned {
     @Column(nullable = false)
     private CohortKind kind;
 
-    protected Cohort() {
-    }
+    protected Cohort() {}
 
     public Cohort(String id, String name, CohortKind kind) {
         this.id = id;

@@ -34,10 +34,16 @@ public class Consent extends TenantOwned {
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
 
-    protected Consent() {
-    }
+    protected Consent() {}
 
-    public Consent(String id, String childId, String scope, String noticeVersion, String grantedBy, Instant grantedAt, Instant withdrawnAt) {
+    public Consent(
+            String id,
+            String childId,
+            String scope,
+            String noticeVersion,
+            String grantedBy,
+            Instant grantedAt,
+            Instant withdrawnAt) {
         this.id = id;
         this.childId = childId;
         this.scope = scope;

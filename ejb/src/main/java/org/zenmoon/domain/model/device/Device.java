@@ -31,8 +31,7 @@ public class Device extends TenantOwned {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
-    protected Device() {
-    }
+    protected Device() {}
 
     public Device(String id, String childId, String label, String tokenHash, Instant revokedAt) {
         this.id = id;

@@ -41,11 +41,19 @@ public class Epoch extends TenantOwned {
     @Column(name = "device_id")
     private String deviceId;
 
-    protected Epoch() {
-    }
+    protected Epoch() {}
 
-    public Epoch(String childId, Instant t, Float hr, Float rmssd, Float eda, Integer activity, Float stress,
-                 SleepState sleep, Float quality, String deviceId) {
+    public Epoch(
+            String childId,
+            Instant t,
+            Float hr,
+            Float rmssd,
+            Float eda,
+            Integer activity,
+            Float stress,
+            SleepState sleep,
+            Float quality,
+            String deviceId) {
         this.childId = childId;
         this.t = t;
         this.hr = hr;
@@ -103,8 +111,7 @@ public class Epoch extends TenantOwned {
         private String childId;
         private Instant t;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(String childId, Instant t) {
             this.childId = childId;

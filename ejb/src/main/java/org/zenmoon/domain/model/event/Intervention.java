@@ -31,8 +31,7 @@ public class Intervention extends TenantOwned {
     @Column(name = "logged_by")
     private String loggedBy;
 
-    protected Intervention() {
-    }
+    protected Intervention() {}
 
     public Intervention(String id, String childId, String type, Instant start, Instant end, String loggedBy) {
         this.id = id;

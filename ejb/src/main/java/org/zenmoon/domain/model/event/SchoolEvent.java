@@ -31,8 +31,7 @@ public class SchoolEvent extends TenantOwned {
     @Column(name = "source", nullable = false)
     private String source;
 
-    protected SchoolEvent() {
-    }
+    protected SchoolEvent() {}
 
     public SchoolEvent(String id, String cohortId, String type, Instant start, Instant end, String source) {
         this.id = id;

@@ -37,10 +37,16 @@ public class Recommendation extends TenantOwned {
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
 
-    protected Recommendation() {
-    }
+    protected Recommendation() {}
 
-    public Recommendation(String id, String childId, String intervention, String text, Instant scheduledFor, String modelVersion, String arm) {
+    public Recommendation(
+            String id,
+            String childId,
+            String intervention,
+            String text,
+            Instant scheduledFor,
+            String modelVersion,
+            String arm) {
         this.id = id;
         this.childId = childId;
         this.intervention = intervention;

@@ -28,10 +28,10 @@ public class RecommendationFeedback extends TenantOwned {
     @Column(name = "\"timestamp\"", nullable = false)
     private Instant timestamp;
 
-    protected RecommendationFeedback() {
-    }
+    protected RecommendationFeedback() {}
 
-    public RecommendationFeedback(String recommendationId, String userId, boolean wasHelpful, String comment, Instant timestamp) {
+    public RecommendationFeedback(
+            String recommendationId, String userId, boolean wasHelpful, String comment, Instant timestamp) {
         this.recommendationId = recommendationId;
         this.userId = userId;
         this.wasHelpful = wasHelpful;

@@ -28,8 +28,7 @@ public class SleepEpisode extends TenantOwned {
     @Column(name = "source", nullable = false)
     private String source;
 
-    protected SleepEpisode() {
-    }
+    protected SleepEpisode() {}
 
     public SleepEpisode(String id, String childId, Instant onset, Instant wake, String source) {
         this.id = id;

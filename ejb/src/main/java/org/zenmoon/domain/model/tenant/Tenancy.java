@@ -10,6 +10,5 @@ public final class Tenancy {
     public static final String PROPERTY = "eclipselink.tenant-id";
     public static final String COLUMN = "tenant_id";
 
-    private Tenancy() {
-    }
+    private Tenancy() {}
 }

@@ -32,8 +32,7 @@ public class Tenant {
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
 
-    protected Tenant() {
-    }
+    protected Tenant() {}
 
     public Tenant(String id, String name, TenantKind kind, String legalRegime, int retentionDays) {
         this.id = id;

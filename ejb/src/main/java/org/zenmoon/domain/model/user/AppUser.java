@@ -39,10 +39,10 @@ public class AppUser {
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
 
-    protected AppUser() {
-    }
+    protected AppUser() {}
 
-    public AppUser(String id, String tenantId, String username, String passwordHash, Set<Role> roles, String displayName) {
+    public AppUser(
+            String id, String tenantId, String username, String passwordHash, Set<Role> roles, String displayName) {
         this.id = id;
         this.tenantId = tenantId;
         this.username = username;
@@ -74,9 +74,11 @@ public class AppUser {
     public Set<Role> getRoles() {
         Set<Role> set = EnumSet.noneOf(Role.class);
         // The schema admits only known role names; anything else grants nothing rather than failing log-in.
-        Arrays.stream(roles.split(",")).map(String::trim)
+        Arrays.stream(roles.split(","))
+                .map(String::trim)
                 .filter(s -> Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(s)))
-                .map(Role::valueOf).forEach(set::add);
+                .map(Role::valueOf)
+                .forEach(set::add);
         return set;
     }
 

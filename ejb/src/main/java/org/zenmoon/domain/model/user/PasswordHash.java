@@ -15,13 +15,13 @@ public final class PasswordHash {
 
     /** OWASP's 2023 floor for PBKDF2-SHA256 is 600,000; this is the cost we measured as ~0.1 s here. */
     public static final int DEFAULT_ITERATIONS = 120_000;
+
     private static final String PREFIX = "pbkdf2-sha256";
     private static final int SALT_BYTES = 16;
     private static final int KEY_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private PasswordHash() {
-    }
+    private PasswordHash() {}
 
     public static String hash(char[] password) {
         return hash(password, DEFAULT_ITERATIONS);
@@ -31,7 +31,8 @@ public final class PasswordHash {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(derive(password, salt, iterations));
+        return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$"
+                + b64.encodeToString(derive(password, salt, iterations));
     }
 
     /** Constant-time comparison; a malformed stored hash never matches. */
@@ -58,7 +59,9 @@ public final class PasswordHash {
         try {
             PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, KEY_BITS);
             try {
-                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                        .generateSecret(spec)
+                        .getEncoded();
             } finally {
                 spec.clearPassword();
             }

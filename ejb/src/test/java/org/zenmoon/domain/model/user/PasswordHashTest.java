@@ -27,7 +27,9 @@ class PasswordHashTest {
         assertThat(PasswordHash.verify("demo".toCharArray(), null)).isFalse();
         assertThat(PasswordHash.verify("demo".toCharArray(), "demo")).isFalse();
         assertThat(PasswordHash.verify("demo".toCharArray(), "md5$1$abc$def")).isFalse();
-        assertThat(PasswordHash.verify("demo".toCharArray(), "pbkdf2-sha256$x$abc$def")).isFalse();
-        assertThat(PasswordHash.verify("demo".toCharArray(), "pbkdf2-sha256$10$!!$??")).isFalse();
+        assertThat(PasswordHash.verify("demo".toCharArray(), "pbkdf2-sha256$x$abc$def"))
+                .isFalse();
+        assertThat(PasswordHash.verify("demo".toCharArray(), "pbkdf2-sha256$10$!!$??"))
+                .isFalse();
     }
 }
