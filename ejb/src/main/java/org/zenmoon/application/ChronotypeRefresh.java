@@ -5,72 +5,66 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
+import org.zenmoon.analysis.chronotype.Chronotype;
+import org.zenmoon.application.audit.Audited;
+import org.zenmoon.application.security.TenantBound;
 import org.zenmoon.domain.model.analysis.AnalysisResult;
+import org.zenmoon.domain.model.analysis.AnalysisResultRepository;
 import org.zenmoon.domain.model.child.Child;
-import org.zenmoon.domain.model.child.Chronotype;
-import org.zenmoon.domain.model.tenant.Tenancy;
-import org.zenmoon.domain.model.tenant.Tenant;
+import org.zenmoon.domain.model.child.ChildRepository;
 
 /**
- * Recomputes and stores the chronotype of every child of a tenant, for the {@code chronotype} batch job. The
- * tenant is a job parameter taken from the authenticated admin who started the job, never from request data.
+ * Recomputes and stores children's chronotypes, for the {@code chronotype} job. The job binds the tenant and the
+ * admin who started it as the caller; each child is written in a transaction of its own and audited as a write.
  */
 @Stateless
+@TenantBound
 public class ChronotypeRefresh {
 
-    @PersistenceContext(unitName = "zenmoon")
-    EntityManager em;
+    @Inject
+    ChildRepository children;
 
     @Inject
-    AuditTrail audit;
+    ChronotypeComputation computation;
 
-    /** The tenants a job started by this caller covers: its own, or all of them for a platform admin. */
-    public List<String> tenantsFor(String tenantParameter) {
-        if (!"*".equals(tenantParameter)) {
-            return List.of(tenantParameter);
-        }
-        return em.createQuery("SELECT t FROM Tenant t ORDER BY t.id", Tenant.class)
-                .getResultStream()
-                .map(Tenant::getId)
-                .toList();
+    @Inject
+    AnalysisResultRepository results;
+
+    @Inject
+    Clock clock;
+
+    /** The ids of the tenant's children, in id order. */
+    public List<String> childIds() {
+        return children.all().stream().map(Child::getId).toList();
     }
 
-    /** One transaction per tenant; returns the number of children whose chronotype is known now. */
+    /** Stores the child's chronotype on the child and as an analysis result; true when a category is known. */
+    @Audited("write")
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int refreshTenant(String tenantId, String actorId) {
-        em.setProperty(Tenancy.PROPERTY, tenantId);
-        Instant now = Instant.now();
-        Caller actor = new Caller(actorId, null, tenantId, Set.of());
-        int known = 0;
-        for (Child child : em.createQuery("SELECT c FROM Child c ORDER BY c.id", Child.class)
-                .getResultList()) {
-            ChronotypeView view = ChildChronotype.compute(em, child.getId(), child.getBirthYear(), now);
-            child.assignChronotype(view.category() == null ? null : Chronotype.valueOf(view.category()));
-            em.persist(new AnalysisResult(
-                    UUID.randomUUID().toString(),
-                    child.getId(),
-                    null,
-                    "chronotype",
-                    now,
-                    Json.createObjectBuilder()
-                            .add("status", view.status())
-                            .add("msfSc", view.msfSc() == null ? "" : view.msfSc())
-                            .add("category", view.category() == null ? "" : view.category())
-                            .add("nights", view.nights())
-                            .add("method", view.method())
-                            .build()
-                            .toString()));
-            audit.record(actor, "write", "ChronotypeRefresh.refreshTenant", child.getId(), "ok");
-            if (view.category() != null) {
-                known++;
-            }
-        }
-        return known;
+    public boolean refresh(String childId) {
+        Child child = children.find(childId).orElseThrow(() -> new NotFoundException("Child"));
+        Instant now = clock.instant();
+        Chronotype c = computation.analyse(childId, child.getBirthYear(), now);
+        ChronotypeView view = ChronotypeView.of(c, now);
+        child.assignChronotype(view.category() == null ? null : c.category());
+        results.add(new AnalysisResult(
+                UUID.randomUUID().toString(),
+                childId,
+                null,
+                "chronotype",
+                now,
+                Json.createObjectBuilder()
+                        .add("status", view.status())
+                        .add("msfSc", view.msfSc() == null ? "" : view.msfSc())
+                        .add("category", view.category() == null ? "" : view.category())
+                        .add("nights", view.nights())
+                        .add("method", view.method())
+                        .build()
+                        .toString()));
+        return view.category() != null;
     }
 }

@@ -13,4 +13,13 @@ public class NotFoundException extends RuntimeException {
     public NotFoundException(String what) {
         super(what + " not found");
     }
+
+    /** With a detail of its own instead of "... not found". */
+    public static NotFoundException because(String detail) {
+        return new NotFoundException(detail, true);
+    }
+
+    private NotFoundException(String detail, boolean verbatim) {
+        super(detail);
+    }
 }

@@ -26,7 +26,7 @@ public final class DemoDataSeeder {
     private DemoDataSeeder() {}
 
     public static Result seedIfEmpty(Connection c, long seed, LocalDate endDay, char[] password) throws SQLException {
-        long started = System.currentTimeMillis();
+        long started = System.nanoTime();
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -35,7 +35,7 @@ public final class DemoDataSeeder {
                 rs.next();
                 if (rs.getLong(1) > 0) {
                     c.rollback();
-                    return new Result(false, 0, 0, System.currentTimeMillis() - started);
+                    return new Result(false, 0, 0, (System.nanoTime() - started) / 1_000_000);
                 }
             }
             DemoDataGenerator gen = new DemoDataGenerator(seed, endDay);
@@ -58,7 +58,7 @@ public final class DemoDataSeeder {
                 epochs += copyEpochs(c, gen, child);
             }
             c.commit();
-            return new Result(true, w.children().size(), epochs, System.currentTimeMillis() - started);
+            return new Result(true, w.children().size(), epochs, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
@@ -220,10 +220,5 @@ public final class DemoDataSeeder {
 
     private static String round(float v, int scale) {
         return Double.toString(Math.round(v * (double) scale) / (double) scale);
-    }
-
-    /** For tests and tools: today's date in UTC, the default end of the demo period. */
-    public static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
     }
 }

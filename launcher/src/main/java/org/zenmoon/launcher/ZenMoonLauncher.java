@@ -14,7 +14,9 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,17 +36,19 @@ public final class ZenMoonLauncher {
     private static final PrintStream OUT = System.out;
 
     private final Settings settings;
+    private final Clock clock;
     private EmbeddedPostgres embedded;
     private Process server;
 
-    private ZenMoonLauncher(Settings settings) {
+    private ZenMoonLauncher(Settings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
     }
 
     public static void main(String[] args) {
         String command = args.length == 0 ? "run" : args[0];
         Settings settings = Settings.fromEnvironment();
-        ZenMoonLauncher launcher = new ZenMoonLauncher(settings);
+        ZenMoonLauncher launcher = new ZenMoonLauncher(settings, Clock.systemUTC());
         try {
             switch (command) {
                 case "run" -> System.exit(launcher.run());
@@ -151,7 +155,7 @@ public final class ZenMoonLauncher {
                         "[zenmoon] ZENMOON_DEMO=true: an empty external database gets demo accounts with the password 'demo'");
             }
             DemoDataSeeder.Result r =
-                    DemoDataSeeder.seedIfEmpty(c, settings.demoSeed(), DemoDataSeeder.today(), "demo".toCharArray());
+                    DemoDataSeeder.seedIfEmpty(c, settings.demoSeed(), LocalDate.now(clock), "demo".toCharArray());
             if (r.seeded()) {
                 OUT.printf(
                         "[zenmoon] demo data created: %d children, %,d epochs in %.1f s%n",

@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.persistence.config.QueryHints;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -23,22 +24,21 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.zenmoon.application.ChildDirectory;
+import org.zenmoon.application.ForbiddenException;
+import org.zenmoon.application.NotAuthenticatedException;
+import org.zenmoon.application.NotFoundException;
+import org.zenmoon.application.security.Caller;
+import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.domain.model.analysis.AnalysisResult;
-import org.zenmoon.domain.model.analysis.ModelVersion;
 import org.zenmoon.domain.model.audit.AuditEvent;
 import org.zenmoon.domain.model.child.Child;
+import org.zenmoon.domain.model.child.ChildSummary;
 import org.zenmoon.domain.model.child.GuardianLink;
 import org.zenmoon.domain.model.cohort.Cohort;
 import org.zenmoon.domain.model.cohort.CohortKind;
-import org.zenmoon.domain.model.consent.Consent;
-import org.zenmoon.domain.model.device.Device;
 import org.zenmoon.domain.model.epoch.Epoch;
 import org.zenmoon.domain.model.epoch.SleepState;
-import org.zenmoon.domain.model.event.Intervention;
-import org.zenmoon.domain.model.event.SchoolEvent;
-import org.zenmoon.domain.model.recommendation.Recommendation;
-import org.zenmoon.domain.model.recommendation.RecommendationFeedback;
-import org.zenmoon.domain.model.sleep.SleepEpisode;
 import org.zenmoon.domain.model.tenant.Tenancy;
 import org.zenmoon.domain.model.tenant.Tenant;
 import org.zenmoon.domain.model.user.AppUser;
@@ -54,16 +54,15 @@ class MultitenancyIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "multitenancy.war")
-                .addPackages(true, "org.zenmoon.domain", "org.zenmoon.application")
-                .addClasses(
-                        ZenMoonDatabase.class,
-                        InstantConverter.class,
-                        JsonbConverter.class,
-                        UserAccounts.class,
-                        SchemaVersion.class,
-                        TenantJpa.class,
-                        ArquillianDatabase.class)
+                .addPackages(
+                        true,
+                        "org.zenmoon.domain",
+                        "org.zenmoon.application",
+                        "org.zenmoon.infrastructure",
+                        "org.zenmoon.analysis")
+                .addClasses(TenantJpa.class, ArquillianDatabase.class)
                 .addAsResource("META-INF/persistence.xml")
+                .addAsResource("META-INF/orm.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsLibraries(jarOf(org.postgresql.Driver.class));
     }
@@ -103,10 +102,10 @@ class MultitenancyIT {
         List<Child> children = em.createQuery("SELECT c FROM Child c ORDER BY c.id", Child.class)
                 .getResultList();
         assertEquals(
-                List.of("child-a1", "child-a2"),
+                List.of("child-a1", "child-a2", "child-a3"),
                 children.stream().map(Child::getId).toList());
         assertEquals(
-                1L, em.createQuery("SELECT count(h) FROM Cohort h", Long.class).getSingleResult());
+                2L, em.createQuery("SELECT count(h) FROM Cohort h", Long.class).getSingleResult());
         assertEquals(
                 1L, em.createQuery("SELECT count(e) FROM Epoch e", Long.class).getSingleResult());
         assertNull(em.find(Child.class, "child-b1"), "find by id of another tenant's child");
@@ -129,7 +128,7 @@ class MultitenancyIT {
         EntityManager em = as(ArquillianDatabase.TENANT_A);
         int updated = em.createQuery("UPDATE Child c SET c.preferredInterventions = 'mindfulness'")
                 .executeUpdate();
-        assertEquals(2, updated);
+        assertEquals(3, updated);
         Number touchedInB = (Number) em.createNativeQuery(
                         "SELECT count(*) FROM child WHERE tenant_id = 'tenant-b' AND preferred_interventions IS NOT NULL")
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
@@ -194,37 +193,15 @@ class MultitenancyIT {
     }
 
     @Test
-    void everyTableHasAWorkingMapping() throws Exception {
+    void analysisResultsAndAuditEventsRoundTripInsideTheirTenant() throws Exception {
         EntityManager em = as(ArquillianDatabase.TENANT_A);
         Instant t = Instant.parse("2026-03-02T20:00:00Z");
-        em.persist(new Consent("consent-1", "child-a1", "collection", "v1", "user-x", t, null));
-        em.persist(new Device("device-1", "child-a1", "wrist", "token-hash", null));
-        em.persist(new SleepEpisode("sleep-1", "child-a1", t, t.plusSeconds(9 * 3600), "device"));
-        em.persist(new SchoolEvent("event-1", "cohort-a", "math_test", t, t.plusSeconds(3600), "school"));
-        em.persist(new Intervention("iv-1", "child-a1", "mindfulness", t, t.plusSeconds(900), null));
-        em.persist(new ModelVersion("model-1", "ranker", 1, "candidate", new byte[] {8, 1, 2}, "{\"auc\": 0.71}"));
         em.persist(new AnalysisResult("result-1", "child-a1", null, "chronotype", t, "{\"msfSc\": \"04:12\"}"));
-        em.flush();
-        em.persist(new Recommendation(
-                "rec-1", "child-a1", "mindfulness", "Try a short breathing exercise.", t, "model-1", "A"));
-        em.flush();
-        em.persist(new RecommendationFeedback("rec-1", "user-x", true, null, t));
         em.persist(new AuditEvent(t, "user-x", "read", "test", "child-a1", "ok"));
         em.flush();
         em.clear();
 
-        assertEquals("v1", em.find(Consent.class, "consent-1").getNoticeVersion());
-        assertNull(em.find(Device.class, "device-1").getRevokedAt());
-        assertEquals(
-                t.plusSeconds(9 * 3600), em.find(SleepEpisode.class, "sleep-1").getWake());
-        assertEquals("math_test", em.find(SchoolEvent.class, "event-1").getType());
-        assertEquals(t.plusSeconds(900), em.find(Intervention.class, "iv-1").getEnd());
-        ModelVersion model = em.find(ModelVersion.class, "model-1");
-        assertEquals(3, model.getOnnx().length);
-        assertTrue(model.getMetrics().contains("0.71"));
         assertTrue(em.find(AnalysisResult.class, "result-1").getPayload().contains("04:12"));
-        assertEquals("A", em.find(Recommendation.class, "rec-1").getArm());
-        assertTrue(em.find(RecommendationFeedback.class, "rec-1").isWasHelpful());
         assertEquals(
                 1L,
                 em.createQuery("SELECT count(a) FROM AuditEvent a WHERE a.childId = 'child-a1'", Long.class)
@@ -232,9 +209,73 @@ class MultitenancyIT {
         tx.rollback();
 
         em = as(ArquillianDatabase.TENANT_B);
-        assertNull(em.find(Consent.class, "consent-1"));
+        assertNull(em.find(AnalysisResult.class, "result-1"));
         assertEquals(
                 0L,
                 em.createQuery("SELECT count(a) FROM AuditEvent a", Long.class).getSingleResult());
+    }
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    ChildDirectory directory;
+
+    private static Caller caller(String userId, String tenant, Role role) {
+        return new Caller(userId, userId, tenant, Set.of(role));
+    }
+
+    private List<String> visibleTo(Caller caller) throws Exception {
+        return callers.callAs(caller, directory::visibleChildren).stream()
+                .map(ChildSummary::childId)
+                .sorted()
+                .toList();
+    }
+
+    @Test
+    void eachRoleSeesTheChildrenTheAccessPolicyGivesIt() throws Exception {
+        String a = ArquillianDatabase.TENANT_A;
+        assertEquals(List.of("child-a1", "child-a2", "child-a3"), visibleTo(caller("u-admin-a", a, Role.TENANT_ADMIN)));
+        assertEquals(List.of("child-a1", "child-a2"), visibleTo(caller("u-couns-a", a, Role.COUNSELLOR)));
+        assertEquals(List.of("child-a2"), visibleTo(caller("u-guard-a", a, Role.GUARDIAN)));
+        Caller counsellor = caller("u-couns-a", a, Role.COUNSELLOR);
+        assertThrows(NotFoundException.class, () -> callers.callAs(counsellor, () -> directory.find("child-a3")));
+        assertThrows(NotFoundException.class, () -> callers.callAs(counsellor, () -> directory.find("child-b1")));
+        assertThrows(
+                ForbiddenException.class,
+                () -> visibleTo(caller("u-platform", null, Role.PLATFORM_ADMIN)),
+                "a platform admin reads no child");
+        assertThrows(NotAuthenticatedException.class, directory::visibleChildren, "no caller bound");
+    }
+
+    @Test
+    void readsAreAuditedByTheInterceptorWithTheirOutcome() throws Exception {
+        Caller counsellor = caller("u-couns-a", ArquillianDatabase.TENANT_A, Role.COUNSELLOR);
+        long okBefore = audited("child-a1", "ok");
+        long refusedBefore = audited("child-a3", "not_found");
+
+        assertEquals(
+                "Otter-1",
+                callers.callAs(counsellor, () -> directory.find("child-a1")).pseudonym());
+        assertThrows(NotFoundException.class, () -> callers.callAs(counsellor, () -> directory.find("child-a3")));
+
+        assertEquals(okBefore + 1, audited("child-a1", "ok"));
+        assertEquals(refusedBefore + 1, audited("child-a3", "not_found"), "the refused read is audited too");
+    }
+
+    /** Audit events of the counsellor's ChildDirectory.find calls for {@code childId} with {@code outcome}. */
+    private long audited(String childId, String outcome) throws Exception {
+        EntityManager em = as(ArquillianDatabase.TENANT_A);
+        try {
+            return em.createQuery(
+                            "SELECT count(a) FROM AuditEvent a WHERE a.actorId = 'u-couns-a' AND a.childId = :c "
+                                    + "AND a.resource = 'ChildDirectory.find' AND a.outcome = :o",
+                            Long.class)
+                    .setParameter("c", childId)
+                    .setParameter("o", outcome)
+                    .getSingleResult();
+        } finally {
+            tx.rollback();
+        }
     }
 }

@@ -12,10 +12,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.zenmoon.application.CohortOverview;
-import org.zenmoon.application.CohortOverview.ChildStats;
-import org.zenmoon.application.CohortOverview.CohortView;
-import org.zenmoon.application.CohortOverview.NightlySleep;
-import org.zenmoon.application.CurrentCaller;
+import org.zenmoon.application.security.CallerContext;
+import org.zenmoon.domain.model.cohort.ChildWeek;
+import org.zenmoon.domain.model.cohort.CohortSummary;
+import org.zenmoon.domain.model.cohort.NightlySleep;
 
 /** The cohort page: pick one of your cohorts, see its children and its nightly sleep. */
 @Named
@@ -31,17 +31,17 @@ public class CohortPage implements Serializable {
     CohortOverview overview;
 
     @Inject
-    CurrentCaller caller;
+    CallerContext callers;
 
-    private List<CohortView> cohorts;
+    private List<CohortSummary> cohorts;
     private String cohortId;
-    private List<ChildStats> children;
+    private List<ChildWeek> children;
     private String sleepChart;
     private String username;
 
     @PostConstruct
     void init() {
-        username = caller.get().username();
+        username = callers.current().username();
         cohorts = overview.myCohorts();
         if (!cohorts.isEmpty()) {
             cohortId = cohorts.get(0).cohortId();
@@ -103,7 +103,7 @@ public class CohortPage implements Serializable {
         return t == null ? "never" : SEEN.format(t);
     }
 
-    public List<CohortView> getCohorts() {
+    public List<CohortSummary> getCohorts() {
         return cohorts;
     }
 
@@ -115,7 +115,7 @@ public class CohortPage implements Serializable {
         this.cohortId = cohortId;
     }
 
-    public List<ChildStats> getChildren() {
+    public List<ChildWeek> getChildren() {
         return children;
     }
 

@@ -15,7 +15,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.zenmoon.interfaces.security.LoginThrottle;
+import org.zenmoon.application.security.Accounts;
+import org.zenmoon.interfaces.security.ZenMoonAuthentication;
 
 /** The portal's log-in form. */
 @Named
@@ -28,17 +29,10 @@ public class LoginPage {
     @Inject
     FacesContext faces;
 
-    @Inject
-    LoginThrottle throttle;
-
     private String username;
     private String password;
 
     public String login() throws IOException {
-        if (throttle.attempt(username) > 0) {
-            error("Too many failed log-ins. Please wait a few minutes and try again.");
-            return null;
-        }
         ExternalContext ext = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) ext.getRequest();
         request.changeSessionId();
@@ -49,12 +43,16 @@ public class LoginPage {
                         .newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username, new Password(password))));
         if (status == AuthenticationStatus.SUCCESS) {
-            throttle.succeeded(username);
             ext.redirect(ext.getRequestContextPath() + "/portal/cohort.xhtml");
             faces.responseComplete();
             return null;
         }
-        error("Wrong user name or password.");
+        boolean throttled = request.getAttribute(ZenMoonAuthentication.LOGIN_OUTCOME) instanceof Accounts.LogIn login
+                && login.outcome() == Accounts.LogIn.Outcome.THROTTLED;
+        error(
+                throttled
+                        ? "Too many failed log-ins. Please wait a few minutes and try again."
+                        : "Wrong user name or password.");
         return null;
     }
 

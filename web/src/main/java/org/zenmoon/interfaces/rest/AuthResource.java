@@ -1,48 +1,70 @@
 package org.zenmoon.interfaces.rest;
 
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.zenmoon.infrastructure.persistence.UserAccounts;
-import org.zenmoon.interfaces.security.AccountIdentityStore;
+import org.zenmoon.application.security.Accounts;
+import org.zenmoon.application.security.Caller;
 import org.zenmoon.interfaces.security.ApiTokens;
-import org.zenmoon.interfaces.security.LoginThrottle;
 import org.zenmoon.interfaces.security.SigningKey;
 
 /** Exchanges a user name and password for an API token. */
 @Path("/auth/token")
 public class AuthResource {
 
-    /** Validated by hand: Payara's OpenAPI generator fails on Bean Validation annotations of record components. */
-    public record TokenRequest(String username, String password) {
-        Map<String, String> problems() {
-            Map<String, String> p = new LinkedHashMap<>();
-            if (username == null || username.isBlank() || username.length() > 100) {
-                p.put("username", "must be 1 to 100 characters");
-            }
-            if (password == null || password.length() > 200) {
-                p.put("password", "must be given, at most 200 characters");
-            }
-            return p;
+    /**
+     * The request body. A class rather than a record: Payara's OpenAPI generator fails on Bean Validation
+     * annotations of record components.
+     */
+    public static class TokenRequest {
+        @NotBlank(message = "must be 1 to 100 characters")
+        @Size(max = 100, message = "must be 1 to 100 characters")
+        @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+        private String username;
+
+        @NotNull(message = "must be given, at most 200 characters")
+        @Size(max = 200, message = "must be given, at most 200 characters")
+        private String password;
+
+        public TokenRequest() {}
+
+        public TokenRequest(String username, String password) {
+            this.username = username;
+            this.password = password;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
         }
     }
 
     public record TokenResponse(String accessToken, String tokenType, long expiresIn, List<String> roles) {}
 
     @Inject
-    AccountIdentityStore identityStore;
+    Accounts accounts;
 
     @Inject
     ApiTokens tokens;
@@ -50,49 +72,33 @@ public class AuthResource {
     @Inject
     SigningKey signingKey;
 
-    @Inject
-    LoginThrottle throttle;
-
-    @Inject
-    UserAccounts accounts;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue an API token", description = "401 for wrong credentials; 429 after repeated failures.")
-    public Response issue(TokenRequest request) {
-        Map<String, String> invalid = request == null
-                ? Map.of("body", "a JSON object with username and password is required")
-                : request.problems();
-        if (!invalid.isEmpty()) {
-            return Problems.validation("The token request is not valid.", invalid);
-        }
-        long wait = throttle.attempt(request.username());
-        if (wait > 0) {
-            return Response.fromResponse(Problems.response(
-                            429, "Too Many Requests", "Too many failed log-ins for this user; try again later."))
-                    .header("Retry-After", wait)
-                    .build();
-        }
+    public Response issue(
+            @Valid @NotNull(message = "a JSON object with username and password is required") TokenRequest request) {
         if (!signingKey.usable()) {
             return Problems.response(503, "Service Unavailable", "Token signing is not configured.");
         }
-        CredentialValidationResult result = identityStore.validate(
-                new UsernamePasswordCredential(request.username(), new Password(request.password())));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return Problems.response(401, "Unauthorized", "Wrong user name or password.");
+        Accounts.LogIn login =
+                accounts.logIn(request.getUsername(), request.getPassword().toCharArray());
+        switch (login.outcome()) {
+            case THROTTLED:
+                return Response.fromResponse(Problems.response(
+                                429, "Too Many Requests", "Too many failed log-ins for this user; try again later."))
+                        .header("Retry-After", login.retryAfterSeconds())
+                        .build();
+            case FAILED:
+                return Problems.response(401, "Unauthorized", "Wrong user name or password.");
+            default:
+                Caller caller = login.caller();
+                List<String> roles =
+                        caller.roles().stream().map(Enum::name).sorted().toList();
+                String token = tokens.issue(caller.userId(), caller.username(), roles);
+                return Response.ok(new TokenResponse(token, "Bearer", tokens.lifetimeSeconds(), roles))
+                        .header("Cache-Control", "no-store")
+                        .build();
         }
-        throttle.succeeded(request.username());
-        String userId =
-                accounts.findByUsername(request.username()).orElseThrow().getId();
-        Set<String> groups = result.getCallerGroups();
-        String token = tokens.issue(userId, result.getCallerPrincipal().getName(), groups);
-        return Response.ok(new TokenResponse(
-                        token,
-                        "Bearer",
-                        tokens.lifetimeSeconds(),
-                        groups.stream().sorted().toList()))
-                .header("Cache-Control", "no-store")
-                .build();
     }
 }

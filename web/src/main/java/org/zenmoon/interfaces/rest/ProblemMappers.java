@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Logger;
+import org.zenmoon.application.ForbiddenException;
 import org.zenmoon.application.NotAuthenticatedException;
 import org.zenmoon.application.NotFoundException;
 
@@ -31,6 +32,9 @@ public final class ProblemMappers {
             Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof NotFoundException nf) {
                 return Problems.response(404, "Not Found", nf.getMessage());
+            }
+            if (cause instanceof ForbiddenException forbidden) {
+                return Problems.response(403, "Forbidden", forbidden.getMessage());
             }
             if (cause instanceof NotAuthenticatedException) {
                 return Problems.response(401, "Unauthorized", cause.getMessage());

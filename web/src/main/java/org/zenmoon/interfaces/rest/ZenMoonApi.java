@@ -1,6 +1,5 @@
 package org.zenmoon.interfaces.rest;
 
-import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** The REST API, version 1 (../shared/API.md). */
 @ApplicationPath("/api/v1")
-@DeclareRoles({"PLATFORM_ADMIN", "TENANT_ADMIN", "COUNSELLOR", "CLINICIAN", "GUARDIAN", "DEVICE"})
 @OpenAPIDefinition(
         info =
                 @Info(

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -41,13 +42,14 @@ public class ApiTokens {
     @ConfigProperty(name = "zenmoon.jwt.lifetime-seconds", defaultValue = "3600")
     long lifetimeSeconds;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     public long lifetimeSeconds() {
         return lifetimeSeconds;
     }
 
-    public String issue(String userId, String username, Set<String> groups) {
+    public String issue(String userId, String username, Collection<String> groups) {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)

@@ -6,7 +6,6 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -14,6 +13,9 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.zenmoon.application.security.Accounts;
+import org.zenmoon.application.security.Caller;
 import org.zenmoon.interfaces.rest.Problems;
 
 /**
@@ -33,6 +35,9 @@ import org.zenmoon.interfaces.rest.Problems;
 public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
 
     public static final String LOGIN_PAGE = "/login.xhtml";
+    /** Request attribute with the {@link Accounts.LogIn} of a failed portal log-in, for the log-in page. */
+    public static final String LOGIN_OUTCOME = "zenmoon.portal.login";
+
     private static final String SESSION_CALLER = "zenmoon.portal.caller";
 
     /** What the portal session keeps of the logged-in caller. */
@@ -42,7 +47,7 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
     ApiTokens tokens;
 
     @Inject
-    AccountIdentityStore accounts;
+    Accounts accounts;
 
     @Override
     public AuthenticationStatus validateRequest(
@@ -54,16 +59,15 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
         }
         if (context.isAuthenticationRequest()
                 && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
-            CredentialValidationResult result = accounts.validate(credential);
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            Accounts.LogIn login = accounts.logIn(
+                    credential.getCaller(), credential.getPassword().getValue());
+            if (!login.succeeded()) {
+                request.setAttribute(LOGIN_OUTCOME, login);
                 return AuthenticationStatus.SEND_FAILURE;
             }
-            request.getSession(true)
-                    .setAttribute(
-                            SESSION_CALLER,
-                            new PortalCaller(
-                                    result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
-            return context.notifyContainerAboutLogin(result);
+            PortalCaller caller = new PortalCaller(login.caller().username(), groups(login.caller()));
+            request.getSession(true).setAttribute(SESSION_CALLER, caller);
+            return context.notifyContainerAboutLogin(caller.username(), caller.groups());
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof PortalCaller caller) {
@@ -88,6 +92,11 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         return unauthorized(response, "Authentication is required: send an API token as a bearer token.");
+    }
+
+    /** The caller's roles as container groups (no code relies on them: the access policy decides). */
+    private static Set<String> groups(Caller caller) {
+        return caller.roles().stream().map(Enum::name).collect(Collectors.toUnmodifiableSet());
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {

@@ -1,13 +1,11 @@
 package org.zenmoon.domain.model.analysis;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.zenmoon.domain.model.tenant.TenantOwned;
-import org.zenmoon.infrastructure.persistence.JsonbConverter;
 
 /** The stored result of an analysis (chronotype, causal effect, forecast) as JSON. */
 @Entity
@@ -30,8 +28,8 @@ public class AnalysisResult extends TenantOwned {
     @Column(name = "computed_at", nullable = false)
     private Instant computedAt;
 
+    /** JSON; stored as {@code jsonb} through the converter that META-INF/orm.xml names. */
     @Column(name = "payload", nullable = false)
-    @Convert(converter = JsonbConverter.class)
     private String payload;
 
     protected AnalysisResult() {}

@@ -2,11 +2,10 @@ package org.zenmoon.domain.model.child;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.zenmoon.analysis.chronotype.ChronotypeCategory;
 import org.zenmoon.domain.model.tenant.TenantOwned;
 
 /** A child, known only by a pseudonym and a birth year. */
@@ -26,8 +25,8 @@ public class Child extends TenantOwned {
     @Column(name = "cohort_id", nullable = false)
     private String cohortId;
 
-    @Enumerated(EnumType.STRING)
-    private Chronotype chronotype;
+    /** Written as the API spells it ({@code night_owl}); the converter applies to every ChronotypeCategory. */
+    private ChronotypeCategory chronotype;
 
     @Column(name = "preferred_interventions")
     private String preferredInterventions;
@@ -45,7 +44,7 @@ public class Child extends TenantOwned {
     }
 
     /** The category the chronotype analysis found, or null while it is unknown. */
-    public void assignChronotype(Chronotype category) {
+    public void assignChronotype(ChronotypeCategory category) {
         this.chronotype = category;
     }
 
@@ -65,7 +64,7 @@ public class Child extends TenantOwned {
         return cohortId;
     }
 
-    public Chronotype getChronotype() {
+    public ChronotypeCategory getChronotype() {
         return chronotype;
     }
 

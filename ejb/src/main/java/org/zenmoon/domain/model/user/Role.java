@@ -1,9 +1,9 @@
 package org.zenmoon.domain.model.user;
 
-import java.util.EnumSet;
-import java.util.Set;
-
-/** The roles of ../shared/API.md. Names are used verbatim as security roles and token groups. */
+/**
+ * The roles of ../shared/API.md, defined here once. Names are used verbatim as token groups; what each role may
+ * do is decided in one place, {@code org.zenmoon.application.security.AccessPolicy}.
+ */
 public enum Role {
     PLATFORM_ADMIN,
     TENANT_ADMIN,
@@ -11,7 +11,4 @@ public enum Role {
     CLINICIAN,
     GUARDIAN,
     DEVICE;
-
-    /** Roles that look after a tenant's children as professionals, as opposed to guardians. */
-    public static final Set<Role> STAFF = EnumSet.of(TENANT_ADMIN, COUNSELLOR, CLINICIAN);
 }

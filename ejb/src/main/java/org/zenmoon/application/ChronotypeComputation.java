@@ -1,0 +1,40 @@
+package org.zenmoon.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.zenmoon.analysis.chronotype.Chronotype;
+import org.zenmoon.analysis.chronotype.ChronotypeAnalysis;
+import org.zenmoon.analysis.sleep.SleepEpisodeBuilder;
+import org.zenmoon.analysis.sleep.WearableEpoch;
+import org.zenmoon.analysis.sleep.WearableSleepScorer;
+import org.zenmoon.domain.model.epoch.EpochRepository;
+
+/**
+ * A child's chronotype from its recent wearable epochs: sleep and wake scored from activity and heart rate,
+ * nightly episodes built, and MSFsc computed over school and free nights (docs/analyses/sleep-chronotype.md).
+ * Runs inside the caller's transaction, whose tenant is already bound.
+ */
+@ApplicationScoped
+public class ChronotypeComputation {
+
+    /** Enough for the 14 nights with 4 free ones that the analysis needs, with room for gaps. */
+    static final Duration WINDOW = Duration.ofDays(60);
+
+    @Inject
+    EpochRepository epochs;
+
+    /** The chronotype from the child's last 60 days of epochs, with the child's age as of {@code now}. */
+    public Chronotype analyse(String childId, int birthYear, Instant now) {
+        // The latest epoch anchors the window, so that a device that stopped sending still has its history used.
+        List<WearableEpoch> recent = epochs.latest(childId)
+                .map(last -> epochs.wearableEpochs(childId, last.minus(WINDOW)))
+                .orElse(List.of());
+        var episodes = SleepEpisodeBuilder.defaults(ZoneOffset.UTC).build(WearableSleepScorer.DEFAULT.score(recent));
+        double age = now.atZone(ZoneOffset.UTC).getYear() - birthYear + 0.5;
+        return ChronotypeAnalysis.defaults(ZoneOffset.UTC).analyseEpisodes(episodes, age);
+    }
+}

@@ -1,0 +1,22 @@
+package org.zenmoon.application.audit;
+
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.interceptor.InterceptorBinding;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Every call of a method marked so (or of every method of a class marked so) leaves an audit event: caller,
+ * action, the method as resource, the child concerned (a parameter named {@code childId}), outcome.
+ */
+@InterceptorBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface Audited {
+
+    /** What the call does to children's data: {@code read} or {@code write}. */
+    @Nonbinding
+    String value() default "read";
+}

@@ -1,0 +1,70 @@
+package org.zenmoon.application.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import org.zenmoon.domain.model.child.ChildScope;
+import org.zenmoon.domain.model.cohort.CohortRepository;
+import org.zenmoon.domain.model.user.Role;
+
+/**
+ * Who may do what to which child: the one place where roles mean something. Services and entry points ask it;
+ * no other code looks at a role.
+ *
+ * <ul>
+ *   <li>A tenant admin sees every child of the tenant, runs the tenant's jobs and uses the portal.
+ *   <li>A counsellor or clinician sees the children of the cohorts assigned to them and uses the portal.
+ *   <li>A guardian sees the children linked to them.
+ *   <li>A platform admin runs jobs over all tenants and sees no child.
+ * </ul>
+ */
+@ApplicationScoped
+public class AccessPolicy {
+
+    private static final Map<Role, Set<Permission>> GRANTS = new EnumMap<>(Role.class);
+
+    static {
+        GRANTS.put(Role.PLATFORM_ADMIN, EnumSet.of(Permission.RUN_JOBS));
+        GRANTS.put(Role.TENANT_ADMIN, EnumSet.of(Permission.READ_CHILDREN, Permission.USE_PORTAL, Permission.RUN_JOBS));
+        GRANTS.put(Role.COUNSELLOR, EnumSet.of(Permission.READ_CHILDREN, Permission.USE_PORTAL));
+        GRANTS.put(Role.CLINICIAN, EnumSet.of(Permission.READ_CHILDREN, Permission.USE_PORTAL));
+        GRANTS.put(Role.GUARDIAN, EnumSet.of(Permission.READ_CHILDREN));
+        GRANTS.put(Role.DEVICE, EnumSet.noneOf(Permission.class));
+    }
+
+    @Inject
+    CohortRepository cohorts;
+
+    public boolean permits(Caller caller, Permission permission) {
+        return caller.roles().stream().anyMatch(r -> GRANTS.get(r).contains(permission));
+    }
+
+    /**
+     * The children {@code caller} may see in its tenant. Staff roles take precedence over a guardian role that
+     * the same account may also hold.
+     */
+    public ChildScope childScope(Caller caller) {
+        if (caller.tenantId() == null) {
+            return new ChildScope.Nobody();
+        }
+        Set<Role> roles = caller.roles();
+        if (roles.contains(Role.TENANT_ADMIN)) {
+            return new ChildScope.WholeTenant();
+        }
+        if (roles.contains(Role.COUNSELLOR) || roles.contains(Role.CLINICIAN)) {
+            return new ChildScope.Cohorts(cohorts.assignedTo(caller.userId()));
+        }
+        if (roles.contains(Role.GUARDIAN)) {
+            return new ChildScope.GuardianOf(caller.userId());
+        }
+        return new ChildScope.Nobody();
+    }
+
+    /** Whether a job this caller starts covers every tenant rather than the caller's own. */
+    public boolean jobsCoverAllTenants(Caller caller) {
+        return caller.roles().contains(Role.PLATFORM_ADMIN);
+    }
+}

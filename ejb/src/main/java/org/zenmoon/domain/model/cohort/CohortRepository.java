@@ -1,0 +1,22 @@
+package org.zenmoon.domain.model.cohort;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.zenmoon.domain.model.child.ChildScope;
+
+/** Cohorts of the current tenant, and the figures the portal shows for one. */
+public interface CohortRepository {
+
+    /** The cohorts whose children lie in {@code scope} (a guardian's scope has none), by name. */
+    List<CohortSummary> summaries(ChildScope scope);
+
+    /** The cohorts a counsellor or clinician is assigned to. */
+    Set<String> assignedTo(String userId);
+
+    /** Each child of the cohort with its figures since {@code since}. */
+    List<ChildWeek> childWeeks(String cohortId, Instant since);
+
+    /** Mean hours asleep per child, night by night, for the nights after {@code since} that have data. */
+    List<NightlySleep> nightlySleep(String cohortId, Instant since);
+}

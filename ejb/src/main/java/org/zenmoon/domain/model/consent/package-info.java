@@ -1,2 +1,0 @@
-/** Guardians' consents, per child and scope. */
-package org.zenmoon.domain.model.consent;

@@ -1,2 +1,0 @@
-/** Paired wearables. */
-package org.zenmoon.domain.model.device;

@@ -1,2 +1,0 @@
-/** Recommendations and guardians' feedback on them. */
-package org.zenmoon.domain.model.recommendation;

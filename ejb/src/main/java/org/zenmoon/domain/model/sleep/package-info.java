@@ -1,2 +1,0 @@
-/** Sleep episodes. */
-package org.zenmoon.domain.model.sleep;

@@ -1,0 +1,103 @@
+package org.zenmoon.application.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.zenmoon.domain.model.child.ChildScope;
+import org.zenmoon.domain.model.cohort.ChildWeek;
+import org.zenmoon.domain.model.cohort.CohortRepository;
+import org.zenmoon.domain.model.cohort.CohortSummary;
+import org.zenmoon.domain.model.cohort.NightlySleep;
+import org.zenmoon.domain.model.user.Role;
+
+/** The policy as a table: each role, what it may do, and which children it sees. */
+class AccessPolicyTest {
+
+    /** Staff assignments as the repository would give them; the policy reads nothing else from it. */
+    static final Map<String, Set<String>> ASSIGNED = Map.of("u-couns", Set.of("oak", "birch"));
+
+    static AccessPolicy policy() {
+        AccessPolicy p = new AccessPolicy();
+        p.cohorts = new CohortRepository() {
+            @Override
+            public List<CohortSummary> summaries(ChildScope scope) {
+                return List.of();
+            }
+
+            @Override
+            public Set<String> assignedTo(String userId) {
+                return ASSIGNED.getOrDefault(userId, Set.of());
+            }
+
+            @Override
+            public List<ChildWeek> childWeeks(String cohortId, Instant since) {
+                return List.of();
+            }
+
+            @Override
+            public List<NightlySleep> nightlySleep(String cohortId, Instant since) {
+                return List.of();
+            }
+        };
+        return p;
+    }
+
+    static Caller caller(String id, String tenant, Role... roles) {
+        return new Caller(id, id, tenant, Set.of(roles));
+    }
+
+    @Test
+    void eachRoleGetsItsPermissions() {
+        AccessPolicy p = policy();
+        Caller admin = caller("u-admin", "t1", Role.TENANT_ADMIN);
+        Caller counsellor = caller("u-couns", "t1", Role.COUNSELLOR);
+        Caller guardian = caller("u-parent", "t1", Role.GUARDIAN);
+        Caller platform = caller("u-platform", null, Role.PLATFORM_ADMIN);
+        Caller device = caller("u-device", "t1", Role.DEVICE);
+
+        assertThat(Permission.values())
+                .allSatisfy(perm -> assertThat(p.permits(admin, perm)).isTrue());
+        assertThat(p.permits(counsellor, Permission.USE_PORTAL)).isTrue();
+        assertThat(p.permits(counsellor, Permission.RUN_JOBS)).isFalse();
+        assertThat(p.permits(guardian, Permission.READ_CHILDREN)).isTrue();
+        assertThat(p.permits(guardian, Permission.USE_PORTAL)).isFalse();
+        assertThat(p.permits(platform, Permission.RUN_JOBS)).isTrue();
+        assertThat(p.permits(platform, Permission.READ_CHILDREN)).isFalse();
+        assertThat(Permission.values())
+                .noneSatisfy(perm -> assertThat(p.permits(device, perm)).isTrue());
+    }
+
+    @Test
+    void eachRoleSeesItsOwnChildren() {
+        AccessPolicy p = policy();
+        assertThat(p.childScope(caller("u-admin", "t1", Role.TENANT_ADMIN))).isInstanceOf(ChildScope.WholeTenant.class);
+        assertThat(p.childScope(caller("u-couns", "t1", Role.COUNSELLOR)))
+                .isEqualTo(new ChildScope.Cohorts(Set.of("oak", "birch")));
+        assertThat(p.childScope(caller("u-new", "t1", Role.CLINICIAN)))
+                .as("a clinician without assignments sees nobody")
+                .isEqualTo(new ChildScope.Cohorts(Set.of()));
+        assertThat(p.childScope(caller("u-parent", "t1", Role.GUARDIAN)))
+                .isEqualTo(new ChildScope.GuardianOf("u-parent"));
+        assertThat(p.childScope(caller("u-platform", null, Role.PLATFORM_ADMIN)))
+                .isInstanceOf(ChildScope.Nobody.class);
+    }
+
+    @Test
+    void aCounsellorWhoIsAlsoAParentIsScopedAsStaff() {
+        assertThat(policy().childScope(caller("u-couns", "t1", Role.COUNSELLOR, Role.GUARDIAN)))
+                .isEqualTo(new ChildScope.Cohorts(Set.of("oak", "birch")));
+    }
+
+    @Test
+    void onlyPlatformAdminsRunJobsAcrossTenants() {
+        AccessPolicy p = policy();
+        assertThat(p.jobsCoverAllTenants(caller("u-platform", null, Role.PLATFORM_ADMIN)))
+                .isTrue();
+        assertThat(p.jobsCoverAllTenants(caller("u-admin", "t1", Role.TENANT_ADMIN)))
+                .isFalse();
+    }
+}
