@@ -5,8 +5,9 @@ import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -24,8 +25,11 @@ import org.zenmoon.domain.model.tenant.TenantRepository;
  * tenants; the tenant and the starting admin travel as job parameters, and an execution started for another
  * tenant does not exist for the caller. Authorisation happens here, when a job starts: the job's steps then run
  * as the admin who started it.
+ *
+ * <p>A CDI bean, not an EJB: an EJB call would switch to the EAR's class loader, where the batch runtime cannot
+ * see the job definitions inside the web module (Payara Server), so jobs are started in the caller's context.
  */
-@Stateless
+@ApplicationScoped
 public class AnalysisJobs {
 
     /** Job parameter: the tenant the job covers, or {@link #ALL_TENANTS}. */
@@ -111,6 +115,7 @@ public class AnalysisJobs {
     }
 
     /** The tenants a job with this tenant parameter covers. */
+    @Transactional
     public List<String> tenantsCovered(String tenantParameter) {
         return ALL_TENANTS.equals(tenantParameter) ? tenants.allIds() : List.of(tenantParameter);
     }

@@ -44,6 +44,14 @@ final class LaunchedServer implements AutoCloseable {
     /** Starts the launcher on the home a previous start left, as a user restarting it would. */
     static LaunchedServer startOn(String name, int port, int embeddedDbPort, Map<String, String> env)
             throws IOException {
+        LaunchedServer server = launch(name, port, embeddedDbPort, env);
+        server.awaitReady();
+        return server;
+    }
+
+    /** Starts the launcher on the named home and returns at once. */
+    static LaunchedServer launch(String name, int port, int embeddedDbPort, Map<String, String> env)
+            throws IOException {
         Path home = WORK.resolve(name).toAbsolutePath();
         Files.createDirectories(home);
         Path output = home.resolve("launcher-" + System.nanoTime() + ".out");
@@ -58,9 +66,16 @@ final class LaunchedServer implements AutoCloseable {
         pb.environment().put("ZENMOON_HTTP_PORT", String.valueOf(port));
         pb.environment().put("ZENMOON_EMBEDDED_DB_PORT", String.valueOf(embeddedDbPort));
         pb.environment().putAll(env);
-        LaunchedServer server = new LaunchedServer(pb.start(), output, port, home);
-        server.awaitReady();
-        return server;
+        return new LaunchedServer(pb.start(), output, port, home);
+    }
+
+    /** Waits for a launcher that is expected to give up, and returns its exit code. */
+    int awaitExit(int seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            close();
+            throw new IllegalStateException("the launcher was still running after " + seconds + " s");
+        }
+        return process.exitValue();
     }
 
     private void awaitReady() throws IOException {

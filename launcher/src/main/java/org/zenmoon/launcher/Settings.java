@@ -40,18 +40,41 @@ record Settings(
         return new Settings(
                 external,
                 Path.of(get.apply("zenmoon.home", "var")).toAbsolutePath(),
-                Integer.parseInt(get.apply("zenmoon.http.port", "8080")),
-                Integer.parseInt(get.apply("zenmoon.embedded-db.port", "54329")),
+                port(get, "zenmoon.http.port", "8080"),
+                port(get, "zenmoon.embedded-db.port", "54329"),
                 // Demo accounts share one known password: only the embedded database gets them unless asked for.
                 Boolean.parseBoolean(get.apply("zenmoon.demo", String.valueOf(external == null))),
-                Long.parseLong(get.apply("zenmoon.demo.seed", "20261127")),
+                number(get, "zenmoon.demo.seed", "20261127"),
                 get.apply("zenmoon.server.java-opts", "-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"),
                 Path.of(get.apply(
                         "zenmoon.server.payara-jar",
                         dist.resolve("payara-micro.jar").toString())),
                 Path.of(get.apply(
                         "zenmoon.server.war", dist.resolve("zenmoon.war").toString())),
-                Integer.parseInt(get.apply("zenmoon.server.start-timeout", "300")));
+                (int) number(get, "zenmoon.server.start-timeout", "300"));
+    }
+
+    private static int port(BinaryOperator<String> get, String key, String fallback) {
+        long port = number(get, key, fallback);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(variable(key) + " must be a port number from 1 to 65535, not " + port);
+        }
+        return (int) port;
+    }
+
+    /** @throws IllegalArgumentException naming the setting as an admin would set it */
+    private static long number(BinaryOperator<String> get, String key, String fallback) {
+        String value = get.apply(key, fallback);
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable(key) + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    /** The environment variable MicroProfile Config maps {@code key} to. */
+    static String variable(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
     String baseUrl() {
@@ -62,7 +85,7 @@ record Settings(
     private static String lookup(String key) {
         String v = System.getProperty(key);
         if (v == null || v.isBlank()) {
-            v = System.getenv(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+            v = System.getenv(variable(key));
         }
         return v;
     }

@@ -3,6 +3,8 @@ package org.zenmoon.launcher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +40,7 @@ public final class ZenMoonLauncher {
     private final Settings settings;
     private final Clock clock;
     private EmbeddedPostgres embedded;
+    private InstanceLock instance;
     private Process server;
 
     private ZenMoonLauncher(Settings settings, Clock clock) {
@@ -46,8 +49,16 @@ public final class ZenMoonLauncher {
     }
 
     public static void main(String[] args) {
+        Logging.configure();
         String command = args.length == 0 ? "run" : args[0];
-        Settings settings = Settings.fromEnvironment();
+        Settings settings;
+        try {
+            settings = Settings.fromEnvironment();
+        } catch (IllegalArgumentException e) {
+            System.err.println("zenmoon: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         ZenMoonLauncher launcher = new ZenMoonLauncher(settings, Clock.systemUTC());
         try {
             switch (command) {
@@ -69,10 +80,31 @@ public final class ZenMoonLauncher {
             System.err.println("zenmoon: " + e.getMessage());
             launcher.stop();
             System.exit(1);
+        } catch (RuntimeException e) {
+            // Anything unforeseen still ends in one line that names the cause, not a stack trace.
+            System.err.println("zenmoon: start-up failed: " + cause(e));
+            launcher.stop();
+            System.exit(1);
         }
     }
 
+    /** The innermost cause, as "Type: message". */
+    static String cause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName()
+                + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    }
+
     int run() {
+        instance = InstanceLock.acquire(settings.home(), settings.httpPort());
+        requireFreePort(settings.httpPort(), "HTTP", "ZENMOON_HTTP_PORT");
+        if (settings.externalDb() == null) {
+            requireFreePort(settings.embeddedDbPort(), "embedded PostgreSQL", "ZENMOON_EMBEDDED_DB_PORT");
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "zenmoon-shutdown"));
         Db db = settings.externalDb() != null ? settings.externalDb() : startEmbedded();
         migrate(db);
@@ -88,6 +120,17 @@ public final class ZenMoonLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 0;
+        }
+    }
+
+    /** A port another program holds would fail later, deep in a server log: say so now, in one line. */
+    private static void requireFreePort(int port, String what, String variable) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new LaunchException("the " + what + " port " + port + " is in use by another program; set " + variable
+                    + " to a free port");
         }
     }
 
@@ -287,6 +330,10 @@ public final class ZenMoonLauncher {
                 System.err.println("zenmoon: embedded PostgreSQL did not stop cleanly: " + e.getMessage());
             }
             embedded = null;
+        }
+        if (instance != null) {
+            instance.release();
+            instance = null;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.zenmoon.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,5 +28,14 @@ class SettingsTest {
         Settings s = Settings.from(
                 Map.of("zenmoon.db.url", "jdbc:postgresql://db.example/zenmoon", "zenmoon.demo", "true")::get);
         assertThat(s.demo()).isTrue();
+    }
+
+    @Test
+    void aBadNumberIsNamedAsTheAdminWouldSetIt() {
+        assertThatThrownBy(() -> Settings.from(Map.of("zenmoon.http.port", "80a")::get))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ZENMOON_HTTP_PORT must be a whole number, not '80a'");
+        assertThatThrownBy(() -> Settings.from(Map.of("zenmoon.embedded-db.port", "70000")::get))
+                .hasMessage("ZENMOON_EMBEDDED_DB_PORT must be a port number from 1 to 65535, not 70000");
     }
 }
