@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * Automatic forecasting: every candidate model is backtested at rolling origins (the last {@code origins} windows of
@@ -155,7 +156,7 @@ public final class ForecastEngine {
     }
 
     /**
-     * Empirical intervals: the 2.5/10/90/97.5% quantiles of the backtest errors at steps within {@link #POOL} of
+     * Empirical intervals: the 2.5/10/90/97.5% quantiles (linear interpolation, R's type 7) of the backtest errors at steps within {@link #POOL} of
      * each step, as log ratios on strictly positive series (errors grow with the level) and as differences
      * otherwise.
      */
@@ -193,9 +194,10 @@ public final class ForecastEngine {
                     pool[p++] = err[o][s];
                 }
             }
-            Arrays.sort(pool);
+            Percentile quantiles = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+            quantiles.setData(pool);
             for (int q : order) {
-                double e = quantile(pool, probs[q]);
+                double e = quantiles.evaluate(100 * probs[q]);
                 double v = ratio ? mean[j] * Math.exp(e) : mean[j] + e;
                 if (nonNegative && v < 0) {
                     v = 0;
@@ -209,13 +211,5 @@ public final class ForecastEngine {
             b[3][j] = Math.max(b[3][j], b[1][j]);
         }
         return b;
-    }
-
-    /** Quantile of sorted values with linear interpolation (R type 7). */
-    static double quantile(double[] sorted, double p) {
-        double pos = p * (sorted.length - 1);
-        int i = (int) Math.floor(pos);
-        int j = Math.min(i + 1, sorted.length - 1);
-        return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
     }
 }
