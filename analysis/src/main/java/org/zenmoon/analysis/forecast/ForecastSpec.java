@@ -4,15 +4,42 @@ import java.util.List;
 
 /**
  * What to forecast and how to choose: the horizon, the seasonal period used for MASE and the short-period models,
- * an optional long period (168 h for a weekly rhythm in hourly data, 0 for none), the number of backtest origins
- * and the candidate models.
+ * an optional long period (168 h for a weekly rhythm in hourly data, 0 for none), the backtest origins for the
+ * per-series selection, the backtest origins and step pooling for the empirical intervals, and the candidate
+ * models.
+ *
+ * @param origins backtest origins (windows of {@code horizon} values ending {@code originStep} apart) over which
+ *     the candidates are compared
+ * @param intervalOrigins backtest origins whose errors calibrate the intervals (the selection origins and more,
+ *     history permitting)
+ * @param intervalPool the errors at steps within this many steps of a horizon step are pooled for its interval
  */
 public record ForecastSpec(
-        int horizon, int period, int longPeriod, int origins, int originStep, List<PointModel> candidates) {
+        int horizon,
+        int period,
+        int longPeriod,
+        int origins,
+        int originStep,
+        int intervalOrigins,
+        int intervalPool,
+        List<PointModel> candidates) {
+
+    /** Selection origins of the automatic configuration. */
+    static final int SELECTION_ORIGINS = 6;
+
+    /** Interval origins of the automatic configuration. */
+    static final int INTERVAL_ORIGINS = 28;
+
+    /** Step pooling of the automatic configuration's intervals. */
+    static final int INTERVAL_POOL = 6;
 
     public ForecastSpec {
-        if (horizon < 1 || period < 1 || longPeriod < 0 || origins < 1 || originStep < 1) {
-            throw new IllegalArgumentException("horizon, period, origins and originStep must be positive");
+        if (horizon < 1 || period < 1 || longPeriod < 0 || origins < 1 || originStep < 1 || intervalOrigins < 1) {
+            throw new IllegalArgumentException(
+                    "horizon, period, origins, originStep and intervalOrigins must be positive");
+        }
+        if (intervalPool < 0) {
+            throw new IllegalArgumentException("intervalPool must not be negative");
         }
         candidates = List.copyOf(candidates);
         if (candidates.isEmpty()) {
@@ -28,7 +55,31 @@ public record ForecastSpec(
     /** The automatic configuration for a period and an optional long period (0 for none). */
     public static ForecastSpec automatic(int horizon, int period, int longPeriod) {
         return new ForecastSpec(
-                horizon, period, longPeriod, 6, Math.max(1, period), defaultCandidates(period, longPeriod));
+                horizon,
+                period,
+                longPeriod,
+                SELECTION_ORIGINS,
+                Math.max(1, period),
+                INTERVAL_ORIGINS,
+                INTERVAL_POOL,
+                defaultCandidates(period, longPeriod));
+    }
+
+    /** The same, choosing among other candidates. */
+    public ForecastSpec withCandidates(List<PointModel> models) {
+        return new ForecastSpec(
+                horizon, period, longPeriod, origins, originStep, intervalOrigins, intervalPool, models);
+    }
+
+    /** The same, with another number of selection origins. */
+    public ForecastSpec withOrigins(int selectionOrigins) {
+        return new ForecastSpec(
+                horizon, period, longPeriod, selectionOrigins, originStep, intervalOrigins, intervalPool, candidates);
+    }
+
+    /** The same, with intervals from other backtest origins and step pooling. */
+    public ForecastSpec withIntervals(int origins, int pool) {
+        return new ForecastSpec(horizon, period, longPeriod, this.origins, originStep, origins, pool, candidates);
     }
 
     /** The candidate set of the automatic configuration. */
