@@ -24,14 +24,25 @@ public record ForecastSpec(
         int intervalPool,
         List<PointModel> candidates) {
 
-    /** Selection origins of the automatic configuration. */
+    /*
+     * The automatic design below (selection origins, interval origins and pooling, the weekly candidate pool) was
+     * chosen on 2026-12-02 on the M4 Hourly VALIDATION split only: the last 48 values of each training series held
+     * out, the forecast made from the rest; the test file was not read (bench/forecast/run.sh prints every step).
+     * Validation figures, before -> after: sMAPE 10.588 -> 9.956, MASE 0.991 -> 0.938, OWA 0.477 -> 0.450,
+     * 95% coverage 0.937 -> 0.932, MSIS 9.30 -> 8.20. Do not change these by looking at the test set.
+     */
+
+    /** Selection origins: 3, 9 and 12 gave a worse validation OWA than 6. */
     static final int SELECTION_ORIGINS = 6;
 
-    /** Interval origins of the automatic configuration. */
-    static final int INTERVAL_ORIGINS = 28;
+    /**
+     * Interval origins: the lowest validation MSIS with a 95% coverage in [0.93, 0.97], over 6 to 40 origins and
+     * pooling 0 to 12 (validation 95% coverage 0.932, 80% coverage 0.794, MSIS 8.20).
+     */
+    static final int INTERVAL_ORIGINS = 20;
 
-    /** Step pooling of the automatic configuration's intervals. */
-    static final int INTERVAL_POOL = 6;
+    /** Step pooling of the intervals, chosen together with {@link #INTERVAL_ORIGINS}. */
+    static final int INTERVAL_POOL = 12;
 
     public ForecastSpec {
         if (horizon < 1 || period < 1 || longPeriod < 0 || origins < 1 || originStep < 1 || intervalOrigins < 1) {
@@ -82,7 +93,13 @@ public record ForecastSpec(
         return new ForecastSpec(horizon, period, longPeriod, this.origins, originStep, origins, pool, candidates);
     }
 
-    /** The candidate set of the automatic configuration. */
+    /**
+     * The candidate set of the automatic configuration. With a long period: backward elimination on the validation
+     * split from the earlier pool plus snaive168, theta-sa24 and damped-sa24 removed snaive168, profile168x1,
+     * profile168x3 and theta-sa168 as candidates (each removal lowered the validation OWA by at least 0.001; they
+     * remain members of the median). Without a long period (nightly sleep) the set was not re-chosen: M4 Hourly
+     * says nothing about it.
+     */
     public static List<PointModel> defaultCandidates(int period, int longPeriod) {
         PointModel snaive = new Benchmarks.SeasonalNaive(period);
         PointModel theta = new Theta(period);
@@ -100,9 +117,8 @@ public record ForecastSpec(
                 hwMul,
                 hwAdd,
                 dshw,
-                profile1,
-                profile3,
-                thetaLong,
-                new Combination(List.of(dshw, profile1, profile3, thetaLong, hwMul), true));
+                new Combination(List.of(dshw, profile1, profile3, thetaLong, hwMul), true),
+                theta,
+                new Deseasonalised(ExponentialSmoothing.damped(), period));
     }
 }
