@@ -11,10 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.zenmoon.analysis.forecast.Benchmarks;
 import org.zenmoon.analysis.forecast.Combination;
 import org.zenmoon.analysis.forecast.Deseasonalised;
+import org.zenmoon.analysis.forecast.DoubleSeasonal;
 import org.zenmoon.analysis.forecast.ExponentialSmoothing;
 import org.zenmoon.analysis.forecast.ForecastSpec;
+import org.zenmoon.analysis.forecast.HoltWinters;
 import org.zenmoon.analysis.forecast.PointModel;
 import org.zenmoon.analysis.forecast.Theta;
+import org.zenmoon.analysis.forecast.WeeklyProfile;
 import org.zenmoon.analysis.forecast.evaluation.Holdout;
 import org.zenmoon.analysis.forecast.evaluation.M4Accuracy;
 import org.zenmoon.analysis.forecast.evaluation.M4Evaluation;
@@ -65,7 +68,24 @@ public final class ForecastDesignSearch {
     public static void main(String[] args) throws Exception {
         Path train = Path.of(args.length > 0 ? args[0] : "../shared/data/m4/Hourly-train.csv");
         validation = Holdout.validation(M4Series.read(train), H);
-        ForecastSpec before = ForecastSpec.hourly(H);
+        // the design before this search (until 2026-12-02), written out so that a rerun repeats the same search
+        PointModel dshw = new DoubleSeasonal(24, 168);
+        PointModel profile1 = new WeeklyProfile(24, 168, 1);
+        PointModel profile3 = new WeeklyProfile(24, 168, 3);
+        PointModel thetaWeek = new Theta(168);
+        PointModel hwMul = new HoltWinters(24, true);
+        ForecastSpec before = ForecastSpec.hourly(H)
+                .withCandidates(List.of(
+                        new Benchmarks.SeasonalNaive(24),
+                        hwMul,
+                        new HoltWinters(24, false),
+                        dshw,
+                        profile1,
+                        profile3,
+                        thetaWeek,
+                        new Combination(List.of(dshw, profile1, profile3, thetaWeek, hwMul), true)))
+                .withOrigins(6)
+                .withIntervals(28, 6);
         System.out.printf(Locale.ROOT, "M4 Hourly validation split: %d series, last %d training values held out%n%n",
                 validation.size(), H);
 
@@ -149,6 +169,17 @@ public final class ForecastDesignSearch {
         System.out.println("\nfinal design on the validation split:");
         print("after", fin);
         System.out.println("models chosen: " + new TreeMap<>(fin.models()));
+        ForecastSpec frozen = ForecastSpec.hourly(H);
+        boolean same = names(frozen.candidates()).equals(names(pool))
+                && frozen.origins() == origins
+                && frozen.intervalOrigins() == bestK
+                && frozen.intervalPool() == bestPool;
+        System.out.println("the same as the frozen ForecastSpec.hourly: " + (same ? "yes" : "NO"));
+
+        System.out.println("\nD. each candidate alone, no selection (for reference; not used to choose)");
+        for (PointModel m : pool) {
+            print(m.name(), run(chosen.withCandidates(List.of(m)).withIntervals(bestK, bestPool)));
+        }
     }
 
     static PointModel memo(PointModel m) {
