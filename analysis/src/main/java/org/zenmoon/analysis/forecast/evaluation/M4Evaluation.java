@@ -12,6 +12,7 @@ import org.zenmoon.analysis.forecast.ForecastEngine;
 import org.zenmoon.analysis.forecast.ForecastOutcome;
 import org.zenmoon.analysis.forecast.ForecastSpec;
 import org.zenmoon.analysis.forecast.Metrics;
+import org.zenmoon.analysis.forecast.PointModel;
 
 /**
  * The M4 competition's evaluation (sMAPE, MASE with the in-sample seasonal naive scale, OWA against Naive2, MSIS
@@ -97,6 +98,39 @@ public final class M4Evaluation {
                 scored);
     }
 
+    /**
+     * The mean sMAPE and MASE of one fixed model (no selection, no intervals) over the series, e.g. to reproduce
+     * M4's published benchmark figures.
+     *
+     * @throws NonFiniteMetricException when a measure of any series is not finite
+     */
+    public static PointAccuracy score(List<Holdout> series, PointModel model, int period) {
+        PointAccuracy[] each = new PointAccuracy[series.size()];
+        IntStream.range(0, each.length).parallel().forEach(i -> {
+            Holdout s = series.get(i);
+            double[] f = model.forecast(s.history(), s.horizon());
+            each[i] = point(
+                    s.id(), model.name() + " ", s.history(), s.future(), f, period, scaleProblem(s.history(), period));
+        });
+        return new PointAccuracy(
+                finite(
+                        "all series",
+                        model.name() + " mean sMAPE",
+                        Arrays.stream(each)
+                                .mapToDouble(PointAccuracy::smape)
+                                .average()
+                                .orElseThrow(),
+                        ""),
+                finite(
+                        "all series",
+                        model.name() + " mean MASE",
+                        Arrays.stream(each)
+                                .mapToDouble(PointAccuracy::mase)
+                                .average()
+                                .orElseThrow(),
+                        ""));
+    }
+
     /** The measures of one forecast against the held-out future. */
     public static SeriesAccuracy score(Holdout s, ForecastOutcome.Forecast f, int period) {
         double[] y = s.history();
@@ -116,13 +150,7 @@ public final class M4Evaluation {
                 }
             }
         }
-        double scale = Metrics.seasonalNaiveScale(y, period);
-        String why = !Double.isFinite(scale)
-                ? "the history has " + y.length + " values, MASE's scale needs more than the period " + period
-                : scale == 0
-                        ? "the history repeats exactly every " + period + " steps, so MASE's scale, the in-sample"
-                                + " seasonal naive error, is 0"
-                        : "";
+        String why = scaleProblem(y, period);
         PointAccuracy forecast = point(s.id(), "", y, a, mean, period, why);
         PointAccuracy naive2 =
                 point(s.id(), "Naive2 ", y, a, new Benchmarks.Naive2(period).forecast(y, h), period, why);
@@ -142,6 +170,17 @@ public final class M4Evaluation {
                 msis,
                 Metrics.covered(a, f.lo95(), f.hi95()) / (double) h,
                 Metrics.covered(a, f.lo80(), f.hi80()) / (double) h);
+    }
+
+    /** Why MASE would not be finite on this history, or "" when its scale is fine. */
+    private static String scaleProblem(double[] y, int period) {
+        double scale = Metrics.seasonalNaiveScale(y, period);
+        return !Double.isFinite(scale)
+                ? "the history has " + y.length + " values, MASE's scale needs more than the period " + period
+                : scale == 0
+                        ? "the history repeats exactly every " + period + " steps, so MASE's scale, the in-sample"
+                                + " seasonal naive error, is 0"
+                        : "";
     }
 
     private static PointAccuracy point(

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.zenmoon.analysis.forecast.Benchmarks;
 import org.zenmoon.analysis.forecast.ForecastOutcome;
 import org.zenmoon.analysis.forecast.ForecastSpec;
 
@@ -74,6 +75,17 @@ class M4EvaluationTest {
                         within(1e-12));
         assertThat(r.models().values().stream().mapToInt(Integer::intValue).sum())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void aFixedModelIsScoredAsTheSameModelInsideTheEvaluation() throws Exception {
+        List<Holdout> test =
+                Holdout.test(sample("m4-hourly-train-sample.csv"), sample("m4-hourly-test-sample.csv"), 48);
+        PointAccuracy snaive = M4Evaluation.score(test, new Benchmarks.SeasonalNaive(24), 24);
+        M4Accuracy all = M4Evaluation.run(test, ForecastSpec.hourly(48));
+        assertFinite(snaive);
+        assertThat(snaive.smape()).isCloseTo(all.seasonalNaive().smape(), within(1e-12));
+        assertThat(snaive.mase()).isCloseTo(all.seasonalNaive().mase(), within(1e-12));
     }
 
     @Test
