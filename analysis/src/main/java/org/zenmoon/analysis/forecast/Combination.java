@@ -3,6 +3,7 @@ package org.zenmoon.analysis.forecast;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /** The median (or mean) of several models' forecasts, step by step; robust to one model going astray. */
 public record Combination(List<PointModel> members, boolean median) implements PointModel {
@@ -38,15 +39,10 @@ public record Combination(List<PointModel> members, boolean median) implements P
             for (int i = 0; i < fs.length; i++) {
                 col[i] = fs[i][k];
             }
-            f[k] = median ? median(col) : Arrays.stream(col).average().orElse(Double.NaN);
+            f[k] = median
+                    ? new Median().evaluate(col)
+                    : Arrays.stream(col).average().orElse(Double.NaN);
         }
         return f;
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
 }

@@ -21,7 +21,7 @@ public record DoubleSeasonal(int shortPeriod, int longPeriod) implements PointMo
     public double[] forecast(double[] y, int horizon) {
         boolean log = strictlyPositive(y);
         double[] x = log ? logOf(y) : y;
-        double[] p = Simplex.minimise(
+        double[] p = NelderMead.minimise(
                 q -> run(x, q[0], q[1], q[2], q[3], 0, null),
                 new double[] {0.1, 0.05, 0.05, 0.5},
                 new double[] {0, 0, 0, 0},

@@ -63,12 +63,12 @@ public record ExponentialSmoothing(Trend trend) implements PointModel {
     private double[] fit(double[] y) {
         return switch (trend) {
             case NONE -> {
-                double[] a = Simplex.minimise(
+                double[] a = NelderMead.minimise(
                         x -> sse(y, x[0], 0, 1), new double[] {0.5}, new double[] {1e-4}, new double[] {0.9999}, 200);
                 yield new double[] {a[0], 0, 1};
             }
             case LINEAR -> {
-                double[] a = Simplex.minimise(
+                double[] a = NelderMead.minimise(
                         x -> sse(y, x[0], x[1] * x[0], 1),
                         new double[] {0.5, 0.1},
                         new double[] {1e-4, 1e-4},
@@ -77,7 +77,7 @@ public record ExponentialSmoothing(Trend trend) implements PointModel {
                 yield new double[] {a[0], a[1] * a[0], 1};
             }
             case DAMPED -> {
-                double[] a = Simplex.minimise(
+                double[] a = NelderMead.minimise(
                         x -> sse(y, x[0], x[1] * x[0], x[2]),
                         new double[] {0.5, 0.1, 0.9},
                         new double[] {1e-4, 1e-4, 0.8},

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * Automatic forecasting: every candidate model is backtested at rolling origins (the last {@code origins} windows of
@@ -12,12 +13,6 @@ import java.util.Map;
  * backtest errors near each horizon step. Deterministic; no state.
  */
 public final class ForecastEngine {
-
-    /** Backtest errors within this many steps of a horizon step are pooled for its interval. */
-    static final int POOL = 6;
-
-    /** Origins used for the intervals (the selection origins and more). */
-    static final int INTERVAL_ORIGINS = 28;
 
     private ForecastEngine() {}
 
@@ -86,7 +81,8 @@ public final class ForecastEngine {
         }
         PointModel chosen = eligible.get(best);
         double[] mean = clip(chosen.forecast(y, h), y);
-        double[][] bounds = intervals(y, mean, intervalBacktest(y, chosen, fc[best], spec), spec.originStep(), h);
+        double[][] bounds =
+                intervals(y, mean, intervalBacktest(y, chosen, fc[best], spec), spec.originStep(), spec.intervalPool());
         return new ForecastOutcome.Forecast(
                 chosen.name(),
                 mean,
@@ -101,14 +97,14 @@ public final class ForecastEngine {
 
     /**
      * The chosen model's backtest forecasts at the selection origins and at further origins (up to
-     * {@link #INTERVAL_ORIGINS} in all, history permitting): the errors at the selection origins alone are too few
+     * {@link ForecastSpec#intervalOrigins()} in all, history permitting): the errors at the selection origins alone are too few
      * and too flattering (the model was chosen because they were small) to make honest intervals.
      */
     private static double[][] intervalBacktest(double[] y, PointModel chosen, double[][] selection, ForecastSpec spec) {
         int h = spec.horizon();
         int n = y.length;
         int extra = 0;
-        while (selection.length + extra < INTERVAL_ORIGINS
+        while (selection.length + extra < spec.intervalOrigins()
                 && n - h - (selection.length + extra) * spec.originStep() >= chosen.minimumHistory()) {
             extra++;
         }
@@ -155,12 +151,13 @@ public final class ForecastEngine {
     }
 
     /**
-     * Empirical intervals: the 2.5/10/90/97.5% quantiles of the backtest errors at steps within {@link #POOL} of
+     * Empirical intervals: the 2.5/10/90/97.5% quantiles (linear interpolation, R's type 7) of the backtest errors at steps within {@code pool} of
      * each step, as log ratios on strictly positive series (errors grow with the level) and as differences
      * otherwise.
      */
-    static double[][] intervals(double[] y, double[] mean, double[][] backtest, int step, int h) {
+    static double[][] intervals(double[] y, double[] mean, double[][] backtest, int step, int pool) {
         int n = y.length;
+        int h = mean.length;
         int k = backtest.length;
         boolean ratio = DoubleSeasonal.strictlyPositive(y);
         for (double[] f : backtest) {
@@ -184,18 +181,19 @@ public final class ForecastEngine {
         int[] order = {0, 1, 2, 3};
         boolean nonNegative = Deseasonalised.nonNegative(y);
         for (int j = 0; j < h; j++) {
-            int from = Math.max(0, j - POOL);
-            int to = Math.min(h - 1, j + POOL);
-            double[] pool = new double[k * (to - from + 1)];
+            int from = Math.max(0, j - pool);
+            int to = Math.min(h - 1, j + pool);
+            double[] pooled = new double[k * (to - from + 1)];
             int p = 0;
             for (int o = 0; o < k; o++) {
                 for (int s = from; s <= to; s++) {
-                    pool[p++] = err[o][s];
+                    pooled[p++] = err[o][s];
                 }
             }
-            Arrays.sort(pool);
+            Percentile quantiles = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+            quantiles.setData(pooled);
             for (int q : order) {
-                double e = quantile(pool, probs[q]);
+                double e = quantiles.evaluate(100 * probs[q]);
                 double v = ratio ? mean[j] * Math.exp(e) : mean[j] + e;
                 if (nonNegative && v < 0) {
                     v = 0;
@@ -209,13 +207,5 @@ public final class ForecastEngine {
             b[3][j] = Math.max(b[3][j], b[1][j]);
         }
         return b;
-    }
-
-    /** Quantile of sorted values with linear interpolation (R type 7). */
-    static double quantile(double[] sorted, double p) {
-        double pos = p * (sorted.length - 1);
-        int i = (int) Math.floor(pos);
-        int j = Math.min(i + 1, sorted.length - 1);
-        return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
     }
 }

@@ -19,7 +19,7 @@ public record HoltWinters(int period, boolean multiplicative) implements PointMo
     @Override
     public double[] forecast(double[] y, int horizon) {
         boolean mul = multiplicative && Deseasonalised.nonNegative(y) && mean(y, 0, y.length) > 0;
-        double[] best = Simplex.minimise(
+        double[] best = NelderMead.minimise(
                 x -> run(y, x[0], x[1] * x[0], x[2] * (1 - x[0]), x[3], mul, 0, null),
                 new double[] {0.3, 0.05, 0.1, 0.95},
                 new double[] {1e-4, 0, 0, 0.8},

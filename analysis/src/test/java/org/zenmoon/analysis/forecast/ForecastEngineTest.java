@@ -9,6 +9,14 @@ import org.junit.jupiter.api.Test;
 
 class ForecastEngineTest {
 
+    /** A measure a test compares must be a number: NaN would make some comparisons pass or fail by accident. */
+    static double finite(double measure) {
+        assertThat(Double.isFinite(measure))
+                .as("finite measure, got %s", measure)
+                .isTrue();
+        return measure;
+    }
+
     /** A child's hourly stress: a daily rhythm (calm nights, afternoon peak), a weekly one (school days) and noise. */
     static double[] childStress(int hours, long seed) {
         Random r = new Random(seed);
@@ -30,8 +38,8 @@ class ForecastEngineTest {
         double[] train = Arrays.copyOf(all, all.length - 48);
         double[] test = Arrays.copyOfRange(all, all.length - 48, all.length);
         var f = (ForecastOutcome.Forecast) ForecastEngine.forecast(train, ForecastSpec.hourly(48));
-        double chosen = Metrics.mase(train, test, f.mean(), 24);
-        double snaive = Metrics.mase(train, test, new Benchmarks.SeasonalNaive(24).forecast(train, 48), 24);
+        double chosen = finite(Metrics.mase(train, test, f.mean(), 24));
+        double snaive = finite(Metrics.mase(train, test, new Benchmarks.SeasonalNaive(24).forecast(train, 48), 24));
         assertThat(chosen).isLessThan(snaive);
         assertThat(f.model()).isNotEqualTo("snaive24");
     }
@@ -49,6 +57,34 @@ class ForecastEngineTest {
             assertThat(f.hi80()[k]).isLessThanOrEqualTo(f.hi95()[k]);
         }
         assertThat(Metrics.covered(test, f.lo95(), f.hi95())).isGreaterThanOrEqualTo(40);
+    }
+
+    @Test
+    void theHourlyDesignIsTheOneChosenOnTheValidationSplit() {
+        ForecastSpec spec = ForecastSpec.hourly(48);
+        assertThat(spec.origins()).isEqualTo(6);
+        assertThat(spec.originStep()).isEqualTo(24);
+        assertThat(spec.intervalOrigins()).isEqualTo(20);
+        assertThat(spec.intervalPool()).isEqualTo(12);
+        assertThat(spec.candidates())
+                .extracting(PointModel::name)
+                .containsExactly(
+                        "snaive24",
+                        "hw-mul24",
+                        "hw-add24",
+                        "dshw24x168",
+                        "median(dshw24x168,profile168x1,profile168x3,theta-sa168,hw-mul24)",
+                        "theta-sa24",
+                        "damped-sa24");
+    }
+
+    @Test
+    void backtestAccuracyIsReportedWithTheForecast() throws Exception {
+        var f = (ForecastOutcome.Forecast)
+                ForecastEngine.forecast(M4Sample.train().get("H1"), ForecastSpec.hourly(48));
+        assertThat(f.backtestOrigins()).isEqualTo(6);
+        assertThat(finite(f.backtestSmape())).isBetween(0.0, 200.0);
+        assertThat(finite(f.backtestMase())).isPositive();
     }
 
     @Test
@@ -81,8 +117,9 @@ class ForecastEngineTest {
             var again = (ForecastOutcome.Forecast) ForecastEngine.forecast(train.get(id), ForecastSpec.hourly(48));
             assertThat(again.mean()).containsExactly(f.mean());
             assertThat(Arrays.stream(f.mean()).allMatch(v -> v >= 0)).isTrue();
-            sumAuto += Metrics.smape(test.get(id), f.mean());
-            sumNaive += Metrics.smape(test.get(id), new Benchmarks.SeasonalNaive(24).forecast(train.get(id), 48));
+            sumAuto += finite(Metrics.smape(test.get(id), f.mean()));
+            sumNaive +=
+                    finite(Metrics.smape(test.get(id), new Benchmarks.SeasonalNaive(24).forecast(train.get(id), 48)));
         }
         assertThat(sumAuto).isLessThan(sumNaive);
     }
