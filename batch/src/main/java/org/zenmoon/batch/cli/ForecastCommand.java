@@ -27,12 +27,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.zenmoon.analysis.forecast.Benchmarks;
-import org.zenmoon.analysis.forecast.EpochAggregation;
 import org.zenmoon.analysis.forecast.ForecastEngine;
 import org.zenmoon.analysis.forecast.ForecastOutcome;
 import org.zenmoon.analysis.forecast.ForecastSpec;
 import org.zenmoon.analysis.forecast.Metrics;
 import org.zenmoon.analysis.forecast.RegularSeries;
+import org.zenmoon.analysis.forecast.WearableSeries;
 
 /**
  * {@code forecast}: automatic forecasts with 80% and 95% intervals for M4-format series or one time series, and with
@@ -311,7 +311,7 @@ public final class ForecastCommand implements Command {
                 v[(int) (off / step.toSeconds())] = values.get(i);
             }
         }
-        RegularSeries series = EpochAggregation.regular(times.get(0), step, v);
+        RegularSeries series = WearableSeries.regular(times.get(0), step, v);
         ForecastOutcome outcome = ForecastEngine.forecast(series.values(), spec);
         List<Instant> ahead = new ArrayList<>();
         for (int k = 0; k < spec.horizon(); k++) {

@@ -25,11 +25,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.zenmoon.analysis.sleep.CountEpoch;
-import org.zenmoon.analysis.sleep.EpochAggregation;
-import org.zenmoon.analysis.sleep.ScoredEpoch;
+import org.zenmoon.analysis.epoch.WearableEpoch;
+import org.zenmoon.analysis.sleep.MinuteCounts;
 import org.zenmoon.analysis.sleep.SleepPeriod;
 import org.zenmoon.analysis.sleep.SleepWakeAlgorithm;
+import org.zenmoon.analysis.sleep.SleepWakeScore;
 import org.zenmoon.analysis.sleep.TudorLocke;
 
 /**
@@ -100,9 +100,8 @@ public final class SleepCommand implements Command {
             throw new InputException("Tudor-Locke options: " + e.getMessage());
         }
         Input input = read(file, timeCol, countsCol, zone);
-        List<CountEpoch> minutes =
-                input.epochSeconds() < 60 ? EpochAggregation.toMinutes(input.epochs()) : input.epochs();
-        List<ScoredEpoch> scored = algorithm.score(minutes);
+        List<WearableEpoch> minutes = input.epochSeconds() < 60 ? MinuteCounts.sum(input.epochs()) : input.epochs();
+        List<SleepWakeScore> scored = algorithm.score(minutes);
         List<SleepPeriod> periods = rule.detect(scored);
 
         if (o.get("out").isPresent()) {
@@ -111,7 +110,7 @@ public final class SleepCommand implements Command {
         if (o.get("periods-out").isPresent()) {
             writeFile(Path.of(o.get("periods-out").get()), w -> writePeriods(algorithm, periods, w));
         }
-        int sleep = (int) scored.stream().filter(ScoredEpoch::asleep).count();
+        int sleep = (int) scored.stream().filter(SleepWakeScore::asleep).count();
         JsonObjectBuilder j = Json.createObjectBuilder()
                 .add("file", file.toString())
                 .add("algorithm", algorithm.label())
@@ -152,7 +151,7 @@ public final class SleepCommand implements Command {
             j.add("epochsCsv", o.get("out").get());
         } else {
             JsonArrayBuilder es = Json.createArrayBuilder();
-            for (ScoredEpoch e : scored) {
+            for (SleepWakeScore e : scored) {
                 es.add(Json.createObjectBuilder()
                         .add("t", e.start().toString())
                         .add("counts", e.counts())
@@ -169,7 +168,7 @@ public final class SleepCommand implements Command {
         return 0;
     }
 
-    record Input(List<CountEpoch> epochs, long epochSeconds) {}
+    record Input(List<WearableEpoch> epochs, long epochSeconds) {}
 
     /** Reads the counts; an ActiLife preamble (lines before the header) is skipped, keeping line numbers. */
     static Input read(Path file, String timeCol, String countsCol, ZoneId zone) throws InputException, IOException {
@@ -198,7 +197,7 @@ public final class SleepCommand implements Command {
             t[i] = csv.column(timeCols[i]);
         }
         int c = csv.column(countsCol);
-        List<CountEpoch> epochs = new ArrayList<>(csv.rows().size());
+        List<WearableEpoch> epochs = new ArrayList<>(csv.rows().size());
         String timeName = String.join("+", timeCols);
         Instant previous = null;
         long epoch = Long.MAX_VALUE;
@@ -231,7 +230,7 @@ public final class SleepCommand implements Command {
                 epoch = Math.min(epoch, step);
             }
             previous = when;
-            epochs.add(new CountEpoch(when, counts));
+            epochs.add(WearableEpoch.ofCounts(when, counts));
         }
         if (epochs.isEmpty()) {
             throw new InputException(csv.file(), 1, null, "no epochs after the header");
@@ -328,9 +327,9 @@ public final class SleepCommand implements Command {
         }
     }
 
-    static void writeEpochs(List<ScoredEpoch> scored, Writer w) throws IOException {
+    static void writeEpochs(List<SleepWakeScore> scored, Writer w) throws IOException {
         w.write("timestamp,counts,sleep\n");
-        for (ScoredEpoch e : scored) {
+        for (SleepWakeScore e : scored) {
             w.write(e.start() + "," + number(e.counts()) + "," + e.letter() + "\n");
         }
     }

@@ -19,11 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.zenmoon.analysis.sleep.CountEpoch;
-import org.zenmoon.analysis.sleep.EpochAggregation;
-import org.zenmoon.analysis.sleep.ScoredEpoch;
+import org.zenmoon.analysis.epoch.WearableEpoch;
+import org.zenmoon.analysis.sleep.MinuteCounts;
 import org.zenmoon.analysis.sleep.SleepPeriod;
 import org.zenmoon.analysis.sleep.SleepWakeAlgorithm;
+import org.zenmoon.analysis.sleep.SleepWakeScore;
 import org.zenmoon.analysis.sleep.TudorLocke;
 import org.zenmoon.batch.cli.AnalyticsTool;
 import org.zenmoon.batch.cli.Csv;
@@ -43,13 +43,13 @@ class SleepAccuracyCheck {
     }
 
     /** timestamp + axis1 files (the raw 10-s file and ActiLife's 10sec60sec conversion). */
-    static List<CountEpoch> counts(String file) throws Exception {
+    static List<WearableEpoch> counts(String file) throws Exception {
         Csv csv = Csv.read(data(file));
         int t = csv.column("timestamp");
         int a = csv.column("axis1");
-        List<CountEpoch> out = new ArrayList<>();
+        List<WearableEpoch> out = new ArrayList<>();
         for (Csv.Row r : csv.rows()) {
-            out.add(new CountEpoch(Instant.parse(csv.text(r, t)), csv.number(r, a)));
+            out.add(WearableEpoch.ofCounts(Instant.parse(csv.text(r, t)), csv.number(r, a)));
         }
         return out;
     }
@@ -74,7 +74,7 @@ class SleepAccuracyCheck {
         return out;
     }
 
-    static double agreement(List<ScoredEpoch> ours, List<Golden> theirs, String what) {
+    static double agreement(List<SleepWakeScore> ours, List<Golden> theirs, String what) {
         assertThat(ours).as(what + " minutes").hasSameSizeAs(theirs);
         int same = 0;
         for (int i = 0; i < ours.size(); i++) {
@@ -99,8 +99,8 @@ class SleepAccuracyCheck {
     }
 
     static int aggregationAgreement(String raw, String converted, String device) throws Exception {
-        List<CountEpoch> ours = EpochAggregation.toMinutes(counts(raw));
-        List<CountEpoch> theirs = counts(converted);
+        List<WearableEpoch> ours = MinuteCounts.sum(counts(raw));
+        List<WearableEpoch> theirs = counts(converted);
         int same = 0;
         for (int i = 0; i < Math.min(ours.size(), theirs.size()); i++) {
             if (ours.get(i).equals(theirs.get(i))) {
@@ -123,7 +123,7 @@ class SleepAccuracyCheck {
     @Test
     void gt3xPlusSadehAndColeKripkeAgreeWithActiLife() throws Exception {
         aggregationAgreement("GT3XPlus-RawData-Day01.csv", "GT3XPlus-RawData-Day01-10sec60sec.csv", "GT3XPlus");
-        List<CountEpoch> minutes = EpochAggregation.toMinutes(counts("GT3XPlus-RawData-Day01.csv"));
+        List<WearableEpoch> minutes = MinuteCounts.sum(counts("GT3XPlus-RawData-Day01.csv"));
         double sadeh = agreement(
                 SleepWakeAlgorithm.SADEH.score(minutes),
                 actiLife("GT3XPlus-RawData-Day01-Sadeh.csv"),
@@ -161,8 +161,8 @@ class SleepAccuracyCheck {
         }
         int same = aggregationAgreement(
                 "ActiSleepPlus-RawData-Day01.csv", "ActiSleepPlus-RawData-Day01-10sec60sec.csv", "ActiSleepPlus");
-        List<CountEpoch> ours = EpochAggregation.toMinutes(counts("ActiSleepPlus-RawData-Day01.csv"));
-        List<CountEpoch> theirs = counts("ActiSleepPlus-RawData-Day01-10sec60sec.csv");
+        List<WearableEpoch> ours = MinuteCounts.sum(counts("ActiSleepPlus-RawData-Day01.csv"));
+        List<WearableEpoch> theirs = counts("ActiSleepPlus-RawData-Day01-10sec60sec.csv");
         assertThat(100.0 * same / theirs.size()).isGreaterThanOrEqualTo(MIN_AGREEMENT);
         for (SleepWakeAlgorithm a : SleepWakeAlgorithm.values()) {
             List<Golden> reference = a.score(theirs).stream()
@@ -178,8 +178,8 @@ class SleepAccuracyCheck {
 
     @Test
     void tudorLockePeriodsMatchActiLifeWithinOneMinute() throws Exception {
-        List<ScoredEpoch> sadeh =
-                SleepWakeAlgorithm.SADEH.score(EpochAggregation.toMinutes(counts("GT3XPlus-RawData-Day01.csv")));
+        List<SleepWakeScore> sadeh =
+                SleepWakeAlgorithm.SADEH.score(MinuteCounts.sum(counts("GT3XPlus-RawData-Day01.csv")));
         Csv csv = Csv.read(data("GT3XPlus-RawData-Day01-sleep-periods.csv"));
         int algo = csv.column("period_algorithm");
         long worst = 0;
