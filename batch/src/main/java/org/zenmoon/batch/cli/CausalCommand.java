@@ -108,7 +108,7 @@ public final class CausalCommand implements Command {
                 .withTrim(!o.flag("no-trim"))
                 .withRefute(!o.flag("no-refute"));
 
-        Csv csv = Csv.read(file, header);
+        CsvTable csv = CsvTable.read(file, header);
         String treatmentName = o.require("treatment");
         String outcomeName = o.require("outcome");
         List<String> confounders = confounders(o.require("confounders"), !header);
@@ -124,7 +124,7 @@ public final class CausalCommand implements Command {
         double[][] x = new double[n][xc.length];
         int treated = 0;
         for (int i = 0; i < n; i++) {
-            Csv.Row r = csv.rows().get(i);
+            CsvTable.Row r = csv.rows().get(i);
             t[i] = treatment(csv, r, tc);
             treated += t[i] ? 1 : 0;
             y[i] = csv.number(r, yc);
@@ -176,7 +176,7 @@ public final class CausalCommand implements Command {
         return out;
     }
 
-    private static boolean treatment(Csv csv, Csv.Row r, int column) throws InputException {
+    private static boolean treatment(CsvTable csv, CsvTable.Row r, int column) throws InputException {
         String v = csv.text(r, column).toLowerCase(Locale.ROOT);
         switch (v) {
             case "1", "1.0", "true" -> {

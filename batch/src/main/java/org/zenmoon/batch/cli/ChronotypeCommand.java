@@ -7,7 +7,6 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVPrinter;
 import org.zenmoon.analysis.chronotype.AgeNorms;
 import org.zenmoon.analysis.chronotype.Chronotype;
 import org.zenmoon.analysis.chronotype.ChronotypeAnalysis;
@@ -78,7 +78,7 @@ public final class ChronotypeCommand implements Command {
         JsonObjectBuilder top = Json.createObjectBuilder();
         if (o.get("mctq").isPresent()) {
             Path file = o.file("mctq");
-            mctq(Csv.read(file), age, subjects, problems);
+            mctq(CsvTable.read(file), age, subjects, problems);
             top.add("source", "mctq").add("file", file.toString());
         } else {
             Path file = o.file("episodes");
@@ -88,7 +88,7 @@ public final class ChronotypeCommand implements Command {
                     holidays(o.get("holidays").orElse("")));
             ChronotypeAnalysis analysis = new ChronotypeAnalysis(
                     zone, calendar, AgeNorms.DEFAULT, o.intValue("min-nights", 14), o.intValue("min-free-nights", 4));
-            episodes(Csv.read(file), analysis, age, subjects);
+            episodes(CsvTable.read(file), analysis, age, subjects);
             top.add("source", "episodes").add("file", file.toString());
         }
         JsonArrayBuilder rows = Json.createArrayBuilder();
@@ -122,14 +122,14 @@ public final class ChronotypeCommand implements Command {
         return 0;
     }
 
-    private static void mctq(Csv csv, Double age, List<Map<String, Object>> subjects, JsonArrayBuilder problems)
+    private static void mctq(CsvTable csv, Double age, List<Map<String, Object>> subjects, JsonArrayBuilder problems)
             throws InputException {
         for (MctqForm.Item item : MctqForm.Item.values()) {
             if (!csv.hasColumn(item.rawHeader) && !csv.hasColumn(item.tidyName)) {
                 csv.column(item.rawHeader); // reports the missing column on line 1
             }
         }
-        for (Csv.Row row : csv.rows()) {
+        for (CsvTable.Row row : csv.rows()) {
             Map<String, String> answers = new LinkedHashMap<>();
             for (int i = 0; i < csv.header().size(); i++) {
                 answers.put(
@@ -191,7 +191,8 @@ public final class ChronotypeCommand implements Command {
         return (f.column() == null ? "" : f.column() + ": ") + f.message();
     }
 
-    private static void episodes(Csv csv, ChronotypeAnalysis analysis, Double age, List<Map<String, Object>> subjects)
+    private static void episodes(
+            CsvTable csv, ChronotypeAnalysis analysis, Double age, List<Map<String, Object>> subjects)
             throws InputException {
         int subject = csv.column("subject");
         int onset = csv.column("onset");
@@ -200,7 +201,7 @@ public final class ChronotypeCommand implements Command {
         Integer ageCol = csv.hasColumn("age") ? csv.column("age") : null;
         Map<String, List<SleepNight>> nights = new LinkedHashMap<>();
         Map<String, Double> ages = new LinkedHashMap<>();
-        for (Csv.Row row : csv.rows()) {
+        for (CsvTable.Row row : csv.rows()) {
             String id = csv.text(row, subject);
             if (id.isEmpty()) {
                 throw new InputException(csv.file(), row.line(), "subject", "empty subject");
@@ -249,7 +250,7 @@ public final class ChronotypeCommand implements Command {
         }
     }
 
-    private static Instant instant(Csv csv, Csv.Row row, int col, ZoneId zone) throws InputException {
+    private static Instant instant(CsvTable csv, CsvTable.Row row, int col, ZoneId zone) throws InputException {
         String t = csv.text(row, col);
         Instant i = SleepCommand.instant(t, zone);
         if (i == null) {
@@ -259,7 +260,7 @@ public final class ChronotypeCommand implements Command {
         return i;
     }
 
-    private static Boolean freeDay(Csv csv, Csv.Row row, int col) throws InputException {
+    private static Boolean freeDay(CsvTable csv, CsvTable.Row row, int col) throws InputException {
         String t = csv.text(row, col).toLowerCase(Locale.ROOT);
         return switch (t) {
             case "" -> null;
@@ -340,21 +341,14 @@ public final class ChronotypeCommand implements Command {
     }
 
     private static void writeCsv(Path path, List<Map<String, Object>> subjects) throws IOException {
-        try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+        try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), CsvTable.OUTPUT)) {
             if (subjects.isEmpty()) {
                 return;
             }
             List<String> cols = new ArrayList<>(subjects.get(0).keySet());
-            w.write(String.join(",", cols) + "\n");
+            csv.printRecord(cols);
             for (Map<String, Object> s : subjects) {
-                List<String> cells = new ArrayList<>();
-                for (String c : cols) {
-                    Object v = s.get(c);
-                    String t = v == null ? "" : v.toString();
-                    boolean quote = t.contains(",") || t.contains("\"") || t.contains(";");
-                    cells.add(quote ? "\"" + t.replace("\"", "\"\"") + "\"" : t);
-                }
-                w.write(String.join(",", cells) + "\n");
+                csv.printRecord(cols.stream().map(s::get));
             }
         }
     }

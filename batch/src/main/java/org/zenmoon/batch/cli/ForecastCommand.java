@@ -230,7 +230,7 @@ public final class ForecastCommand implements Command {
     record M4Series(String id, long line, double[] values) {}
 
     static List<M4Series> readM4(Path file) throws InputException {
-        Csv csv = Csv.read(file);
+        CsvTable csv = CsvTable.read(file);
         if (csv.header().isEmpty() || !csv.header().get(0).equals("V1")) {
             throw new InputException(
                     file,
@@ -239,7 +239,7 @@ public final class ForecastCommand implements Command {
                     "an M4 file starts with the header V1,V2,...");
         }
         List<M4Series> series = new ArrayList<>();
-        for (Csv.Row row : csv.rows()) {
+        for (CsvTable.Row row : csv.rows()) {
             List<String> cells = row.values();
             int last = cells.size() - 1;
             while (last > 0 && cells.get(last).isBlank()) {
@@ -275,13 +275,13 @@ public final class ForecastCommand implements Command {
 
     private int runSeries(Options o, ForecastSpec spec, PrintStream out) throws InputException, IOException {
         Path file = o.file("series");
-        Csv csv = Csv.read(file);
+        CsvTable csv = CsvTable.read(file);
         int tc = csv.column(o.require("time-col"));
         int vc = csv.column(o.require("value-col"));
         List<Instant> times = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         Instant prev = null;
-        for (Csv.Row row : csv.rows()) {
+        for (CsvTable.Row row : csv.rows()) {
             Instant t = parseTime(csv, row, tc);
             if (prev != null && !t.isAfter(prev)) {
                 throw new InputException(
@@ -334,7 +334,7 @@ public final class ForecastCommand implements Command {
         return 0;
     }
 
-    private static Instant parseTime(Csv csv, Csv.Row row, int col) throws InputException {
+    private static Instant parseTime(CsvTable csv, CsvTable.Row row, int col) throws InputException {
         String t = csv.text(row, col);
         try {
             return OffsetDateTime.parse(t).toInstant();

@@ -7,8 +7,6 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVPrinter;
 import org.zenmoon.analysis.epoch.WearableEpoch;
 import org.zenmoon.analysis.sleep.MinuteCounts;
 import org.zenmoon.analysis.sleep.SleepPeriod;
@@ -42,6 +41,9 @@ public final class SleepCommand implements Command {
             .parseCaseInsensitive()
             .appendPattern("M/d/yyyy[ h:mm[:ss] a][ H:mm[:ss]]")
             .toFormatter(Locale.ROOT);
+    /** ActiLife's preamble is ten lines; the header is looked for this far down. */
+    private static final int PREAMBLE_LINES = 50;
+
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd['T'][' ']HH:mm[:ss]")
             .toFormatter(Locale.ROOT);
@@ -105,10 +107,10 @@ public final class SleepCommand implements Command {
         List<SleepPeriod> periods = rule.detect(scored);
 
         if (o.get("out").isPresent()) {
-            writeFile(Path.of(o.get("out").get()), w -> writeEpochs(scored, w));
+            writeFile(Path.of(o.get("out").get()), List.of("timestamp", "counts", "sleep"), epochRows(scored));
         }
         if (o.get("periods-out").isPresent()) {
-            writeFile(Path.of(o.get("periods-out").get()), w -> writePeriods(algorithm, periods, w));
+            writeFile(Path.of(o.get("periods-out").get()), PERIOD_COLUMNS, periodRows(algorithm, periods));
         }
         int sleep = (int) scored.stream().filter(SleepWakeScore::asleep).count();
         JsonObjectBuilder j = Json.createObjectBuilder()
@@ -171,27 +173,13 @@ public final class SleepCommand implements Command {
     record Input(List<WearableEpoch> epochs, long epochSeconds) {}
 
     /** Reads the counts; an ActiLife preamble (lines before the header) is skipped, keeping line numbers. */
-    static Input read(Path file, String timeCol, String countsCol, ZoneId zone) throws InputException, IOException {
+    static Input read(Path file, String timeCol, String countsCol, ZoneId zone) throws InputException {
         String[] timeCols = timeCol.split("\\+");
-        Path copy = withoutPreamble(file, timeCols[0]);
-        Csv csv;
-        try {
-            csv = Csv.read(copy == null ? file : copy);
-        } catch (InputException e) {
-            throw renamed(e, copy, file);
-        } finally {
-            if (copy != null) {
-                Files.deleteIfExists(copy);
-            }
-        }
-        try {
-            return parse(csv, timeCols, countsCol, zone);
-        } catch (InputException e) {
-            throw renamed(e, copy, file);
-        }
+        CsvTable csv = CsvTable.readAfterPreamble(file, fields -> fields.contains(timeCols[0]), PREAMBLE_LINES);
+        return parse(csv, timeCols, countsCol, zone);
     }
 
-    private static Input parse(Csv csv, String[] timeCols, String countsCol, ZoneId zone) throws InputException {
+    private static Input parse(CsvTable csv, String[] timeCols, String countsCol, ZoneId zone) throws InputException {
         int[] t = new int[timeCols.length];
         for (int i = 0; i < t.length; i++) {
             t[i] = csv.column(timeCols[i]);
@@ -201,7 +189,7 @@ public final class SleepCommand implements Command {
         String timeName = String.join("+", timeCols);
         Instant previous = null;
         long epoch = Long.MAX_VALUE;
-        for (Csv.Row row : csv.rows()) {
+        for (CsvTable.Row row : csv.rows()) {
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < t.length; i++) {
                 text.append(i == 0 ? "" : " ").append(csv.text(row, t[i]));
@@ -265,48 +253,6 @@ public final class SleepCommand implements Command {
         return null;
     }
 
-    /**
-     * ActiLife CSV exports start with a preamble ("------------ Data File Created By ActiGraph ..."). When the first
-     * line is not the header, a copy with the preamble blanked out is made, so that line numbers stay the file's.
-     */
-    private static Path withoutPreamble(Path file, String timeCol) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || fields(lines.get(0)).contains(timeCol)) {
-            return null;
-        }
-        int header = -1;
-        for (int i = 0; i < Math.min(lines.size(), 50); i++) {
-            if (fields(lines.get(i)).contains(timeCol)) {
-                header = i;
-                break;
-            }
-        }
-        if (header < 0) {
-            return null; // Csv reports the missing column on line 1
-        }
-        List<String> copy = new ArrayList<>(lines);
-        for (int i = 0; i < header; i++) {
-            copy.set(i, "");
-        }
-        Path tmp = Files.createTempFile("zenmoon-sleep", ".csv");
-        Files.write(tmp, copy, StandardCharsets.UTF_8);
-        return tmp;
-    }
-
-    private static List<String> fields(String line) {
-        return List.of(line.replace("\uFEFF", "").replace("\"", "").split(",")).stream()
-                .map(String::trim)
-                .toList();
-    }
-
-    private static InputException renamed(InputException e, Path copy, Path file) {
-        if (copy == null || !e.getMessage().startsWith(copy.toString())) {
-            return e;
-        }
-        return new InputException(
-                file + e.getMessage().substring(copy.toString().length()));
-    }
-
     private static ZoneId zone(String z) throws InputException {
         try {
             return ZoneId.of(z);
@@ -315,49 +261,55 @@ public final class SleepCommand implements Command {
         }
     }
 
-    interface Body {
-        void write(Writer w) throws IOException;
-    }
-
-    private static void writeFile(Path path, Body body) throws IOException {
-        try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            body.write(w);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+    private static void writeFile(Path path, List<String> header, Iterable<List<String>> rows) throws IOException {
+        try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), CsvTable.OUTPUT)) {
+            csv.printRecord(header);
+            csv.printRecords(rows);
         }
     }
 
-    static void writeEpochs(List<SleepWakeScore> scored, Writer w) throws IOException {
-        w.write("timestamp,counts,sleep\n");
-        for (SleepWakeScore e : scored) {
-            w.write(e.start() + "," + number(e.counts()) + "," + e.letter() + "\n");
-        }
+    static List<List<String>> epochRows(List<SleepWakeScore> scored) {
+        return scored.stream()
+                .map(e -> List.of(e.start().toString(), number(e.counts()), e.letter()))
+                .toList();
     }
 
-    static void writePeriods(SleepWakeAlgorithm a, List<SleepPeriod> periods, Writer w) throws IOException {
-        w.write("sleep_algorithm,in_bed_time,out_bed_time,onset,efficiency,latency,duration,total_sleep_time,"
-                + "wake_after_onset,nb_awakenings,ave_awakening,total_counts,movement_index,fragmentation_index,"
-                + "sleep_fragmentation_index\n");
-        for (SleepPeriod p : periods) {
-            w.write(String.join(
-                            ",",
-                            a.label(),
-                            p.inBed().toString(),
-                            p.outBed().toString(),
-                            p.onset().toString(),
-                            String.valueOf(p.efficiency()),
-                            String.valueOf(p.latency()),
-                            String.valueOf(p.duration()),
-                            String.valueOf(p.totalSleepTime()),
-                            String.valueOf(p.wakeAfterOnset()),
-                            String.valueOf(p.awakenings()),
-                            String.valueOf(p.averageAwakening()),
-                            number(p.totalCounts()),
-                            String.valueOf(p.movementIndex()),
-                            String.valueOf(p.fragmentationIndex()),
-                            String.valueOf(p.sleepFragmentationIndex()))
-                    + "\n");
-        }
+    static final List<String> PERIOD_COLUMNS = List.of(
+            "sleep_algorithm",
+            "in_bed_time",
+            "out_bed_time",
+            "onset",
+            "efficiency",
+            "latency",
+            "duration",
+            "total_sleep_time",
+            "wake_after_onset",
+            "nb_awakenings",
+            "ave_awakening",
+            "total_counts",
+            "movement_index",
+            "fragmentation_index",
+            "sleep_fragmentation_index");
+
+    static List<List<String>> periodRows(SleepWakeAlgorithm a, List<SleepPeriod> periods) {
+        return periods.stream()
+                .map(p -> List.of(
+                        a.label(),
+                        p.inBed().toString(),
+                        p.outBed().toString(),
+                        p.onset().toString(),
+                        String.valueOf(p.efficiency()),
+                        String.valueOf(p.latency()),
+                        String.valueOf(p.duration()),
+                        String.valueOf(p.totalSleepTime()),
+                        String.valueOf(p.wakeAfterOnset()),
+                        String.valueOf(p.awakenings()),
+                        String.valueOf(p.averageAwakening()),
+                        number(p.totalCounts()),
+                        String.valueOf(p.movementIndex()),
+                        String.valueOf(p.fragmentationIndex()),
+                        String.valueOf(p.sleepFragmentationIndex())))
+                .toList();
     }
 
     private static String number(double v) {

@@ -25,7 +25,7 @@ import org.zenmoon.analysis.chronotype.Mctq;
 import org.zenmoon.analysis.chronotype.MctqForm;
 import org.zenmoon.analysis.chronotype.MctqResult;
 import org.zenmoon.batch.cli.AnalyticsTool;
-import org.zenmoon.batch.cli.Csv;
+import org.zenmoon.batch.cli.CsvTable;
 
 /**
  * The MCTQ quantities for ../shared/data/mctq/std_mctq.csv (issue #3): every valid row must match the formulas
@@ -126,11 +126,11 @@ class ChronotypeAccuracyCheck {
 
     @Test
     void stdMctqMatchesTheFormulasAndReportsEveryBadRow() throws Exception {
-        Csv csv = Csv.read(data("std_mctq.csv"));
+        CsvTable csv = CsvTable.read(data("std_mctq.csv"));
         Map<String, MctqForm.Reading> readings = new LinkedHashMap<>();
         Map<String, Map<String, String>> raw = new LinkedHashMap<>();
         Map<String, Long> lines = new LinkedHashMap<>();
-        for (Csv.Row row : csv.rows()) {
+        for (CsvTable.Row row : csv.rows()) {
             Map<String, String> m = new LinkedHashMap<>();
             for (int i = 0; i < csv.header().size(); i++) {
                 m.put(

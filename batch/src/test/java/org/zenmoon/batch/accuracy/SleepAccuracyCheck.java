@@ -26,7 +26,7 @@ import org.zenmoon.analysis.sleep.SleepWakeAlgorithm;
 import org.zenmoon.analysis.sleep.SleepWakeScore;
 import org.zenmoon.analysis.sleep.TudorLocke;
 import org.zenmoon.batch.cli.AnalyticsTool;
-import org.zenmoon.batch.cli.Csv;
+import org.zenmoon.batch.cli.CsvTable;
 
 /**
  * Sleep scoring against ActiLife's own outputs in ../shared/data/actigraphy_sleepr (issue #3): the 10 s to 60 s
@@ -44,11 +44,11 @@ class SleepAccuracyCheck {
 
     /** timestamp + axis1 files (the raw 10-s file and ActiLife's 10sec60sec conversion). */
     static List<WearableEpoch> counts(String file) throws Exception {
-        Csv csv = Csv.read(data(file));
+        CsvTable csv = CsvTable.read(data(file));
         int t = csv.column("timestamp");
         int a = csv.column("axis1");
         List<WearableEpoch> out = new ArrayList<>();
-        for (Csv.Row r : csv.rows()) {
+        for (CsvTable.Row r : csv.rows()) {
             out.add(WearableEpoch.ofCounts(Instant.parse(csv.text(r, t)), csv.number(r, a)));
         }
         return out;
@@ -60,13 +60,13 @@ class SleepAccuracyCheck {
 
     /** An ActiLife export with Date, Time, Axis1 and "Sleep or Awake?". */
     static List<Golden> actiLife(String file) throws Exception {
-        Csv csv = Csv.read(data(file));
+        CsvTable csv = CsvTable.read(data(file));
         int d = csv.column("Date");
         int t = csv.column("Time");
         int a = csv.column("Axis1");
         int s = csv.column("Sleep or Awake?");
         List<Golden> out = new ArrayList<>();
-        for (Csv.Row r : csv.rows()) {
+        for (CsvTable.Row r : csv.rows()) {
             Instant when = LocalDateTime.parse(csv.text(r, d) + " " + csv.text(r, t), ACTILIFE)
                     .toInstant(ZoneOffset.UTC);
             out.add(new Golden(when, csv.number(r, a), csv.text(r, s)));
@@ -132,10 +132,10 @@ class SleepAccuracyCheck {
                 SleepWakeAlgorithm.COLE_KRIPKE.score(minutes),
                 actiLife("GT3XPlus-RawData-Day01-ColeKripke.csv"),
                 "GT3XPlus Cole-Kripke vs -ColeKripke.csv");
-        Csv both = Csv.read(data("GT3XPlus-RawData-Day01-sleep-awake.csv"));
+        CsvTable both = CsvTable.read(data("GT3XPlus-RawData-Day01-sleep-awake.csv"));
         List<Golden> sadehCol = new ArrayList<>();
         List<Golden> ckCol = new ArrayList<>();
-        for (Csv.Row r : both.rows()) {
+        for (CsvTable.Row r : both.rows()) {
             Instant t = Instant.parse(both.text(r, both.column("timestamp")));
             sadehCol.add(new Golden(t, 0, both.text(r, both.column("sadeh"))));
             ckCol.add(new Golden(t, 0, both.text(r, both.column("cole-kripke"))));
@@ -180,15 +180,15 @@ class SleepAccuracyCheck {
     void tudorLockePeriodsMatchActiLifeWithinOneMinute() throws Exception {
         List<SleepWakeScore> sadeh =
                 SleepWakeAlgorithm.SADEH.score(MinuteCounts.sum(counts("GT3XPlus-RawData-Day01.csv")));
-        Csv csv = Csv.read(data("GT3XPlus-RawData-Day01-sleep-periods.csv"));
+        CsvTable csv = CsvTable.read(data("GT3XPlus-RawData-Day01-sleep-periods.csv"));
         int algo = csv.column("period_algorithm");
         long worst = 0;
         int compared = 0;
         for (String name : List.of("Tudor-Locke Default", "Tudor-Locke Custom1", "Tudor-Locke Custom2")) {
-            List<Csv.Row> rows = csv.rows().stream()
+            List<CsvTable.Row> rows = csv.rows().stream()
                     .filter(r -> r.values().get(algo).equals(name))
                     .toList();
-            Csv.Row first = rows.get(0);
+            CsvTable.Row first = rows.get(0);
             TudorLocke rule = new TudorLocke(
                     (int) csv.number(first, csv.column("n_bedtime_start")),
                     (int) csv.number(first, csv.column("n_wake_time_end")),
@@ -199,7 +199,7 @@ class SleepAccuracyCheck {
             System.out.printf("%s: %d periods (ActiLife %d)%n", name, ours.size(), rows.size());
             assertThat(ours).hasSameSizeAs(rows);
             for (int i = 0; i < rows.size(); i++) {
-                Csv.Row r = rows.get(i);
+                CsvTable.Row r = rows.get(i);
                 SleepPeriod p = ours.get(i);
                 long onset = Duration.between(Instant.parse(csv.text(r, csv.column("onset"))), p.onset())
                         .toMinutes();

@@ -29,10 +29,10 @@ class AnalyticsToolTest {
         @Override
         public int run(List<String> args, PrintStream out) throws InputException {
             Options o = Options.parse(args, Set.of("data", "column"), Set.of());
-            Csv csv = Csv.read(o.file("data"));
+            CsvTable csv = CsvTable.read(o.file("data"));
             int col = csv.column(o.require("column"));
             double sum = 0;
-            for (Csv.Row row : csv.rows()) {
+            for (CsvTable.Row row : csv.rows()) {
                 sum += csv.number(row, col);
             }
             out.println(sum);
@@ -63,6 +63,23 @@ class AnalyticsToolTest {
         ToolRun r = run("sum", "--data", f.toString(), "--column", "a");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines().toList()).containsExactly(f + ":3:a: 'x7' is not a number");
+    }
+
+    @Test
+    void aQuotedLineBreakIsPartOfItsValueAndLaterLinesAreCountedInTheFile() throws IOException {
+        Path f = file("a,b\n1,\"a note\nover two lines\"\nx7,4\n");
+        ToolRun r = run("sum", "--data", f.toString(), "--column", "a");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).containsExactly(f + ":4:a: 'x7' is not a number");
+        assertThat(run(
+                                "sum",
+                                "--data",
+                                file("a,b\n1,\"a note\nover two lines\"\n2,4\n").toString(),
+                                "--column",
+                                "a")
+                        .out()
+                        .trim())
+                .isEqualTo("3.0");
     }
 
     @Test
