@@ -5,7 +5,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
 import org.zenmoon.analysis.chronotype.AgeNorms;
 import org.zenmoon.analysis.chronotype.Chronotype;
@@ -33,61 +33,108 @@ import org.zenmoon.analysis.chronotype.MctqForm;
 import org.zenmoon.analysis.chronotype.MctqResult;
 import org.zenmoon.analysis.chronotype.SchoolCalendar;
 import org.zenmoon.analysis.chronotype.SleepNight;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code chronotype}: MSF, MSFsc, SD_week and social jetlag per subject, from MCTQ answers or from detected sleep.
  */
-public final class ChronotypeCommand implements Command {
+@Command(
+        name = "chronotype",
+        sortOptions = false,
+        sortSynopsis = false,
+        description = {
+            "MSW, MSF, MSFsc, SD_week and social jetlag per subject, from MCTQ answers (--mctq) or from detected sleep"
+                    + " (--episodes); give exactly one of the two.",
+            "Output: JSON per subject (msw, msf, msfSc as HH:MM:SS; sdWeek, socialJetlag as ISO-8601 durations, also in"
+                    + " minutes; category early_bird|intermediate|night_owl, null without an age); with --out the same"
+                    + " per-subject rows as CSV in that file."
+        })
+public final class ChronotypeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--mctq",
+            paramLabel = "FILE",
+            description =
+                    "Standard MCTQ answers (ropensci/mctq std_mctq columns, raw or tidied). Rows with unreadable"
+                            + " answers are reported under \"problems\" with their line and reason; the rest is still computed.")
+    Path mctqFile;
+
+    @Option(
+            names = "--episodes",
+            paramLabel = "FILE",
+            description = "One main sleep per line: subject, onset, wake (ISO-8601), free_day (true/false; empty:"
+                    + " decided by --weekend and --holidays on the day after the night), optional age.")
+    Path episodesFile;
+
+    @Option(
+            names = "--age",
+            paramLabel = "YEARS",
+            description = "The age for the category (an age column in --episodes takes precedence).")
+    String ageText;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Writes the per-subject rows to this CSV file.")
+    Path out;
+
+    @Option(
+            names = "--zone",
+            defaultValue = "UTC",
+            paramLabel = "Z",
+            description = "--episodes: the time zone of the clock times (default: ${DEFAULT-VALUE}).")
+    String zoneName;
+
+    @Option(
+            names = "--weekend",
+            defaultValue = "SAT,SUN",
+            paramLabel = "DAYS",
+            description = "--episodes: the free days of the week (default: ${DEFAULT-VALUE}).")
+    String weekendDays;
+
+    @Option(
+            names = "--holidays",
+            defaultValue = "",
+            paramLabel = "YYYY-MM-DD,...",
+            description = "--episodes: free dates besides the weekend.")
+    String holidayDates;
+
+    @Option(
+            names = "--min-nights",
+            defaultValue = "14",
+            paramLabel = "N",
+            description = "--episodes: fewer nights give insufficient_data (default: ${DEFAULT-VALUE}).")
+    int minNights;
+
+    @Option(
+            names = "--min-free-nights",
+            defaultValue = "4",
+            paramLabel = "N",
+            description = "--episodes: fewer free nights give insufficient_data (default: ${DEFAULT-VALUE}).")
+    int minFreeNights;
 
     @Override
-    public String usage() {
-        return """
-                chronotype --mctq FILE [--age YEARS] [--out FILE.csv]
-                chronotype --episodes FILE [--zone Z] [--weekend SAT,SUN] [--holidays YYYY-MM-DD,...]
-                           [--min-nights 14] [--min-free-nights 4] [--age YEARS] [--out FILE.csv]
-                  --mctq: standard MCTQ answers (ropensci/mctq std_mctq columns, raw or tidied). Rows with unreadable
-                    answers are reported under "problems" with their line and reason; the rest is still computed.
-                  --episodes: one main sleep per line: subject, onset, wake (ISO-8601), free_day (true/false, empty:
-                    decided by --weekend and --holidays on the day after the night), optional age.
-                  Output: JSON per subject (msw, msf, msfSc as HH:MM:SS; sdWeek, socialJetlag as ISO-8601 durations,
-                    also in minutes; category early_bird|intermediate|night_owl, null without an age);
-                    with --out the same per-subject rows as CSV in that file.""";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out) throws InputException, IOException {
-        Options o = Options.parse(
-                args,
-                Set.of(
-                        "mctq",
-                        "episodes",
-                        "age",
-                        "out",
-                        "zone",
-                        "weekend",
-                        "holidays",
-                        "min-nights",
-                        "min-free-nights"),
-                Set.of());
-        if (o.get("mctq").isPresent() == o.get("episodes").isPresent()) {
+    public Integer call() throws InputException, IOException {
+        if ((mctqFile != null) == (episodesFile != null)) {
             throw new InputException("give exactly one of --mctq FILE and --episodes FILE");
         }
-        Double age = o.get("age").isPresent() ? age(o.get("age").get()) : null;
+        Double age = ageText != null ? age(ageText) : null;
         List<Map<String, Object>> subjects = new ArrayList<>();
         JsonArrayBuilder problems = Json.createArrayBuilder();
         JsonObjectBuilder top = Json.createObjectBuilder();
-        if (o.get("mctq").isPresent()) {
-            Path file = o.file("mctq");
+        if (mctqFile != null) {
+            Path file = CsvTable.readable(mctqFile, "--mctq");
             mctq(CsvTable.read(file), age, subjects, problems);
             top.add("source", "mctq").add("file", file.toString());
         } else {
-            Path file = o.file("episodes");
-            ZoneId zone = zone(o.get("zone").orElse("UTC"));
-            SchoolCalendar calendar = new SchoolCalendar(
-                    weekend(o.get("weekend").orElse("SAT,SUN")),
-                    holidays(o.get("holidays").orElse("")));
-            ChronotypeAnalysis analysis = new ChronotypeAnalysis(
-                    zone, calendar, AgeNorms.DEFAULT, o.intValue("min-nights", 14), o.intValue("min-free-nights", 4));
+            Path file = CsvTable.readable(episodesFile, "--episodes");
+            ZoneId zone = zone(zoneName);
+            SchoolCalendar calendar = new SchoolCalendar(weekend(weekendDays), holidays(holidayDates));
+            ChronotypeAnalysis analysis =
+                    new ChronotypeAnalysis(zone, calendar, AgeNorms.DEFAULT, minNights, minFreeNights);
             episodes(CsvTable.read(file), analysis, age, subjects);
             top.add("source", "episodes").add("file", file.toString());
         }
@@ -110,15 +157,15 @@ public final class ChronotypeCommand implements Command {
             rows.add(b);
         }
         top.add("subjects", rows).add("problems", problems);
-        if (o.get("out").isPresent()) {
-            writeCsv(Path.of(o.get("out").get()), subjects);
+        if (out != null) {
+            writeCsv(out, subjects);
         }
         StringWriter sw = new StringWriter();
         try (var g = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
                 .createWriter(sw)) {
             g.write(top.build());
         }
-        out.println(sw.toString().strip());
+        spec.commandLine().getOut().println(sw.toString().strip());
         return 0;
     }
 

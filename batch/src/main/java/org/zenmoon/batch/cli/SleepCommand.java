@@ -5,7 +5,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
 import org.zenmoon.analysis.epoch.WearableEpoch;
 import org.zenmoon.analysis.sleep.MinuteCounts;
@@ -30,74 +29,132 @@ import org.zenmoon.analysis.sleep.SleepPeriod;
 import org.zenmoon.analysis.sleep.SleepWakeAlgorithm;
 import org.zenmoon.analysis.sleep.SleepWakeScore;
 import org.zenmoon.analysis.sleep.TudorLocke;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sleep}: Sadeh or Cole-Kripke sleep/wake per minute and Tudor-Locke sleep periods from an activity-count
  * CSV, ActiLife's way (epochs shorter than a minute are summed into minutes first).
  */
-public final class SleepCommand implements Command {
+@Command(
+        name = "sleep",
+        sortOptions = false,
+        sortSynopsis = false,
+        description = {
+            "Sadeh or Cole-Kripke sleep/wake per minute and Tudor-Locke sleep periods from activity counts, as ActiLife"
+                    + " computes them. Epochs shorter than 60 s are summed into clock minutes first (ActiLife's"
+                    + " 10 sec -> 60 sec).",
+            "Output: JSON with the per-minute scores and the Tudor-Locke sleep periods; with --out the per-minute CSV"
+                    + " (timestamp,counts,sleep with S/W) goes to that file and the JSON keeps only the periods."
+        })
+public final class SleepCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter ACTILIFE = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .appendPattern("M/d/yyyy[ h:mm[:ss] a][ H:mm[:ss]]")
             .toFormatter(Locale.ROOT);
-    /** ActiLife's preamble is ten lines; the header is looked for this far down. */
-    private static final int PREAMBLE_LINES = 50;
-
     private static final DateTimeFormatter LOCAL = new DateTimeFormatterBuilder()
             .appendPattern("yyyy-MM-dd['T'][' ']HH:mm[:ss]")
             .toFormatter(Locale.ROOT);
 
-    @Override
-    public String usage() {
-        return """
-                sleep --counts FILE --time-col C --counts-col C --algorithm sadeh|cole-kripke [--zone Z]
-                      [--out EPOCHS.csv] [--periods-out PERIODS.csv]
-                      [--bedtime-start 5] [--wake-time-end 10] [--min-period 160] [--max-period 1440] [--min-nonzero 0]
-                  FILE: activity counts, ActiGraph 10-s or 60-s epochs (an ActiLife preamble before the header is skipped).
-                  --time-col: an ISO-8601 time (with offset, or local in --zone, default UTC), or two columns joined
-                    with '+' such as Date+Time for ActiLife exports (M/d/yyyy with h:mm AM/PM or H:mm[:ss]).
-                  Epochs shorter than 60 s are summed into clock minutes (ActiLife's 10 sec -> 60 sec).
-                  Output: JSON with the per-minute scores and the Tudor-Locke sleep periods; with --out the per-minute
-                  CSV (timestamp,counts,sleep with S/W) goes to that file and the JSON keeps only the periods.""";
-    }
+    /** ActiLife's preamble is ten lines; the header is looked for this far down. */
+    private static final int PREAMBLE_LINES = 50;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--counts",
+            required = true,
+            paramLabel = "FILE",
+            description = "Activity counts, ActiGraph 10-s or 60-s epochs (an ActiLife preamble before the header is"
+                    + " skipped).")
+    Path counts;
+
+    @Option(
+            names = "--time-col",
+            required = true,
+            paramLabel = "C",
+            description = "An ISO-8601 time (with offset, or local in --zone), or two columns joined with '+' such as"
+                    + " Date+Time for ActiLife exports (M/d/yyyy with h:mm AM/PM or H:mm[:ss]).")
+    String timeCol;
+
+    @Option(names = "--counts-col", required = true, paramLabel = "C", description = "The activity counts (axis 1).")
+    String countsCol;
+
+    @Option(
+            names = "--algorithm",
+            required = true,
+            paramLabel = "sadeh|cole-kripke",
+            description = "Sadeh (1994) or Cole-Kripke (1992), with ActiLife's scaling.")
+    String algorithmName;
+
+    @Option(
+            names = "--zone",
+            defaultValue = "UTC",
+            paramLabel = "Z",
+            description = "Time zone of local times (default: ${DEFAULT-VALUE}).")
+    String zoneName;
+
+    @Option(names = "--out", paramLabel = "EPOCHS.csv", description = "Writes the per-minute scores to this CSV file.")
+    Path epochsOut;
+
+    @Option(
+            names = "--periods-out",
+            paramLabel = "PERIODS.csv",
+            description = "Writes the sleep periods to this CSV file, with ActiLife's column names.")
+    Path periodsOut;
+
+    @Option(
+            names = "--bedtime-start",
+            defaultValue = "5",
+            paramLabel = "N",
+            description = "Tudor-Locke: consecutive sleep minutes that start a period (default: ${DEFAULT-VALUE}).")
+    int bedtimeStart;
+
+    @Option(
+            names = "--wake-time-end",
+            defaultValue = "10",
+            paramLabel = "N",
+            description = "Tudor-Locke: consecutive wake minutes that end a period (default: ${DEFAULT-VALUE}).")
+    int wakeTimeEnd;
+
+    @Option(
+            names = "--min-period",
+            defaultValue = "160",
+            paramLabel = "MIN",
+            description = "Tudor-Locke: shortest period kept, in minutes (default: ${DEFAULT-VALUE}).")
+    int minPeriod;
+
+    @Option(
+            names = "--max-period",
+            defaultValue = "1440",
+            paramLabel = "MIN",
+            description = "Tudor-Locke: longest period kept, in minutes (default: ${DEFAULT-VALUE}).")
+    int maxPeriod;
+
+    @Option(
+            names = "--min-nonzero",
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "Tudor-Locke: minutes with counts a period needs (default: ${DEFAULT-VALUE}).")
+    int minNonzero;
 
     @Override
-    public int run(List<String> args, PrintStream out) throws InputException, IOException {
-        Options o = Options.parse(
-                args,
-                Set.of(
-                        "counts",
-                        "time-col",
-                        "counts-col",
-                        "algorithm",
-                        "zone",
-                        "out",
-                        "periods-out",
-                        "bedtime-start",
-                        "wake-time-end",
-                        "min-period",
-                        "max-period",
-                        "min-nonzero"),
-                Set.of());
-        Path file = o.file("counts");
-        String timeCol = o.require("time-col");
-        String countsCol = o.require("counts-col");
+    public Integer call() throws InputException, IOException {
+        Path file = CsvTable.readable(counts, "--counts");
         SleepWakeAlgorithm algorithm;
         try {
-            algorithm = SleepWakeAlgorithm.fromLabel(o.require("algorithm"));
+            algorithm = SleepWakeAlgorithm.fromLabel(algorithmName);
         } catch (IllegalArgumentException e) {
             throw new InputException("option --algorithm: " + e.getMessage());
         }
-        ZoneId zone = zone(o.get("zone").orElse("UTC"));
+        ZoneId zone = zone(zoneName);
         TudorLocke rule;
         try {
-            rule = new TudorLocke(
-                    o.intValue("bedtime-start", 5),
-                    o.intValue("wake-time-end", 10),
-                    o.intValue("min-period", 160),
-                    o.intValue("max-period", 1440),
-                    o.intValue("min-nonzero", 0));
+            rule = new TudorLocke(bedtimeStart, wakeTimeEnd, minPeriod, maxPeriod, minNonzero);
         } catch (IllegalArgumentException e) {
             throw new InputException("Tudor-Locke options: " + e.getMessage());
         }
@@ -106,11 +163,11 @@ public final class SleepCommand implements Command {
         List<SleepWakeScore> scored = algorithm.score(minutes);
         List<SleepPeriod> periods = rule.detect(scored);
 
-        if (o.get("out").isPresent()) {
-            writeFile(Path.of(o.get("out").get()), List.of("timestamp", "counts", "sleep"), epochRows(scored));
+        if (epochsOut != null) {
+            writeFile(epochsOut, List.of("timestamp", "counts", "sleep"), epochRows(scored));
         }
-        if (o.get("periods-out").isPresent()) {
-            writeFile(Path.of(o.get("periods-out").get()), PERIOD_COLUMNS, periodRows(algorithm, periods));
+        if (periodsOut != null) {
+            writeFile(periodsOut, PERIOD_COLUMNS, periodRows(algorithm, periods));
         }
         int sleep = (int) scored.stream().filter(SleepWakeScore::asleep).count();
         JsonObjectBuilder j = Json.createObjectBuilder()
@@ -149,8 +206,8 @@ public final class SleepCommand implements Command {
                     .add("sleepFragmentationIndex", p.sleepFragmentationIndex()));
         }
         j.add("sleepPeriods", ps);
-        if (o.get("out").isPresent()) {
-            j.add("epochsCsv", o.get("out").get());
+        if (epochsOut != null) {
+            j.add("epochsCsv", epochsOut.toString());
         } else {
             JsonArrayBuilder es = Json.createArrayBuilder();
             for (SleepWakeScore e : scored) {
@@ -166,7 +223,7 @@ public final class SleepCommand implements Command {
                 .createWriter(sw)) {
             g.write(j.build());
         }
-        out.println(sw.toString().strip());
+        spec.commandLine().getOut().println(sw.toString().strip());
         return 0;
     }
 
