@@ -32,7 +32,7 @@ public final class AnalyticsTool {
 
     private static final String SUBCOMMAND_USAGES = "subcommandUsages";
 
-    private final Map<String, Object> added = new LinkedHashMap<>();
+    private final Map<String, Callable<Integer>> added = new LinkedHashMap<>();
 
     /** For tests and for subcommands added by analysis engines: a picocli {@code @Command} that is a Callable. */
     public AnalyticsTool register(String name, Callable<Integer> command) {
@@ -236,6 +236,8 @@ public final class AnalyticsTool {
                 }
             } else if (a.startsWith("-") && a.length() > 1 && !isNumber(a)) {
                 return name;
+            } else if (where.getParent() == null) {
+                return null; // the tool's own options come before the subcommand
             }
         }
         return null;
