@@ -10,11 +10,11 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.zenmoon.analysis.chronotype.ChronotypeAnalysis;
-import org.zenmoon.analysis.sleep.ScoredEpoch;
+import org.zenmoon.analysis.epoch.WearableEpoch;
 import org.zenmoon.analysis.sleep.SleepEpisode;
 import org.zenmoon.analysis.sleep.SleepEpisodeBuilder;
 import org.zenmoon.analysis.sleep.SleepWakeAlgorithm;
-import org.zenmoon.analysis.sleep.WearableEpoch;
+import org.zenmoon.analysis.sleep.SleepWakeScore;
 import org.zenmoon.analysis.sleep.WearableSleepScorer;
 
 /**
@@ -100,7 +100,7 @@ public final class SleepBenchmark {
                 Child child = simulate(c, days, first, zone);
                 List<WearableEpoch> data = child.epochs();
                 long t0 = System.nanoTime();
-                List<ScoredEpoch> scored = WearableSleepScorer.DEFAULT.score(data);
+                List<SleepWakeScore> scored = WearableSleepScorer.DEFAULT.score(data);
                 List<SleepEpisode> eps = SleepEpisodeBuilder.defaults(zone).build(scored);
                 var chronotype = ChronotypeAnalysis.defaults(zone).analyseEpisodes(eps, 10.0);
                 nanos.addAndGet(System.nanoTime() - t0);
@@ -176,7 +176,7 @@ public final class SleepBenchmark {
                 double activity = asleep ? (rnd.nextDouble() < 0.8 ? 0 : 1 + rnd.nextInt(30))
                         : Math.round(300 * Math.exp(rnd.nextGaussian() * 0.6));
                 double hr = asleep ? 80 + rnd.nextGaussian() * 2 : 96 + rnd.nextGaussian() * 3;
-                out.add(new WearableEpoch(start.plus(Duration.ofMinutes(m)), activity, hr));
+                out.add(new WearableEpoch(start.plus(Duration.ofMinutes(m)), activity, hr, null, null));
             }
         }
         return new Child(out, nights);

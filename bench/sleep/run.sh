@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-javac -nowarn --release 17 -d "$out" analysis/src/main/java/org/zenmoon/analysis/sleep/*.java \
+javac -nowarn --release 17 -d "$out" analysis/src/main/java/org/zenmoon/analysis/epoch/*.java \
+  analysis/src/main/java/org/zenmoon/analysis/sleep/*.java \
   analysis/src/main/java/org/zenmoon/analysis/chronotype/*.java
 java -Xmx2g -cp "$out" bench/sleep/SleepBenchmark.java "$@"

@@ -8,8 +8,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.zenmoon.analysis.chronotype.Chronotype;
 import org.zenmoon.analysis.chronotype.ChronotypeAnalysis;
+import org.zenmoon.analysis.epoch.WearableEpoch;
 import org.zenmoon.analysis.sleep.SleepEpisodeBuilder;
-import org.zenmoon.analysis.sleep.WearableEpoch;
 import org.zenmoon.analysis.sleep.WearableSleepScorer;
 import org.zenmoon.domain.model.epoch.EpochRepository;
 

@@ -2,6 +2,7 @@ package org.zenmoon.analysis.forecast;
 
 import java.time.ZoneId;
 import java.util.List;
+import org.zenmoon.analysis.epoch.WearableEpoch;
 
 /** ZenMoon's two forecasts from a child's minute epochs: hourly stress and nightly sleep duration. */
 public final class WellbeingForecasts {
@@ -11,15 +12,15 @@ public final class WellbeingForecasts {
 
     private WellbeingForecasts() {}
 
-    /** The next {@code hours} hourly stress means (daily and weekly rhythms). */
-    public static Result stress(List<Epoch> minuteEpochs, int hours) {
-        RegularSeries s = EpochAggregation.hourly(minuteEpochs);
+    /** The next {@code hours} hourly stress means (daily and weekly rhythms), from the epochs' stress scores. */
+    public static Result stress(List<WearableEpoch> minuteEpochs, int hours) {
+        RegularSeries s = WearableSeries.hourlyStress(minuteEpochs);
         return new Result(s, ForecastEngine.forecast(s.values(), ForecastSpec.hourly(hours)));
     }
 
-    /** The next {@code nights} nightly sleep durations in hours (weekly rhythm). */
-    public static Result sleep(List<Epoch> minuteEpochs, ZoneId zone, int nights) {
-        RegularSeries s = EpochAggregation.nightlySleep(minuteEpochs, zone, 8 * 60);
+    /** The next {@code nights} nightly sleep durations in hours (weekly rhythm), from the epochs' sleep states. */
+    public static Result sleep(List<WearableEpoch> minuteEpochs, ZoneId zone, int nights) {
+        RegularSeries s = WearableSeries.nightlySleep(minuteEpochs, zone, 8 * 60);
         return new Result(s, ForecastEngine.forecast(s.values(), ForecastSpec.automatic(nights, 7, 0)));
     }
 }

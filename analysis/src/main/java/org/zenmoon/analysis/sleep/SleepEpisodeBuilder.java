@@ -33,7 +33,7 @@ public record SleepEpisodeBuilder(
 
     private record Bout(int start, int end, boolean openStart, boolean openEnd) {}
 
-    public List<SleepEpisode> build(List<ScoredEpoch> epochs) {
+    public List<SleepEpisode> build(List<SleepWakeScore> epochs) {
         List<Bout> bouts = new ArrayList<>();
         int from = 0;
         for (int i = 1; i <= epochs.size(); i++) {
@@ -98,16 +98,16 @@ public record SleepEpisodeBuilder(
         return out;
     }
 
-    private static boolean adjacent(List<ScoredEpoch> e, int a, int b) {
+    private static boolean adjacent(List<SleepWakeScore> e, int a, int b) {
         return Duration.between(e.get(a).start(), e.get(b).start()).equals(Duration.ofMinutes(1));
     }
 
     /** No gap in the data between index a (inclusive) and b (exclusive). */
-    private static boolean contiguous(List<ScoredEpoch> e, int a, int b) {
+    private static boolean contiguous(List<SleepWakeScore> e, int a, int b) {
         return Duration.between(e.get(a - 1).start(), e.get(b).start()).toMinutes() == b - a + 1;
     }
 
-    private void bouts(List<ScoredEpoch> e, int from, int to, List<Bout> out) {
+    private void bouts(List<SleepWakeScore> e, int from, int to, List<Bout> out) {
         int i = from;
         while (i < to) {
             int start = firstRun(e, i, to, true, bedtimeStart);
@@ -127,7 +127,7 @@ public record SleepEpisodeBuilder(
         }
     }
 
-    private static int firstRun(List<ScoredEpoch> e, int from, int to, boolean asleep, int length) {
+    private static int firstRun(List<SleepWakeScore> e, int from, int to, boolean asleep, int length) {
         int run = 0;
         for (int k = from; k < to; k++) {
             run = e.get(k).asleep() == asleep ? run + 1 : 0;

@@ -3,6 +3,7 @@ package org.zenmoon.analysis.sleep;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.zenmoon.analysis.epoch.WearableEpoch;
 
 /**
  * Sleep/wake scoring of consecutive one-minute activity counts, as ActiLife computes it (checked epoch by epoch
@@ -82,11 +83,12 @@ public enum SleepWakeAlgorithm {
     public abstract boolean[] asleep(double[] counts);
 
     /**
-     * Scores minute epochs in time order. A missing minute (device off, or a gap in the file) splits the series:
-     * each run of consecutive minutes is scored on its own, with zeros beyond its ends as ActiLife pads them.
+     * Scores minute epochs in time order by their activity counts. A missing minute (device off, or a gap in the
+     * file) splits the series: each run of consecutive minutes is scored on its own, with zeros beyond its ends as
+     * ActiLife pads them. Every epoch must have activity counts: leave device-off minutes out.
      */
-    public List<ScoredEpoch> score(List<CountEpoch> minutes) {
-        List<ScoredEpoch> out = new ArrayList<>(minutes.size());
+    public List<SleepWakeScore> score(List<WearableEpoch> minutes) {
+        List<SleepWakeScore> out = new ArrayList<>(minutes.size());
         int from = 0;
         for (int i = 1; i <= minutes.size(); i++) {
             if (i == minutes.size()
@@ -95,16 +97,23 @@ public enum SleepWakeAlgorithm {
                             .equals(Duration.ofMinutes(1))) {
                 double[] c = new double[i - from];
                 for (int k = from; k < i; k++) {
-                    c[k - from] = minutes.get(k).counts();
+                    c[k - from] = activity(minutes.get(k));
                 }
                 boolean[] s = asleep(c);
                 for (int k = from; k < i; k++) {
-                    out.add(new ScoredEpoch(minutes.get(k).start(), c[k - from], s[k - from]));
+                    out.add(new SleepWakeScore(minutes.get(k).start(), c[k - from], s[k - from]));
                 }
                 from = i;
             }
         }
         return out;
+    }
+
+    private static double activity(WearableEpoch e) {
+        if (e.activity() == null) {
+            throw new IllegalArgumentException("the minute at " + e.start() + " has no activity counts");
+        }
+        return e.activity();
     }
 
     /** The name used on the command line and in output: {@code sadeh} or {@code cole-kripke}. */

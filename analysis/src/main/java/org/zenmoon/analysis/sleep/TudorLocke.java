@@ -30,7 +30,7 @@ public record TudorLocke(
     }
 
     /** @param epochs scored minutes in time order (gaps allowed) */
-    public List<SleepPeriod> detect(List<ScoredEpoch> epochs) {
+    public List<SleepPeriod> detect(List<SleepWakeScore> epochs) {
         List<SleepPeriod> out = new ArrayList<>();
         int from = 0;
         for (int i = 1; i <= epochs.size(); i++) {
@@ -46,7 +46,7 @@ public record TudorLocke(
         return out;
     }
 
-    private void detectContiguous(List<ScoredEpoch> e, List<SleepPeriod> out) {
+    private void detectContiguous(List<SleepWakeScore> e, List<SleepPeriod> out) {
         int n = e.size();
         int i = 0;
         while (i < n) {
@@ -73,7 +73,7 @@ public record TudorLocke(
     }
 
     /** The first index at or after {@code from} that starts {@code length} consecutive epochs of the state. */
-    private static int firstRun(List<ScoredEpoch> e, int from, boolean asleep, int length) {
+    private static int firstRun(List<SleepWakeScore> e, int from, boolean asleep, int length) {
         int run = 0;
         for (int k = from; k < e.size(); k++) {
             run = e.get(k).asleep() == asleep ? run + 1 : 0;
@@ -84,7 +84,7 @@ public record TudorLocke(
         return -1;
     }
 
-    private static SleepPeriod describe(List<ScoredEpoch> e, int start, int end, int nonzero) {
+    private static SleepPeriod describe(List<SleepWakeScore> e, int start, int end, int nonzero) {
         int duration = end - start;
         int sleep = 0;
         int awakenings = 0;

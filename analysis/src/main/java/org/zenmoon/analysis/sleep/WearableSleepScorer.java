@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.zenmoon.analysis.epoch.WearableEpoch;
 
 /**
  * Sleep/wake for ZenMoon's own minute epochs. Movement decides first (Sadeh 1994 on the activity counts, which
@@ -19,7 +20,7 @@ public record WearableSleepScorer(double hrMarginBpm) {
     public static final WearableSleepScorer DEFAULT = new WearableSleepScorer(10);
 
     /** @param epochs minute epochs in time order; minutes without activity are left out of the result */
-    public List<ScoredEpoch> score(List<WearableEpoch> epochs) {
+    public List<SleepWakeScore> score(List<WearableEpoch> epochs) {
         List<WearableEpoch> present =
                 epochs.stream().filter(e -> e.activity() != null).toList();
         boolean[] asleep = new boolean[present.size()];
@@ -32,14 +33,14 @@ public record WearableSleepScorer(double hrMarginBpm) {
             if (gap) {
                 double[] c = new double[i - from];
                 for (int k = from; k < i; k++) {
-                    c[k - from] = Math.max(0, present.get(k).activity());
+                    c[k - from] = present.get(k).activity();
                 }
                 System.arraycopy(SleepWakeAlgorithm.SADEH.asleep(c), 0, asleep, from, c.length);
                 from = i;
             }
         }
         double reference = sleepingHeartRate(present, asleep);
-        List<ScoredEpoch> out = new ArrayList<>(present.size());
+        List<SleepWakeScore> out = new ArrayList<>(present.size());
         for (int i = 0; i < present.size(); i++) {
             boolean s = asleep[i];
             if (s && !Double.isNaN(reference)) {
@@ -48,8 +49,7 @@ public record WearableSleepScorer(double hrMarginBpm) {
                     s = false;
                 }
             }
-            out.add(new ScoredEpoch(
-                    present.get(i).start(), Math.max(0, present.get(i).activity()), s));
+            out.add(new SleepWakeScore(present.get(i).start(), present.get(i).activity(), s));
         }
         return out;
     }

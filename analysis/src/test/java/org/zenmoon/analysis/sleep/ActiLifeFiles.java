@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.zenmoon.analysis.epoch.WearableEpoch;
 
 /** Reads the small ActiLife copies in src/test/resources/sleep (plain CSV, no quoting). */
 final class ActiLifeFiles {
@@ -39,9 +40,9 @@ final class ActiLifeFiles {
         }
     }
 
-    static List<CountEpoch> axis1(List<Map<String, String>> rows) {
+    static List<WearableEpoch> axis1(List<Map<String, String>> rows) {
         return rows.stream()
-                .map(r -> new CountEpoch(Instant.parse(r.get("timestamp")), Double.parseDouble(r.get("axis1"))))
+                .map(r -> WearableEpoch.ofCounts(Instant.parse(r.get("timestamp")), Double.parseDouble(r.get("axis1"))))
                 .toList();
     }
 }

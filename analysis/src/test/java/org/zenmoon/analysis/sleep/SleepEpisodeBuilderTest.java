@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.zenmoon.analysis.epoch.WearableEpoch;
 
 /** Nightly episodes from ZenMoon's own epochs: heart rate, naps, device-off gaps and midnight. */
 class SleepEpisodeBuilderTest {
@@ -31,7 +32,7 @@ class SleepEpisodeBuilderTest {
                 boolean still = in(stillButAwake, m);
                 double activity = s || still ? (rnd.nextDouble() < 0.8 ? 0 : rnd.nextInt(30)) : 200 + rnd.nextInt(400);
                 double hr = s ? 70 + rnd.nextGaussian() * 2 : 92 + rnd.nextGaussian() * 3;
-                epochs.add(new WearableEpoch(MIDNIGHT.plus(Duration.ofMinutes(m)), activity, hr));
+                epochs.add(new WearableEpoch(MIDNIGHT.plus(Duration.ofMinutes(m)), activity, hr, null, null));
             }
         }
 
@@ -110,7 +111,7 @@ class SleepEpisodeBuilderTest {
     void withoutHeartRateMovementAloneDecides() {
         Day d = new Day(at(2, 0, 0), new int[][] {{at(0, 21, 0), at(1, 7, 0)}}, new int[0][], new int[0][]);
         List<WearableEpoch> noHr = d.epochs.stream()
-                .map(e -> new WearableEpoch(e.start(), e.activity(), null))
+                .map(e -> new WearableEpoch(e.start(), e.activity(), null, null, null))
                 .toList();
         List<SleepEpisode> e = SleepEpisodeBuilder.defaults(ZONE).build(WearableSleepScorer.DEFAULT.score(noHr));
         assertThat(e).singleElement().satisfies(x -> assertThat(x.kind()).isEqualTo(SleepEpisode.Kind.MAIN));

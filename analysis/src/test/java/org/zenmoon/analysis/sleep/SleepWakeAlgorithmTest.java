@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.zenmoon.analysis.epoch.WearableEpoch;
 
 /** Sadeh and Cole-Kripke reproduce ActiLife's own scoring of the GT3X+ recording, minute by minute. */
 class SleepWakeAlgorithmTest {
@@ -16,7 +17,7 @@ class SleepWakeAlgorithmTest {
 
     static List<String> letters(SleepWakeAlgorithm a) {
         return a.score(ActiLifeFiles.axis1(GOLDEN)).stream()
-                .map(ScoredEpoch::letter)
+                .map(SleepWakeScore::letter)
                 .toList();
     }
 
@@ -57,16 +58,16 @@ class SleepWakeAlgorithmTest {
 
     @Test
     void aGapInTheMinutesRestartsTheWindowSoActivityBeforeItDoesNotLeakAcross() {
-        List<CountEpoch> minutes = new ArrayList<>();
+        List<WearableEpoch> minutes = new ArrayList<>();
         Instant t0 = Instant.parse("2026-03-02T00:00:00Z");
         for (int i = 0; i < 10; i++) {
-            minutes.add(new CountEpoch(t0.plusSeconds(60L * i), 5000));
+            minutes.add(WearableEpoch.ofCounts(t0.plusSeconds(60L * i), 5000));
         }
         // The device was off for an hour, then the child lay still.
         for (int i = 70; i < 90; i++) {
-            minutes.add(new CountEpoch(t0.plusSeconds(60L * i), 0));
+            minutes.add(WearableEpoch.ofCounts(t0.plusSeconds(60L * i), 0));
         }
-        List<ScoredEpoch> s = SleepWakeAlgorithm.COLE_KRIPKE.score(minutes);
+        List<SleepWakeScore> s = SleepWakeAlgorithm.COLE_KRIPKE.score(minutes);
         assertThat(s.get(10).asleep()).as("first still minute after the gap").isTrue();
         assertThat(s.get(9).asleep()).isFalse();
     }

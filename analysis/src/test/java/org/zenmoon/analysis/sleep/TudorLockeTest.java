@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Tudor-Locke sleep periods on the Sadeh scores, against ActiLife's three exports for the GT3X+ recording. */
 class TudorLockeTest {
 
-    static final List<ScoredEpoch> SADEH = SleepWakeAlgorithm.SADEH.score(
+    static final List<SleepWakeScore> SADEH = SleepWakeAlgorithm.SADEH.score(
             ActiLifeFiles.axis1(ActiLifeFiles.rows("GT3XPlus-RawData-Day01-sleep-awake.csv")));
 
     @ParameterizedTest(name = "{0}")
@@ -47,11 +47,11 @@ class TudorLockeTest {
         }
     }
 
-    static List<ScoredEpoch> pattern(Instant t0, String states) {
-        List<ScoredEpoch> out = new ArrayList<>();
+    static List<SleepWakeScore> pattern(Instant t0, String states) {
+        List<SleepWakeScore> out = new ArrayList<>();
         for (int i = 0; i < states.length(); i++) {
             if (states.charAt(i) != '-') {
-                out.add(new ScoredEpoch(
+                out.add(new SleepWakeScore(
                         t0.plusSeconds(60L * i), states.charAt(i) == 'S' ? 0 : 500, states.charAt(i) == 'S'));
             }
         }

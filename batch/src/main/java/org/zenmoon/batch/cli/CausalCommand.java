@@ -4,15 +4,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonWriter;
-import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.zenmoon.analysis.causal.CausalData;
 import org.zenmoon.analysis.causal.CausalEngine;
 import org.zenmoon.analysis.causal.CausalEstimate;
@@ -24,42 +24,110 @@ import org.zenmoon.analysis.causal.Method;
 import org.zenmoon.analysis.causal.OutcomeDirection;
 import org.zenmoon.analysis.causal.Overlap;
 import org.zenmoon.analysis.causal.Refutation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code causal}: the effect of a 0/1 treatment column on an outcome column, adjusted for confounder columns. */
-public final class CausalCommand implements Command {
+@Command(
+        name = "causal",
+        sortOptions = false,
+        sortSynopsis = false,
+        description = {
+            "The effect of a 0/1 treatment column on an outcome column, adjusted for confounder columns, with a"
+                    + " bootstrap interval, refutation tests and a verdict.",
+            "Output: { method, estimand, ate, ciLow, ciHigh, n, refutations, verdict, ... } (ate holds the estimate of"
+                    + " the chosen estimand)."
+        })
+public final class CausalCommand implements Callable<Integer> {
 
-    private static final Set<String> WITH_VALUE = Set.of(
-            "data",
-            "treatment",
-            "outcome",
-            "confounders",
-            "method",
-            "estimand",
-            "bootstrap",
-            "seed",
-            "direction",
-            "strata",
-            "caliper");
-    private static final Set<String> FLAGS = Set.of("no-header", "squares", "no-trim", "no-refute");
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--data",
+            required = true,
+            paramLabel = "FILE",
+            description = "One row per unit (e.g. a child's day).")
+    Path data;
+
+    @Option(names = "--treatment", required = true, paramLabel = "C", description = "The 0/1 treatment column.")
+    String treatmentName;
+
+    @Option(names = "--outcome", required = true, paramLabel = "C", description = "The numeric outcome column.")
+    String outcomeName;
+
+    @Option(
+            names = "--confounders",
+            required = true,
+            paramLabel = "C1,C2,...",
+            description = "Columns to adjust for; with --no-header also ranges such as 6-30.")
+    String confounderList;
+
+    @Option(
+            names = "--method",
+            defaultValue = "aipw",
+            paramLabel = "M",
+            description = "aipw, ipw, regression, stratification, matching, difference, or all (every estimator,"
+                    + " headline aipw) (default: ${DEFAULT-VALUE}).")
+    String methodText;
+
+    @Option(
+            names = "--estimand",
+            defaultValue = "ate",
+            paramLabel = "ate|att",
+            description = "(default: ${DEFAULT-VALUE})")
+    String estimandText;
+
+    @Option(
+            names = "--bootstrap",
+            defaultValue = "500",
+            paramLabel = "N",
+            description = "Bootstrap resamples for the interval (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "(default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(
+            names = "--direction",
+            defaultValue = "lower",
+            paramLabel = "lower|higher",
+            description = "Which outcome is better; lower for stress (default: ${DEFAULT-VALUE}).")
+    String directionText;
+
+    @Option(
+            names = "--strata",
+            defaultValue = "5",
+            paramLabel = "K",
+            description = "Propensity strata for stratification (default: ${DEFAULT-VALUE}).")
+    int strata;
+
+    @Option(
+            names = "--caliper",
+            defaultValue = "0.2",
+            paramLabel = "SD",
+            description =
+                    "Matching caliper in standard deviations of the propensity logit (default:" + " ${DEFAULT-VALUE}).")
+    double caliper;
+
+    @Option(names = "--squares", description = "Adds the square of every non-binary confounder.")
+    boolean squares;
+
+    @Option(names = "--no-trim", description = "Keeps units with extreme propensity scores.")
+    boolean noTrim;
+
+    @Option(names = "--no-refute", description = "Skips the refutation tests.")
+    boolean noRefute;
+
+    @Option(names = "--no-header", description = "The file has no header; columns are then named 1..N.")
+    boolean noHeader;
 
     @Override
-    public String usage() {
-        return """
-                --data FILE --treatment C --outcome C --confounders C1,C2,... [--method aipw|ipw|regression|\
-                stratification|matching|difference|all] [--estimand ate|att] [--bootstrap N] [--seed S]
-                [--direction lower|higher] [--squares] [--no-trim] [--no-refute] [--strata K] [--caliper SD]
-                [--no-header] (columns are then named 1..N; --confounders accepts ranges such as 6-30)
-                Defaults: --method aipw --estimand ate --bootstrap 500 --seed 42 --direction lower (stress).
-                --method all reports every estimator (headline: aipw). --squares adds the square of every
-                non-binary confounder. Output: { method, estimand, ate, ciLow, ciHigh, n, refutations, verdict, ... }""";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out) throws Exception {
-        Options o = Options.parse(args, WITH_VALUE, FLAGS);
-        Path file = o.file("data");
-        boolean header = !o.flag("no-header");
-        String methodText = o.get("method").orElse("aipw");
+    public Integer call() throws Exception {
+        Path file = CsvTable.readable(data, "--data");
+        boolean header = !noHeader;
         boolean all = methodText.equalsIgnoreCase("all");
         Method method;
         try {
@@ -68,50 +136,38 @@ public final class CausalCommand implements Command {
             throw new InputException("option --method: " + e.getMessage()
                     + " (known: aipw, ipw, regression, stratification, matching, difference, all)");
         }
-        Estimand estimand = switch (o.get("estimand").orElse("ate").toLowerCase(Locale.ROOT)) {
+        Estimand estimand = switch (estimandText.toLowerCase(Locale.ROOT)) {
             case "ate" -> Estimand.ATE;
             case "att" -> Estimand.ATT;
             default -> throw new InputException("option --estimand must be ate or att");
         };
-        OutcomeDirection direction = switch (o.get("direction").orElse("lower").toLowerCase(Locale.ROOT)) {
+        OutcomeDirection direction = switch (directionText.toLowerCase(Locale.ROOT)) {
             case "lower", "lower-is-better" -> OutcomeDirection.LOWER_IS_BETTER;
             case "higher", "higher-is-better" -> OutcomeDirection.HIGHER_IS_BETTER;
             default -> throw new InputException("option --direction must be lower or higher (which outcome is better)");
         };
-        int bootstrap = o.intValue("bootstrap", 500);
         if (bootstrap < 0 || bootstrap > 100_000) {
             throw new InputException("option --bootstrap must be between 0 and 100000");
         }
-        int strata = o.intValue("strata", 5);
         if (strata < 1) {
             throw new InputException("option --strata must be at least 1");
         }
-        double caliper = 0.2;
-        if (o.get("caliper").isPresent()) {
-            try {
-                caliper = Double.parseDouble(o.get("caliper").get());
-            } catch (NumberFormatException e) {
-                caliper = -1;
-            }
-            if (!(caliper > 0)) {
-                throw new InputException("option --caliper must be a positive number");
-            }
+        if (!(caliper > 0)) {
+            throw new InputException("option --caliper must be a positive number");
         }
         CausalSettings settings = CausalSettings.defaults()
                 .withMethod(method)
                 .withEstimand(estimand)
                 .withBootstrap(bootstrap)
-                .withSeed(o.longValue("seed", 42))
+                .withSeed(seed)
                 .withDirection(direction)
                 .withStrata(strata)
                 .withCaliper(caliper)
-                .withTrim(!o.flag("no-trim"))
-                .withRefute(!o.flag("no-refute"));
+                .withTrim(!noTrim)
+                .withRefute(!noRefute);
 
-        Csv csv = Csv.read(file, header);
-        String treatmentName = o.require("treatment");
-        String outcomeName = o.require("outcome");
-        List<String> confounders = confounders(o.require("confounders"), !header);
+        CsvTable csv = CsvTable.read(file, header);
+        List<String> confounders = confounders(confounderList, !header);
         int tc = csv.column(treatmentName);
         int yc = csv.column(outcomeName);
         int[] xc = new int[confounders.size()];
@@ -124,7 +180,7 @@ public final class CausalCommand implements Command {
         double[][] x = new double[n][xc.length];
         int treated = 0;
         for (int i = 0; i < n; i++) {
-            Csv.Row r = csv.rows().get(i);
+            CsvTable.Row r = csv.rows().get(i);
             t[i] = treatment(csv, r, tc);
             treated += t[i] ? 1 : 0;
             y[i] = csv.number(r, yc);
@@ -141,11 +197,13 @@ public final class CausalCommand implements Command {
                             + (treated == 0 ? "1 (the treated arm is empty)" : "0 (the control arm is empty)"));
         }
         CausalData data = new CausalData(t, y, x, confounders);
-        if (o.flag("squares")) {
+        if (squares) {
             data = data.withSquaredTerms();
         }
         CausalEstimate e = all ? CausalEngine.estimateAll(data, settings) : CausalEngine.estimate(data, settings);
-        write(json(e, settings, file, treatmentName, outcomeName), out);
+        write(
+                json(e, settings, file, treatmentName, outcomeName),
+                spec.commandLine().getOut());
         return 0;
     }
 
@@ -176,7 +234,7 @@ public final class CausalCommand implements Command {
         return out;
     }
 
-    private static boolean treatment(Csv csv, Csv.Row r, int column) throws InputException {
+    private static boolean treatment(CsvTable csv, CsvTable.Row r, int column) throws InputException {
         String v = csv.text(r, column).toLowerCase(Locale.ROOT);
         switch (v) {
             case "1", "1.0", "true" -> {
@@ -287,17 +345,13 @@ public final class CausalCommand implements Command {
         }
     }
 
-    private static void write(JsonObjectBuilder b, PrintStream out) {
-        JsonWriterFactory f = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
-        try (JsonWriter w =
-                f.createWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8) {
-                    @Override
-                    public void close() throws java.io.IOException {
-                        flush();
-                    }
-                })) {
+    private static void write(JsonObjectBuilder b, PrintWriter out) {
+        StringWriter json = new StringWriter();
+        try (JsonWriter w = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+                .createWriter(json)) {
             w.writeObject(b.build());
         }
+        out.print(json);
         out.println();
     }
 }

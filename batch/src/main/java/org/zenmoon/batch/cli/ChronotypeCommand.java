@@ -5,9 +5,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVPrinter;
 import org.zenmoon.analysis.chronotype.AgeNorms;
 import org.zenmoon.analysis.chronotype.Chronotype;
 import org.zenmoon.analysis.chronotype.ChronotypeAnalysis;
@@ -33,62 +33,109 @@ import org.zenmoon.analysis.chronotype.MctqForm;
 import org.zenmoon.analysis.chronotype.MctqResult;
 import org.zenmoon.analysis.chronotype.SchoolCalendar;
 import org.zenmoon.analysis.chronotype.SleepNight;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code chronotype}: MSF, MSFsc, SD_week and social jetlag per subject, from MCTQ answers or from detected sleep.
  */
-public final class ChronotypeCommand implements Command {
+@Command(
+        name = "chronotype",
+        sortOptions = false,
+        sortSynopsis = false,
+        description = {
+            "MSW, MSF, MSFsc, SD_week and social jetlag per subject, from MCTQ answers (--mctq) or from detected sleep"
+                    + " (--episodes); give exactly one of the two.",
+            "Output: JSON per subject (msw, msf, msfSc as HH:MM:SS; sdWeek, socialJetlag as ISO-8601 durations, also in"
+                    + " minutes; category early_bird|intermediate|night_owl, null without an age); with --out the same"
+                    + " per-subject rows as CSV in that file."
+        })
+public final class ChronotypeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--mctq",
+            paramLabel = "FILE",
+            description =
+                    "Standard MCTQ answers (ropensci/mctq std_mctq columns, raw or tidied). Rows with unreadable"
+                            + " answers are reported under \"problems\" with their line and reason; the rest is still computed.")
+    Path mctqFile;
+
+    @Option(
+            names = "--episodes",
+            paramLabel = "FILE",
+            description = "One main sleep per line: subject, onset, wake (ISO-8601), free_day (true/false; empty:"
+                    + " decided by --weekend and --holidays on the day after the night), optional age.")
+    Path episodesFile;
+
+    @Option(
+            names = "--age",
+            paramLabel = "YEARS",
+            description = "The age for the category (an age column in --episodes takes precedence).")
+    String ageText;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Writes the per-subject rows to this CSV file.")
+    Path out;
+
+    @Option(
+            names = "--zone",
+            defaultValue = "UTC",
+            paramLabel = "Z",
+            description = "--episodes: the time zone of the clock times (default: ${DEFAULT-VALUE}).")
+    String zoneName;
+
+    @Option(
+            names = "--weekend",
+            defaultValue = "SAT,SUN",
+            paramLabel = "DAYS",
+            description = "--episodes: the free days of the week (default: ${DEFAULT-VALUE}).")
+    String weekendDays;
+
+    @Option(
+            names = "--holidays",
+            defaultValue = "",
+            paramLabel = "YYYY-MM-DD,...",
+            description = "--episodes: free dates besides the weekend.")
+    String holidayDates;
+
+    @Option(
+            names = "--min-nights",
+            defaultValue = "14",
+            paramLabel = "N",
+            description = "--episodes: fewer nights give insufficient_data (default: ${DEFAULT-VALUE}).")
+    int minNights;
+
+    @Option(
+            names = "--min-free-nights",
+            defaultValue = "4",
+            paramLabel = "N",
+            description = "--episodes: fewer free nights give insufficient_data (default: ${DEFAULT-VALUE}).")
+    int minFreeNights;
 
     @Override
-    public String usage() {
-        return """
-                chronotype --mctq FILE [--age YEARS] [--out FILE.csv]
-                chronotype --episodes FILE [--zone Z] [--weekend SAT,SUN] [--holidays YYYY-MM-DD,...]
-                           [--min-nights 14] [--min-free-nights 4] [--age YEARS] [--out FILE.csv]
-                  --mctq: standard MCTQ answers (ropensci/mctq std_mctq columns, raw or tidied). Rows with unreadable
-                    answers are reported under "problems" with their line and reason; the rest is still computed.
-                  --episodes: one main sleep per line: subject, onset, wake (ISO-8601), free_day (true/false, empty:
-                    decided by --weekend and --holidays on the day after the night), optional age.
-                  Output: JSON per subject (msw, msf, msfSc as HH:MM:SS; sdWeek, socialJetlag as ISO-8601 durations,
-                    also in minutes; category early_bird|intermediate|night_owl, null without an age);
-                    with --out the same per-subject rows as CSV in that file.""";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out) throws InputException, IOException {
-        Options o = Options.parse(
-                args,
-                Set.of(
-                        "mctq",
-                        "episodes",
-                        "age",
-                        "out",
-                        "zone",
-                        "weekend",
-                        "holidays",
-                        "min-nights",
-                        "min-free-nights"),
-                Set.of());
-        if (o.get("mctq").isPresent() == o.get("episodes").isPresent()) {
+    public Integer call() throws InputException, IOException {
+        if ((mctqFile != null) == (episodesFile != null)) {
             throw new InputException("give exactly one of --mctq FILE and --episodes FILE");
         }
-        Double age = o.get("age").isPresent() ? age(o.get("age").get()) : null;
+        Double age = ageText != null ? age(ageText) : null;
         List<Map<String, Object>> subjects = new ArrayList<>();
         JsonArrayBuilder problems = Json.createArrayBuilder();
         JsonObjectBuilder top = Json.createObjectBuilder();
-        if (o.get("mctq").isPresent()) {
-            Path file = o.file("mctq");
-            mctq(Csv.read(file), age, subjects, problems);
+        if (mctqFile != null) {
+            Path file = CsvTable.readable(mctqFile, "--mctq");
+            mctq(CsvTable.read(file), age, subjects, problems);
             top.add("source", "mctq").add("file", file.toString());
         } else {
-            Path file = o.file("episodes");
-            ZoneId zone = zone(o.get("zone").orElse("UTC"));
-            SchoolCalendar calendar = new SchoolCalendar(
-                    weekend(o.get("weekend").orElse("SAT,SUN")),
-                    holidays(o.get("holidays").orElse("")));
-            ChronotypeAnalysis analysis = new ChronotypeAnalysis(
-                    zone, calendar, AgeNorms.DEFAULT, o.intValue("min-nights", 14), o.intValue("min-free-nights", 4));
-            episodes(Csv.read(file), analysis, age, subjects);
+            Path file = CsvTable.readable(episodesFile, "--episodes");
+            ZoneId zone = zone(zoneName);
+            SchoolCalendar calendar = new SchoolCalendar(weekend(weekendDays), holidays(holidayDates));
+            ChronotypeAnalysis analysis =
+                    new ChronotypeAnalysis(zone, calendar, AgeNorms.DEFAULT, minNights, minFreeNights);
+            episodes(CsvTable.read(file), analysis, age, subjects);
             top.add("source", "episodes").add("file", file.toString());
         }
         JsonArrayBuilder rows = Json.createArrayBuilder();
@@ -110,26 +157,26 @@ public final class ChronotypeCommand implements Command {
             rows.add(b);
         }
         top.add("subjects", rows).add("problems", problems);
-        if (o.get("out").isPresent()) {
-            writeCsv(Path.of(o.get("out").get()), subjects);
+        if (out != null) {
+            writeCsv(out, subjects);
         }
         StringWriter sw = new StringWriter();
         try (var g = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
                 .createWriter(sw)) {
             g.write(top.build());
         }
-        out.println(sw.toString().strip());
+        spec.commandLine().getOut().println(sw.toString().strip());
         return 0;
     }
 
-    private static void mctq(Csv csv, Double age, List<Map<String, Object>> subjects, JsonArrayBuilder problems)
+    private static void mctq(CsvTable csv, Double age, List<Map<String, Object>> subjects, JsonArrayBuilder problems)
             throws InputException {
         for (MctqForm.Item item : MctqForm.Item.values()) {
             if (!csv.hasColumn(item.rawHeader) && !csv.hasColumn(item.tidyName)) {
                 csv.column(item.rawHeader); // reports the missing column on line 1
             }
         }
-        for (Csv.Row row : csv.rows()) {
+        for (CsvTable.Row row : csv.rows()) {
             Map<String, String> answers = new LinkedHashMap<>();
             for (int i = 0; i < csv.header().size(); i++) {
                 answers.put(
@@ -191,7 +238,8 @@ public final class ChronotypeCommand implements Command {
         return (f.column() == null ? "" : f.column() + ": ") + f.message();
     }
 
-    private static void episodes(Csv csv, ChronotypeAnalysis analysis, Double age, List<Map<String, Object>> subjects)
+    private static void episodes(
+            CsvTable csv, ChronotypeAnalysis analysis, Double age, List<Map<String, Object>> subjects)
             throws InputException {
         int subject = csv.column("subject");
         int onset = csv.column("onset");
@@ -200,7 +248,7 @@ public final class ChronotypeCommand implements Command {
         Integer ageCol = csv.hasColumn("age") ? csv.column("age") : null;
         Map<String, List<SleepNight>> nights = new LinkedHashMap<>();
         Map<String, Double> ages = new LinkedHashMap<>();
-        for (Csv.Row row : csv.rows()) {
+        for (CsvTable.Row row : csv.rows()) {
             String id = csv.text(row, subject);
             if (id.isEmpty()) {
                 throw new InputException(csv.file(), row.line(), "subject", "empty subject");
@@ -249,7 +297,7 @@ public final class ChronotypeCommand implements Command {
         }
     }
 
-    private static Instant instant(Csv csv, Csv.Row row, int col, ZoneId zone) throws InputException {
+    private static Instant instant(CsvTable csv, CsvTable.Row row, int col, ZoneId zone) throws InputException {
         String t = csv.text(row, col);
         Instant i = SleepCommand.instant(t, zone);
         if (i == null) {
@@ -259,7 +307,7 @@ public final class ChronotypeCommand implements Command {
         return i;
     }
 
-    private static Boolean freeDay(Csv csv, Csv.Row row, int col) throws InputException {
+    private static Boolean freeDay(CsvTable csv, CsvTable.Row row, int col) throws InputException {
         String t = csv.text(row, col).toLowerCase(Locale.ROOT);
         return switch (t) {
             case "" -> null;
@@ -340,21 +388,14 @@ public final class ChronotypeCommand implements Command {
     }
 
     private static void writeCsv(Path path, List<Map<String, Object>> subjects) throws IOException {
-        try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+        try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), CsvTable.OUTPUT)) {
             if (subjects.isEmpty()) {
                 return;
             }
             List<String> cols = new ArrayList<>(subjects.get(0).keySet());
-            w.write(String.join(",", cols) + "\n");
+            csv.printRecord(cols);
             for (Map<String, Object> s : subjects) {
-                List<String> cells = new ArrayList<>();
-                for (String c : cols) {
-                    Object v = s.get(c);
-                    String t = v == null ? "" : v.toString();
-                    boolean quote = t.contains(",") || t.contains("\"") || t.contains(";");
-                    cells.add(quote ? "\"" + t.replace("\"", "\"\"") + "\"" : t);
-                }
-                w.write(String.join(",", cells) + "\n");
+                csv.printRecord(cols.stream().map(s::get));
             }
         }
     }

@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -23,65 +22,106 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.zenmoon.analysis.forecast.Benchmarks;
-import org.zenmoon.analysis.forecast.EpochAggregation;
 import org.zenmoon.analysis.forecast.ForecastEngine;
 import org.zenmoon.analysis.forecast.ForecastOutcome;
 import org.zenmoon.analysis.forecast.ForecastSpec;
 import org.zenmoon.analysis.forecast.Metrics;
 import org.zenmoon.analysis.forecast.RegularSeries;
+import org.zenmoon.analysis.forecast.WearableSeries;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code forecast}: automatic forecasts with 80% and 95% intervals for M4-format series or one time series, and with
  * {@code --test} the M4 accuracy measures (sMAPE, MASE, OWA against Naive2, MSIS, interval coverage).
  */
-public final class ForecastCommand implements Command {
+@Command(
+        name = "forecast",
+        sortOptions = false,
+        sortSynopsis = false,
+        description = {
+            "Automatic forecasts with 80%% and 95%% intervals for M4-format series (--m4) or one time series (--series);"
+                    + " give exactly one of the two.",
+            "Forecast CSV (id/t, step, mean, lo80, hi80, lo95, hi95, model) to --out, else to standard output. With"
+                    + " --test: the M4 measures (sMAPE, MASE, OWA against Naive2, MSIS, coverage) as JSON on standard"
+                    + " output, and the CSV only with --out."
+        })
+public final class ForecastCommand implements Callable<Integer> {
 
-    private static final Set<String> WITH_VALUE =
-            Set.of("m4", "test", "out", "horizon", "season", "long-season", "series", "time-col", "value-col");
+    @Spec
+    CommandSpec commandSpec;
+
+    @Option(names = "--m4", paramLabel = "TRAIN.csv", description = "M4 wide format: V1 is the id, values follow.")
+    Path trainPath;
+
+    @Option(names = "--test", paramLabel = "TEST.csv", description = "--m4: the actual values, to score the forecasts.")
+    Path testPath;
+
+    @Option(
+            names = "--series",
+            paramLabel = "FILE",
+            description = "One time series; missing times and empty or NA values are gaps.")
+    Path seriesPath;
+
+    @Option(names = "--time-col", paramLabel = "C", description = "--series: the ISO-8601 time column.")
+    String timeCol;
+
+    @Option(names = "--value-col", paramLabel = "C", description = "--series: the value column.")
+    String valueCol;
+
+    @Option(names = "--horizon", required = true, paramLabel = "H", description = "Steps to forecast.")
+    int horizon;
+
+    @Option(
+            names = "--season",
+            paramLabel = "M",
+            description = "Season length in steps; required with --m4, 24 for --series by default.")
+    Integer season;
+
+    @Option(
+            names = "--long-season",
+            paramLabel = "L",
+            description = "A second, longer season; 168 when --season is 24 (weekly rhythm in hourly data), else"
+                    + " none (0).")
+    Integer longSeason;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Writes the forecasts to this CSV file.")
+    Path outPath;
 
     @Override
-    public String usage() {
-        return """
-                forecast --m4 TRAIN.csv --horizon H --season M [--long-season L] [--test TEST.csv] [--out FILE.csv]
-                forecast --series FILE --time-col C --value-col C --horizon H [--season M] [--long-season L] [--out FILE.csv]
-                  Forecast CSV (id/t, step, mean, lo80, hi80, lo95, hi95, model) to --out, else to standard output.
-                  With --test: the M4 measures as JSON on standard output (and the CSV only with --out).
-                  --long-season defaults to 168 when --season is 24 (weekly rhythm in hourly data), else none (0).""";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out) throws InputException, Exception {
-        Options o = Options.parse(args, WITH_VALUE, Set.of());
-        int horizon = o.intValue("horizon", -1);
+    public Integer call() throws InputException, Exception {
+        PrintWriter out = commandSpec.commandLine().getOut();
         if (horizon < 1) {
-            throw new InputException("option --horizon is required and must be at least 1");
+            throw new InputException("option --horizon must be at least 1");
         }
-        if (o.get("m4").isPresent() == o.get("series").isPresent()) {
+        if ((trainPath != null) == (seriesPath != null)) {
             throw new InputException("give exactly one of --m4 TRAIN.csv or --series FILE");
         }
-        int season = o.intValue("season", o.get("m4").isPresent() ? -1 : 24);
-        if (season < 1) {
+        int m = season != null ? season : trainPath != null ? -1 : 24;
+        if (m < 1) {
             throw new InputException("option --season is required with --m4 and must be at least 1");
         }
-        int longSeason = o.intValue("long-season", season == 24 ? 168 : 0);
-        if (longSeason < 0) {
+        int l = longSeason != null ? longSeason : m == 24 ? 168 : 0;
+        if (l < 0) {
             throw new InputException("option --long-season must not be negative");
         }
-        ForecastSpec spec = ForecastSpec.automatic(horizon, season, longSeason);
-        return o.get("m4").isPresent() ? runM4(o, spec, out) : runSeries(o, spec, out);
+        ForecastSpec spec = ForecastSpec.automatic(horizon, m, l);
+        return trainPath != null ? runM4(spec, out) : runSeries(spec, out);
     }
 
-    private int runM4(Options o, ForecastSpec spec, PrintStream out) throws InputException, IOException {
-        Path trainFile = o.file("m4");
+    private int runM4(ForecastSpec spec, PrintWriter out) throws InputException, IOException {
+        Path trainFile = CsvTable.readable(trainPath, "--m4");
         List<M4Series> train = readM4(trainFile);
         List<M4Series> test = null;
         int h = spec.horizon();
-        if (o.get("test").isPresent()) {
-            Path testFile = o.file("test");
+        if (testPath != null) {
+            Path testFile = CsvTable.readable(testPath, "--test");
             test = readM4(testFile);
             Map<String, M4Series> byId = new HashMap<>();
             test.forEach(s -> byId.put(s.id(), s));
@@ -109,10 +149,10 @@ public final class ForecastCommand implements Command {
                 .forEach(i -> outcomes[i] = ForecastEngine.forecast(train.get(i).values(), spec));
 
         Writer csv = null;
-        if (o.get("out").isPresent()) {
-            csv = Files.newBufferedWriter(Path.of(o.get("out").get()), StandardCharsets.UTF_8);
+        if (outPath != null) {
+            csv = Files.newBufferedWriter(outPath, StandardCharsets.UTF_8);
         } else if (test == null) {
-            csv = new PrintWriter(out);
+            csv = out;
         }
         if (csv != null) {
             csv.write("id,step,mean,lo80,hi80,lo95,hi95,model\n");
@@ -120,7 +160,7 @@ public final class ForecastCommand implements Command {
                 writeRows(csv, train.get(i).id(), null, outcomes[i], h);
             }
             csv.flush();
-            if (o.get("out").isPresent()) {
+            if (outPath != null) {
                 csv.close();
             }
         }
@@ -230,7 +270,7 @@ public final class ForecastCommand implements Command {
     record M4Series(String id, long line, double[] values) {}
 
     static List<M4Series> readM4(Path file) throws InputException {
-        Csv csv = Csv.read(file);
+        CsvTable csv = CsvTable.read(file);
         if (csv.header().isEmpty() || !csv.header().get(0).equals("V1")) {
             throw new InputException(
                     file,
@@ -239,7 +279,7 @@ public final class ForecastCommand implements Command {
                     "an M4 file starts with the header V1,V2,...");
         }
         List<M4Series> series = new ArrayList<>();
-        for (Csv.Row row : csv.rows()) {
+        for (CsvTable.Row row : csv.rows()) {
             List<String> cells = row.values();
             int last = cells.size() - 1;
             while (last > 0 && cells.get(last).isBlank()) {
@@ -273,15 +313,21 @@ public final class ForecastCommand implements Command {
         return series;
     }
 
-    private int runSeries(Options o, ForecastSpec spec, PrintStream out) throws InputException, IOException {
-        Path file = o.file("series");
-        Csv csv = Csv.read(file);
-        int tc = csv.column(o.require("time-col"));
-        int vc = csv.column(o.require("value-col"));
+    private int runSeries(ForecastSpec spec, PrintWriter out) throws InputException, IOException {
+        Path file = CsvTable.readable(seriesPath, "--series");
+        if (timeCol == null) {
+            throw new InputException("option --time-col is required with --series");
+        }
+        if (valueCol == null) {
+            throw new InputException("option --value-col is required with --series");
+        }
+        CsvTable csv = CsvTable.read(file);
+        int tc = csv.column(timeCol);
+        int vc = csv.column(valueCol);
         List<Instant> times = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         Instant prev = null;
-        for (Csv.Row row : csv.rows()) {
+        for (CsvTable.Row row : csv.rows()) {
             Instant t = parseTime(csv, row, tc);
             if (prev != null && !t.isAfter(prev)) {
                 throw new InputException(
@@ -311,19 +357,17 @@ public final class ForecastCommand implements Command {
                 v[(int) (off / step.toSeconds())] = values.get(i);
             }
         }
-        RegularSeries series = EpochAggregation.regular(times.get(0), step, v);
+        RegularSeries series = WearableSeries.regular(times.get(0), step, v);
         ForecastOutcome outcome = ForecastEngine.forecast(series.values(), spec);
         List<Instant> ahead = new ArrayList<>();
         for (int k = 0; k < spec.horizon(); k++) {
             ahead.add(series.next().plus(step.multipliedBy(k)));
         }
-        Writer w = o.get("out").isPresent()
-                ? Files.newBufferedWriter(Path.of(o.get("out").get()), StandardCharsets.UTF_8)
-                : new PrintWriter(out);
+        Writer w = outPath != null ? Files.newBufferedWriter(outPath, StandardCharsets.UTF_8) : out;
         w.write("t,step,mean,lo80,hi80,lo95,hi95,model\n");
         writeRows(w, null, ahead, outcome, spec.horizon());
         w.flush();
-        if (o.get("out").isPresent()) {
+        if (outPath != null) {
             w.close();
             out.println(Json.createObjectBuilder()
                     .add("model", outcome instanceof ForecastOutcome.Forecast f ? f.model() : "insufficient_history")
@@ -334,7 +378,7 @@ public final class ForecastCommand implements Command {
         return 0;
     }
 
-    private static Instant parseTime(Csv csv, Csv.Row row, int col) throws InputException {
+    private static Instant parseTime(CsvTable csv, CsvTable.Row row, int col) throws InputException {
         String t = csv.text(row, col);
         try {
             return OffsetDateTime.parse(t).toInstant();

@@ -5,10 +5,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,19 +21,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.zenmoon.analysis.sleep.CountEpoch;
-import org.zenmoon.analysis.sleep.EpochAggregation;
-import org.zenmoon.analysis.sleep.ScoredEpoch;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVPrinter;
+import org.zenmoon.analysis.epoch.WearableEpoch;
+import org.zenmoon.analysis.sleep.MinuteCounts;
 import org.zenmoon.analysis.sleep.SleepPeriod;
 import org.zenmoon.analysis.sleep.SleepWakeAlgorithm;
+import org.zenmoon.analysis.sleep.SleepWakeScore;
 import org.zenmoon.analysis.sleep.TudorLocke;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code sleep}: Sadeh or Cole-Kripke sleep/wake per minute and Tudor-Locke sleep periods from an activity-count
  * CSV, ActiLife's way (epochs shorter than a minute are summed into minutes first).
  */
-public final class SleepCommand implements Command {
+@Command(
+        name = "sleep",
+        sortOptions = false,
+        sortSynopsis = false,
+        description = {
+            "Sadeh or Cole-Kripke sleep/wake per minute and Tudor-Locke sleep periods from activity counts, as ActiLife"
+                    + " computes them. Epochs shorter than 60 s are summed into clock minutes first (ActiLife's"
+                    + " 10 sec -> 60 sec).",
+            "Output: JSON with the per-minute scores and the Tudor-Locke sleep periods; with --out the per-minute CSV"
+                    + " (timestamp,counts,sleep with S/W) goes to that file and the JSON keeps only the periods."
+        })
+public final class SleepCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter ACTILIFE = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
@@ -46,72 +59,117 @@ public final class SleepCommand implements Command {
             .appendPattern("yyyy-MM-dd['T'][' ']HH:mm[:ss]")
             .toFormatter(Locale.ROOT);
 
-    @Override
-    public String usage() {
-        return """
-                sleep --counts FILE --time-col C --counts-col C --algorithm sadeh|cole-kripke [--zone Z]
-                      [--out EPOCHS.csv] [--periods-out PERIODS.csv]
-                      [--bedtime-start 5] [--wake-time-end 10] [--min-period 160] [--max-period 1440] [--min-nonzero 0]
-                  FILE: activity counts, ActiGraph 10-s or 60-s epochs (an ActiLife preamble before the header is skipped).
-                  --time-col: an ISO-8601 time (with offset, or local in --zone, default UTC), or two columns joined
-                    with '+' such as Date+Time for ActiLife exports (M/d/yyyy with h:mm AM/PM or H:mm[:ss]).
-                  Epochs shorter than 60 s are summed into clock minutes (ActiLife's 10 sec -> 60 sec).
-                  Output: JSON with the per-minute scores and the Tudor-Locke sleep periods; with --out the per-minute
-                  CSV (timestamp,counts,sleep with S/W) goes to that file and the JSON keeps only the periods.""";
-    }
+    /** ActiLife's preamble is ten lines; the header is looked for this far down. */
+    private static final int PREAMBLE_LINES = 50;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(
+            names = "--counts",
+            required = true,
+            paramLabel = "FILE",
+            description = "Activity counts, ActiGraph 10-s or 60-s epochs (an ActiLife preamble before the header is"
+                    + " skipped).")
+    Path counts;
+
+    @Option(
+            names = "--time-col",
+            required = true,
+            paramLabel = "C",
+            description = "An ISO-8601 time (with offset, or local in --zone), or two columns joined with '+' such as"
+                    + " Date+Time for ActiLife exports (M/d/yyyy with h:mm AM/PM or H:mm[:ss]).")
+    String timeCol;
+
+    @Option(names = "--counts-col", required = true, paramLabel = "C", description = "The activity counts (axis 1).")
+    String countsCol;
+
+    @Option(
+            names = "--algorithm",
+            required = true,
+            paramLabel = "sadeh|cole-kripke",
+            description = "Sadeh (1994) or Cole-Kripke (1992), with ActiLife's scaling.")
+    String algorithmName;
+
+    @Option(
+            names = "--zone",
+            defaultValue = "UTC",
+            paramLabel = "Z",
+            description = "Time zone of local times (default: ${DEFAULT-VALUE}).")
+    String zoneName;
+
+    @Option(names = "--out", paramLabel = "EPOCHS.csv", description = "Writes the per-minute scores to this CSV file.")
+    Path epochsOut;
+
+    @Option(
+            names = "--periods-out",
+            paramLabel = "PERIODS.csv",
+            description = "Writes the sleep periods to this CSV file, with ActiLife's column names.")
+    Path periodsOut;
+
+    @Option(
+            names = "--bedtime-start",
+            defaultValue = "5",
+            paramLabel = "N",
+            description = "Tudor-Locke: consecutive sleep minutes that start a period (default: ${DEFAULT-VALUE}).")
+    int bedtimeStart;
+
+    @Option(
+            names = "--wake-time-end",
+            defaultValue = "10",
+            paramLabel = "N",
+            description = "Tudor-Locke: consecutive wake minutes that end a period (default: ${DEFAULT-VALUE}).")
+    int wakeTimeEnd;
+
+    @Option(
+            names = "--min-period",
+            defaultValue = "160",
+            paramLabel = "MIN",
+            description = "Tudor-Locke: shortest period kept, in minutes (default: ${DEFAULT-VALUE}).")
+    int minPeriod;
+
+    @Option(
+            names = "--max-period",
+            defaultValue = "1440",
+            paramLabel = "MIN",
+            description = "Tudor-Locke: longest period kept, in minutes (default: ${DEFAULT-VALUE}).")
+    int maxPeriod;
+
+    @Option(
+            names = "--min-nonzero",
+            defaultValue = "0",
+            paramLabel = "N",
+            description = "Tudor-Locke: minutes with counts a period needs (default: ${DEFAULT-VALUE}).")
+    int minNonzero;
 
     @Override
-    public int run(List<String> args, PrintStream out) throws InputException, IOException {
-        Options o = Options.parse(
-                args,
-                Set.of(
-                        "counts",
-                        "time-col",
-                        "counts-col",
-                        "algorithm",
-                        "zone",
-                        "out",
-                        "periods-out",
-                        "bedtime-start",
-                        "wake-time-end",
-                        "min-period",
-                        "max-period",
-                        "min-nonzero"),
-                Set.of());
-        Path file = o.file("counts");
-        String timeCol = o.require("time-col");
-        String countsCol = o.require("counts-col");
+    public Integer call() throws InputException, IOException {
+        Path file = CsvTable.readable(counts, "--counts");
         SleepWakeAlgorithm algorithm;
         try {
-            algorithm = SleepWakeAlgorithm.fromLabel(o.require("algorithm"));
+            algorithm = SleepWakeAlgorithm.fromLabel(algorithmName);
         } catch (IllegalArgumentException e) {
             throw new InputException("option --algorithm: " + e.getMessage());
         }
-        ZoneId zone = zone(o.get("zone").orElse("UTC"));
+        ZoneId zone = zone(zoneName);
         TudorLocke rule;
         try {
-            rule = new TudorLocke(
-                    o.intValue("bedtime-start", 5),
-                    o.intValue("wake-time-end", 10),
-                    o.intValue("min-period", 160),
-                    o.intValue("max-period", 1440),
-                    o.intValue("min-nonzero", 0));
+            rule = new TudorLocke(bedtimeStart, wakeTimeEnd, minPeriod, maxPeriod, minNonzero);
         } catch (IllegalArgumentException e) {
             throw new InputException("Tudor-Locke options: " + e.getMessage());
         }
         Input input = read(file, timeCol, countsCol, zone);
-        List<CountEpoch> minutes =
-                input.epochSeconds() < 60 ? EpochAggregation.toMinutes(input.epochs()) : input.epochs();
-        List<ScoredEpoch> scored = algorithm.score(minutes);
+        List<WearableEpoch> minutes = input.epochSeconds() < 60 ? MinuteCounts.sum(input.epochs()) : input.epochs();
+        List<SleepWakeScore> scored = algorithm.score(minutes);
         List<SleepPeriod> periods = rule.detect(scored);
 
-        if (o.get("out").isPresent()) {
-            writeFile(Path.of(o.get("out").get()), w -> writeEpochs(scored, w));
+        if (epochsOut != null) {
+            writeFile(epochsOut, List.of("timestamp", "counts", "sleep"), epochRows(scored));
         }
-        if (o.get("periods-out").isPresent()) {
-            writeFile(Path.of(o.get("periods-out").get()), w -> writePeriods(algorithm, periods, w));
+        if (periodsOut != null) {
+            writeFile(periodsOut, PERIOD_COLUMNS, periodRows(algorithm, periods));
         }
-        int sleep = (int) scored.stream().filter(ScoredEpoch::asleep).count();
+        int sleep = (int) scored.stream().filter(SleepWakeScore::asleep).count();
         JsonObjectBuilder j = Json.createObjectBuilder()
                 .add("file", file.toString())
                 .add("algorithm", algorithm.label())
@@ -148,11 +206,11 @@ public final class SleepCommand implements Command {
                     .add("sleepFragmentationIndex", p.sleepFragmentationIndex()));
         }
         j.add("sleepPeriods", ps);
-        if (o.get("out").isPresent()) {
-            j.add("epochsCsv", o.get("out").get());
+        if (epochsOut != null) {
+            j.add("epochsCsv", epochsOut.toString());
         } else {
             JsonArrayBuilder es = Json.createArrayBuilder();
-            for (ScoredEpoch e : scored) {
+            for (SleepWakeScore e : scored) {
                 es.add(Json.createObjectBuilder()
                         .add("t", e.start().toString())
                         .add("counts", e.counts())
@@ -165,44 +223,30 @@ public final class SleepCommand implements Command {
                 .createWriter(sw)) {
             g.write(j.build());
         }
-        out.println(sw.toString().strip());
+        spec.commandLine().getOut().println(sw.toString().strip());
         return 0;
     }
 
-    record Input(List<CountEpoch> epochs, long epochSeconds) {}
+    record Input(List<WearableEpoch> epochs, long epochSeconds) {}
 
     /** Reads the counts; an ActiLife preamble (lines before the header) is skipped, keeping line numbers. */
-    static Input read(Path file, String timeCol, String countsCol, ZoneId zone) throws InputException, IOException {
+    static Input read(Path file, String timeCol, String countsCol, ZoneId zone) throws InputException {
         String[] timeCols = timeCol.split("\\+");
-        Path copy = withoutPreamble(file, timeCols[0]);
-        Csv csv;
-        try {
-            csv = Csv.read(copy == null ? file : copy);
-        } catch (InputException e) {
-            throw renamed(e, copy, file);
-        } finally {
-            if (copy != null) {
-                Files.deleteIfExists(copy);
-            }
-        }
-        try {
-            return parse(csv, timeCols, countsCol, zone);
-        } catch (InputException e) {
-            throw renamed(e, copy, file);
-        }
+        CsvTable csv = CsvTable.readAfterPreamble(file, fields -> fields.contains(timeCols[0]), PREAMBLE_LINES);
+        return parse(csv, timeCols, countsCol, zone);
     }
 
-    private static Input parse(Csv csv, String[] timeCols, String countsCol, ZoneId zone) throws InputException {
+    private static Input parse(CsvTable csv, String[] timeCols, String countsCol, ZoneId zone) throws InputException {
         int[] t = new int[timeCols.length];
         for (int i = 0; i < t.length; i++) {
             t[i] = csv.column(timeCols[i]);
         }
         int c = csv.column(countsCol);
-        List<CountEpoch> epochs = new ArrayList<>(csv.rows().size());
+        List<WearableEpoch> epochs = new ArrayList<>(csv.rows().size());
         String timeName = String.join("+", timeCols);
         Instant previous = null;
         long epoch = Long.MAX_VALUE;
-        for (Csv.Row row : csv.rows()) {
+        for (CsvTable.Row row : csv.rows()) {
             StringBuilder text = new StringBuilder();
             for (int i = 0; i < t.length; i++) {
                 text.append(i == 0 ? "" : " ").append(csv.text(row, t[i]));
@@ -231,7 +275,7 @@ public final class SleepCommand implements Command {
                 epoch = Math.min(epoch, step);
             }
             previous = when;
-            epochs.add(new CountEpoch(when, counts));
+            epochs.add(WearableEpoch.ofCounts(when, counts));
         }
         if (epochs.isEmpty()) {
             throw new InputException(csv.file(), 1, null, "no epochs after the header");
@@ -266,48 +310,6 @@ public final class SleepCommand implements Command {
         return null;
     }
 
-    /**
-     * ActiLife CSV exports start with a preamble ("------------ Data File Created By ActiGraph ..."). When the first
-     * line is not the header, a copy with the preamble blanked out is made, so that line numbers stay the file's.
-     */
-    private static Path withoutPreamble(Path file, String timeCol) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        if (lines.isEmpty() || fields(lines.get(0)).contains(timeCol)) {
-            return null;
-        }
-        int header = -1;
-        for (int i = 0; i < Math.min(lines.size(), 50); i++) {
-            if (fields(lines.get(i)).contains(timeCol)) {
-                header = i;
-                break;
-            }
-        }
-        if (header < 0) {
-            return null; // Csv reports the missing column on line 1
-        }
-        List<String> copy = new ArrayList<>(lines);
-        for (int i = 0; i < header; i++) {
-            copy.set(i, "");
-        }
-        Path tmp = Files.createTempFile("zenmoon-sleep", ".csv");
-        Files.write(tmp, copy, StandardCharsets.UTF_8);
-        return tmp;
-    }
-
-    private static List<String> fields(String line) {
-        return List.of(line.replace("\uFEFF", "").replace("\"", "").split(",")).stream()
-                .map(String::trim)
-                .toList();
-    }
-
-    private static InputException renamed(InputException e, Path copy, Path file) {
-        if (copy == null || !e.getMessage().startsWith(copy.toString())) {
-            return e;
-        }
-        return new InputException(
-                file + e.getMessage().substring(copy.toString().length()));
-    }
-
     private static ZoneId zone(String z) throws InputException {
         try {
             return ZoneId.of(z);
@@ -316,49 +318,55 @@ public final class SleepCommand implements Command {
         }
     }
 
-    interface Body {
-        void write(Writer w) throws IOException;
-    }
-
-    private static void writeFile(Path path, Body body) throws IOException {
-        try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            body.write(w);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+    private static void writeFile(Path path, List<String> header, Iterable<List<String>> rows) throws IOException {
+        try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), CsvTable.OUTPUT)) {
+            csv.printRecord(header);
+            csv.printRecords(rows);
         }
     }
 
-    static void writeEpochs(List<ScoredEpoch> scored, Writer w) throws IOException {
-        w.write("timestamp,counts,sleep\n");
-        for (ScoredEpoch e : scored) {
-            w.write(e.start() + "," + number(e.counts()) + "," + e.letter() + "\n");
-        }
+    static List<List<String>> epochRows(List<SleepWakeScore> scored) {
+        return scored.stream()
+                .map(e -> List.of(e.start().toString(), number(e.counts()), e.letter()))
+                .toList();
     }
 
-    static void writePeriods(SleepWakeAlgorithm a, List<SleepPeriod> periods, Writer w) throws IOException {
-        w.write("sleep_algorithm,in_bed_time,out_bed_time,onset,efficiency,latency,duration,total_sleep_time,"
-                + "wake_after_onset,nb_awakenings,ave_awakening,total_counts,movement_index,fragmentation_index,"
-                + "sleep_fragmentation_index\n");
-        for (SleepPeriod p : periods) {
-            w.write(String.join(
-                            ",",
-                            a.label(),
-                            p.inBed().toString(),
-                            p.outBed().toString(),
-                            p.onset().toString(),
-                            String.valueOf(p.efficiency()),
-                            String.valueOf(p.latency()),
-                            String.valueOf(p.duration()),
-                            String.valueOf(p.totalSleepTime()),
-                            String.valueOf(p.wakeAfterOnset()),
-                            String.valueOf(p.awakenings()),
-                            String.valueOf(p.averageAwakening()),
-                            number(p.totalCounts()),
-                            String.valueOf(p.movementIndex()),
-                            String.valueOf(p.fragmentationIndex()),
-                            String.valueOf(p.sleepFragmentationIndex()))
-                    + "\n");
-        }
+    static final List<String> PERIOD_COLUMNS = List.of(
+            "sleep_algorithm",
+            "in_bed_time",
+            "out_bed_time",
+            "onset",
+            "efficiency",
+            "latency",
+            "duration",
+            "total_sleep_time",
+            "wake_after_onset",
+            "nb_awakenings",
+            "ave_awakening",
+            "total_counts",
+            "movement_index",
+            "fragmentation_index",
+            "sleep_fragmentation_index");
+
+    static List<List<String>> periodRows(SleepWakeAlgorithm a, List<SleepPeriod> periods) {
+        return periods.stream()
+                .map(p -> List.of(
+                        a.label(),
+                        p.inBed().toString(),
+                        p.outBed().toString(),
+                        p.onset().toString(),
+                        String.valueOf(p.efficiency()),
+                        String.valueOf(p.latency()),
+                        String.valueOf(p.duration()),
+                        String.valueOf(p.totalSleepTime()),
+                        String.valueOf(p.wakeAfterOnset()),
+                        String.valueOf(p.awakenings()),
+                        String.valueOf(p.averageAwakening()),
+                        number(p.totalCounts()),
+                        String.valueOf(p.movementIndex()),
+                        String.valueOf(p.fragmentationIndex()),
+                        String.valueOf(p.sleepFragmentationIndex())))
+                .toList();
     }
 
     private static String number(double v) {

@@ -17,7 +17,7 @@ import org.zenmoon.analysis.causal.Estimand;
 import org.zenmoon.analysis.causal.EstimatorResult;
 import org.zenmoon.analysis.causal.Method;
 import org.zenmoon.analysis.causal.Refutation;
-import org.zenmoon.batch.cli.Csv;
+import org.zenmoon.batch.cli.CsvTable;
 
 /**
  * The causal engine against the published figures in ../shared/data (issue #4): LaLonde's NSW experiment,
@@ -47,7 +47,7 @@ class CausalAccuracyCheck {
             double re78) {}
 
     static List<Person> lalonde(Path file, boolean treatedOnly) throws Exception {
-        Csv csv = Csv.read(file);
+        CsvTable csv = CsvTable.read(file);
         int treat = csv.column("treat");
         int age = csv.column("age");
         int educ = csv.column(csv.hasColumn("educ") ? "educ" : "education");
@@ -59,7 +59,7 @@ class CausalAccuracyCheck {
         int re75 = csv.column("re75");
         int re78 = csv.column("re78");
         List<Person> out = new ArrayList<>();
-        for (Csv.Row r : csv.rows()) {
+        for (CsvTable.Row r : csv.rows()) {
             boolean t = csv.number(r, treat) == 1;
             if (treatedOnly && !t) {
                 continue;
@@ -195,14 +195,14 @@ class CausalAccuracyCheck {
     }
 
     static CausalData ihdp(Path file, double[] truth) throws Exception {
-        Csv csv = Csv.read(file, false);
+        CsvTable csv = CsvTable.read(file, false);
         int n = csv.rows().size();
         boolean[] t = new boolean[n];
         double[] y = new double[n];
         double[][] x = new double[n][25];
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            Csv.Row r = csv.rows().get(i);
+            CsvTable.Row r = csv.rows().get(i);
             t[i] = csv.number(r, 0) == 1;
             y[i] = csv.number(r, 1);
             sum += csv.number(r, 4) - csv.number(r, 3);

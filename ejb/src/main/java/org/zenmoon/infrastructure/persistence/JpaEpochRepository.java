@@ -6,7 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.zenmoon.analysis.sleep.WearableEpoch;
+import org.zenmoon.analysis.epoch.WearableEpoch;
 import org.zenmoon.domain.model.epoch.EpochRepository;
 
 @ApplicationScoped
@@ -33,7 +33,7 @@ public class JpaEpochRepository implements EpochRepository {
                 .setParameter("from", after)
                 .getResultStream()
                 .map(r -> new WearableEpoch(
-                        (Instant) r[0], TenantScopedQueries.number(r[1]), TenantScopedQueries.number(r[2])))
+                        (Instant) r[0], TenantScopedQueries.number(r[1]), TenantScopedQueries.number(r[2]), null, null))
                 .toList();
     }
 }

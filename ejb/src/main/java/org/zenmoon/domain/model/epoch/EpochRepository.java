@@ -3,7 +3,7 @@ package org.zenmoon.domain.model.epoch;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.zenmoon.analysis.sleep.WearableEpoch;
+import org.zenmoon.analysis.epoch.WearableEpoch;
 
 /** A child's one-minute epochs, read in the shape the analysis engines take. */
 public interface EpochRepository {

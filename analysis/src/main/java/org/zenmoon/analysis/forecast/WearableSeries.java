@@ -9,47 +9,55 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import org.zenmoon.analysis.epoch.WearableEpoch;
 
 /**
- * Minute epochs to the series the engine forecasts: hourly means (stress) and nightly sleep duration. A slot with
- * too few observed minutes is missing; runs of at most {@code maxFilled} missing slots are interpolated and
- * flagged, and a longer run (the device was off) is never bridged: the series restarts after it.
+ * A child's minute epochs as the evenly spaced series the engine forecasts: hourly stress means (from
+ * {@link WearableEpoch#stress()}) and nightly sleep duration (from {@link WearableEpoch#asleep()}). A slot with too
+ * few observed minutes is missing; runs of at most {@code maxFilled} missing slots are interpolated and flagged,
+ * and a longer run (the device was off) is never bridged: the series restarts after it.
  */
-public final class EpochAggregation {
+public final class WearableSeries {
 
     /** An hour needs at least this many observed minutes by default. */
     public static final int MIN_MINUTES_PER_HOUR = 30;
     /** Missing runs up to this many slots are interpolated by default. */
     public static final int MAX_FILLED = 3;
 
-    private EpochAggregation() {}
+    private WearableSeries() {}
 
-    /** Hourly means of the epochs (hours aligned to UTC), with the default gap policy. */
-    public static RegularSeries hourly(List<Epoch> epochs) {
-        return hourly(epochs, MIN_MINUTES_PER_HOUR, MAX_FILLED);
+    /** Hourly means of the epochs' stress scores (hours aligned to UTC), with the default gap policy. */
+    public static RegularSeries hourlyStress(List<WearableEpoch> epochs) {
+        return hourlyStress(epochs, MIN_MINUTES_PER_HOUR, MAX_FILLED);
     }
 
-    public static RegularSeries hourly(List<Epoch> epochs, int minMinutes, int maxFilled) {
+    /** Hourly means of the epochs' stress scores; minutes without a stress score are not observed. */
+    public static RegularSeries hourlyStress(List<WearableEpoch> epochs, int minMinutes, int maxFilled) {
         if (epochs.isEmpty()) {
             return new RegularSeries(Instant.EPOCH, Duration.ofHours(1), new double[0], new boolean[0], 0, "no epochs");
         }
-        List<Epoch> sorted = epochs.stream()
-                .filter(e -> Double.isFinite(e.value()))
-                .sorted(Comparator.comparing(Epoch::t))
+        List<WearableEpoch> sorted = epochs.stream()
+                .filter(e -> e.stress() != null)
+                .sorted(Comparator.comparing(WearableEpoch::start))
                 .toList();
         if (sorted.isEmpty()) {
             return new RegularSeries(
-                    Instant.EPOCH, Duration.ofHours(1), new double[0], new boolean[0], 0, "no finite epochs");
+                    Instant.EPOCH,
+                    Duration.ofHours(1),
+                    new double[0],
+                    new boolean[0],
+                    0,
+                    "no epochs with a stress score");
         }
-        Instant first = sorted.get(0).t().truncatedTo(ChronoUnit.HOURS);
-        Instant last = sorted.get(sorted.size() - 1).t().truncatedTo(ChronoUnit.HOURS);
+        Instant first = sorted.get(0).start().truncatedTo(ChronoUnit.HOURS);
+        Instant last = sorted.get(sorted.size() - 1).start().truncatedTo(ChronoUnit.HOURS);
         int slots = (int) Duration.between(first, last).toHours() + 1;
         double[] sum = new double[slots];
         int[] count = new int[slots];
-        for (Epoch e : sorted) {
-            int i = (int)
-                    Duration.between(first, e.t().truncatedTo(ChronoUnit.HOURS)).toHours();
-            sum[i] += e.value();
+        for (WearableEpoch e : sorted) {
+            int i = (int) Duration.between(first, e.start().truncatedTo(ChronoUnit.HOURS))
+                    .toHours();
+            sum[i] += e.stress();
             count[i]++;
         }
         double[] v = new double[slots];
@@ -60,27 +68,37 @@ public final class EpochAggregation {
     }
 
     /**
-     * Nightly sleep duration in hours: the asleep minutes (value ≥ 0.5) between noon and noon (local time), labelled
-     * by the evening's date. A night needs {@code minNightMinutes} observed minutes between 20:00 and 10:00, else it
-     * is missing; single missing nights are interpolated, longer runs restart the series.
+     * Nightly sleep duration in hours: the asleep minutes between noon and noon (local time), labelled by the
+     * evening's date. Minutes without a sleep state are not observed. A night needs {@code minNightMinutes}
+     * observed minutes between 20:00 and 10:00, else it is missing; single missing nights are interpolated, longer
+     * runs restart the series.
      */
-    public static RegularSeries nightlySleep(List<Epoch> epochs, ZoneId zone, int minNightMinutes) {
+    public static RegularSeries nightlySleep(List<WearableEpoch> epochs, ZoneId zone, int minNightMinutes) {
         if (epochs.isEmpty()) {
             return new RegularSeries(Instant.EPOCH, Duration.ofDays(1), new double[0], new boolean[0], 0, "no epochs");
         }
-        List<Epoch> sorted = epochs.stream()
-                .filter(e -> Double.isFinite(e.value()))
-                .sorted(Comparator.comparing(Epoch::t))
+        List<WearableEpoch> sorted = epochs.stream()
+                .filter(e -> e.asleep() != null)
+                .sorted(Comparator.comparing(WearableEpoch::start))
                 .toList();
-        LocalDate firstNight = nightOf(sorted.get(0).t(), zone);
-        LocalDate lastNight = nightOf(sorted.get(sorted.size() - 1).t(), zone);
+        if (sorted.isEmpty()) {
+            return new RegularSeries(
+                    Instant.EPOCH,
+                    Duration.ofDays(1),
+                    new double[0],
+                    new boolean[0],
+                    0,
+                    "no epochs with a sleep state");
+        }
+        LocalDate firstNight = nightOf(sorted.get(0).start(), zone);
+        LocalDate lastNight = nightOf(sorted.get(sorted.size() - 1).start(), zone);
         int slots = (int) ChronoUnit.DAYS.between(firstNight, lastNight) + 1;
         double[] asleep = new double[slots];
         int[] observedNight = new int[slots];
-        for (Epoch e : sorted) {
-            ZonedDateTime z = e.t().atZone(zone);
-            int i = (int) ChronoUnit.DAYS.between(firstNight, nightOf(e.t(), zone));
-            if (e.value() >= 0.5) {
+        for (WearableEpoch e : sorted) {
+            ZonedDateTime z = e.start().atZone(zone);
+            int i = (int) ChronoUnit.DAYS.between(firstNight, nightOf(e.start(), zone));
+            if (e.asleep()) {
                 asleep[i] += 1.0 / 60;
             }
             LocalTime lt = z.toLocalTime();
@@ -101,7 +119,7 @@ public final class EpochAggregation {
         return z.toLocalTime().isBefore(LocalTime.NOON) ? z.toLocalDate().minusDays(1) : z.toLocalDate();
     }
 
-    /** An evenly spaced series with NaN for missing slots, with the default gap policy. */
+    /** Any evenly spaced series with NaN for missing slots, with the default gap policy. */
     public static RegularSeries regular(Instant start, Duration step, double[] values) {
         return resolveGaps(start, step, values.clone(), MAX_FILLED);
     }
