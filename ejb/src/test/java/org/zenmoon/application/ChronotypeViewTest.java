@@ -46,20 +46,7 @@ class ChronotypeViewTest {
 
     @Test
     void tooFewNightsShowNoFiguresButSayWhy() {
-        Chronotype c = new Chronotype(
-                Chronotype.Status.INSUFFICIENT_DATA,
-                "9 nights; 14 are needed",
-                9,
-                7,
-                2,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        Chronotype c = Chronotype.insufficient("9 nights; 14 are needed", 9, 7, 2);
         ChronotypeView v = ChronotypeView.of(c, NOW);
         assertThat(v.status()).isEqualTo("insufficient_data");
         assertThat(v.reason()).contains("14");

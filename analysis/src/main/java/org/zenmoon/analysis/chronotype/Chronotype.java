@@ -28,4 +28,22 @@ public record Chronotype(
             return this == OK ? "ok" : "insufficient_data";
         }
     }
+
+    /** Too few nights for a chronotype: the counts and the reason, no figures. */
+    public static Chronotype insufficient(String reason, int nights, int schoolNights, int freeNights) {
+        return new Chronotype(
+                Status.INSUFFICIENT_DATA,
+                reason,
+                nights,
+                schoolNights,
+                freeNights,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
 }

@@ -67,20 +67,7 @@ public record ChronotypeAnalysis(
             reason = "no school nights";
         }
         if (reason != null) {
-            return new Chronotype(
-                    Chronotype.Status.INSUFFICIENT_DATA,
-                    reason,
-                    total,
-                    w,
-                    f,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            return Chronotype.insufficient(reason, total, w, f);
         }
         double sdW = durW / w;
         double sdF = durF / f;

@@ -59,10 +59,6 @@ public class AnalysisResult extends TenantOwned {
         return kind;
     }
 
-    public Instant getComputedAt() {
-        return computedAt;
-    }
-
     public String getPayload() {
         return payload;
     }

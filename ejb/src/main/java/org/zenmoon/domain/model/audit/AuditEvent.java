@@ -51,27 +51,7 @@ public class AuditEvent extends TenantOwned {
         return id;
     }
 
-    public Instant getAt() {
-        return at;
-    }
-
-    public String getActorId() {
-        return actorId;
-    }
-
-    public String getAction() {
-        return action;
-    }
-
-    public String getResource() {
-        return resource;
-    }
-
     public String getChildId() {
         return childId;
-    }
-
-    public String getOutcome() {
-        return outcome;
     }
 }

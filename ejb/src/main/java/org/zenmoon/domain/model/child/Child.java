@@ -68,10 +68,6 @@ public class Child extends TenantOwned {
         return chronotype;
     }
 
-    public String getPreferredInterventions() {
-        return preferredInterventions;
-    }
-
     public Instant getCreatedAt() {
         return createdAt;
     }

@@ -34,10 +34,6 @@ public class GuardianLink extends TenantOwned {
         return childId;
     }
 
-    public String getUserId() {
-        return userId;
-    }
-
     /** Composite key (child, guardian). */
     public static class Key implements Serializable {
         private String childId;

@@ -78,28 +78,12 @@ public class Epoch extends TenantOwned {
         return hr;
     }
 
-    public Float getRmssd() {
-        return rmssd;
-    }
-
-    public Float getEda() {
-        return eda;
-    }
-
     public Integer getActivity() {
         return activity;
     }
 
-    public Float getStress() {
-        return stress;
-    }
-
     public SleepState getSleep() {
         return sleep;
-    }
-
-    public Float getQuality() {
-        return quality;
     }
 
     public String getDeviceId() {

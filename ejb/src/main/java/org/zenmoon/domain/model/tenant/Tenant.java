@@ -58,10 +58,6 @@ public class Tenant {
         return legalRegime;
     }
 
-    public int getRetentionDays() {
-        return retentionDays;
-    }
-
     public Instant getCreatedAt() {
         return createdAt;
     }

@@ -82,10 +82,6 @@ public class AppUser {
         return set;
     }
 
-    public String getDisplayName() {
-        return displayName;
-    }
-
     public Instant getCreatedAt() {
         return createdAt;
     }
