@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.zenmoon.analysis.epoch.WearableEpoch;
 import org.zenmoon.domain.model.epoch.EpochRepository;
+import org.zenmoon.domain.model.epoch.SleepState;
 
 @ApplicationScoped
 public class JpaEpochRepository implements EpochRepository {
@@ -27,13 +28,26 @@ public class JpaEpochRepository implements EpochRepository {
     @Override
     public List<WearableEpoch> wearableEpochs(String childId, Instant after) {
         return em.createQuery(
-                        "SELECT e.t, e.activity, e.hr FROM Epoch e WHERE e.childId = :c AND e.t > :from ORDER BY e.t",
+                        "SELECT e.t, e.activity, e.hr, e.stress, e.sleep FROM Epoch e "
+                                + "WHERE e.childId = :c AND e.t > :from ORDER BY e.t",
                         Object[].class)
                 .setParameter("c", childId)
                 .setParameter("from", after)
                 .getResultStream()
                 .map(r -> new WearableEpoch(
-                        (Instant) r[0], TenantScopedQueries.number(r[1]), TenantScopedQueries.number(r[2]), null, null))
+                        (Instant) r[0],
+                        TenantScopedQueries.number(r[1]),
+                        TenantScopedQueries.number(r[2]),
+                        TenantScopedQueries.number(r[3]),
+                        asleep((SleepState) r[4])))
                 .toList();
+    }
+
+    /** The device's own sleep state: unknown or missing is null, not awake. */
+    private static Boolean asleep(SleepState state) {
+        if (state == SleepState.SLEEP) {
+            return true;
+        }
+        return state == SleepState.WAKE ? Boolean.FALSE : null;
     }
 }
