@@ -6,7 +6,6 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVPrinter;
 import org.zenmoon.analysis.forecast.ForecastEngine;
 import org.zenmoon.analysis.forecast.ForecastOutcome;
 import org.zenmoon.analysis.forecast.ForecastSpec;
@@ -148,21 +148,13 @@ public final class ForecastCommand implements Callable<Integer> {
         // scored before anything is written, so that unusable input leaves no forecasts file behind
         String accuracy = holdouts == null ? null : accuracyJson(score(trainFile, train, holdouts, outcomes, spec));
 
-        Writer csv = null;
-        if (outPath != null) {
-            csv = Files.newBufferedWriter(outPath, StandardCharsets.UTF_8);
-        } else if (accuracy == null) {
-            csv = out;
-        }
-        if (csv != null) {
-            csv.write("id,step,mean,lo80,hi80,lo95,hi95,model\n");
-            for (int i = 0; i < train.size(); i++) {
-                writeRows(csv, train.get(i).id(), null, outcomes.get(i), h);
-            }
-            csv.flush();
-            if (outPath != null) {
-                csv.close();
-            }
+        if (outPath != null || accuracy == null) {
+            writeCsv(out, csv -> {
+                csv.printRecord(M4_COLUMNS);
+                for (int i = 0; i < train.size(); i++) {
+                    writeRows(csv, train.get(i).id(), null, outcomes.get(i), h);
+                }
+            });
         }
         if (accuracy != null) {
             out.println(accuracy);
@@ -239,18 +231,63 @@ public final class ForecastCommand implements Callable<Integer> {
         return sw.toString().trim();
     }
 
-    private static void writeRows(Writer csv, String id, List<Instant> times, ForecastOutcome outcome, int h)
+    /** The columns of the forecasts CSV of --m4; --series has {@code t} (the time) instead of {@code id}. */
+    private static final List<String> M4_COLUMNS =
+            List.of("id", "step", "mean", "lo80", "hi80", "lo95", "hi95", "model");
+
+    private static final List<String> SERIES_COLUMNS =
+            List.of("t", "step", "mean", "lo80", "hi80", "lo95", "hi95", "model");
+
+    /** Rows for a CSV printer, which may fail with an IOException. */
+    @FunctionalInterface
+    private interface CsvRows {
+        void print(CSVPrinter csv) throws IOException;
+    }
+
+    /** Prints the forecasts CSV (RFC 4180, quoted where needed) to --out, or else to standard output. */
+    private void writeCsv(PrintWriter out, CsvRows rows) throws IOException {
+        if (outPath != null) {
+            try (CSVPrinter csv =
+                    new CSVPrinter(Files.newBufferedWriter(outPath, StandardCharsets.UTF_8), CsvTable.OUTPUT)) {
+                rows.print(csv);
+            }
+        } else {
+            CSVPrinter csv = new CSVPrinter(out, CsvTable.OUTPUT); // not closed: that would close standard output
+            rows.print(csv);
+            csv.flush();
+        }
+    }
+
+    /**
+     * The {@code h} rows of one forecast (keyed by the series id, or by the time of each step when {@code times} is
+     * given), or one row saying the history is too short.
+     */
+    private static void writeRows(CSVPrinter csv, String id, List<Instant> times, ForecastOutcome outcome, int h)
             throws IOException {
         if (outcome instanceof ForecastOutcome.Forecast f) {
             for (int k = 0; k < h; k++) {
-                csv.write((times == null ? id + "," + (k + 1) : times.get(k) + "," + (k + 1)) + "," + num(f.mean()[k])
-                        + "," + num(f.lo80()[k]) + "," + num(f.hi80()[k]) + "," + num(f.lo95()[k]) + ","
-                        + num(f.hi95()[k]) + "," + f.model() + "\n");
+                csv.printRecord(
+                        times == null ? id : times.get(k).toString(),
+                        k + 1,
+                        num(f.mean()[k]),
+                        num(f.lo80()[k]),
+                        num(f.hi80()[k]),
+                        num(f.lo95()[k]),
+                        num(f.hi95()[k]),
+                        f.model());
             }
         } else {
             ForecastOutcome.InsufficientHistory ih = (ForecastOutcome.InsufficientHistory) outcome;
-            csv.write((times == null ? id : "") + ",,,,,,,insufficient_history (" + ih.available() + " of "
-                    + ih.required() + " values)\n");
+            // null, not "": an empty first value would be quoted
+            csv.printRecord(
+                    times == null ? id : null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "insufficient_history (" + ih.available() + " of " + ih.required() + " values)");
         }
     }
 
@@ -366,12 +403,11 @@ public final class ForecastCommand implements Callable<Integer> {
         for (int k = 0; k < spec.horizon(); k++) {
             ahead.add(series.next().plus(step.multipliedBy(k)));
         }
-        Writer w = outPath != null ? Files.newBufferedWriter(outPath, StandardCharsets.UTF_8) : out;
-        w.write("t,step,mean,lo80,hi80,lo95,hi95,model\n");
-        writeRows(w, null, ahead, outcome, spec.horizon());
-        w.flush();
+        writeCsv(out, printer -> {
+            printer.printRecord(SERIES_COLUMNS);
+            writeRows(printer, null, ahead, outcome, spec.horizon());
+        });
         if (outPath != null) {
-            w.close();
             out.println(Json.createObjectBuilder()
                     .add("model", outcome instanceof ForecastOutcome.Forecast f ? f.model() : "insufficient_history")
                     .add("values", series.values().length)

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,6 +152,28 @@ class ForecastCommandTest {
     }
 
     @Test
+    void idsWithACommaOrAQuoteSurviveTheForecastsCsv() throws Exception {
+        List<String> ids = List.of("H,1", "H \"2\"", "H3");
+        Path[] f = m4Files(ids, (t, i) -> value(t, i + 1));
+        Path out = dir.resolve("forecasts.csv");
+        ToolRun r = m4WithTest(f, out);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertMeasures(r.json(), 3);
+        List<CSVRecord> rows;
+        try (CSVParser p = CSVParser.parse(out, StandardCharsets.UTF_8, CSVFormat.DEFAULT)) {
+            rows = p.getRecords();
+        }
+        assertThat(rows)
+                .hasSize(1 + 3 * 48)
+                .allSatisfy(row -> assertThat(row.size()).isEqualTo(8));
+        assertThat(rows.get(0).toList()).containsExactly("id", "step", "mean", "lo80", "hi80", "lo95", "hi95", "model");
+        assertThat(rows.stream().skip(1).map(row -> row.get(0)).distinct()).containsExactlyElementsOf(ids);
+        assertThat(rows.get(1).get(1)).isEqualTo("1");
+        assertThat(Double.isFinite(Double.parseDouble(rows.get(1).get(2)))).isTrue();
+        assertThat(Files.readAllLines(out).get(1)).startsWith("\"H,1\",1,");
+    }
+
+    @Test
     void aSeriesWhoseMaseScaleIsZeroExitsTwoNamingItsLine() throws Exception {
         // H2's training values repeat exactly every 24 steps: the in-sample seasonal naive error, MASE's scale, is 0
         Path[] f = m4Files(List.of("H1", "H2", "H3"), (t, i) -> i == 1 ? value(t % 24, 2) : value(t, i + 1));
@@ -238,7 +264,11 @@ class ForecastCommandTest {
                 "--horizon",
                 "24");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("insufficient_history");
+        assertThat(r.out().lines().toList())
+                .hasSize(2)
+                .element(1)
+                .asString()
+                .startsWith(",,,,,,,insufficient_history (3 of ");
     }
 
     @Test
