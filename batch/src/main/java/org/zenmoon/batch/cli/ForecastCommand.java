@@ -6,7 +6,6 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +23,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
-import org.zenmoon.analysis.forecast.Benchmarks;
+import org.apache.commons.csv.CSVPrinter;
 import org.zenmoon.analysis.forecast.ForecastEngine;
 import org.zenmoon.analysis.forecast.ForecastOutcome;
 import org.zenmoon.analysis.forecast.ForecastSpec;
-import org.zenmoon.analysis.forecast.Metrics;
 import org.zenmoon.analysis.forecast.RegularSeries;
 import org.zenmoon.analysis.forecast.WearableSeries;
+import org.zenmoon.analysis.forecast.evaluation.Holdout;
+import org.zenmoon.analysis.forecast.evaluation.M4Accuracy;
+import org.zenmoon.analysis.forecast.evaluation.M4Evaluation;
+import org.zenmoon.analysis.forecast.evaluation.NonFiniteMetricException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -118,14 +119,13 @@ public final class ForecastCommand implements Callable<Integer> {
     private int runM4(ForecastSpec spec, PrintWriter out) throws InputException, IOException {
         Path trainFile = CsvTable.readable(trainPath, "--m4");
         List<M4Series> train = readM4(trainFile);
-        List<M4Series> test = null;
         int h = spec.horizon();
+        List<Holdout> holdouts = null;
         if (testPath != null) {
             Path testFile = CsvTable.readable(testPath, "--test");
-            test = readM4(testFile);
             Map<String, M4Series> byId = new HashMap<>();
-            test.forEach(s -> byId.put(s.id(), s));
-            List<M4Series> aligned = new ArrayList<>();
+            readM4(testFile).forEach(s -> byId.put(s.id(), s));
+            holdouts = new ArrayList<>(train.size());
             for (M4Series s : train) {
                 M4Series t = byId.get(s.id());
                 if (t == null) {
@@ -139,121 +139,90 @@ public final class ForecastCommand implements Callable<Integer> {
                             "V" + (t.values().length + 2),
                             "series '" + s.id() + "' has " + t.values().length + " test values, the horizon is " + h);
                 }
-                aligned.add(t);
+                holdouts.add(new Holdout(s.id(), s.values(), Arrays.copyOf(t.values(), h)));
             }
-            test = aligned;
         }
-        ForecastOutcome[] outcomes = new ForecastOutcome[train.size()];
-        IntStream.range(0, train.size())
-                .parallel()
-                .forEach(i -> outcomes[i] = ForecastEngine.forecast(train.get(i).values(), spec));
+        List<ForecastOutcome> outcomes = train.parallelStream()
+                .map(s -> ForecastEngine.forecast(s.values(), spec))
+                .toList();
+        // scored before anything is written, so that unusable input leaves no forecasts file behind
+        String accuracy = holdouts == null ? null : accuracyJson(score(trainFile, train, holdouts, outcomes, spec));
 
-        Writer csv = null;
-        if (outPath != null) {
-            csv = Files.newBufferedWriter(outPath, StandardCharsets.UTF_8);
-        } else if (test == null) {
-            csv = out;
+        if (outPath != null || accuracy == null) {
+            writeCsv(out, csv -> {
+                csv.printRecord(M4_COLUMNS);
+                for (int i = 0; i < train.size(); i++) {
+                    writeRows(csv, train.get(i).id(), null, outcomes.get(i), h);
+                }
+            });
         }
-        if (csv != null) {
-            csv.write("id,step,mean,lo80,hi80,lo95,hi95,model\n");
-            for (int i = 0; i < train.size(); i++) {
-                writeRows(csv, train.get(i).id(), null, outcomes[i], h);
-            }
-            csv.flush();
-            if (outPath != null) {
-                csv.close();
-            }
-        }
-        if (test != null) {
-            out.println(evaluate(train, test, outcomes, spec));
+        if (accuracy != null) {
+            out.println(accuracy);
         }
         return 0;
     }
 
-    private static void writeRows(Writer csv, String id, List<Instant> times, ForecastOutcome outcome, int h)
-            throws IOException {
-        if (outcome instanceof ForecastOutcome.Forecast f) {
-            for (int k = 0; k < h; k++) {
-                csv.write((times == null ? id + "," + (k + 1) : times.get(k) + "," + (k + 1)) + "," + num(f.mean()[k])
-                        + "," + num(f.lo80()[k]) + "," + num(f.hi80()[k]) + "," + num(f.lo95()[k]) + ","
-                        + num(f.hi95()[k]) + "," + f.model() + "\n");
-            }
-        } else {
-            ForecastOutcome.InsufficientHistory ih = (ForecastOutcome.InsufficientHistory) outcome;
-            csv.write((times == null ? id : "") + ",,,,,,,insufficient_history (" + ih.available() + " of "
-                    + ih.required() + " values)\n");
+    /**
+     * The engine's M4 evaluation of the forecasts; a measure that is not finite (such as MASE of a training series
+     * that repeats exactly every season, whose scale is 0) is unusable input naming the series' line.
+     */
+    private static M4Accuracy score(
+            Path trainFile,
+            List<M4Series> train,
+            List<Holdout> holdouts,
+            List<ForecastOutcome> outcomes,
+            ForecastSpec spec)
+            throws InputException {
+        if (outcomes.stream().noneMatch(ForecastOutcome.Forecast.class::isInstance)) {
+            ForecastOutcome.InsufficientHistory first = (ForecastOutcome.InsufficientHistory) outcomes.get(0);
+            throw new InputException(
+                    trainFile,
+                    0,
+                    null,
+                    "no series has enough history to be forecast, so there is nothing to score (series '"
+                            + train.get(0).id() + "': " + first.available() + " values, " + first.required()
+                            + " needed)");
+        }
+        try {
+            return M4Evaluation.evaluate(holdouts, outcomes, spec.period());
+        } catch (NonFiniteMetricException e) {
+            long line = train.stream()
+                    .filter(s -> s.id().equals(e.seriesId()))
+                    .mapToLong(M4Series::line)
+                    .findFirst()
+                    .orElse(0);
+            throw new InputException(trainFile, line, null, e.getMessage());
         }
     }
 
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
-    }
-
-    /** The M4 measures: per series, then averaged over series; OWA against Naive2 on the same data. */
-    private static String evaluate(
-            List<M4Series> train, List<M4Series> test, ForecastOutcome[] outcomes, ForecastSpec spec) {
-        int h = spec.horizon();
-        int m = spec.period();
-        double smape = 0;
-        double mase = 0;
-        double msis = 0;
-        double n2Smape = 0;
-        double n2Mase = 0;
-        double snSmape = 0;
-        double snMase = 0;
-        long cov95 = 0;
-        long cov80 = 0;
-        int evaluated = 0;
-        Map<String, Integer> models = new TreeMap<>();
-        int insufficient = 0;
-        for (int i = 0; i < train.size(); i++) {
-            double[] y = train.get(i).values();
-            double[] a = Arrays.copyOf(test.get(i).values(), h);
-            if (!(outcomes[i] instanceof ForecastOutcome.Forecast f)) {
-                insufficient++;
-                continue;
-            }
-            evaluated++;
-            models.merge(f.model(), 1, Integer::sum);
-            smape += Metrics.smape(a, f.mean());
-            mase += Metrics.mase(y, a, f.mean(), m);
-            msis += Metrics.msis(y, a, f.lo95(), f.hi95(), 0.05, m);
-            cov95 += Metrics.covered(a, f.lo95(), f.hi95());
-            cov80 += Metrics.covered(a, f.lo80(), f.hi80());
-            double[] n2 = new Benchmarks.Naive2(m).forecast(y, h);
-            n2Smape += Metrics.smape(a, n2);
-            n2Mase += Metrics.mase(y, a, n2, m);
-            double[] sn = new Benchmarks.SeasonalNaive(m).forecast(y, h);
-            snSmape += Metrics.smape(a, sn);
-            snMase += Metrics.mase(y, a, sn, m);
-        }
-        int e = Math.max(evaluated, 1);
-        JsonObjectBuilder models2 = Json.createObjectBuilder();
-        models.forEach(models2::add);
+    /** The M4 measures as JSON, rounded to 4 decimals. */
+    private static String accuracyJson(M4Accuracy a) {
+        JsonObjectBuilder models = Json.createObjectBuilder();
+        new TreeMap<>(a.models()).forEach(models::add);
         JsonObjectBuilder j = Json.createObjectBuilder()
-                .add("series", train.size())
-                .add("evaluated", evaluated)
-                .add("insufficientHistory", insufficient)
-                .add("horizon", h)
-                .add("season", m)
-                .add("smape", round(smape / e))
-                .add("mase", round(mase / e))
-                .add("owa", round(Metrics.owa(smape / e, mase / e, n2Smape / e, n2Mase / e)))
-                .add("msis", round(msis / e))
-                .add("coverage95", round(cov95 / (double) (e * h)))
-                .add("coverage80", round(cov80 / (double) (e * h)))
+                .add("series", a.series())
+                .add("evaluated", a.evaluated())
+                .add("insufficientHistory", a.insufficientHistory().size())
+                .add("horizon", a.horizon())
+                .add("season", a.period())
+                .add("smape", round(a.forecast().smape()))
+                .add("mase", round(a.forecast().mase()))
+                .add("owa", round(a.owa()))
+                .add("msis", round(a.msis()))
+                .add("coverage95", round(a.coverage95()))
+                .add("coverage80", round(a.coverage80()))
                 .add(
                         "naive2",
                         Json.createObjectBuilder()
-                                .add("smape", round(n2Smape / e))
-                                .add("mase", round(n2Mase / e)))
+                                .add("smape", round(a.naive2().smape()))
+                                .add("mase", round(a.naive2().mase())))
                 .add(
                         "snaive",
                         Json.createObjectBuilder()
-                                .add("smape", round(snSmape / e))
-                                .add("mase", round(snMase / e))
-                                .add("owa", round(Metrics.owa(snSmape / e, snMase / e, n2Smape / e, n2Mase / e))))
-                .add("models", models2);
+                                .add("smape", round(a.seasonalNaive().smape()))
+                                .add("mase", round(a.seasonalNaive().mase()))
+                                .add("owa", round(a.seasonalNaiveOwa())))
+                .add("models", models);
         StringWriter sw = new StringWriter();
         try (var g = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
                 .createWriter(sw)) {
@@ -262,11 +231,82 @@ public final class ForecastCommand implements Callable<Integer> {
         return sw.toString().trim();
     }
 
-    private static double round(double v) {
-        return Double.isFinite(v) ? Math.round(v * 1e4) / 1e4 : -1;
+    /** The columns of the forecasts CSV of --m4; --series has {@code t} (the time) instead of {@code id}. */
+    private static final List<String> M4_COLUMNS =
+            List.of("id", "step", "mean", "lo80", "hi80", "lo95", "hi95", "model");
+
+    private static final List<String> SERIES_COLUMNS =
+            List.of("t", "step", "mean", "lo80", "hi80", "lo95", "hi95", "model");
+
+    /** Rows for a CSV printer, which may fail with an IOException. */
+    @FunctionalInterface
+    private interface CsvRows {
+        void print(CSVPrinter csv) throws IOException;
     }
 
-    /** One row of an M4 wide file: the id and its values (trailing empty cells dropped). */
+    /** Prints the forecasts CSV (RFC 4180, quoted where needed) to --out, or else to standard output. */
+    private void writeCsv(PrintWriter out, CsvRows rows) throws IOException {
+        if (outPath != null) {
+            try (CSVPrinter csv =
+                    new CSVPrinter(Files.newBufferedWriter(outPath, StandardCharsets.UTF_8), CsvTable.OUTPUT)) {
+                rows.print(csv);
+            }
+        } else {
+            CSVPrinter csv = new CSVPrinter(out, CsvTable.OUTPUT); // not closed: that would close standard output
+            rows.print(csv);
+            csv.flush();
+        }
+    }
+
+    /**
+     * The {@code h} rows of one forecast (keyed by the series id, or by the time of each step when {@code times} is
+     * given), or one row saying the history is too short.
+     */
+    private static void writeRows(CSVPrinter csv, String id, List<Instant> times, ForecastOutcome outcome, int h)
+            throws IOException {
+        if (outcome instanceof ForecastOutcome.Forecast f) {
+            for (int k = 0; k < h; k++) {
+                csv.printRecord(
+                        times == null ? id : times.get(k).toString(),
+                        k + 1,
+                        num(f.mean()[k]),
+                        num(f.lo80()[k]),
+                        num(f.hi80()[k]),
+                        num(f.lo95()[k]),
+                        num(f.hi95()[k]),
+                        f.model());
+            }
+        } else {
+            ForecastOutcome.InsufficientHistory ih = (ForecastOutcome.InsufficientHistory) outcome;
+            // null, not "": an empty first value would be quoted
+            csv.printRecord(
+                    times == null ? id : null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "insufficient_history (" + ih.available() + " of " + ih.required() + " values)");
+        }
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    /** Rounded to 4 decimals; the engine guarantees finite measures, and a non-finite one is never printed. */
+    private static double round(double v) {
+        if (!Double.isFinite(v)) {
+            throw new ArithmeticException("a measure is " + v);
+        }
+        return Math.round(v * 1e4) / 1e4;
+    }
+
+    /**
+     * One row of an M4 wide file: the id, the line it is on (for error messages; the engine's own M4 reader does not
+     * keep it) and its values (trailing empty cells dropped).
+     */
     record M4Series(String id, long line, double[] values) {}
 
     static List<M4Series> readM4(Path file) throws InputException {
@@ -363,12 +403,11 @@ public final class ForecastCommand implements Callable<Integer> {
         for (int k = 0; k < spec.horizon(); k++) {
             ahead.add(series.next().plus(step.multipliedBy(k)));
         }
-        Writer w = outPath != null ? Files.newBufferedWriter(outPath, StandardCharsets.UTF_8) : out;
-        w.write("t,step,mean,lo80,hi80,lo95,hi95,model\n");
-        writeRows(w, null, ahead, outcome, spec.horizon());
-        w.flush();
+        writeCsv(out, printer -> {
+            printer.printRecord(SERIES_COLUMNS);
+            writeRows(printer, null, ahead, outcome, spec.horizon());
+        });
         if (outPath != null) {
-            w.close();
             out.println(Json.createObjectBuilder()
                     .add("model", outcome instanceof ForecastOutcome.Forecast f ? f.model() : "insufficient_history")
                     .add("values", series.values().length)
