@@ -3,9 +3,7 @@ package org.zenmoon.batch.cli;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +129,7 @@ public final class ChronotypeCommand implements Callable<Integer> {
             top.add("source", "mctq").add("file", file.toString());
         } else {
             Path file = CsvTable.readable(episodesFile, "--episodes");
-            ZoneId zone = zone(zoneName);
+            ZoneId zone = SleepCommand.zone(zoneName);
             SchoolCalendar calendar = new SchoolCalendar(weekend(weekendDays), holidays(holidayDates));
             ChronotypeAnalysis analysis =
                     new ChronotypeAnalysis(zone, calendar, AgeNorms.DEFAULT, minNights, minFreeNights);
@@ -160,12 +158,7 @@ public final class ChronotypeCommand implements Callable<Integer> {
         if (out != null) {
             writeCsv(out, subjects);
         }
-        StringWriter sw = new StringWriter();
-        try (var g = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
-                .createWriter(sw)) {
-            g.write(top.build());
-        }
-        spec.commandLine().getOut().println(sw.toString().strip());
+        spec.commandLine().getOut().println(AnalyticsTool.prettyJson(top.build()));
         return 0;
     }
 
@@ -365,14 +358,6 @@ public final class ChronotypeCommand implements Callable<Integer> {
             // reported below
         }
         throw new InputException("option --age must be an age in years, not '" + v + "'");
-    }
-
-    private static ZoneId zone(String z) throws InputException {
-        try {
-            return ZoneId.of(z);
-        } catch (RuntimeException e) {
-            throw new InputException("option --zone: unknown time zone '" + z + "'");
-        }
     }
 
     private static String clock(Double minutes) {
