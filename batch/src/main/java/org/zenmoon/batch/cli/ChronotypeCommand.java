@@ -181,13 +181,7 @@ public final class ChronotypeCommand implements Callable<Integer> {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("subject", r.id());
             s.put("line", row.line());
-            s.put("msw", clock(q.msw()));
-            s.put("msf", clock(q.msf()));
-            s.put("msfSc", clock(q.msfSc()));
-            s.put("sdWeek", duration(q.sdWeek()));
-            s.put("socialJetlag", duration(q.socialJetlag()));
-            s.put("sdWeekMinutes", minutes(q.sdWeek()));
-            s.put("socialJetlagMinutes", minutes(q.socialJetlag()));
+            putMidSleep(s, q.msw(), q.msf(), q.msfSc(), q.sdWeek(), q.socialJetlag());
             s.put("sleepDurationWorkDays", duration(q.sdW()));
             s.put("sleepDurationFreeDays", duration(q.sdF()));
             s.put(
@@ -271,13 +265,7 @@ public final class ChronotypeCommand implements Callable<Integer> {
             s.put("nights", c.nights());
             s.put("schoolNights", c.schoolNights());
             s.put("freeNights", c.freeNights());
-            s.put("msw", clock(c.msw()));
-            s.put("msf", clock(c.msf()));
-            s.put("msfSc", clock(c.msfSc()));
-            s.put("sdWeek", duration(c.sdWeek()));
-            s.put("socialJetlag", duration(c.socialJetlag()));
-            s.put("sdWeekMinutes", minutes(c.sdWeek()));
-            s.put("socialJetlagMinutes", minutes(c.socialJetlag()));
+            putMidSleep(s, c.msw(), c.msf(), c.msfSc(), c.sdWeek(), c.socialJetlag());
             s.put("sleepDurationSchoolDays", duration(c.sleepDurationSchoolDays()));
             s.put("sleepDurationFreeDays", duration(c.sleepDurationFreeDays()));
             s.put("age", a);
@@ -358,6 +346,18 @@ public final class ChronotypeCommand implements Callable<Integer> {
             // reported below
         }
         throw new InputException("option --age must be an age in years, not '" + v + "'");
+    }
+
+    /** The quantities that MCTQ answers and detected nights both give, in minutes, as the output shows them. */
+    private static void putMidSleep(
+            Map<String, Object> subject, Double msw, Double msf, Double msfSc, Double sdWeek, Double socialJetlag) {
+        subject.put("msw", clock(msw));
+        subject.put("msf", clock(msf));
+        subject.put("msfSc", clock(msfSc));
+        subject.put("sdWeek", duration(sdWeek));
+        subject.put("socialJetlag", duration(socialJetlag));
+        subject.put("sdWeekMinutes", minutes(sdWeek));
+        subject.put("socialJetlagMinutes", minutes(socialJetlag));
     }
 
     private static String clock(Double minutes) {
