@@ -216,29 +216,21 @@ public final class DemoDataGenerator {
         for (LocalDate d = firstDay(); d.isBefore(endDay); d = d.plusDays(1)) {
             double p = 0.25 + (exams.contains(d) ? 0.35 : 0.0);
             if (offered && rnd.nextDouble() < p) {
-                Instant start = at(d, 16.0);
-                out.add(new InterventionRow(
-                        c.tenantId(),
-                        id("iv:" + c.id() + d),
-                        c.id(),
-                        MINDFULNESS,
-                        start,
-                        start.plusSeconds(15 * 60),
-                        staff));
+                out.add(intervention(c, "iv:", MINDFULNESS, d, 16.0, 15 * 60, staff));
             }
             if (rnd.nextDouble() < 0.2) {
-                Instant start = at(d, 19.0);
-                out.add(new InterventionRow(
-                        c.tenantId(),
-                        id("sf:" + c.id() + d),
-                        c.id(),
-                        SCREEN_FREE_EVENING,
-                        start,
-                        start.plusSeconds(3 * 3600),
-                        staff));
+                out.add(intervention(c, "sf:", SCREEN_FREE_EVENING, d, 19.0, 3 * 3600, staff));
             }
         }
         return out;
+    }
+
+    /** An intervention of {@code type} for a child, from {@code hours} after midnight on {@code day}. */
+    private static InterventionRow intervention(
+            ChildRow c, String idPrefix, String type, LocalDate day, double hours, long seconds, String staff) {
+        Instant start = at(day, hours);
+        return new InterventionRow(
+                c.tenantId(), id(idPrefix + c.id() + day), c.id(), type, start, start.plusSeconds(seconds), staff);
     }
 
     static Instant at(LocalDate day, double hours) {

@@ -6,8 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.zenmoon.demo.DemoWorld.ChildRow;
@@ -68,109 +72,81 @@ public final class DemoDataSeeder {
     }
 
     private static void writeWorld(Connection c, DemoWorld w, char[] password) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO tenant (id, name, kind, legal_regime, retention_days) VALUES (?, ?, ?, ?, ?)")) {
-            for (var t : w.tenants()) {
-                ps.setString(1, t.id());
-                ps.setString(2, t.name());
-                ps.setString(3, t.kind());
-                ps.setString(4, t.legalRegime());
-                ps.setInt(5, t.retentionDays());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO cohort (tenant_id, id, name, kind) VALUES (?, ?, ?, ?)")) {
-            for (var h : w.cohorts()) {
-                ps.setString(1, h.tenantId());
-                ps.setString(2, h.id());
-                ps.setString(3, h.name());
-                ps.setString(4, h.kind());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO app_user (id, tenant_id, username, password_hash, "
-                + "roles, display_name) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (var u : w.users()) {
-                ps.setString(1, u.id());
-                ps.setString(2, u.tenantId());
-                ps.setString(3, u.username());
-                ps.setString(4, PasswordHash.hash(password));
-                ps.setString(5, AppUser.encodeRoles(u.roles()));
-                ps.setString(6, u.displayName());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO staff_cohort (tenant_id, user_id, cohort_id) VALUES (?, ?, ?)")) {
-            for (var s : w.staffCohorts()) {
-                ps.setString(1, s.tenantId());
-                ps.setString(2, s.userId());
-                ps.setString(3, s.cohortId());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO child (tenant_id, id, pseudonym, birth_year, cohort_id) VALUES (?, ?, ?, ?, ?)")) {
-            for (var ch : w.children()) {
-                ps.setString(1, ch.tenantId());
-                ps.setString(2, ch.id());
-                ps.setString(3, ch.pseudonym());
-                ps.setInt(4, ch.birthYear());
-                ps.setString(5, ch.cohortId());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps =
-                c.prepareStatement("INSERT INTO guardian_link (tenant_id, child_id, user_id) VALUES (?, ?, ?)")) {
-            for (var g : w.guardians()) {
-                ps.setString(1, g.tenantId());
-                ps.setString(2, g.childId());
-                ps.setString(3, g.userId());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO consent (tenant_id, id, child_id, scope, "
-                + "notice_version, granted_by) VALUES (?, ?, ?, ?, 'demo-1', ?)")) {
-            for (var k : w.consents()) {
-                ps.setString(1, k.tenantId());
-                ps.setString(2, k.id());
-                ps.setString(3, k.childId());
-                ps.setString(4, k.scope());
-                ps.setString(5, k.grantedBy());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO school_event (tenant_id, id, cohort_id, type, "
-                + "start_t, end_t, source) VALUES (?, ?, ?, ?, ?, ?, 'school')")) {
-            for (var e : w.events()) {
-                ps.setString(1, e.tenantId());
-                ps.setString(2, e.id());
-                ps.setString(3, e.cohortId());
-                ps.setString(4, e.type());
-                ps.setTimestamp(5, Timestamp.from(e.start()));
-                ps.setTimestamp(6, Timestamp.from(e.end()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO intervention (tenant_id, id, child_id, type, "
-                + "start_t, end_t, logged_by) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (var i : w.interventions()) {
-                ps.setString(1, i.tenantId());
-                ps.setString(2, i.id());
-                ps.setString(3, i.childId());
-                ps.setString(4, i.type());
-                ps.setTimestamp(5, Timestamp.from(i.start()));
-                ps.setTimestamp(6, Timestamp.from(i.end()));
-                ps.setString(7, i.loggedBy());
+        insertAll(
+                c,
+                "INSERT INTO tenant (id, name, kind, legal_regime, retention_days) VALUES (?, ?, ?, ?, ?)",
+                w.tenants(),
+                t -> Arrays.asList(t.id(), t.name(), t.kind(), t.legalRegime(), t.retentionDays()));
+        insertAll(
+                c,
+                "INSERT INTO cohort (tenant_id, id, name, kind) VALUES (?, ?, ?, ?)",
+                w.cohorts(),
+                h -> Arrays.asList(h.tenantId(), h.id(), h.name(), h.kind()));
+        insertAll(
+                c,
+                "INSERT INTO app_user (id, tenant_id, username, password_hash, roles, display_name)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                w.users(),
+                u -> Arrays.asList(
+                        u.id(),
+                        u.tenantId(),
+                        u.username(),
+                        PasswordHash.hash(password),
+                        AppUser.encodeRoles(u.roles()),
+                        u.displayName()));
+        insertAll(
+                c,
+                "INSERT INTO staff_cohort (tenant_id, user_id, cohort_id) VALUES (?, ?, ?)",
+                w.staffCohorts(),
+                s -> Arrays.asList(s.tenantId(), s.userId(), s.cohortId()));
+        insertAll(
+                c,
+                "INSERT INTO child (tenant_id, id, pseudonym, birth_year, cohort_id) VALUES (?, ?, ?, ?, ?)",
+                w.children(),
+                ch -> Arrays.asList(ch.tenantId(), ch.id(), ch.pseudonym(), ch.birthYear(), ch.cohortId()));
+        insertAll(
+                c,
+                "INSERT INTO guardian_link (tenant_id, child_id, user_id) VALUES (?, ?, ?)",
+                w.guardians(),
+                g -> Arrays.asList(g.tenantId(), g.childId(), g.userId()));
+        insertAll(
+                c,
+                "INSERT INTO consent (tenant_id, id, child_id, scope, notice_version, granted_by)"
+                        + " VALUES (?, ?, ?, ?, 'demo-1', ?)",
+                w.consents(),
+                k -> Arrays.asList(k.tenantId(), k.id(), k.childId(), k.scope(), k.grantedBy()));
+        insertAll(
+                c,
+                "INSERT INTO school_event (tenant_id, id, cohort_id, type, start_t, end_t, source)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 'school')",
+                w.events(),
+                e -> Arrays.asList(e.tenantId(), e.id(), e.cohortId(), e.type(), e.start(), e.end()));
+        insertAll(
+                c,
+                "INSERT INTO intervention (tenant_id, id, child_id, type, start_t, end_t, logged_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                w.interventions(),
+                i -> Arrays.asList(i.tenantId(), i.id(), i.childId(), i.type(), i.start(), i.end(), i.loggedBy()));
+    }
+
+    /**
+     * One batched INSERT of {@code rows}; {@code values} gives a row's parameters in order: a String (or null), an
+     * Integer, or an Instant (stored as a timestamp).
+     */
+    private static <T> void insertAll(Connection c, String sql, List<T> rows, Function<T, List<Object>> values)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (T row : rows) {
+                List<Object> v = values.apply(row);
+                for (int i = 0; i < v.size(); i++) {
+                    if (v.get(i) instanceof Integer n) {
+                        ps.setInt(i + 1, n);
+                    } else if (v.get(i) instanceof Instant t) {
+                        ps.setTimestamp(i + 1, Timestamp.from(t));
+                    } else {
+                        ps.setString(i + 1, (String) v.get(i));
+                    }
+                }
                 ps.addBatch();
             }
             ps.executeBatch();

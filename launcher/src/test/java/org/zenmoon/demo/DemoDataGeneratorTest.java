@@ -27,6 +27,28 @@ class DemoDataGeneratorTest {
 
     record Minute(Instant t, float stress, boolean asleep) {}
 
+    /** The mean of the values added to the first group minus the mean of those added to the second. */
+    static final class MeanDifference {
+        private double firstSum;
+        private double secondSum;
+        private int firstN;
+        private int secondN;
+
+        void add(boolean first, double value) {
+            if (first) {
+                firstSum += value;
+                firstN++;
+            } else {
+                secondSum += value;
+                secondN++;
+            }
+        }
+
+        double value() {
+            return firstSum / firstN - secondSum / secondN;
+        }
+    }
+
     @BeforeAll
     static void generate() {
         gen = new DemoDataGenerator(7, END);
@@ -100,10 +122,7 @@ class DemoDataGeneratorTest {
 
     @Test
     void freeDaysAreSleptLaterThanSchoolDays() {
-        double schoolWake = 0;
-        double freeWake = 0;
-        int schoolN = 0;
-        int freeN = 0;
+        MeanDifference freeMinusSchool = new MeanDifference();
         for (ChildRow c : world.children()) {
             List<Minute> m = minutes(c);
             for (int i = 1; i < m.size(); i++) {
@@ -113,20 +132,11 @@ class DemoDataGeneratorTest {
                     if (hour < 4 || hour > 13) {
                         continue; // a night-time awakening, not the morning wake-up
                     }
-                    boolean free = !gen.isSchoolDay(local.toLocalDate());
-                    if (free) {
-                        freeWake += hour;
-                        freeN++;
-                    } else {
-                        schoolWake += hour;
-                        schoolN++;
-                    }
+                    freeMinusSchool.add(!gen.isSchoolDay(local.toLocalDate()), hour);
                 }
             }
         }
-        assertThat(freeWake / freeN - schoolWake / schoolN)
-                .as("hours later on free days")
-                .isGreaterThan(1.0);
+        assertThat(freeMinusSchool.value()).as("hours later on free days").isGreaterThan(1.0);
     }
 
     @Test
@@ -134,24 +144,15 @@ class DemoDataGeneratorTest {
         ChildRow c = world.children().get(5);
         List<LocalDate> exams = gen.examDays(c.cohortId());
         assertThat(exams).isNotEmpty();
-        double exam = 0;
-        double other = 0;
-        int en = 0;
-        int on = 0;
+        MeanDifference examMinusOther = new MeanDifference();
         for (Minute m : minutes(c)) {
             var z = m.t().atZone(ZoneOffset.UTC);
             if (m.asleep() || z.getHour() < 8 || z.getHour() >= 11 || !gen.isSchoolDay(z.toLocalDate())) {
                 continue;
             }
-            if (exams.contains(z.toLocalDate())) {
-                exam += m.stress();
-                en++;
-            } else {
-                other += m.stress();
-                on++;
-            }
+            examMinusOther.add(exams.contains(z.toLocalDate()), m.stress());
         }
-        assertThat(exam / en - other / on).isGreaterThan(0.15);
+        assertThat(examMinusOther.value()).isGreaterThan(0.15);
     }
 
     @Test
@@ -168,10 +169,7 @@ class DemoDataGeneratorTest {
                 continue;
             }
             Set<LocalDate> exams = new HashSet<>(gen.examDays(c.cohortId()));
-            double with = 0;
-            double without = 0;
-            int wn = 0;
-            int won = 0;
+            MeanDifference withMinusWithout = new MeanDifference();
             for (Minute m : minutes(c)) {
                 var z = m.t().atZone(ZoneOffset.UTC);
                 LocalDate d = z.toLocalDate();
@@ -183,15 +181,9 @@ class DemoDataGeneratorTest {
                         || d.getDayOfWeek() == DayOfWeek.SUNDAY) {
                     continue;
                 }
-                if (sessionDays.contains(d)) {
-                    with += m.stress();
-                    wn++;
-                } else {
-                    without += m.stress();
-                    won++;
-                }
+                withMinusWithout.add(sessionDays.contains(d), m.stress());
             }
-            double diff = with / wn - without / won;
+            double diff = withMinusWithout.value();
             if (c.truthMindfulnessEffect() < 0 && Double.isNaN(responderDiff)) {
                 responderDiff = diff;
             } else if (c.truthMindfulnessEffect() == 0 && Double.isNaN(nonResponderDiff)) {

@@ -50,14 +50,18 @@ class SleepEpisodeBuilderTest {
         return day * 1440 + hour * 60 + minute;
     }
 
+    /** Two days, asleep in the given ranges, the device on throughout and no still waking minutes. */
+    static Day asleep(int[]... ranges) {
+        return new Day(at(2, 0, 0), ranges, new int[0][], new int[0][]);
+    }
+
     List<SleepEpisode> episodes(Day d) {
         return SleepEpisodeBuilder.defaults(ZONE).build(WearableSleepScorer.DEFAULT.score(d.epochs));
     }
 
     @Test
     void aNightCrossingMidnightIsOneEpisodeOfTheEveningBefore() {
-        Day d = new Day(at(2, 0, 0), new int[][] {{at(0, 21, 30), at(1, 7, 0)}}, new int[0][], new int[0][]);
-        List<SleepEpisode> e = episodes(d).stream()
+        List<SleepEpisode> e = episodes(asleep(new int[] {at(0, 21, 30), at(1, 7, 0)})).stream()
                 .filter(x -> x.kind() == SleepEpisode.Kind.MAIN)
                 .toList();
         assertThat(e).singleElement().satisfies(x -> {
@@ -74,23 +78,15 @@ class SleepEpisodeBuilderTest {
 
     @Test
     void anAfternoonNapIsANapAndTheNightIsTheMainSleep() {
-        Day d = new Day(
-                at(2, 0, 0),
-                new int[][] {{at(0, 14, 0), at(0, 15, 0)}, {at(0, 21, 0), at(1, 6, 30)}},
-                new int[0][],
-                new int[0][]);
-        List<SleepEpisode> e = episodes(d);
+        List<SleepEpisode> e =
+                episodes(asleep(new int[] {at(0, 14, 0), at(0, 15, 0)}, new int[] {at(0, 21, 0), at(1, 6, 30)}));
         assertThat(e).extracting(SleepEpisode::kind).containsExactly(SleepEpisode.Kind.NAP, SleepEpisode.Kind.MAIN);
     }
 
     @Test
     void shortNightWakingsDoNotSplitTheNight() {
-        Day d = new Day(
-                at(2, 0, 0),
-                new int[][] {{at(0, 21, 0), at(1, 2, 0)}, {at(1, 2, 25), at(1, 7, 0)}},
-                new int[0][],
-                new int[0][]);
-        List<SleepEpisode> e = episodes(d);
+        List<SleepEpisode> e =
+                episodes(asleep(new int[] {at(0, 21, 0), at(1, 2, 0)}, new int[] {at(1, 2, 25), at(1, 7, 0)}));
         assertThat(e)
                 .singleElement()
                 .satisfies(x -> assertThat(x.wakeAfterOnsetMinutes()).isGreaterThanOrEqualTo(20));
@@ -109,8 +105,7 @@ class SleepEpisodeBuilderTest {
 
     @Test
     void withoutHeartRateMovementAloneDecides() {
-        Day d = new Day(at(2, 0, 0), new int[][] {{at(0, 21, 0), at(1, 7, 0)}}, new int[0][], new int[0][]);
-        List<WearableEpoch> noHr = d.epochs.stream()
+        List<WearableEpoch> noHr = asleep(new int[] {at(0, 21, 0), at(1, 7, 0)}).epochs.stream()
                 .map(e -> new WearableEpoch(e.start(), e.activity(), null, null, null))
                 .toList();
         List<SleepEpisode> e = SleepEpisodeBuilder.defaults(ZONE).build(WearableSleepScorer.DEFAULT.score(noHr));

@@ -1,8 +1,13 @@
 package org.zenmoon.batch.cli;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,6 +86,16 @@ public final class AnalyticsTool {
             o.flush();
             e.flush();
         }
+    }
+
+    /** A subcommand's result as the tool prints it: pretty-printed JSON without surrounding white space. */
+    static String prettyJson(JsonObject result) {
+        StringWriter text = new StringWriter();
+        try (JsonWriter w = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+                .createWriter(text)) {
+            w.writeObject(result);
+        }
+        return text.toString().strip();
     }
 
     /** The top level; its usage lists every subcommand with its options. */

@@ -3,15 +3,10 @@ package org.zenmoon.batch.cli;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonWriter;
-import jakarta.json.stream.JsonGenerator;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.zenmoon.analysis.causal.CausalData;
 import org.zenmoon.analysis.causal.CausalEngine;
@@ -201,9 +196,10 @@ public final class CausalCommand implements Callable<Integer> {
             data = data.withSquaredTerms();
         }
         CausalEstimate e = all ? CausalEngine.estimateAll(data, settings) : CausalEngine.estimate(data, settings);
-        write(
-                json(e, settings, file, treatmentName, outcomeName),
-                spec.commandLine().getOut());
+        spec.commandLine()
+                .getOut()
+                .println(AnalyticsTool.prettyJson(
+                        json(e, settings, file, treatmentName, outcomeName).build()));
         return 0;
     }
 
@@ -343,15 +339,5 @@ public final class CausalCommand implements Callable<Integer> {
         } else {
             b.addNull(key);
         }
-    }
-
-    private static void write(JsonObjectBuilder b, PrintWriter out) {
-        StringWriter json = new StringWriter();
-        try (JsonWriter w = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
-                .createWriter(json)) {
-            w.writeObject(b.build());
-        }
-        out.print(json);
-        out.println();
     }
 }

@@ -3,9 +3,7 @@ package org.zenmoon.batch.cli;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +129,7 @@ public final class ChronotypeCommand implements Callable<Integer> {
             top.add("source", "mctq").add("file", file.toString());
         } else {
             Path file = CsvTable.readable(episodesFile, "--episodes");
-            ZoneId zone = zone(zoneName);
+            ZoneId zone = SleepCommand.zone(zoneName);
             SchoolCalendar calendar = new SchoolCalendar(weekend(weekendDays), holidays(holidayDates));
             ChronotypeAnalysis analysis =
                     new ChronotypeAnalysis(zone, calendar, AgeNorms.DEFAULT, minNights, minFreeNights);
@@ -160,12 +158,7 @@ public final class ChronotypeCommand implements Callable<Integer> {
         if (out != null) {
             writeCsv(out, subjects);
         }
-        StringWriter sw = new StringWriter();
-        try (var g = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
-                .createWriter(sw)) {
-            g.write(top.build());
-        }
-        spec.commandLine().getOut().println(sw.toString().strip());
+        spec.commandLine().getOut().println(AnalyticsTool.prettyJson(top.build()));
         return 0;
     }
 
@@ -188,13 +181,7 @@ public final class ChronotypeCommand implements Callable<Integer> {
             Map<String, Object> s = new LinkedHashMap<>();
             s.put("subject", r.id());
             s.put("line", row.line());
-            s.put("msw", clock(q.msw()));
-            s.put("msf", clock(q.msf()));
-            s.put("msfSc", clock(q.msfSc()));
-            s.put("sdWeek", duration(q.sdWeek()));
-            s.put("socialJetlag", duration(q.socialJetlag()));
-            s.put("sdWeekMinutes", minutes(q.sdWeek()));
-            s.put("socialJetlagMinutes", minutes(q.socialJetlag()));
+            putMidSleep(s, q.msw(), q.msf(), q.msfSc(), q.sdWeek(), q.socialJetlag());
             s.put("sleepDurationWorkDays", duration(q.sdW()));
             s.put("sleepDurationFreeDays", duration(q.sdF()));
             s.put(
@@ -278,13 +265,7 @@ public final class ChronotypeCommand implements Callable<Integer> {
             s.put("nights", c.nights());
             s.put("schoolNights", c.schoolNights());
             s.put("freeNights", c.freeNights());
-            s.put("msw", clock(c.msw()));
-            s.put("msf", clock(c.msf()));
-            s.put("msfSc", clock(c.msfSc()));
-            s.put("sdWeek", duration(c.sdWeek()));
-            s.put("socialJetlag", duration(c.socialJetlag()));
-            s.put("sdWeekMinutes", minutes(c.sdWeek()));
-            s.put("socialJetlagMinutes", minutes(c.socialJetlag()));
+            putMidSleep(s, c.msw(), c.msf(), c.msfSc(), c.sdWeek(), c.socialJetlag());
             s.put("sleepDurationSchoolDays", duration(c.sleepDurationSchoolDays()));
             s.put("sleepDurationFreeDays", duration(c.sleepDurationFreeDays()));
             s.put("age", a);
@@ -367,12 +348,16 @@ public final class ChronotypeCommand implements Callable<Integer> {
         throw new InputException("option --age must be an age in years, not '" + v + "'");
     }
 
-    private static ZoneId zone(String z) throws InputException {
-        try {
-            return ZoneId.of(z);
-        } catch (RuntimeException e) {
-            throw new InputException("option --zone: unknown time zone '" + z + "'");
-        }
+    /** The quantities that MCTQ answers and detected nights both give, in minutes, as the output shows them. */
+    private static void putMidSleep(
+            Map<String, Object> subject, Double msw, Double msf, Double msfSc, Double sdWeek, Double socialJetlag) {
+        subject.put("msw", clock(msw));
+        subject.put("msf", clock(msf));
+        subject.put("msfSc", clock(msfSc));
+        subject.put("sdWeek", duration(sdWeek));
+        subject.put("socialJetlag", duration(socialJetlag));
+        subject.put("sdWeekMinutes", minutes(sdWeek));
+        subject.put("socialJetlagMinutes", minutes(socialJetlag));
     }
 
     private static String clock(Double minutes) {

@@ -3,9 +3,7 @@ package org.zenmoon.batch.cli;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
 import org.zenmoon.analysis.epoch.WearableEpoch;
@@ -218,12 +215,7 @@ public final class SleepCommand implements Callable<Integer> {
             }
             j.add("epochs", es);
         }
-        StringWriter sw = new StringWriter();
-        try (var g = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
-                .createWriter(sw)) {
-            g.write(j.build());
-        }
-        spec.commandLine().getOut().println(sw.toString().strip());
+        spec.commandLine().getOut().println(AnalyticsTool.prettyJson(j.build()));
         return 0;
     }
 
@@ -310,7 +302,8 @@ public final class SleepCommand implements Callable<Integer> {
         return null;
     }
 
-    private static ZoneId zone(String z) throws InputException {
+    /** The time zone of option --zone. */
+    static ZoneId zone(String z) throws InputException {
         try {
             return ZoneId.of(z);
         } catch (RuntimeException e) {

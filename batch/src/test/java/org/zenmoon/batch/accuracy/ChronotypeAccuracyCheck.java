@@ -3,12 +3,7 @@ package org.zenmoon.batch.accuracy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.zenmoon.analysis.chronotype.Mctq;
 import org.zenmoon.analysis.chronotype.MctqForm;
 import org.zenmoon.analysis.chronotype.MctqResult;
-import org.zenmoon.batch.cli.AnalyticsTool;
 import org.zenmoon.batch.cli.CsvTable;
+import org.zenmoon.batch.cli.ToolRun;
 
 /**
  * The MCTQ quantities for ../shared/data/mctq/std_mctq.csv (issue #3), against values worked out by hand from the
@@ -209,19 +204,8 @@ class ChronotypeAccuracyCheck {
 
     @Test
     void theChronotypeCommandWorksOnStdMctq() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new AnalyticsTool()
-                .run(
-                        new String[] {
-                            "chronotype", "--mctq", data("std_mctq.csv").toString()
-                        },
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
-        assertThat(code).isZero();
-        JsonObject j = Json.createReader(new StringReader(out.toString(StandardCharsets.UTF_8)))
-                .readObject();
+        JsonObject j = ToolRun.of("chronotype", "--mctq", data("std_mctq.csv").toString())
+                .successJson();
         long lines = j.getJsonArray("problems").stream()
                 .map(p -> p.asJsonObject().getInt("line"))
                 .distinct()

@@ -3,12 +3,7 @@ package org.zenmoon.batch.accuracy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +23,8 @@ import org.zenmoon.analysis.sleep.SleepPeriod;
 import org.zenmoon.analysis.sleep.SleepWakeAlgorithm;
 import org.zenmoon.analysis.sleep.SleepWakeScore;
 import org.zenmoon.analysis.sleep.TudorLocke;
-import org.zenmoon.batch.cli.AnalyticsTool;
 import org.zenmoon.batch.cli.CsvTable;
+import org.zenmoon.batch.cli.ToolRun;
 
 /**
  * Sleep scoring against ActiLife's own outputs in ../shared/data/actigraphy_sleepr (issue #3). Every comparison is
@@ -226,27 +221,19 @@ class SleepAccuracyCheck {
 
     /** Runs the tool in-process and returns its JSON; it must exit 0 without a word on standard error. */
     static JsonObject sleepCommand(String file, String timeCol, String countsCol, String algorithm) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new AnalyticsTool()
-                .run(
-                        new String[] {
-                            "sleep",
-                            "--counts",
-                            data(file).toString(),
-                            "--time-col",
-                            timeCol,
-                            "--counts-col",
-                            countsCol,
-                            "--algorithm",
-                            algorithm
-                        },
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
-                        new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertThat(err.toString(StandardCharsets.UTF_8)).as(file).isEmpty();
-        assertThat(code).as(file).isZero();
-        return Json.createReader(new StringReader(out.toString(StandardCharsets.UTF_8)))
-                .readObject();
+        ToolRun r = ToolRun.of(
+                "sleep",
+                "--counts",
+                data(file).toString(),
+                "--time-col",
+                timeCol,
+                "--counts-col",
+                countsCol,
+                "--algorithm",
+                algorithm);
+        assertThat(r.err()).as(file).isEmpty();
+        assertThat(r.code()).as(file).isZero();
+        return r.json();
     }
 
     static long asleep(List<Golden> minutes) {

@@ -2,15 +2,16 @@ package org.zenmoon.batch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,56 +65,49 @@ class AnalyticsToolTest {
         assertThat(r.out().trim()).isEqualTo("4.0");
     }
 
-    @Test
-    void aValueThatIsNotANumberNamesFileLineAndColumn() throws IOException {
-        Path f = file("a,b\n1,2\nx7,4\n");
-        ToolRun r = run("sum", "--data", f.toString(), "--column", "a");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().lines().toList()).containsExactly(f + ":3:a: 'x7' is not a number");
+    /** A file whose value 'x7' in column a stands on file line {@code line}. */
+    static Stream<Arguments> notANumber() {
+        return Stream.of(
+                Arguments.of("a,b\n1,2\nx7,4\n", 3), Arguments.of("a,b\n1,\"a note\nover two lines\"\nx7,4\n", 4));
+    }
+
+    @ParameterizedTest
+    @MethodSource("notANumber")
+    void aValueThatIsNotANumberNamesFileLineAndColumnCountingLinesInTheFile(String content, int line)
+            throws IOException {
+        Path f = file(content);
+        assertThat(run("sum", "--data", f.toString(), "--column", "a").errorLine(2))
+                .isEqualTo(f + ":" + line + ":a: 'x7' is not a number");
     }
 
     @Test
-    void aQuotedLineBreakIsPartOfItsValueAndLaterLinesAreCountedInTheFile() throws IOException {
-        Path f = file("a,b\n1,\"a note\nover two lines\"\nx7,4\n");
-        ToolRun r = run("sum", "--data", f.toString(), "--column", "a");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().lines().toList()).containsExactly(f + ":4:a: 'x7' is not a number");
-        assertThat(run(
-                                "sum",
-                                "--data",
-                                file("a,b\n1,\"a note\nover two lines\"\n2,4\n").toString(),
-                                "--column",
-                                "a")
-                        .out()
-                        .trim())
+    void aQuotedLineBreakIsPartOfItsValue() throws IOException {
+        Path f = file("a,b\n1,\"a note\nover two lines\"\n2,4\n");
+        assertThat(run("sum", "--data", f.toString(), "--column", "a").out().trim())
                 .isEqualTo("3.0");
     }
 
     @Test
     void aMissingColumnNamesTheHeaderLine() throws IOException {
         Path f = file("a,b\n1,2\n");
-        ToolRun r = run("sum", "--data", f.toString(), "--column", "c");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith(f + ":1:c: column 'c' is missing");
-        assertThat(r.err().lines()).hasSize(1);
+        assertThat(run("sum", "--data", f.toString(), "--column", "c").errorLine(2))
+                .startsWith(f + ":1:c: column 'c' is missing");
     }
 
     @Test
     void shortRowsAndMissingFilesAreInputErrors() throws IOException {
         Path f = file("a,b\n1\n");
-        assertThat(run("sum", "--data", f.toString(), "--column", "b").err().trim())
+        assertThat(run("sum", "--data", f.toString(), "--column", "b").errorLine(2))
                 .isEqualTo(f + ":2:b: the row has only 1 values");
-        ToolRun missing = run("sum", "--data", dir.resolve("nope.csv").toString(), "--column", "a");
-        assertThat(missing.code()).isEqualTo(2);
-        assertThat(missing.err()).contains("nope.csv:0:");
+        assertThat(run("sum", "--data", dir.resolve("nope.csv").toString(), "--column", "a")
+                        .errorLine(2))
+                .contains("nope.csv:0:");
     }
 
     @Test
     void unknownSubcommandsAndOptionsExitTwo() {
         assertThat(run("frobnicate").code()).isEqualTo(2);
-        ToolRun r = run("sum", "--colour", "red");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown option --colour");
+        assertThat(run("sum", "--colour", "red").errorLine(2)).contains("unknown option --colour");
         assertThat(run().code()).isEqualTo(2);
         assertThat(run("help").code()).isZero();
     }
@@ -129,47 +123,31 @@ class AnalyticsToolTest {
         assertThat(one.out()).contains("--counts", "--bedtime-start").doesNotContain("--mctq");
         assertThat(run("sleep", "--help").out()).isEqualTo(one.out());
         assertThat(run("--help").out()).isEqualTo(all.out());
-        ToolRun unknown = run("help", "frobnicate");
-        assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err().lines()).singleElement().asString().contains("unknown subcommand 'frobnicate'");
+        assertThat(run("help", "frobnicate").errorLine(2)).contains("unknown subcommand 'frobnicate'");
     }
 
     @Test
     void usageErrorsAreOneLineNamingTheOption() throws IOException {
-        ToolRun noValue = run("sum", "--column", "a", "--data");
-        assertThat(noValue.code()).isEqualTo(2);
-        assertThat(noValue.err().lines().toList()).containsExactly("option --data needs a value");
-        assertThat(run("sum").err().lines().toList()).containsExactly("options --data, --column are required");
-        assertThat(run("sum", "--data", file("a\n1\n").toString()).err().lines().toList())
-                .containsExactly("option --column is required");
-        ToolRun notANumber = run(
-                "sleep",
-                "--counts",
-                file("t,c\n").toString(),
-                "--time-col",
-                "t",
-                "--counts-col",
-                "c",
-                "--algorithm",
-                "sadeh",
-                "--min-period",
-                "long");
-        assertThat(notANumber.code()).isEqualTo(2);
-        assertThat(notANumber.err().lines().toList())
-                .containsExactly("option --min-period must be a whole number, not 'long'");
-        ToolRun extra = run("sum", "--data", file("a\n1\n").toString(), "--column", "a", "b");
-        assertThat(extra.err().lines().toList()).containsExactly("unexpected argument 'b'");
-        ToolRun misspelt = run("sum", "--dta", "x.csv", "--column", "a");
-        assertThat(misspelt.err().lines().toList())
+        assertThat(run("sum", "--column", "a", "--data").errorLine(2)).isEqualTo("option --data needs a value");
+        assertThat(run("sum").errorLine(2)).isEqualTo("options --data, --column are required");
+        assertThat(run("sum", "--data", file("a\n1\n").toString()).errorLine(2))
+                .isEqualTo("option --column is required");
+        assertThat(SleepCommandTest.sleep(file("t,c\n"), "t", "c", "sadeh", "--min-period", "long")
+                        .errorLine(2))
+                .isEqualTo("option --min-period must be a whole number, not 'long'");
+        assertThat(run("sum", "--data", file("a\n1\n").toString(), "--column", "a", "b")
+                        .errorLine(2))
+                .isEqualTo("unexpected argument 'b'");
+        assertThat(run("sum", "--dta", "x.csv", "--column", "a").errorLine(2))
                 .as("a misspelt option is named, not reported as a missing one")
-                .containsExactly("unknown option --dta (known: --column, --data, --help)");
+                .isEqualTo("unknown option --dta (known: --column, --data, --help)");
     }
 
     @Test
     void otherFailuresExitOne() {
-        ToolRun r = new AnalyticsToolTest().runFailing();
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("boom");
+        assertThat(ToolRun.of(new AnalyticsTool().register("fail", new Failing()), "fail")
+                        .errorLine(1))
+                .contains("boom");
     }
 
     @Command(name = "fail")
@@ -178,13 +156,5 @@ class AnalyticsToolTest {
         public Integer call() {
             throw new IllegalStateException("boom");
         }
-    }
-
-    private ToolRun runFailing() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new AnalyticsTool()
-                .register("fail", new Failing())
-                .run(new String[] {"fail"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new ToolRun(code, "", err.toString(StandardCharsets.UTF_8));
     }
 }

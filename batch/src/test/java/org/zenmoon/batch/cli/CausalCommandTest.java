@@ -8,16 +8,37 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class CausalCommandTest {
 
     @TempDir
     Path dir;
 
-    ToolRun run(String... args) {
-        return ToolRun.of(args);
+    /** {@code causal} on a file with its treatment, outcome and confounder columns, and any further options. */
+    ToolRun causal(Path data, String treatment, String outcome, String confounders, String... options) {
+        List<String> args = new ArrayList<>(List.of(
+                "causal",
+                "--data",
+                data.toString(),
+                "--treatment",
+                treatment,
+                "--outcome",
+                outcome,
+                "--confounders",
+                confounders));
+        args.addAll(List.of(options));
+        return ToolRun.of(args.toArray(String[]::new));
+    }
+
+    /** {@code causal} on {@link #sessions}: the effect of a session on stress. */
+    ToolRun onSessions(double effect, String confounders, String... options) throws Exception {
+        return causal(sessions(effect), "session", "stress", confounders, options);
     }
 
     /** Sessions are likelier on school-event days, which are more stressful; a session lowers stress by 1. */
@@ -42,20 +63,7 @@ class CausalCommandTest {
 
     @Test
     void reportsTheEffectWithItsIntervalRefutationsAndVerdict() throws Exception {
-        ToolRun r = run(
-                "causal",
-                "--data",
-                sessions(-1).toString(),
-                "--treatment",
-                "session",
-                "--outcome",
-                "stress",
-                "--confounders",
-                "event,sleep",
-                "--bootstrap",
-                "200",
-                "--seed",
-                "7");
+        ToolRun r = onSessions(-1, "event,sleep", "--bootstrap", "200", "--seed", "7");
         assertThat(r.code()).isZero();
         JsonObject j = r.json();
         assertThat(j.getString("method")).isEqualTo("aipw");
@@ -73,44 +81,15 @@ class CausalCommandTest {
 
     @Test
     void noEffectSaysNoEvidence() throws Exception {
-        ToolRun r = run(
-                "causal",
-                "--data",
-                sessions(0).toString(),
-                "--treatment",
-                "session",
-                "--outcome",
-                "stress",
-                "--confounders",
-                "event,sleep",
-                "--bootstrap",
-                "200");
+        ToolRun r = onSessions(0, "event,sleep", "--bootstrap", "200");
         assertThat(r.json().getString("verdict")).isEqualTo("no_evidence");
     }
 
     @Test
     void theSameSeedPrintsTheSameAnswer() throws Exception {
-        String[] args = {
-            "causal",
-            "--data",
-            sessions(-1).toString(),
-            "--treatment",
-            "session",
-            "--outcome",
-            "stress",
-            "--confounders",
-            "event,sleep",
-            "--bootstrap",
-            "100",
-            "--seed",
-            "11",
-            "--method",
-            "all",
-            "--estimand",
-            "att"
-        };
-        ToolRun a = run(args);
-        assertThat(run(args).out()).isEqualTo(a.out());
+        String[] options = {"--bootstrap", "100", "--seed", "11", "--method", "all", "--estimand", "att"};
+        ToolRun a = onSessions(-1, "event,sleep", options);
+        assertThat(onSessions(-1, "event,sleep", options).out()).isEqualTo(a.out());
         assertThat(a.json().getString("estimand")).isEqualTo("att");
         assertThat(a.json().getJsonArray("estimators")).hasSize(6);
     }
@@ -124,17 +103,12 @@ class CausalCommandTest {
             int t = rng.nextDouble() < 0.5 ? 1 : 0;
             lines.add(t + "," + (x + 2 * t + rng.nextGaussian()) + "," + x + "," + rng.nextGaussian());
         }
-        ToolRun r = run(
-                "causal",
-                "--data",
-                write("ihdp_like.csv", lines).toString(),
-                "--no-header",
-                "--treatment",
+        ToolRun r = causal(
+                write("ihdp_like.csv", lines),
                 "1",
-                "--outcome",
                 "2",
-                "--confounders",
                 "3-4",
+                "--no-header",
                 "--bootstrap",
                 "100",
                 "--direction",
@@ -147,60 +121,37 @@ class CausalCommandTest {
     @Test
     void aMissingColumnNamesTheFileAndTheHeaderLine() throws Exception {
         Path f = sessions(-1);
-        ToolRun r = run(
-                "causal",
-                "--data",
-                f.toString(),
-                "--treatment",
-                "session",
-                "--outcome",
-                "stres",
-                "--confounders",
-                "event");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith(f + ":1:stres:").contains("missing");
-        assertThat(r.err().lines()).hasSize(1);
+        assertThat(causal(f, "session", "stres", "event").errorLine(2))
+                .startsWith(f + ":1:stres:")
+                .contains("missing");
     }
 
-    @Test
-    void aTreatmentOtherThanZeroOrOneNamesTheLineAndColumn() throws Exception {
-        Path f = write("bad.csv", List.of("t,y,x", "1,2,3", "0,1,2", "2,1,1"));
-        ToolRun r = run("causal", "--data", f.toString(), "--treatment", "t", "--outcome", "y", "--confounders", "x");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().trim()).isEqualTo(f + ":4:t: the treatment must be 0 or 1, not '2'");
+    static Stream<Arguments> unusableFiles() {
+        return Stream.of(
+                Arguments.of(
+                        "a treatment other than 0 or 1 names the line and column",
+                        List.of("t,y,x", "1,2,3", "0,1,2", "2,1,1"),
+                        ":4:t: the treatment must be 0 or 1, not '2'"),
+                Arguments.of(
+                        "an empty arm is unusable input",
+                        List.of("t,y,x", "0,2,3", "0,1,2", "0,1,1"),
+                        ":0:t: no rows with t = 1 (the treated arm is empty)"),
+                Arguments.of(
+                        "a non-numeric value names its cell",
+                        List.of("t,y,x", "1,2,3", "0,1,n/a", "1,1,1"),
+                        ":3:x: 'n/a' is not a number"));
     }
 
-    @Test
-    void anEmptyArmIsUnusableInput() throws Exception {
-        Path f = write("untreated.csv", List.of("t,y,x", "0,2,3", "0,1,2", "0,1,1"));
-        ToolRun r = run("causal", "--data", f.toString(), "--treatment", "t", "--outcome", "y", "--confounders", "x");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith(f + ":0:t:").contains("treated arm is empty");
-    }
-
-    @Test
-    void aNonNumericValueNamesItsCell() throws Exception {
-        Path f = write("text.csv", List.of("t,y,x", "1,2,3", "0,1,n/a", "1,1,1"));
-        ToolRun r = run("causal", "--data", f.toString(), "--treatment", "t", "--outcome", "y", "--confounders", "x");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().trim()).isEqualTo(f + ":3:x: 'n/a' is not a number");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unusableFiles")
+    void unusableValuesAreOneLineNamingTheFileLineAndColumn(String what, List<String> lines, String where)
+            throws Exception {
+        Path f = write("data.csv", lines);
+        assertThat(causal(f, "t", "y", "x").errorLine(2)).isEqualTo(f + where);
     }
 
     @Test
     void anUnknownMethodIsAUsageError() throws Exception {
-        ToolRun r = run(
-                "causal",
-                "--data",
-                sessions(0).toString(),
-                "--treatment",
-                "session",
-                "--outcome",
-                "stress",
-                "--confounders",
-                "event",
-                "--method",
-                "magic");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--method");
+        assertThat(onSessions(0, "event", "--method", "magic").errorLine(2)).contains("--method");
     }
 }

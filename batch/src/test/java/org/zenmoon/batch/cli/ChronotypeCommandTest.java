@@ -88,10 +88,9 @@ class ChronotypeCommandTest {
 
     @Test
     void detectedNightsGiveAChronotypeAndTooFewNightsSayInsufficientData() throws IOException {
-        ToolRun r = run("chronotype", "--episodes", episodes(21, 6).toString());
-        assertThat(r.err()).isEmpty();
-        assertThat(r.code()).isZero();
-        var subjects = r.json().getJsonArray("subjects");
+        var subjects = run("chronotype", "--episodes", episodes(21, 6).toString())
+                .successJson()
+                .getJsonArray("subjects");
         JsonObject owl = subjects.getJsonObject(0);
         assertThat(owl.getString("status")).isEqualTo("ok");
         assertThat(owl.getInt("freeNights")).isEqualTo(6);
@@ -110,16 +109,12 @@ class ChronotypeCommandTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(f));
         lines.set(2, "owl,yesterday evening," + lines.get(2).split(",")[2] + ",,9");
         Files.write(f, lines);
-        ToolRun r = run("chronotype", "--episodes", f.toString());
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().lines().toList())
-                .containsExactly(f + ":3:onset: 'yesterday evening' is not an ISO-8601 time");
+        assertThat(run("chronotype", "--episodes", f.toString()).errorLine(2))
+                .isEqualTo(f + ":3:onset: 'yesterday evening' is not an ISO-8601 time");
     }
 
     @Test
     void exactlyOneInputIsNeeded() {
-        ToolRun r = run("chronotype");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--mctq", "--episodes");
+        assertThat(run("chronotype").errorLine(2)).contains("--mctq", "--episodes");
     }
 }

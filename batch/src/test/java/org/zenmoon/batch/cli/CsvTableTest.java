@@ -7,8 +7,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Reading CSV files: RFC 4180 quoting, and the file line every row and every error is reported on. */
 class CsvTableTest {
@@ -50,20 +54,26 @@ class CsvTableTest {
                 .hasMessage(f + ":4:a: 'x7' is not a number");
     }
 
-    @Test
-    void anUnterminatedQuoteNamesTheLineItOpensOn() throws Exception {
-        Path f = file("a,b\n1,2\n3,\"four\n5,6\n");
-        assertThatThrownBy(() -> CsvTable.read(f))
-                .isInstanceOf(InputException.class)
-                .hasMessage(f + ":3: unterminated quoted value (a \" opens it and no \" closes it)");
+    static Stream<Arguments> malformed() {
+        return Stream.of(
+                Arguments.of(
+                        "an unterminated quote names the line it opens on",
+                        "a,b\n1,2\n3,\"four\n5,6\n",
+                        ":3: unterminated quoted value (a \" opens it and no \" closes it)"),
+                Arguments.of(
+                        "text after a closing quote is unusable",
+                        "a,b\n1,2\n3,\"4\"x\n",
+                        ":3: text after a closing quote (a quoted value must be followed by a comma or the end of the"
+                                + " line)"));
     }
 
-    @Test
-    void textAfterAClosingQuoteIsUnusable() throws Exception {
-        Path f = file("a,b\n1,2\n3,\"4\"x\n");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void aMalformedFileIsAnInputErrorNamingItsLine(String what, String content, String message) throws Exception {
+        Path f = file(content);
         assertThatThrownBy(() -> CsvTable.read(f))
                 .isInstanceOf(InputException.class)
-                .hasMessageStartingWith(f + ":3: text after a closing quote");
+                .hasMessage(f + message);
     }
 
     @Test

@@ -22,8 +22,26 @@ class SleepCommandTest {
     @TempDir
     Path dir;
 
-    ToolRun run(String... args) {
-        return ToolRun.of(args);
+    /** {@code sleep} on a counts file with its time and counts columns and algorithm, and any further options. */
+    static ToolRun sleep(Path counts, String timeCol, String countsCol, String algorithm, String... options) {
+        List<String> args = new ArrayList<>(List.of(
+                "sleep",
+                "--counts",
+                counts.toString(),
+                "--time-col",
+                timeCol,
+                "--counts-col",
+                countsCol,
+                "--algorithm",
+                algorithm));
+        args.addAll(List.of(options));
+        return ToolRun.of(args.toArray(String[]::new));
+    }
+
+    Path write(String name, List<String> lines) throws IOException {
+        Path f = dir.resolve(name);
+        Files.write(f, lines);
+        return f;
     }
 
     /** Counts per minute: busy until 22:00, still 22:00-06:00 (with a few twitches), busy after. */
@@ -53,31 +71,15 @@ class SleepCommandTest {
             LocalDateTime t = start.plusMinutes(m);
             lines.add(t.format(date) + "," + t.format(time) + "," + (long) minuteCounts(m) + ",0,0");
         }
-        Path f = dir.resolve("export.csv");
-        Files.write(f, lines);
-        return f;
+        return write("export.csv", lines);
     }
 
     @Test
     void anActiLifeExportGivesTheNightAsOneSleepPeriod() throws IOException {
         Path epochs = dir.resolve("epochs.csv");
-        ToolRun r = run(
-                "sleep",
-                "--counts",
-                actiLifeExport().toString(),
-                "--time-col",
-                "Date+Time",
-                "--counts-col",
-                "Axis1",
-                "--algorithm",
-                "sadeh",
-                "--zone",
-                "UTC",
-                "--out",
-                epochs.toString());
-        assertThat(r.err()).isEmpty();
-        assertThat(r.code()).isZero();
-        JsonObject j = r.json();
+        JsonObject j = sleep(
+                        actiLifeExport(), "Date+Time", "Axis1", "sadeh", "--zone", "UTC", "--out", epochs.toString())
+                .successJson();
         assertThat(j.getInt("minutes")).isEqualTo(720);
         assertThat(j.getBoolean("aggregatedToMinutes")).isFalse();
         var periods = j.getJsonArray("sleepPeriods");
@@ -103,20 +105,8 @@ class SleepCommandTest {
                 lines.add(t0.plusSeconds(60L * m + 10L * s) + "," + (s == 0 ? c - 5 * (c / 6) : c / 6));
             }
         }
-        Path f = dir.resolve("ten.csv");
-        Files.write(f, lines);
-        ToolRun r = run(
-                "sleep",
-                "--counts",
-                f.toString(),
-                "--time-col",
-                "timestamp",
-                "--counts-col",
-                "axis1",
-                "--algorithm",
-                "cole-kripke");
-        assertThat(r.code()).isZero();
-        JsonObject j = r.json();
+        JsonObject j = sleep(write("ten.csv", lines), "timestamp", "axis1", "cole-kripke")
+                .successJson();
         assertThat(j.getInt("inputEpochSeconds")).isEqualTo(10);
         assertThat(j.getJsonArray("epochs")).hasSize(720);
         assertThat(j.getJsonArray("epochs")
@@ -133,51 +123,20 @@ class SleepCommandTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(f));
         lines.set(20, lines.get(20).replaceFirst(",\\d+,0,0$", ",lots,0,0"));
         Files.write(f, lines);
-        ToolRun r = run(
-                "sleep",
-                "--counts",
-                f.toString(),
-                "--time-col",
-                "Date+Time",
-                "--counts-col",
-                "Axis1",
-                "--algorithm",
-                "sadeh");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().lines().toList()).containsExactly(f + ":21:Axis1: 'lots' is not a number");
+        assertThat(sleep(f, "Date+Time", "Axis1", "sadeh").errorLine(2))
+                .isEqualTo(f + ":21:Axis1: 'lots' is not a number");
     }
 
     @Test
     void timeGoingBackwardsIsUnusable() throws IOException {
-        Path f = dir.resolve("back.csv");
-        Files.write(f, List.of("timestamp,axis1", "2026-03-02T20:01:00Z,0", "2026-03-02T20:00:00Z,0"));
-        ToolRun r = run(
-                "sleep",
-                "--counts",
-                f.toString(),
-                "--time-col",
-                "timestamp",
-                "--counts-col",
-                "axis1",
-                "--algorithm",
-                "sadeh");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).startsWith(f + ":3:timestamp: time 2026-03-02T20:00:00Z does not come after");
+        Path f = write("back.csv", List.of("timestamp,axis1", "2026-03-02T20:01:00Z,0", "2026-03-02T20:00:00Z,0"));
+        assertThat(sleep(f, "timestamp", "axis1", "sadeh").errorLine(2))
+                .startsWith(f + ":3:timestamp: time 2026-03-02T20:00:00Z does not come after");
     }
 
     @Test
     void anUnknownAlgorithmIsAUsageError() throws IOException {
-        ToolRun r = run(
-                "sleep",
-                "--counts",
-                actiLifeExport().toString(),
-                "--time-col",
-                "Date+Time",
-                "--counts-col",
-                "Axis1",
-                "--algorithm",
-                "oakley");
-        assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("sadeh, cole-kripke");
+        assertThat(sleep(actiLifeExport(), "Date+Time", "Axis1", "oakley").errorLine(2))
+                .contains("sadeh, cole-kripke");
     }
 }
