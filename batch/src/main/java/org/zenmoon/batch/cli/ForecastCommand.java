@@ -2,10 +2,8 @@ package org.zenmoon.batch.cli;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -223,12 +221,7 @@ public final class ForecastCommand implements Callable<Integer> {
                                 .add("mase", round(a.seasonalNaive().mase()))
                                 .add("owa", round(a.seasonalNaiveOwa())))
                 .add("models", models);
-        StringWriter sw = new StringWriter();
-        try (var g = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
-                .createWriter(sw)) {
-            g.write(j.build());
-        }
-        return sw.toString().trim();
+        return AnalyticsTool.prettyJson(j.build());
     }
 
     /** The columns of the forecasts CSV of --m4; --series has {@code t} (the time) instead of {@code id}. */
