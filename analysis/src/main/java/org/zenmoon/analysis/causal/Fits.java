@@ -1,5 +1,10 @@
 package org.zenmoon.analysis.causal;
 
+import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+
 /**
  * The two models the estimators need, both weighted by frequency weights (1 for the data, the bootstrap
  * counts for a resample): least squares within one arm, and the logistic propensity model by IRLS.
@@ -9,6 +14,8 @@ final class Fits {
     static final int MAX_ITERATIONS = 50;
     /** A linear predictor this large (p within 3e-7 of 0 or 1) in a fit that does not settle: separation. */
     static final double SEPARATION_ETA = 15.0;
+    /** A Cholesky pivot below this fraction of its diagonal entry means the matrix is singular. */
+    static final double PIVOT_TOLERANCE = 1e-13;
 
     private Fits() {}
 
@@ -146,7 +153,9 @@ final class Fits {
 
     /**
      * Solves A x = b for a symmetric positive semi-definite A given by its lower triangle (row-major q×q),
-     * by Cholesky; a singular A (collinear covariates, an arm smaller than the model) gets a small ridge.
+     * by Commons Math's Cholesky decomposition of A scaled to a unit diagonal (so that the pivot test is
+     * relative to each column's size); a singular A (collinear covariates, an arm smaller than the model)
+     * gets a small ridge.
      */
     static double[] solveSymmetric(double[] lower, double[] b, int q) {
         double trace = 0;
@@ -155,24 +164,8 @@ final class Fits {
         }
         double ridge = 0;
         for (int attempt = 0; attempt < 12; attempt++) {
-            double[] l = cholesky(lower, q, ridge);
-            if (l != null) {
-                double[] y = new double[q];
-                for (int i = 0; i < q; i++) {
-                    double s = b[i];
-                    for (int k = 0; k < i; k++) {
-                        s -= l[i * q + k] * y[k];
-                    }
-                    y[i] = s / l[i * q + i];
-                }
-                double[] x = new double[q];
-                for (int i = q - 1; i >= 0; i--) {
-                    double s = y[i];
-                    for (int k = i + 1; k < q; k++) {
-                        s -= l[k * q + i] * x[k];
-                    }
-                    x[i] = s / l[i * q + i];
-                }
+            double[] x = choleskySolve(lower, b, q, ridge);
+            if (x != null) {
                 return x;
             }
             ridge = ridge == 0 ? 1e-10 * Math.max(trace / q, 1e-12) : ridge * 10;
@@ -180,24 +173,39 @@ final class Fits {
         return new double[q];
     }
 
-    private static double[] cholesky(double[] a, int q, double ridge) {
-        double[] l = new double[q * q];
+    private static double[] choleskySolve(double[] lower, double[] b, int q, double ridge) {
+        double[] scale = new double[q];
+        for (int i = 0; i < q; i++) {
+            double d = lower[i * q + i] + ridge;
+            if (!(d > 0) || !Double.isFinite(d)) {
+                return null;
+            }
+            scale[i] = 1 / Math.sqrt(d);
+        }
+        double[][] unit = new double[q][q];
+        double[] sb = new double[q];
         for (int i = 0; i < q; i++) {
             for (int j = 0; j <= i; j++) {
-                double s = a[i * q + j] + (i == j ? ridge : 0);
-                for (int k = 0; k < j; k++) {
-                    s -= l[i * q + k] * l[j * q + k];
-                }
-                if (i == j) {
-                    if (!(s > 1e-13 * Math.max(1, a[i * q + i]))) {
-                        return null;
-                    }
-                    l[i * q + i] = Math.sqrt(s);
-                } else {
-                    l[i * q + j] = s / l[j * q + j];
-                }
+                double v = i == j ? 1.0 : lower[i * q + j] * scale[i] * scale[j];
+                unit[i][j] = v;
+                unit[j][i] = v;
             }
+            sb[i] = b[i] * scale[i];
         }
-        return l;
+        try {
+            CholeskyDecomposition chol = new CholeskyDecomposition(
+                    new Array2DRowRealMatrix(unit, false),
+                    CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD,
+                    PIVOT_TOLERANCE);
+            double[] u = chol.getSolver().solve(new ArrayRealVector(sb, false)).toArray();
+            double[] x = new double[q];
+            for (int i = 0; i < q; i++) {
+                x[i] = u[i] * scale[i];
+            }
+            return x;
+        } catch (MathIllegalArgumentException e) {
+            // NonPositiveDefiniteMatrixException: singular; NonSymmetricMatrixException: an entry is not a number
+            return null;
+        }
     }
 }

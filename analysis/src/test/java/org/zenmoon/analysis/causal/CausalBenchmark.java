@@ -27,12 +27,12 @@ public final class CausalBenchmark {
             double eta = 0;
             double mu = 0;
             for (int j = 0; j < p; j++) {
-                x[i][j] = j % 3 == 2 ? (rng.nextDouble() < 0.3 ? 1 : 0) : CausalEngine.gaussian(rng);
+                x[i][j] = j % 3 == 2 ? (rng.nextDouble() < 0.3 ? 1 : 0) : Refuters.gaussian(rng);
                 eta += 0.15 * x[i][j];
                 mu += 0.5 * x[i][j];
             }
             t[i] = rng.nextDouble() < 1 / (1 + Math.exp(-eta));
-            y[i] = mu + (t[i] ? 1 : 0) + CausalEngine.gaussian(rng);
+            y[i] = mu + (t[i] ? 1 : 0) + Refuters.gaussian(rng);
         }
         CausalData data = new CausalData(t, y, x, names);
         CausalSettings s = CausalSettings.defaults().withBootstrap(500).withRefute(false);

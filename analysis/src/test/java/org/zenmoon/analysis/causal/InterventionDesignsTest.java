@@ -35,8 +35,8 @@ class InterventionDesignsTest {
                     - 0.5 * (prevSleep - 9)
                     - (weekend ? 0.5 : 0)
                     + (treated ? effect : 0)
-                    + 0.7 * CausalEngine.gaussian(rng);
-            double sleep = 9 - 0.2 * (stress - baseline) + (treated ? sleepGain : 0) + 0.3 * CausalEngine.gaussian(rng);
+                    + 0.7 * Refuters.gaussian(rng);
+            double sleep = 9 - 0.2 * (stress - baseline) + (treated ? sleepGain : 0) + 0.3 * Refuters.gaussian(rng);
             out.add(new DailyObservation(child, date, treated, stress, sleep, event));
             prevSleep = sleep;
         }

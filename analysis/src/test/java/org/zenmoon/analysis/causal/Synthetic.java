@@ -14,12 +14,12 @@ final class Synthetic {
         double[] y = new double[n];
         double[][] x = new double[n][3];
         for (int i = 0; i < n; i++) {
-            double x1 = CausalEngine.gaussian(rng);
-            double x2 = CausalEngine.gaussian(rng);
+            double x1 = Refuters.gaussian(rng);
+            double x2 = Refuters.gaussian(rng);
             double x3 = rng.nextDouble() < 0.4 ? 1 : 0;
             double p = 1 / (1 + Math.exp(-(0.8 * x1 - 0.5 * x2 + 0.3 * x3)));
             t[i] = rng.nextDouble() < p;
-            y[i] = 2 * x1 + x2 + x3 + (t[i] ? effect : 0) + CausalEngine.gaussian(rng);
+            y[i] = 2 * x1 + x2 + x3 + (t[i] ? effect : 0) + Refuters.gaussian(rng);
             x[i] = new double[] {x1, x2, x3};
         }
         return new CausalData(t, y, x, List.of("x1", "x2", "x3"));
@@ -32,10 +32,10 @@ final class Synthetic {
         double[] y = new double[n];
         double[][] x = new double[n][2];
         for (int i = 0; i < n; i++) {
-            double x1 = CausalEngine.gaussian(rng);
+            double x1 = Refuters.gaussian(rng);
             double x3 = rng.nextDouble() < 0.5 ? 1 : 0;
             t[i] = rng.nextDouble() < (x3 == 1 ? 0.7 : 0.2);
-            y[i] = x1 + x3 + (t[i] ? 1 + 2 * x3 : 0) + CausalEngine.gaussian(rng);
+            y[i] = x1 + x3 + (t[i] ? 1 + 2 * x3 : 0) + Refuters.gaussian(rng);
             x[i] = new double[] {x1, x3};
         }
         return new CausalData(t, y, x, List.of("x1", "x3"));

@@ -1,0 +1,167 @@
+package org.zenmoon.analysis.causal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * DoWhy's three refuters, run with the analysis's estimator on the rows the analysis kept (after trimming):
+ * <ul>
+ *   <li><b>placebo treatment</b>: the treatment randomly permuted (within each cluster, so each child keeps
+ *       their share of treated days) cannot have caused anything; its 95% interval must cover 0;</li>
+ *   <li><b>random common cause</b>: an extra independent random confounder must move the estimate by less
+ *       than half a standard error;</li>
+ *   <li><b>data subset</b>: on ten random 80% subsets (of rows or clusters) the mean estimate must stay
+ *       within one standard error.</li>
+ * </ul>
+ * All three draw from one generator seeded by the analysis's seed, so the same seed gives the same checks.
+ */
+final class Refuters {
+
+    static final int RESAMPLES = 200;
+    static final int SUBSETS = 10;
+    static final double SUBSET_FRACTION = 0.8;
+
+    private Refuters() {}
+
+    /**
+     * @param data the rows the analysis kept
+     * @param s    the analysis's settings
+     * @param base the estimators on {@code data}
+     * @param main the analysis's headline result, whose estimate and standard error the refuters compare with
+     */
+    static List<Refutation> run(CausalData data, CausalSettings s, Estimators base, EstimatorResult main) {
+        List<Refutation> out = new ArrayList<>();
+        Method method = s.method();
+        Set<Method> only = EnumSet.of(method);
+        double se = main.standardError();
+        int[][] groups = Bootstrap.groups(data);
+        int n = data.size();
+        double[] ones = CausalEngine.ones(n);
+
+        SplittableRandom rng = new SplittableRandom(Bootstrap.mix(s.seed(), -1));
+        boolean[] t = data.treated();
+        boolean[] placebo = new boolean[n];
+        int[][] blocks =
+                groups != null ? groups : new int[][] {IntStream.range(0, n).toArray()};
+        for (int[] block : blocks) {
+            int[] perm = block.clone();
+            shuffle(perm, rng);
+            for (int k = 0; k < block.length; k++) {
+                placebo[block[k]] = t[perm[k]];
+            }
+        }
+        Estimators pe = new Estimators(data.withTreatment(placebo), s);
+        double pEst = pe.estimate(ones, only)[method.ordinal()];
+        int pb = Math.max(100, Math.min(s.bootstrap(), RESAMPLES));
+        Bootstrap.Interval pci = Bootstrap.draw(pe, only, pb, Bootstrap.mix(s.seed(), -2), groups)
+                .interval(method);
+        boolean pOk = pci.low() <= 0 && 0 <= pci.high();
+        out.add(new Refutation(
+                "placebo_treatment",
+                pOk,
+                pEst,
+                pci.low(),
+                pci.high(),
+                String.format(
+                        Locale.ROOT,
+                        "with the treatment randomly permuted the effect is %.4g "
+                                + "(95%% CI %.4g to %.4g); it should cover 0",
+                        pEst,
+                        pci.low(),
+                        pci.high())));
+
+        double[] noise = new double[n];
+        for (int i = 0; i < n; i++) {
+            noise[i] = gaussian(rng);
+        }
+        double rEst = new Estimators(data.withCovariate("random_common_cause", noise), s)
+                .estimate(ones, only)[method.ordinal()];
+        double tolerance = Double.isFinite(se) ? 0.5 * se : 0.05 * Math.abs(main.estimate());
+        boolean rOk = Math.abs(rEst - main.estimate()) <= tolerance;
+        out.add(new Refutation(
+                "random_common_cause",
+                rOk,
+                rEst,
+                Double.NaN,
+                Double.NaN,
+                String.format(
+                        Locale.ROOT,
+                        "with a random extra confounder the effect is %.4g "
+                                + "(was %.4g); it should move less than half a standard error (%.3g)",
+                        rEst,
+                        main.estimate(),
+                        tolerance)));
+
+        double sum = 0;
+        int ok = 0;
+        double[] sub = new double[SUBSETS];
+        for (int k = 0; k < SUBSETS; k++) {
+            sub[k] = base.estimate(subsetWeights(n, groups, rng), only)[method.ordinal()];
+            if (Double.isFinite(sub[k])) {
+                sum += sub[k];
+                ok++;
+            }
+        }
+        double mean = ok > 0 ? sum / ok : Double.NaN;
+        double sTol = Double.isFinite(se) ? se : 0.1 * Math.abs(main.estimate());
+        boolean sOk = Math.abs(mean - main.estimate()) <= sTol;
+        double[] sorted = Arrays.stream(sub).filter(Double::isFinite).sorted().toArray();
+        out.add(new Refutation(
+                "data_subset",
+                sOk,
+                mean,
+                sorted.length > 0 ? sorted[0] : Double.NaN,
+                sorted.length > 0 ? sorted[sorted.length - 1] : Double.NaN,
+                String.format(
+                        Locale.ROOT,
+                        "on %d random %.0f%% subsets the mean effect is %.4g (was %.4g); "
+                                + "it should stay within one standard error (%.3g); ciLow/ciHigh give the subsets' range",
+                        SUBSETS,
+                        100 * SUBSET_FRACTION,
+                        mean,
+                        main.estimate(),
+                        sTol)));
+        return out;
+    }
+
+    private static double[] subsetWeights(int n, int[][] groups, SplittableRandom rng) {
+        double[] w = new double[n];
+        int g = groups == null ? n : groups.length;
+        int[] order = IntStream.range(0, g).toArray();
+        shuffle(order, rng);
+        int take = (int) Math.round(SUBSET_FRACTION * g);
+        for (int k = 0; k < take; k++) {
+            if (groups == null) {
+                w[order[k]] = 1;
+            } else {
+                for (int i : groups[order[k]]) {
+                    w[i] = 1;
+                }
+            }
+        }
+        return w;
+    }
+
+    /** Fisher–Yates, from the last position down (the order the published refuter figures were drawn in). */
+    private static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = a[i];
+            a[i] = a[j];
+            a[j] = tmp;
+        }
+    }
+
+    /** A standard normal draw (Box–Muller), from the refuters' own seeded generator. */
+    static double gaussian(SplittableRandom rng) {
+        double u = rng.nextDouble();
+        double v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+    }
+}
