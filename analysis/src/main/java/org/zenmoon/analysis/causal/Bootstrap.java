@@ -13,8 +13,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
 /**
  * The seeded nonparametric bootstrap: resample b draws rows (or whole clusters) with replacement as
- * frequency weights, seeded by (seed, b) alone, and refits both models on them. Resamples run in parallel;
- * the result does not depend on the number of threads.
+ * frequency weights, seeded by (seed, b) alone, and runs the whole estimation on them, trimming and both
+ * model fits included. Resamples run in parallel; the result does not depend on the number of threads.
  */
 final class Bootstrap {
 
@@ -50,7 +50,8 @@ final class Bootstrap {
         int n = est.t.length;
         IntStream.range(0, resamples)
                 .parallel()
-                .forEach(b -> out[b] = est.estimate(resampleWeights(n, groups, seed, b), methods));
+                .forEach(b -> out[b] = est.estimate(resampleWeights(n, groups, seed, b), methods)
+                        .values());
         return new Resamples(out);
     }
 

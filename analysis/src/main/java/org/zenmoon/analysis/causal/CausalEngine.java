@@ -1,7 +1,6 @@
 package org.zenmoon.analysis.causal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +10,9 @@ import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
- * Estimates the effect of a binary treatment on an outcome, adjusted for the given confounders, with a
- * seeded bootstrap interval, diagnostics, DoWhy's three refuters, the E-value and a verdict. The work is done
- * by {@link Estimators}, {@link Bootstrap}, {@link Refuters} and {@link PropensityDiagnostics}; this class puts
+ * Estimates the effect of a binary treatment on an outcome, adjusted for the given confounders, with a 95%
+ * interval, diagnostics, DoWhy's three refuters, the E-value and a verdict. The work is done by
+ * {@link Estimators}, {@link Bootstrap}, {@link Refuters} and {@link PropensityDiagnostics}; this class puts
  * their answers together and says what went wrong.
  * Pure: the same data and settings give the same answer (resamples run in parallel but each has its own seed).
  */
@@ -32,38 +31,44 @@ public final class CausalEngine {
     }
 
     /** Point estimates only, no bootstrap and no refuters (for sensitivity tables). */
-    public static Map<Method, Double> pointEstimates(CausalData input, CausalSettings s) {
-        CausalData data = s.trim() && s.estimand() == Estimand.ATT ? trimmed(input, s) : input;
+    public static Map<Method, Double> pointEstimates(CausalData data, CausalSettings s) {
         Estimators est = new Estimators(data, s);
-        double[] v = est.estimate(ones(data.size()), Estimators.all());
+        Estimators.Estimates e = est.estimate(Estimators.ones(data.size()), Estimators.all());
         Map<Method, Double> out = new LinkedHashMap<>();
         for (Method m : Method.values()) {
-            out.put(m, v[m.ordinal()]);
+            out.put(m, e.value(m));
         }
         return out;
     }
 
     private static CausalEstimate run(CausalData input, CausalSettings s, Set<Method> methods) {
         requireBothArms(input.treatedCount(), input.size() - input.treatedCount());
-        CausalData data = s.trim() && s.estimand() == Estimand.ATT ? trimmed(input, s) : input;
-        int trimmed = input.size() - data.size();
-        int n = data.size();
-        int n1 = data.treatedCount();
-        int n0 = n - n1;
+        Estimators est = new Estimators(input, s);
+        Set<Method> fit = EnumSet.copyOf(methods);
+        fit.add(Method.IPW); // the diagnostics need the propensity scores
+        Estimators.Estimates point = est.estimate(Estimators.ones(input.size()), fit);
+        int[] keptRows = IntStream.range(0, input.size())
+                .filter(i -> point.weights()[i] > 0)
+                .toArray();
+        int n1 = (int) IntStream.of(keptRows).filter(i -> est.t[i]).count();
+        int n0 = keptRows.length - n1;
         requireBothArms(n1, n0);
+        CausalData data = keptRows.length == input.size() ? input : input.rows(keptRows);
+
         List<String> warnings = new ArrayList<>();
-        Estimators est = new Estimators(data, s);
-        if (trimmed > 0) {
-            warnings.add(trimmed + " controls below the lowest propensity score of a treated unit were left out");
+        if (point.trimmed() > 0) {
+            warnings.add(
+                    point.trimmed() + " controls below the lowest propensity score of a treated unit were left out");
         }
         if (!est.design.dropped.isEmpty()) {
             warnings.add("constant covariates ignored: " + String.join(", ", est.design.dropped));
         }
-        Set<Method> fitAll = EnumSet.copyOf(methods);
-        fitAll.add(Method.IPW); // the diagnostics need the propensity scores
-        Estimators.Fitted[] fitted = new Estimators.Fitted[1];
-        double[] point = est.estimate(ones(n), fitAll, fitted);
-        Diagnostics diagnostics = PropensityDiagnostics.of(est, fitted[0], s, trimmed);
+        List<String> constantKept = constantAmongKept(est, point.weights());
+        if (!constantKept.isEmpty()) {
+            warnings.add("covariates constant among the rows kept after trimming, so ignored: "
+                    + String.join(", ", constantKept));
+        }
+        Diagnostics diagnostics = PropensityDiagnostics.of(est, point, s);
         PropensityFit pf = diagnostics.propensity();
         if (!pf.converged()) {
             warnings.add("propensity model did not converge in " + pf.iterations() + " iterations");
@@ -72,12 +77,11 @@ public final class CausalEngine {
             warnings.add("propensity model shows separation: some units are (almost) certain to be treated or "
                     + "untreated, so weights and matches there cannot be trusted");
         }
-
-        Bootstrap.Resamples boot = Bootstrap.draw(est, methods, s.bootstrap(), s.seed(), Bootstrap.groups(data));
+        Bootstrap.Resamples boot = Bootstrap.draw(est, methods, s.bootstrap(), s.seed(), Bootstrap.groups(input));
         List<EstimatorResult> results = new ArrayList<>();
         for (Method m : methods) {
             Bootstrap.Interval ci = boot.interval(m);
-            results.add(new EstimatorResult(m, point[m.ordinal()], ci.low(), ci.high(), ci.standardError()));
+            results.add(new EstimatorResult(m, point.value(m), ci.low(), ci.high(), ci.standardError()));
         }
         int failed = boot.failed(s.method());
         if (failed > 0) {
@@ -88,7 +92,13 @@ public final class CausalEngine {
                 .findFirst()
                 .orElseThrow();
 
-        List<Refutation> refutations = s.refute() ? Refuters.run(data, s, est, main) : List.of();
+        List<Refutation> refutations = List.of();
+        if (s.refute()) {
+            // The refuters work on the rows the analysis kept, which are already the common support.
+            CausalSettings kept = s.withTrim(false);
+            Estimators base = s.trim() && s.estimand() == Estimand.ATT ? new Estimators(data, kept) : est;
+            refutations = Refuters.run(data, kept, base, main);
+        }
         double sd = new StandardDeviation().evaluate(data.outcome());
         boolean enough = n1 >= s.minPerArm() && n0 >= s.minPerArm() && failed <= 0.1 * Math.max(1, boot.size());
         if (s.method().usesPropensity()) {
@@ -104,7 +114,7 @@ public final class CausalEngine {
                 main.ciLow(),
                 main.ciHigh(),
                 main.standardError(),
-                n,
+                keptRows.length,
                 n1,
                 n0,
                 boot.size(),
@@ -119,28 +129,25 @@ public final class CausalEngine {
                 warnings);
     }
 
-    /** Dehejia and Wahba's common support for ATT: controls scoring below every treated unit are dropped. */
-    static CausalData trimmed(CausalData data, CausalSettings s) {
-        Estimators est = new Estimators(data, s);
-        double min = Double.POSITIVE_INFINITY;
-        double[] e = new double[data.size()];
-        for (int i = 0; i < e.length; i++) {
-            e[i] = Fits.sigmoid(est.design.dot(i, est.fullBeta));
-            if (data.treatedAt(i)) {
-                min = Math.min(min, e[i]);
+    /** Kept covariates that are constant on the rows trimming left in (the data's constants are already out). */
+    private static List<String> constantAmongKept(Estimators est, double[] kept) {
+        Design d = est.design;
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < d.kept.size(); k++) {
+            double first = Double.NaN;
+            boolean constant = true;
+            for (int i = 0; i < d.n && constant; i++) {
+                if (kept[i] > 0) {
+                    double v = d.standardised(i, k);
+                    constant = Double.isNaN(first) || v == first;
+                    first = v;
+                }
+            }
+            if (constant) {
+                out.add(d.kept.get(k));
             }
         }
-        double lowest = min;
-        int[] keep = IntStream.range(0, e.length)
-                .filter(i -> data.treatedAt(i) || e[i] >= lowest)
-                .toArray();
-        return keep.length == e.length ? data : data.rows(keep);
-    }
-
-    static double[] ones(int n) {
-        double[] w = new double[n];
-        Arrays.fill(w, 1.0);
-        return w;
+        return out;
     }
 
     private static void requireBothArms(int n1, int n0) {

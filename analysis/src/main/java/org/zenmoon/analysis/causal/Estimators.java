@@ -3,10 +3,13 @@ package org.zenmoon.analysis.causal;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
- * The six estimators on one weighting of the rows (all ones for the data, bootstrap counts for a resample),
- * sharing the fitted propensity and outcome models between them.
+ * The estimators on one weighting of the rows (all ones for the data, bootstrap counts for a resample),
+ * sharing the fitted propensity and outcome models between them. For the ATT with trimming on, the
+ * weighting is first trimmed to the common support by its own propensity fit, so that a resample is
+ * analysed exactly as the data are.
  */
 final class Estimators {
 
@@ -21,22 +24,119 @@ final class Estimators {
         this.t = data.treated();
         this.y = data.outcome();
         this.settings = settings;
-        double[] ones = new double[t.length];
-        Arrays.fill(ones, 1.0);
+        double[] ones = ones(t.length);
         this.fullBeta = Fits.logistic(design, t, ones, null).beta();
     }
 
-    /** Fitted pieces of one weighting, kept for the diagnostics. */
-    record Fitted(double[] e, double[] m0, double[] m1, Fits.Logistic propensity) {}
-
-    /** Estimates indexed by {@link Method#ordinal()}, NaN where not requested or not estimable. */
-    double[] estimate(double[] w, Set<Method> methods) {
-        return estimate(w, methods, null);
+    /**
+     * One weighting's estimates (indexed by {@link Method#ordinal()}, NaN where not requested or not
+     * estimable) and the pieces behind them: the weights after trimming, how many rows trimming left out,
+     * the propensity scores and their logits (null if no estimator needed them) and the outcome predictions.
+     */
+    record Estimates(
+            double[] values,
+            double[] weights,
+            int trimmed,
+            double[] e,
+            double[] logit,
+            double[] m0,
+            double[] m1,
+            Fits.Logistic propensity) {
+        double value(Method m) {
+            return values[m.ordinal()];
+        }
     }
 
-    double[] estimate(double[] w, Set<Method> methods, Fitted[] keep) {
+    static double[] ones(int n) {
+        double[] w = new double[n];
+        Arrays.fill(w, 1.0);
+        return w;
+    }
+
+    static Set<Method> all() {
+        return EnumSet.allOf(Method.class);
+    }
+
+    Estimates estimate(double[] w, Set<Method> methods) {
         double[] out = new double[Method.values().length];
         Arrays.fill(out, Double.NaN);
+        if (!bothArms(w)) {
+            return new Estimates(out, w, 0, null, null, null, null, null);
+        }
+        boolean att = settings.estimand() == Estimand.ATT;
+        boolean trim = att && settings.trim();
+        double[] use = w;
+        int trimmed = 0;
+        Fits.Logistic lf = null;
+        double[] logit = null;
+        if (trim || methods.stream().anyMatch(Method::usesPropensity)) {
+            lf = Fits.logistic(design, t, w, fullBeta);
+            logit = predict(lf.beta());
+            if (trim) {
+                double[] trimmedWeights = commonSupport(w, logit);
+                trimmed = (int) IntStream.range(0, w.length)
+                        .filter(i -> w[i] > 0 && trimmedWeights[i] == 0)
+                        .count();
+                if (trimmed > 0) {
+                    use = trimmedWeights;
+                    if (!bothArms(use)) {
+                        return new Estimates(out, use, trimmed, null, null, null, null, lf);
+                    }
+                    lf = Fits.logistic(design, t, use, lf.beta());
+                    logit = predict(lf.beta());
+                }
+            }
+        }
+        double[] e = null;
+        if (logit != null) {
+            e = new double[t.length];
+            for (int i = 0; i < t.length; i++) {
+                e[i] = Fits.sigmoid(logit[i]);
+            }
+        }
+        double[] m0 = null;
+        double[] m1 = null;
+        if (methods.contains(Method.REGRESSION) || methods.contains(Method.AIPW)) {
+            m0 = predict(Fits.ols(design, t, y, use, false));
+            if (!att) {
+                m1 = predict(Fits.ols(design, t, y, use, true));
+            }
+        }
+        double[] ec = e == null ? null : clipped(e);
+        for (Method m : methods) {
+            out[m.ordinal()] = switch (m) {
+                case DIFFERENCE_IN_MEANS -> differenceInMeans(use);
+                case REGRESSION -> regression(use, m0, m1, att);
+                case IPW -> ipw(use, ec, att);
+                case AIPW -> aipw(use, ec, m0, m1, att);
+                case STRATIFICATION -> stratification(use, e, att);
+                case MATCHING -> matching(use, e, att);
+            };
+        }
+        return new Estimates(out, use, trimmed, e, logit, m0, m1, lf);
+    }
+
+    /**
+     * Dehejia and Wahba's common support for the ATT: controls whose propensity score lies below that of
+     * every treated row (of positive weight) get weight 0; they resemble no treated unit.
+     */
+    private double[] commonSupport(double[] w, double[] logit) {
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < t.length; i++) {
+            if (t[i] && w[i] > 0) {
+                lowest = Math.min(lowest, Fits.sigmoid(logit[i]));
+            }
+        }
+        double[] out = w.clone();
+        for (int i = 0; i < t.length; i++) {
+            if (!t[i] && w[i] > 0 && Fits.sigmoid(logit[i]) < lowest) {
+                out[i] = 0;
+            }
+        }
+        return out;
+    }
+
+    private boolean bothArms(double[] w) {
         double w1 = 0;
         double w0 = 0;
         for (int i = 0; i < t.length; i++) {
@@ -46,44 +146,7 @@ final class Estimators {
                 w0 += w[i];
             }
         }
-        if (w1 == 0 || w0 == 0) {
-            return out;
-        }
-        boolean att = settings.estimand() == Estimand.ATT;
-        double[] e = null;
-        Fits.Logistic lf = null;
-        if (methods.stream().anyMatch(Method::usesPropensity)) {
-            lf = Fits.logistic(design, t, w, fullBeta);
-            e = new double[t.length];
-            for (int i = 0; i < t.length; i++) {
-                e[i] = Fits.sigmoid(design.dot(i, lf.beta()));
-            }
-        }
-        double[] m0 = null;
-        double[] m1 = null;
-        if (methods.contains(Method.REGRESSION) || methods.contains(Method.AIPW)) {
-            m0 = predict(Fits.ols(design, t, y, w, false));
-            m1 = att ? null : predict(Fits.ols(design, t, y, w, true));
-        }
-        if (keep != null) {
-            keep[0] = new Fitted(e, m0, m1, lf);
-        }
-        double[] ec = e == null ? null : clipped(e);
-        for (Method m : methods) {
-            out[m.ordinal()] = switch (m) {
-                case DIFFERENCE_IN_MEANS -> differenceInMeans(w);
-                case REGRESSION -> regression(w, m0, m1, att);
-                case IPW -> ipw(w, ec, att);
-                case AIPW -> aipw(w, ec, m0, m1, att);
-                case STRATIFICATION -> stratification(w, e, att);
-                case MATCHING -> matching(w, e, att);
-            };
-        }
-        return out;
-    }
-
-    static Set<Method> all() {
-        return EnumSet.allOf(Method.class);
+        return w1 > 0 && w0 > 0;
     }
 
     private double[] predict(double[] beta) {

@@ -12,7 +12,7 @@ final class PropensityDiagnostics {
 
     private PropensityDiagnostics() {}
 
-    static Diagnostics of(Estimators est, Estimators.Fitted fitted, CausalSettings s, int trimmed) {
+    static Diagnostics of(Estimators est, Estimators.Estimates fitted, CausalSettings s) {
         Fits.Logistic lf = fitted.propensity();
         String msg = lf.separation()
                 ? "separation: the fit does not settle and some units are predicted with "
@@ -20,7 +20,7 @@ final class PropensityDiagnostics {
                 : lf.converged() ? "converged" : "did not converge";
         PropensityFit pf = new PropensityFit(lf.beta(), lf.converged(), lf.iterations(), lf.separation(), msg);
         boolean[] t = est.t;
-        double[] kept = CausalEngine.ones(est.t.length);
+        double[] kept = fitted.weights();
         double[] e = fitted.e();
         double[] ec = est.clipped(e);
         double t0 = 1;
@@ -60,7 +60,7 @@ final class PropensityDiagnostics {
                 c1,
                 outside,
                 clipped,
-                trimmed,
+                fitted.trimmed(),
                 effectiveSize(weight, kept, t, true),
                 effectiveSize(weight, kept, t, false));
         List<CovariateBalance> balance = new ArrayList<>();

@@ -31,8 +31,8 @@ final class Refuters {
 
     /**
      * @param data the rows the analysis kept
-     * @param s    the analysis's settings
-     * @param base the estimators on {@code data}
+     * @param s    the analysis's settings with trimming off (the rows are already the common support)
+     * @param base the estimators on {@code data} with {@code s}
      * @param main the analysis's headline result, whose estimate and standard error the refuters compare with
      */
     static List<Refutation> run(CausalData data, CausalSettings s, Estimators base, EstimatorResult main) {
@@ -42,7 +42,7 @@ final class Refuters {
         double se = main.standardError();
         int[][] groups = Bootstrap.groups(data);
         int n = data.size();
-        double[] ones = CausalEngine.ones(n);
+        double[] ones = Estimators.ones(n);
 
         SplittableRandom rng = new SplittableRandom(Bootstrap.mix(s.seed(), -1));
         boolean[] t = data.treated();
@@ -57,7 +57,7 @@ final class Refuters {
             }
         }
         Estimators pe = new Estimators(data.withTreatment(placebo), s);
-        double pEst = pe.estimate(ones, only)[method.ordinal()];
+        double pEst = pe.estimate(ones, only).value(method);
         int pb = Math.max(100, Math.min(s.bootstrap(), RESAMPLES));
         Bootstrap.Interval pci = Bootstrap.draw(pe, only, pb, Bootstrap.mix(s.seed(), -2), groups)
                 .interval(method);
@@ -81,7 +81,8 @@ final class Refuters {
             noise[i] = gaussian(rng);
         }
         double rEst = new Estimators(data.withCovariate("random_common_cause", noise), s)
-                .estimate(ones, only)[method.ordinal()];
+                .estimate(ones, only)
+                .value(method);
         double tolerance = Double.isFinite(se) ? 0.5 * se : 0.05 * Math.abs(main.estimate());
         boolean rOk = Math.abs(rEst - main.estimate()) <= tolerance;
         out.add(new Refutation(
@@ -102,7 +103,7 @@ final class Refuters {
         int ok = 0;
         double[] sub = new double[SUBSETS];
         for (int k = 0; k < SUBSETS; k++) {
-            sub[k] = base.estimate(subsetWeights(n, groups, rng), only)[method.ordinal()];
+            sub[k] = base.estimate(subsetWeights(n, groups, rng), only).value(method);
             if (Double.isFinite(sub[k])) {
                 sum += sub[k];
                 ok++;
