@@ -20,8 +20,8 @@ final class Bootstrap {
 
     private Bootstrap() {}
 
-    /** The estimates of every resample. */
-    record Resamples(double[][] values) {
+    /** The estimates of every resample, and in how many of them a model had to leave aliased covariates out. */
+    record Resamples(double[][] values, int singular) {
         int size() {
             return values.length;
         }
@@ -47,12 +47,18 @@ final class Bootstrap {
 
     static Resamples draw(Estimators est, Set<Method> methods, int resamples, long seed, int[][] groups) {
         double[][] out = new double[resamples][];
+        boolean[] singular = new boolean[resamples];
         int n = est.t.length;
-        IntStream.range(0, resamples)
-                .parallel()
-                .forEach(b -> out[b] = est.estimate(resampleWeights(n, groups, seed, b), methods)
-                        .values());
-        return new Resamples(out);
+        IntStream.range(0, resamples).parallel().forEach(b -> {
+            Estimators.Estimates e = est.estimate(resampleWeights(n, groups, seed, b), methods);
+            out[b] = e.values();
+            singular[b] = !e.singular().isEmpty();
+        });
+        int count = 0;
+        for (boolean x : singular) {
+            count += x ? 1 : 0;
+        }
+        return new Resamples(out, count);
     }
 
     /**

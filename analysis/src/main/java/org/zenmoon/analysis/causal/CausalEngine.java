@@ -63,10 +63,10 @@ public final class CausalEngine {
         if (!est.design.dropped.isEmpty()) {
             warnings.add("constant covariates ignored: " + String.join(", ", est.design.dropped));
         }
-        List<String> constantKept = constantAmongKept(est, point.weights());
-        if (!constantKept.isEmpty()) {
-            warnings.add("covariates constant among the rows kept after trimming, so ignored: "
-                    + String.join(", ", constantKept));
+        List<String> redundant = redundantAmongKept(est, point.weights());
+        if (!redundant.isEmpty()) {
+            warnings.add("covariates constant, or a combination of the other covariates, on the rows analysed, so "
+                    + "left out of every model: " + String.join(", ", redundant));
         }
         Diagnostics diagnostics = PropensityDiagnostics.of(est, point, s);
         PropensityFit pf = diagnostics.propensity();
@@ -77,6 +77,8 @@ public final class CausalEngine {
             warnings.add("propensity model shows separation: some units are (almost) certain to be treated or "
                     + "untreated, so weights and matches there cannot be trusted");
         }
+        point.singular().forEach((m, aliased) -> warnings.add(aliasedWarning(m, columns(est, aliased))));
+
         Bootstrap.Resamples boot = Bootstrap.draw(est, methods, s.bootstrap(), s.seed(), Bootstrap.groups(input));
         List<EstimatorResult> results = new ArrayList<>();
         for (Method m : methods) {
@@ -87,17 +89,25 @@ public final class CausalEngine {
         if (failed > 0) {
             warnings.add(failed + " of " + boot.size() + " resamples could not be estimated (an arm was empty)");
         }
+        if (boot.singular() > 0) {
+            warnings.add("in " + boot.singular() + " of " + boot.size() + " resamples a covariate was constant or "
+                    + "collinear within an arm, so that arm's model left it out (its effect there taken as 0)");
+        }
         EstimatorResult main = results.stream()
                 .filter(r -> r.method() == s.method())
                 .findFirst()
                 .orElseThrow();
 
-        List<Refutation> refutations = List.of();
+        Refuters.Outcome refuted = Refuters.Outcome.NONE;
         if (s.refute()) {
             // The refuters work on the rows the analysis kept, which are already the common support.
             CausalSettings kept = s.withTrim(false);
             Estimators base = s.trim() && s.estimand() == Estimand.ATT ? new Estimators(data, kept) : est;
-            refutations = Refuters.run(data, kept, base, main);
+            refuted = Refuters.run(data, kept, base, main);
+            if (refuted.singular() > 0) {
+                warnings.add("in " + refuted.singular() + " of the refuters' estimations a model left a constant or "
+                        + "collinear covariate out");
+            }
         }
         double sd = new StandardDeviation().evaluate(data.outcome());
         boolean enough = n1 >= s.minPerArm() && n0 >= s.minPerArm() && failed <= 0.1 * Math.max(1, boot.size());
@@ -106,7 +116,7 @@ public final class CausalEngine {
                     && diagnostics.overlap().effectiveTreated() >= s.minPerArm()
                     && diagnostics.overlap().effectiveControl() >= s.minPerArm();
         }
-        Verdict verdict = VerdictRule.decide(main.ciLow(), main.ciHigh(), s.direction(), refutations, enough);
+        Verdict verdict = VerdictRule.decide(main.ciLow(), main.ciHigh(), s.direction(), refuted.refutations(), enough);
         return new CausalEstimate(
                 s.method(),
                 s.estimand(),
@@ -120,7 +130,7 @@ public final class CausalEngine {
                 boot.size(),
                 failed,
                 diagnostics,
-                refutations,
+                refuted.refutations(),
                 EValue.of(main.estimate(), sd),
                 EValue.ofInterval(main.ciLow(), main.ciHigh(), sd),
                 verdict,
@@ -129,22 +139,28 @@ public final class CausalEngine {
                 warnings);
     }
 
-    /** Kept covariates that are constant on the rows trimming left in (the data's constants are already out). */
-    private static List<String> constantAmongKept(Estimators est, double[] kept) {
-        Design d = est.design;
+    private static List<String> redundantAmongKept(Estimators est, double[] kept) {
+        boolean[] active = est.design.active(kept);
+        boolean[] inactive = new boolean[active.length];
+        for (int k = 1; k < active.length; k++) {
+            inactive[k] = !active[k];
+        }
+        return columns(est, inactive);
+    }
+
+    private static String aliasedWarning(Estimators.Model m, List<String> names) {
+        boolean one = names.size() == 1;
+        return "the " + m.label + " is singular: " + String.join(", ", names) + (one ? " is" : " are")
+                + " constant or collinear with the other covariates among the rows it is fitted on, so "
+                + (one ? "it was" : "they were") + " left out of that model (the effect there taken as 0)";
+    }
+
+    /** The covariate names of the marked design columns (column 0 is the intercept). */
+    private static List<String> columns(Estimators est, boolean[] marked) {
         List<String> out = new ArrayList<>();
-        for (int k = 0; k < d.kept.size(); k++) {
-            double first = Double.NaN;
-            boolean constant = true;
-            for (int i = 0; i < d.n && constant; i++) {
-                if (kept[i] > 0) {
-                    double v = d.standardised(i, k);
-                    constant = Double.isNaN(first) || v == first;
-                    first = v;
-                }
-            }
-            if (constant) {
-                out.add(d.kept.get(k));
+        for (int k = 0; k < marked.length; k++) {
+            if (marked[k]) {
+                out.add(k == 0 ? "the intercept" : est.design.kept.get(k - 1));
             }
         }
         return out;

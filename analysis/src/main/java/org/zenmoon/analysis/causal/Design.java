@@ -71,6 +71,39 @@ final class Design {
         return s;
     }
 
+    /**
+     * Which columns carry information on the rows with positive weight: the intercept, and every covariate
+     * that is not constant there and not a combination of the columns before it. Such a covariate (a child
+     * absent from a resample, whose siblings' indicators then add up to the intercept; a value only trimmed
+     * rows had) changes no fitted value on those rows, so every model leaves it out, exactly as a covariate
+     * constant in the data is left out of the design.
+     */
+    boolean[] active(double[] w) {
+        double[] a = new double[q * q];
+        for (int i = 0; i < n; i++) {
+            double wi = w[i];
+            if (wi == 0) {
+                continue;
+            }
+            int o = i * q;
+            for (int j = 0; j < q; j++) {
+                double wz = wi * z[o + j];
+                int r = j * q;
+                for (int k = 0; k <= j; k++) {
+                    a[r + k] += wz * z[o + k];
+                }
+            }
+        }
+        boolean[] all = new boolean[q];
+        java.util.Arrays.fill(all, true);
+        boolean[] aliased = Fits.solve(a, new double[q], q, all).aliased();
+        boolean[] active = new boolean[q];
+        for (int k = 0; k < q; k++) {
+            active[k] = !aliased[k];
+        }
+        return active;
+    }
+
     /** The standardised value of kept covariate {@code k} (0-based, excluding the intercept) in a row. */
     double standardised(int row, int k) {
         return z[row * q + k + 1];

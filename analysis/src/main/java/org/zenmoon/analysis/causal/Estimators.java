@@ -1,7 +1,9 @@
 package org.zenmoon.analysis.causal;
 
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -25,13 +27,28 @@ final class Estimators {
         this.y = data.outcome();
         this.settings = settings;
         double[] ones = ones(t.length);
-        this.fullBeta = Fits.logistic(design, t, ones, null).beta();
+        this.fullBeta =
+                Fits.logistic(design, t, ones, null, design.active(ones)).beta();
+    }
+
+    /** A fitted model; one whose normal equations are singular leaves its aliased covariates out. */
+    enum Model {
+        PROPENSITY("propensity model"),
+        CONTROL_OUTCOME("outcome model of the controls"),
+        TREATED_OUTCOME("outcome model of the treated");
+
+        final String label;
+
+        Model(String label) {
+            this.label = label;
+        }
     }
 
     /**
      * One weighting's estimates (indexed by {@link Method#ordinal()}, NaN where not requested or not
      * estimable) and the pieces behind them: the weights after trimming, how many rows trimming left out,
-     * the propensity scores and their logits (null if no estimator needed them) and the outcome predictions.
+     * the propensity scores and their logits (null if no estimator needed them), the outcome predictions,
+     * and per singular model the design columns it left out.
      */
     record Estimates(
             double[] values,
@@ -41,7 +58,8 @@ final class Estimators {
             double[] logit,
             double[] m0,
             double[] m1,
-            Fits.Logistic propensity) {
+            Fits.Logistic propensity,
+            Map<Model, boolean[]> singular) {
         double value(Method m) {
             return values[m.ordinal()];
         }
@@ -60,17 +78,20 @@ final class Estimators {
     Estimates estimate(double[] w, Set<Method> methods) {
         double[] out = new double[Method.values().length];
         Arrays.fill(out, Double.NaN);
+        Map<Model, boolean[]> singular = new EnumMap<>(Model.class);
         if (!bothArms(w)) {
-            return new Estimates(out, w, 0, null, null, null, null, null);
+            return new Estimates(out, w, 0, null, null, null, null, null, singular);
         }
         boolean att = settings.estimand() == Estimand.ATT;
         boolean trim = att && settings.trim();
         double[] use = w;
+        boolean[] active = null; // which columns carry information on the rows used: one pass, when needed
         int trimmed = 0;
         Fits.Logistic lf = null;
         double[] logit = null;
         if (trim || methods.stream().anyMatch(Method::usesPropensity)) {
-            lf = Fits.logistic(design, t, w, fullBeta);
+            active = design.active(w);
+            lf = Fits.logistic(design, t, w, fullBeta, active);
             logit = predict(lf.beta());
             if (trim) {
                 double[] trimmedWeights = commonSupport(w, logit);
@@ -79,13 +100,16 @@ final class Estimators {
                         .count();
                 if (trimmed > 0) {
                     use = trimmedWeights;
+                    note(singular, Model.PROPENSITY, lf.aliased());
                     if (!bothArms(use)) {
-                        return new Estimates(out, use, trimmed, null, null, null, null, lf);
+                        return new Estimates(out, use, trimmed, null, null, null, null, lf, singular);
                     }
-                    lf = Fits.logistic(design, t, use, lf.beta());
+                    active = design.active(use);
+                    lf = Fits.logistic(design, t, use, lf.beta(), active);
                     logit = predict(lf.beta());
                 }
             }
+            note(singular, Model.PROPENSITY, lf.aliased());
         }
         double[] e = null;
         if (logit != null) {
@@ -97,9 +121,14 @@ final class Estimators {
         double[] m0 = null;
         double[] m1 = null;
         if (methods.contains(Method.REGRESSION) || methods.contains(Method.AIPW)) {
-            m0 = predict(Fits.ols(design, t, y, use, false));
+            active = active != null ? active : design.active(use);
+            Fits.LeastSquares f0 = Fits.ols(design, t, y, use, false, active);
+            m0 = predict(f0.beta());
+            note(singular, Model.CONTROL_OUTCOME, f0.aliased());
             if (!att) {
-                m1 = predict(Fits.ols(design, t, y, use, true));
+                Fits.LeastSquares f1 = Fits.ols(design, t, y, use, true, active);
+                m1 = predict(f1.beta());
+                note(singular, Model.TREATED_OUTCOME, f1.aliased());
             }
         }
         double[] ec = e == null ? null : clipped(e);
@@ -113,7 +142,18 @@ final class Estimators {
                 case MATCHING -> matching(use, e, att);
             };
         }
-        return new Estimates(out, use, trimmed, e, logit, m0, m1, lf);
+        return new Estimates(out, use, trimmed, e, logit, m0, m1, lf, singular);
+    }
+
+    private static void note(Map<Model, boolean[]> singular, Model m, boolean[] aliased) {
+        if (Fits.anyTrue(aliased)) {
+            singular.merge(m, aliased.clone(), (a, b) -> {
+                for (int k = 0; k < a.length; k++) {
+                    a[k] |= b[k];
+                }
+                return a;
+            });
+        }
     }
 
     /**

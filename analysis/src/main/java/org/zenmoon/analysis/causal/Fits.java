@@ -1,13 +1,17 @@
 package org.zenmoon.analysis.causal;
 
-import org.apache.commons.math3.exception.MathIllegalArgumentException;
+import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 
 /**
  * The two models the estimators need, both weighted by frequency weights (1 for the data, the bootstrap
  * counts for a resample): least squares within one arm, and the logistic propensity model by IRLS.
+ * Columns marked inactive (constant on every row with weight, so they carry no information there) get the
+ * coefficient 0. A column that is aliased by the ones before it (collinear with them, or constant within the
+ * arm being fitted) is left out of that fit, as R's {@code lm} does; both fits say which columns they left out.
  */
 final class Fits {
 
@@ -19,8 +23,15 @@ final class Fits {
 
     private Fits() {}
 
+    /** Least-squares coefficients, and the design columns left out because they were aliased (0 = none). */
+    record LeastSquares(double[] beta, boolean[] aliased) {
+        boolean singular() {
+            return anyTrue(aliased);
+        }
+    }
+
     /** Weighted least squares of y on the design, using only rows of the given arm. */
-    static double[] ols(Design d, boolean[] t, double[] y, double[] w, boolean arm) {
+    static LeastSquares ols(Design d, boolean[] t, double[] y, double[] w, boolean arm, boolean[] active) {
         int q = d.q;
         double[] a = new double[q * q];
         double[] b = new double[q];
@@ -41,18 +52,31 @@ final class Fits {
                 }
             }
         }
-        return solveSymmetric(a, b, q);
+        Solution s = solve(a, b, q, active);
+        return new LeastSquares(s.x(), s.aliased());
     }
 
-    /** Result of a logistic fit: coefficients and how the iteration ended. */
-    record Logistic(double[] beta, boolean converged, int iterations, boolean separation) {}
+    /**
+     * Result of a logistic fit: coefficients, how the iteration ended, and the columns a Newton step had to
+     * leave out because they were aliased.
+     */
+    record Logistic(double[] beta, boolean converged, int iterations, boolean separation, boolean[] aliased) {
+        boolean singular() {
+            return anyTrue(aliased);
+        }
+    }
 
     /** Weighted logistic regression of t on the design by IRLS with step halving; start may be null. */
-    static Logistic logistic(Design d, boolean[] t, double[] w, double[] start) {
+    static Logistic logistic(Design d, boolean[] t, double[] w, double[] start, boolean[] active) {
         int q = d.q;
         int n = d.n;
         double[] z = d.z;
         double[] beta = start == null ? new double[q] : start.clone();
+        for (int k = 0; k < q; k++) {
+            if (!active[k]) {
+                beta[k] = 0;
+            }
+        }
         if (start == null) {
             double s1 = 0;
             double s = 0;
@@ -65,13 +89,14 @@ final class Fits {
         }
         double dev = deviance(d, t, w, beta);
         boolean converged = false;
+        boolean[] aliased = new boolean[q];
         int it = 0;
         double[] a = new double[q * q];
         double[] g = new double[q];
         while (it < MAX_ITERATIONS) {
             it++;
-            java.util.Arrays.fill(a, 0);
-            java.util.Arrays.fill(g, 0);
+            Arrays.fill(a, 0);
+            Arrays.fill(g, 0);
             for (int i = 0; i < n; i++) {
                 double wi = w[i];
                 if (wi == 0) {
@@ -94,7 +119,11 @@ final class Fits {
                     }
                 }
             }
-            double[] step = solveSymmetric(a, g, q);
+            Solution solution = solve(a, g, q, active);
+            for (int k = 0; k < q; k++) {
+                aliased[k] |= solution.aliased()[k];
+            }
+            double[] step = solution.x();
             double[] next = new double[q];
             double nextDev = Double.POSITIVE_INFINITY;
             double scale = 1.0;
@@ -121,7 +150,6 @@ final class Fits {
                 break;
             }
         }
-        boolean separation;
         double maxEta = 0;
         for (int i = 0; i < n; i++) {
             if (w[i] > 0) {
@@ -129,8 +157,8 @@ final class Fits {
             }
         }
         // With (quasi-)separation the MLE is infinite: IRLS keeps stepping and some linear predictors run off.
-        separation = (!converged && maxEta > SEPARATION_ETA) || dev < 1e-6;
-        return new Logistic(beta, converged, it, separation);
+        boolean separation = (!converged && maxEta > SEPARATION_ETA) || dev < 1e-6;
+        return new Logistic(beta, converged, it, separation, aliased);
     }
 
     static double deviance(Design d, boolean[] t, double[] w, double[] beta) {
@@ -151,61 +179,94 @@ final class Fits {
         return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
     }
 
+    /** The solution of a linear system, and the columns it left out because they were aliased. */
+    record Solution(double[] x, boolean[] aliased) {}
+
     /**
      * Solves A x = b for a symmetric positive semi-definite A given by its lower triangle (row-major q×q),
-     * by Commons Math's Cholesky decomposition of A scaled to a unit diagonal (so that the pivot test is
-     * relative to each column's size); a singular A (collinear covariates, an arm smaller than the model)
-     * gets a small ridge.
+     * over the active columns (the others get 0), by Commons Math's Cholesky decomposition of A scaled to a
+     * unit diagonal. When a pivot falls below {@link #PIVOT_TOLERANCE} of its diagonal, that column is a
+     * combination of the columns before it (collinear covariates, or a covariate constant within the arm):
+     * it is left out, its coefficient is 0, and the rest is solved again. The design's intercept comes first,
+     * so a covariate constant within an arm is the one left out, not the intercept.
      */
-    static double[] solveSymmetric(double[] lower, double[] b, int q) {
-        double trace = 0;
-        for (int j = 0; j < q; j++) {
-            trace += lower[j * q + j];
-        }
-        double ridge = 0;
-        for (int attempt = 0; attempt < 12; attempt++) {
-            double[] x = choleskySolve(lower, b, q, ridge);
-            if (x != null) {
-                return x;
+    static Solution solve(double[] lower, double[] b, int q, boolean[] active) {
+        boolean[] use = active.clone();
+        boolean[] aliased = new boolean[q];
+        for (int k = 0; k < q * q; k++) {
+            if (!Double.isFinite(lower[k]) || (k < q && !Double.isFinite(b[k]))) {
+                double[] nan = new double[q];
+                Arrays.fill(nan, Double.NaN);
+                return new Solution(nan, aliased);
             }
-            ridge = ridge == 0 ? 1e-10 * Math.max(trace / q, 1e-12) : ridge * 10;
         }
-        return new double[q];
+        while (true) {
+            int m = 0;
+            int[] idx = new int[q];
+            for (int k = 0; k < q; k++) {
+                if (use[k]) {
+                    idx[m++] = k;
+                }
+            }
+            double[] full = new double[q];
+            if (m == 0) {
+                return new Solution(full, aliased);
+            }
+            double[][] a = new double[m][m];
+            double[] rhs = new double[m];
+            for (int r = 0; r < m; r++) {
+                rhs[r] = b[idx[r]];
+                for (int c = 0; c <= r; c++) {
+                    double v = lower[idx[r] * q + idx[c]];
+                    a[r][c] = v;
+                    a[c][r] = v;
+                }
+            }
+            int bad = -1;
+            for (int i = 0; i < m && bad < 0; i++) {
+                bad = a[i][i] > 0 ? -1 : i;
+            }
+            if (bad < 0) {
+                double[] scale = new double[m];
+                double[][] unit = new double[m][m];
+                double[] sb = new double[m];
+                for (int i = 0; i < m; i++) {
+                    scale[i] = 1 / Math.sqrt(a[i][i]);
+                    sb[i] = rhs[i] * scale[i];
+                }
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < m; j++) {
+                        unit[i][j] = i == j ? 1.0 : a[i][j] * scale[i] * scale[j];
+                    }
+                }
+                try {
+                    // Scaled to a unit diagonal, the pivot test is relative to each column's own size.
+                    CholeskyDecomposition chol = new CholeskyDecomposition(
+                            new Array2DRowRealMatrix(unit, false),
+                            CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD,
+                            PIVOT_TOLERANCE);
+                    double[] u = chol.getSolver()
+                            .solve(new ArrayRealVector(sb, false))
+                            .toArray();
+                    for (int r = 0; r < m; r++) {
+                        full[idx[r]] = u[r] * scale[r];
+                    }
+                    return new Solution(full, aliased);
+                } catch (NonPositiveDefiniteMatrixException e) {
+                    bad = e.getRow();
+                }
+            }
+            use[idx[bad]] = false;
+            aliased[idx[bad]] = true;
+        }
     }
 
-    private static double[] choleskySolve(double[] lower, double[] b, int q, double ridge) {
-        double[] scale = new double[q];
-        for (int i = 0; i < q; i++) {
-            double d = lower[i * q + i] + ridge;
-            if (!(d > 0) || !Double.isFinite(d)) {
-                return null;
+    static boolean anyTrue(boolean[] b) {
+        for (boolean x : b) {
+            if (x) {
+                return true;
             }
-            scale[i] = 1 / Math.sqrt(d);
         }
-        double[][] unit = new double[q][q];
-        double[] sb = new double[q];
-        for (int i = 0; i < q; i++) {
-            for (int j = 0; j <= i; j++) {
-                double v = i == j ? 1.0 : lower[i * q + j] * scale[i] * scale[j];
-                unit[i][j] = v;
-                unit[j][i] = v;
-            }
-            sb[i] = b[i] * scale[i];
-        }
-        try {
-            CholeskyDecomposition chol = new CholeskyDecomposition(
-                    new Array2DRowRealMatrix(unit, false),
-                    CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD,
-                    PIVOT_TOLERANCE);
-            double[] u = chol.getSolver().solve(new ArrayRealVector(sb, false)).toArray();
-            double[] x = new double[q];
-            for (int i = 0; i < q; i++) {
-                x[i] = u[i] * scale[i];
-            }
-            return x;
-        } catch (MathIllegalArgumentException e) {
-            // NonPositiveDefiniteMatrixException: singular; NonSymmetricMatrixException: an entry is not a number
-            return null;
-        }
+        return false;
     }
 }

@@ -29,13 +29,18 @@ final class Refuters {
 
     private Refuters() {}
 
+    /** The refutations, and in how many of the refuters' estimations a model left aliased covariates out. */
+    record Outcome(List<Refutation> refutations, int singular) {
+        static final Outcome NONE = new Outcome(List.of(), 0);
+    }
+
     /**
      * @param data the rows the analysis kept
      * @param s    the analysis's settings with trimming off (the rows are already the common support)
      * @param base the estimators on {@code data} with {@code s}
      * @param main the analysis's headline result, whose estimate and standard error the refuters compare with
      */
-    static List<Refutation> run(CausalData data, CausalSettings s, Estimators base, EstimatorResult main) {
+    static Outcome run(CausalData data, CausalSettings s, Estimators base, EstimatorResult main) {
         List<Refutation> out = new ArrayList<>();
         Method method = s.method();
         Set<Method> only = EnumSet.of(method);
@@ -43,6 +48,7 @@ final class Refuters {
         int[][] groups = Bootstrap.groups(data);
         int n = data.size();
         double[] ones = Estimators.ones(n);
+        int singular = 0;
 
         SplittableRandom rng = new SplittableRandom(Bootstrap.mix(s.seed(), -1));
         boolean[] t = data.treated();
@@ -57,10 +63,13 @@ final class Refuters {
             }
         }
         Estimators pe = new Estimators(data.withTreatment(placebo), s);
-        double pEst = pe.estimate(ones, only).value(method);
+        Estimators.Estimates placeboFit = pe.estimate(ones, only);
+        singular += placeboFit.singular().isEmpty() ? 0 : 1;
+        double pEst = placeboFit.value(method);
         int pb = Math.max(100, Math.min(s.bootstrap(), RESAMPLES));
-        Bootstrap.Interval pci = Bootstrap.draw(pe, only, pb, Bootstrap.mix(s.seed(), -2), groups)
-                .interval(method);
+        Bootstrap.Resamples r = Bootstrap.draw(pe, only, pb, Bootstrap.mix(s.seed(), -2), groups);
+        singular += r.singular();
+        Bootstrap.Interval pci = r.interval(method);
         boolean pOk = pci.low() <= 0 && 0 <= pci.high();
         out.add(new Refutation(
                 "placebo_treatment",
@@ -80,9 +89,10 @@ final class Refuters {
         for (int i = 0; i < n; i++) {
             noise[i] = gaussian(rng);
         }
-        double rEst = new Estimators(data.withCovariate("random_common_cause", noise), s)
-                .estimate(ones, only)
-                .value(method);
+        Estimators.Estimates withNoise =
+                new Estimators(data.withCovariate("random_common_cause", noise), s).estimate(ones, only);
+        singular += withNoise.singular().isEmpty() ? 0 : 1;
+        double rEst = withNoise.value(method);
         double tolerance = Double.isFinite(se) ? 0.5 * se : 0.05 * Math.abs(main.estimate());
         boolean rOk = Math.abs(rEst - main.estimate()) <= tolerance;
         out.add(new Refutation(
@@ -103,7 +113,9 @@ final class Refuters {
         int ok = 0;
         double[] sub = new double[SUBSETS];
         for (int k = 0; k < SUBSETS; k++) {
-            sub[k] = base.estimate(subsetWeights(n, groups, rng), only).value(method);
+            Estimators.Estimates e = base.estimate(subsetWeights(n, groups, rng), only);
+            singular += e.singular().isEmpty() ? 0 : 1;
+            sub[k] = e.value(method);
             if (Double.isFinite(sub[k])) {
                 sum += sub[k];
                 ok++;
@@ -128,7 +140,7 @@ final class Refuters {
                         mean,
                         main.estimate(),
                         sTol)));
-        return out;
+        return new Outcome(out, singular);
     }
 
     private static double[] subsetWeights(int n, int[][] groups, SplittableRandom rng) {
