@@ -4,19 +4,24 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * Estimates the effect of a binary treatment on an outcome, adjusted for the given confounders, with a 95%
  * interval, diagnostics, DoWhy's three refuters, the E-value and a verdict. The work is done by
- * {@link Estimators}, {@link Bootstrap}, {@link Refuters} and {@link PropensityDiagnostics}; this class puts
- * their answers together and says what went wrong.
+ * {@link Estimators} (with {@link Matching}), {@link Bootstrap}, {@link Refuters} and
+ * {@link PropensityDiagnostics}; this class puts their answers together and says what went wrong.
  * Pure: the same data and settings give the same answer (resamples run in parallel but each has its own seed).
  */
 public final class CausalEngine {
+
+    /** The standard normal's 97.5% quantile, for normal-approximation intervals. */
+    static final double Z_975 = new NormalDistribution(null, 0, 1).inverseCumulativeProbability(0.975);
 
     private CausalEngine() {}
 
@@ -79,13 +84,35 @@ public final class CausalEngine {
         }
         point.singular().forEach((m, aliased) -> warnings.add(aliasedWarning(m, columns(est, aliased))));
 
-        Bootstrap.Resamples boot = Bootstrap.draw(est, methods, s.bootstrap(), s.seed(), Bootstrap.groups(input));
+        // Matching's interval comes from its Abadie-Imbens standard error, not from the bootstrap.
+        Set<Method> resampled = EnumSet.copyOf(methods);
+        resampled.remove(Method.MATCHING);
+        Bootstrap.Resamples boot = Bootstrap.draw(est, resampled, s.bootstrap(), s.seed(), Bootstrap.groups(input));
         List<EstimatorResult> results = new ArrayList<>();
         for (Method m : methods) {
-            Bootstrap.Interval ci = boot.interval(m);
-            results.add(new EstimatorResult(m, point.value(m), ci.low(), ci.high(), ci.standardError()));
+            if (m == Method.MATCHING) {
+                Matching.Result mr = est.matching(point);
+                Bootstrap.Interval ci = normalInterval(mr);
+                results.add(new EstimatorResult(
+                        m,
+                        mr.estimate(),
+                        ci.low(),
+                        ci.high(),
+                        ci.standardError(),
+                        IntervalMethod.ABADIE_IMBENS_NORMAL));
+                warnings.addAll(matchingWarnings(mr, s));
+            } else {
+                Bootstrap.Interval ci = boot.interval(m);
+                results.add(new EstimatorResult(
+                        m,
+                        point.value(m),
+                        ci.low(),
+                        ci.high(),
+                        ci.standardError(),
+                        IntervalMethod.PERCENTILE_BOOTSTRAP));
+            }
         }
-        int failed = boot.failed(s.method());
+        int failed = resampled.contains(s.method()) ? boot.failed(s.method()) : 0;
         if (failed > 0) {
             warnings.add(failed + " of " + boot.size() + " resamples could not be estimated (an arm was empty)");
         }
@@ -137,6 +164,33 @@ public final class CausalEngine {
                 s.direction(),
                 results,
                 warnings);
+    }
+
+    /** Estimate ± z(0.975)·SE with matching's Abadie–Imbens standard error. */
+    static Bootstrap.Interval normalInterval(Matching.Result m) {
+        double se = m.standardError();
+        if (!Double.isFinite(m.estimate()) || !Double.isFinite(se)) {
+            return new Bootstrap.Interval(Double.NaN, Double.NaN, se);
+        }
+        return new Bootstrap.Interval(m.estimate() - Z_975 * se, m.estimate() + Z_975 * se, se);
+    }
+
+    private static List<String> matchingWarnings(Matching.Result m, CausalSettings s) {
+        List<String> out = new ArrayList<>();
+        String caliper = String.format(
+                Locale.ROOT,
+                "the caliper (%.3g pooled SDs of the logit of the propensity score = %.3g)",
+                s.caliper(),
+                m.caliperWidth());
+        if (m.unmatchedTreated() > 0) {
+            out.add("matching: " + m.unmatchedTreated() + " of " + (m.matchedTreated() + m.unmatchedTreated())
+                    + " treated units had no control within " + caliper + " and were left out");
+        }
+        if (m.unmatchedControls() > 0) {
+            out.add("matching: " + m.unmatchedControls() + " of " + (m.matchedControls() + m.unmatchedControls())
+                    + " controls had no treated unit within " + caliper + " and were left out");
+        }
+        return out;
     }
 
     private static List<String> redundantAmongKept(Estimators est, double[] kept) {

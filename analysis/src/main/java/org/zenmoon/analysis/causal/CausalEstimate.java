@@ -3,9 +3,10 @@ package org.zenmoon.analysis.causal;
 import java.util.List;
 
 /**
- * The answer: the chosen estimator's estimate of the chosen estimand with its 95% bootstrap interval, the
- * diagnostics, the refutations, the E-value and the verdict. {@code estimators} holds every estimator that
- * was computed on the same resamples (all six with {@link CausalEngine#estimateAll}).
+ * The answer: the chosen estimator's estimate of the chosen estimand with its 95% interval (see
+ * {@link #intervalMethod()}), the diagnostics, the refutations, the E-value and the verdict.
+ * {@code estimators} holds every estimator that was computed on the same data (all six with
+ * {@link CausalEngine#estimateAll}); those with a bootstrap interval share the same resamples.
  *
  * @param eValue   how strongly (risk-ratio scale) an unmeasured confounder would have to be associated with
  *                 both the treatment and the outcome to explain the estimate away
@@ -43,5 +44,10 @@ public record CausalEstimate(
 
     public EstimatorResult estimator(Method m) {
         return estimators.stream().filter(e -> e.method() == m).findFirst().orElseThrow();
+    }
+
+    /** How the headline interval was made: a percentile bootstrap, or for matching the Abadie–Imbens SE. */
+    public IntervalMethod intervalMethod() {
+        return estimator(method).intervalMethod();
     }
 }

@@ -139,7 +139,8 @@ final class Estimators {
                 case IPW -> ipw(use, ec, att);
                 case AIPW -> aipw(use, ec, m0, m1, att);
                 case STRATIFICATION -> stratification(use, e, att);
-                case MATCHING -> matching(use, e, att);
+                case MATCHING ->
+                    Matching.match(t, y, use, logit, att, settings.caliper()).estimate();
             };
         }
         return new Estimates(out, use, trimmed, e, logit, m0, m1, lf, singular);
@@ -154,6 +155,12 @@ final class Estimators {
                 return a;
             });
         }
+    }
+
+    /** Matching with its Abadie–Imbens variance, on the weights and scores of an estimate. */
+    Matching.Result matching(Estimates fitted) {
+        return Matching.match(
+                t, y, fitted.weights(), fitted.logit(), settings.estimand() == Estimand.ATT, settings.caliper());
     }
 
     /**
@@ -381,90 +388,5 @@ final class Estimators {
             s++;
         }
         return s;
-    }
-
-    /**
-     * One-to-one nearest-neighbour matching on the logit of the propensity score, with replacement, within a
-     * caliper of {@code caliper} SDs of the logit; units without a partner inside the caliper are dropped.
-     * ATT matches the treated to controls; ATE also matches the controls to treated units.
-     */
-    private double matching(double[] w, double[] e, boolean att) {
-        int n = t.length;
-        double[] logit = new double[n];
-        double s = 0;
-        double ss = 0;
-        double sw = 0;
-        for (int i = 0; i < n; i++) {
-            double p = Math.min(Math.max(e[i], 1e-12), 1 - 1e-12);
-            logit[i] = Math.log(p / (1 - p));
-            s += w[i] * logit[i];
-            ss += w[i] * logit[i] * logit[i];
-            sw += w[i];
-        }
-        double mean = s / sw;
-        double sd = Math.sqrt(Math.max(ss / sw - mean * mean, 0));
-        double caliper = settings.caliper() * (sd > 0 ? sd : 1);
-        int[] controls = sortedArm(w, logit, false);
-        int[] treated = sortedArm(w, logit, true);
-        double[] cl = values(controls, logit);
-        double[] tl = values(treated, logit);
-        double sum = 0;
-        double matched = 0;
-        for (int i : treated) {
-            int j = nearest(cl, controls, logit[i], caliper);
-            if (j >= 0) {
-                sum += w[i] * (y[i] - y[j]);
-                matched += w[i];
-            }
-        }
-        if (!att) {
-            for (int j : controls) {
-                int i = nearest(tl, treated, logit[j], caliper);
-                if (i >= 0) {
-                    sum += w[j] * (y[i] - y[j]);
-                    matched += w[j];
-                }
-            }
-        }
-        return matched > 0 ? sum / matched : Double.NaN;
-    }
-
-    private int[] sortedArm(double[] w, double[] logit, boolean arm) {
-        return java.util.stream.IntStream.range(0, t.length)
-                .filter(i -> w[i] > 0 && t[i] == arm)
-                .boxed()
-                .sorted((a, b) -> Double.compare(logit[a], logit[b]))
-                .mapToInt(Integer::intValue)
-                .toArray();
-    }
-
-    private static double[] values(int[] idx, double[] v) {
-        double[] out = new double[idx.length];
-        for (int k = 0; k < idx.length; k++) {
-            out[k] = v[idx[k]];
-        }
-        return out;
-    }
-
-    private static int nearest(double[] sorted, int[] idx, double x, double caliper) {
-        if (sorted.length == 0) {
-            return -1;
-        }
-        int pos = Arrays.binarySearch(sorted, x);
-        if (pos >= 0) {
-            return idx[pos];
-        }
-        int ins = -pos - 1;
-        int best = -1;
-        double bd = Double.POSITIVE_INFINITY;
-        if (ins < sorted.length && sorted[ins] - x < bd) {
-            bd = sorted[ins] - x;
-            best = ins;
-        }
-        if (ins > 0 && x - sorted[ins - 1] < bd) {
-            bd = x - sorted[ins - 1];
-            best = ins - 1;
-        }
-        return bd <= caliper ? idx[best] : -1;
     }
 }

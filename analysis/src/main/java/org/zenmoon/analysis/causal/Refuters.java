@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
  * DoWhy's three refuters, run with the analysis's estimator on the rows the analysis kept (after trimming):
  * <ul>
  *   <li><b>placebo treatment</b>: the treatment randomly permuted (within each cluster, so each child keeps
- *       their share of treated days) cannot have caused anything; its 95% interval must cover 0;</li>
+ *       their share of treated days) cannot have caused anything; its 95% interval (bootstrap, or for
+ *       matching Abadie–Imbens) must cover 0;</li>
  *   <li><b>random common cause</b>: an extra independent random confounder must move the estimate by less
  *       than half a standard error;</li>
  *   <li><b>data subset</b>: on ten random 80% subsets (of rows or clusters) the mean estimate must stay
@@ -66,10 +67,15 @@ final class Refuters {
         Estimators.Estimates placeboFit = pe.estimate(ones, only);
         singular += placeboFit.singular().isEmpty() ? 0 : 1;
         double pEst = placeboFit.value(method);
-        int pb = Math.max(100, Math.min(s.bootstrap(), RESAMPLES));
-        Bootstrap.Resamples r = Bootstrap.draw(pe, only, pb, Bootstrap.mix(s.seed(), -2), groups);
-        singular += r.singular();
-        Bootstrap.Interval pci = r.interval(method);
+        Bootstrap.Interval pci;
+        if (method == Method.MATCHING) {
+            pci = CausalEngine.normalInterval(pe.matching(placeboFit));
+        } else {
+            int pb = Math.max(100, Math.min(s.bootstrap(), RESAMPLES));
+            Bootstrap.Resamples r = Bootstrap.draw(pe, only, pb, Bootstrap.mix(s.seed(), -2), groups);
+            singular += r.singular();
+            pci = r.interval(method);
+        }
         boolean pOk = pci.low() <= 0 && 0 <= pci.high();
         out.add(new Refutation(
                 "placebo_treatment",
