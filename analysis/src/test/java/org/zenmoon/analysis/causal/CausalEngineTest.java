@@ -55,7 +55,7 @@ class CausalEngineTest {
         Map<Method, Double> pe = CausalEngine.pointEstimates(nswExperiment(), FAST);
         assertThat(pe.get(Method.DIFFERENCE_IN_MEANS)).isCloseTo(1794.34, within(0.01));
         // Randomised: every adjusted estimator stays near the experimental figure too.
-        pe.values().forEach(v -> assertThat(v).isCloseTo(1794.34, within(400.0)));
+        pe.forEach((m, v) -> assertThat(v).as(m.label()).isFinite().isCloseTo(1794.34, within(400.0)));
     }
 
     @Test
@@ -63,8 +63,10 @@ class CausalEngineTest {
         CausalEstimate e = CausalEngine.estimate(nswExperiment(), FAST.withEstimand(Estimand.ATT));
         Refutation placebo = e.refutations().get(0);
         assertThat(placebo.name()).isEqualTo("placebo_treatment");
-        assertThat(placebo.ciLow()).isNegative();
-        assertThat(placebo.ciHigh()).isPositive();
+        assertThat(placebo.ciLow()).isFinite().isNegative();
+        assertThat(placebo.ciHigh()).isFinite().isPositive();
+        assertThat(e.ciLow()).isFinite();
+        assertThat(e.ciHigh()).isFinite();
         assertThat(e.ciCovers(1794.34)).isTrue();
     }
 
@@ -73,6 +75,7 @@ class CausalEngineTest {
     void adjustedEstimatorsRemoveConfoundingThatFoolsTheNaiveDifference(Method m) {
         CausalData d = Synthetic.confounded(3000, 1.0, 7);
         double v = CausalEngine.pointEstimates(d, FAST).get(m);
+        assertThat(v).isFinite();
         if (m == Method.DIFFERENCE_IN_MEANS) {
             assertThat(v).isGreaterThan(2.0);
         } else {
@@ -88,8 +91,8 @@ class CausalEngineTest {
         double ate = CausalEngine.pointEstimates(d, FAST).get(Method.AIPW);
         double att =
                 CausalEngine.pointEstimates(d, FAST.withEstimand(Estimand.ATT)).get(Method.AIPW);
-        assertThat(ate).isCloseTo(2.0, within(0.15));
-        assertThat(att).isCloseTo(1 + 2 * 0.35 / 0.45, within(0.15));
+        assertThat(ate).isFinite().isCloseTo(2.0, within(0.15));
+        assertThat(att).isFinite().isCloseTo(1 + 2 * 0.35 / 0.45, within(0.15));
     }
 
     @Test
@@ -98,7 +101,7 @@ class CausalEngineTest {
         CausalEstimate a = CausalEngine.estimate(d, FAST.withSeed(5));
         CausalEstimate b = CausalEngine.estimate(d, FAST.withSeed(5));
         CausalEstimate c = CausalEngine.estimate(d, FAST.withSeed(6));
-        assertThat(a.ciLow()).isEqualTo(b.ciLow());
+        assertThat(a.ciLow()).isFinite().isEqualTo(b.ciLow());
         assertThat(a.ciHigh()).isEqualTo(b.ciHigh());
         assertThat(a.refutations()).isEqualTo(b.refutations());
         assertThat(c.ciLow()).isNotEqualTo(a.ciLow());
@@ -122,10 +125,12 @@ class CausalEngineTest {
         CausalData d = Synthetic.confounded(600, -1.0, 2);
         CausalEstimate stress = CausalEngine.estimate(d, FAST.withDirection(OutcomeDirection.LOWER_IS_BETTER));
         CausalEstimate sleep = CausalEngine.estimate(d, FAST.withDirection(OutcomeDirection.HIGHER_IS_BETTER));
-        assertThat(stress.ciHigh()).isNegative();
+        assertThat(stress.estimate()).isFinite();
+        assertThat(stress.ciLow()).isFinite();
+        assertThat(stress.ciHigh()).isFinite().isNegative();
         assertThat(stress.verdict()).isEqualTo(Verdict.HELPS);
         assertThat(sleep.verdict()).isEqualTo(Verdict.HARMS);
-        assertThat(stress.eValue()).isGreaterThan(1.0);
+        assertThat(stress.eValue()).isFinite().isGreaterThan(1.0);
         assertThat(stress.refutations()).allMatch(Refutation::passed);
     }
 
@@ -162,17 +167,31 @@ class CausalEngineTest {
     void weightingBalancesTheConfounder() {
         CausalEstimate e = CausalEngine.estimate(Synthetic.confounded(2000, 1.0, 5), FAST.withBootstrap(20));
         CovariateBalance x1 = e.diagnostics().balance().get(0);
+        assertThat(x1.smdBefore()).isFinite();
+        assertThat(x1.smdAfter()).isFinite();
         assertThat(Math.abs(x1.smdBefore())).isGreaterThan(0.5);
         assertThat(Math.abs(x1.smdAfter())).isLessThan(0.1);
-        assertThat(e.diagnostics().overlap().effectiveControl()).isGreaterThan(100);
+        assertThat(e.diagnostics().overlap().effectiveControl()).isFinite().isGreaterThan(100);
         assertThat(e.diagnostics().propensity().converged()).isTrue();
     }
 
     @Test
-    void everyEstimatorIsReportedWhenAllAreAsked() {
-        CausalEstimate e = CausalEngine.estimateAll(Synthetic.confounded(500, 1.0, 8), FAST.withBootstrap(50));
+    void everyEstimatorIsReportedWithAnIntervalAroundItsEstimate() {
+        CausalEstimate e = CausalEngine.estimateAll(Synthetic.confounded(500, 1.0, 8), FAST);
         assertThat(e.estimators()).extracting(EstimatorResult::method).containsExactlyInAnyOrder(Method.values());
-        assertThat(e.estimators()).allMatch(r -> r.ciLow() <= r.estimate() + 1e-9 || r.ciHigh() >= r.estimate());
+        for (EstimatorResult r : e.estimators()) {
+            assertThat(r.estimate()).as("%s estimate", r.method()).isFinite();
+            assertThat(r.standardError()).as("%s SE", r.method()).isFinite().isPositive();
+            assertThat(r.ciLow()).as("%s interval", r.method()).isFinite().isLessThanOrEqualTo(r.estimate());
+            assertThat(r.ciHigh()).as("%s interval", r.method()).isFinite().isGreaterThanOrEqualTo(r.estimate());
+            // The effect is 1 and every adjusted estimator is unbiased here: their intervals cover it.
+            if (r.method() != Method.DIFFERENCE_IN_MEANS) {
+                assertThat(r.ciLow()).as("%s interval", r.method()).isLessThanOrEqualTo(1.0);
+                assertThat(r.ciHigh()).as("%s interval", r.method()).isGreaterThanOrEqualTo(1.0);
+            }
+        }
+        assertThat(e.estimator(Method.MATCHING).intervalMethod()).isEqualTo(IntervalMethod.ABADIE_IMBENS_NORMAL);
+        assertThat(e.estimator(Method.AIPW).intervalMethod()).isEqualTo(IntervalMethod.PERCENTILE_BOOTSTRAP);
     }
 
     @Test
