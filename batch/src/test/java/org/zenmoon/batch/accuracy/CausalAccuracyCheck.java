@@ -15,18 +15,25 @@ import org.zenmoon.analysis.causal.CausalEstimate;
 import org.zenmoon.analysis.causal.CausalSettings;
 import org.zenmoon.analysis.causal.Estimand;
 import org.zenmoon.analysis.causal.EstimatorResult;
+import org.zenmoon.analysis.causal.IntervalMethod;
 import org.zenmoon.analysis.causal.Method;
+import org.zenmoon.analysis.causal.OutcomeDirection;
 import org.zenmoon.analysis.causal.Refutation;
+import org.zenmoon.analysis.causal.Verdict;
 import org.zenmoon.batch.cli.CsvTable;
 
 /**
- * The causal engine against the published figures in ../shared/data (issue #4): LaLonde's NSW experiment,
- * the NSW treated against the PSID-1 and CPS-1 controls, and IHDP realisations 1 and 3. Prints every figure
- * it checks, for docs/analyses/causal.md. Run from batch/ with -Dzenmoon.shared.data=... if elsewhere.
+ * The causal engine against the published figures of ../shared/data/README.md: LaLonde's NSW experiment, DoWhy's
+ * weighting example on it, the NSW treated against the PSID-1 and CPS-1 controls, and IHDP realisations 1 and 3.
+ * Each check asserts the reference figure with the tolerance a user can expect, then prints a one-line summary
+ * for docs/analyses/causal.md. Run from the repository root with -Dzenmoon.shared.data=/path/to/shared/data.
  */
 class CausalAccuracyCheck {
 
+    /** The experimental ATE on re78 (randomised, so the truth for the observational comparisons). */
     static final double EXPERIMENTAL = 1794.34;
+    /** The experiment's unpooled standard error. */
+    static final double EXPERIMENTAL_SE = 671;
 
     static Path data(String first, String... more) {
         return Path.of(System.getProperty("zenmoon.shared.data", "../../shared/data"), first)
@@ -137,20 +144,64 @@ class CausalAccuracyCheck {
         return people;
     }
 
-    static final CausalSettings ATT = CausalSettings.defaults().withEstimand(Estimand.ATT);
+    /** Earnings and IHDP's test scores: higher is better. */
+    static final CausalSettings ATE = CausalSettings.defaults().withDirection(OutcomeDirection.HIGHER_IS_BETTER);
+
+    static final CausalSettings ATT = ATE.withEstimand(Estimand.ATT);
 
     @Test
-    void experimentalDifferenceInMeans() throws Exception {
+    void experiment() throws Exception {
         CausalData d = lalondeData(lalonde(data("lalonde", "nsw_dw.csv"), false), Spec.LINEAR);
-        CausalEstimate e = CausalEngine.estimateAll(d, CausalSettings.defaults());
-        print("nsw_dw experimental (ATE)", e);
-        assertThat(e.estimator(Method.DIFFERENCE_IN_MEANS).estimate()).isCloseTo(EXPERIMENTAL, within(0.01));
-        assertThat(e.estimator(Method.DIFFERENCE_IN_MEANS).standardError()).isCloseTo(671, within(60.0));
+        CausalEstimate e = CausalEngine.estimateAll(d, ATE);
+        EstimatorResult naive = e.estimator(Method.DIFFERENCE_IN_MEANS);
+        assertThat(naive.estimate()).isCloseTo(EXPERIMENTAL, within(0.01));
+        // The bootstrap SE of the difference agrees with the analytic one to within 10%.
+        assertThat(naive.standardError()).isCloseTo(EXPERIMENTAL_SE, within(0.1 * EXPERIMENTAL_SE));
+        for (EstimatorResult r : e.estimators()) {
+            assertFinite(r);
+            // In a randomised experiment adjustment moves the estimate by well under one SE, its interval covers
+            // the experimental figure, and its SE is about the experiment's (within 25%).
+            assertThat(r.estimate()).as(r.method().label()).isCloseTo(EXPERIMENTAL, within(400.0));
+            assertThat(covers(r, EXPERIMENTAL))
+                    .as("%s interval covers %.0f", r.method().label(), EXPERIMENTAL)
+                    .isTrue();
+            assertThat(r.standardError())
+                    .as(r.method().label() + " SE")
+                    .isCloseTo(EXPERIMENTAL_SE, within(0.25 * EXPERIMENTAL_SE));
+        }
+        assertThat(e.estimator(Method.MATCHING).intervalMethod()).isEqualTo(IntervalMethod.ABADIE_IMBENS_NORMAL);
+        // The programme raised earnings (t = 2.7 in the experiment): the default says so.
+        assertThat(e.verdict()).isEqualTo(Verdict.HELPS);
+        summary("nsw_dw experiment, ATE", e);
+    }
+
+    @Test
+    void dowhyPropensityScoreWeighting() throws Exception {
+        // DoWhy's dowhy_lalonde_example: backdoor.propensity_score_weighting with common causes nodegr, black, hisp,
+        // age, educ, married gives 1634.99. DoWhy fits the score with scikit-learn's default L2 penalty, this
+        // engine without one; that moves the figure by a few dollars, not more.
+        List<Person> people = lalonde(data("lalonde", "nsw_dw.csv"), false);
+        boolean[] t = new boolean[people.size()];
+        double[] y = new double[people.size()];
+        double[][] x = new double[people.size()][];
+        for (int i = 0; i < t.length; i++) {
+            Person p = people.get(i);
+            t[i] = p.treated();
+            y[i] = p.re78();
+            x[i] = new double[] {p.nodegree(), p.black(), p.hisp(), p.age(), p.educ(), p.married()};
+        }
+        CausalData d = new CausalData(t, y, x, List.of("nodegree", "black", "hisp", "age", "educ", "married"));
+        double ipw = CausalEngine.pointEstimates(d, ATE).get(Method.IPW);
+        assertThat(ipw).isFinite().isCloseTo(1634.99, within(10.0));
+        System.out.printf(Locale.ROOT, "== nsw_dw, DoWhy's weighting example: IPW %.2f (DoWhy 1634.99)%n", ipw);
     }
 
     @Test
     void psidControls() throws Exception {
-        observationalCheck("psid_controls.csv", -15204.8);
+        CausalEstimate e = observationalCheck("psid_controls.csv", -15204.8);
+        // Only about 9 controls carry the ATT weights: the verdict says the data cannot decide.
+        assertThat(e.diagnostics().overlap().effectiveControl()).isLessThan(10);
+        assertThat(e.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
     }
 
     @Test
@@ -158,19 +209,32 @@ class CausalAccuracyCheck {
         observationalCheck("cps_controls.csv", -8497.5);
     }
 
-    private void observationalCheck(String controls, double naive) throws Exception {
+    /**
+     * The 185 NSW treated against observational controls (truth: the experimental 1794). Dehejia and Wahba's
+     * propensity-score estimates on these samples span about 1,600 to 1,800; the experiment itself is only
+     * known to ±671 (one SE), so a user can expect the default to land within ±1,000 of 1794 with an interval
+     * that covers it, and every specification to stay within ±1,200, where the naive comparison is off by
+     * 10,000 (PSID) and 8,500 (CPS).
+     */
+    private CausalEstimate observationalCheck(String controls, double naive) throws Exception {
         List<Person> people = observational(controls);
-        for (Spec spec : Spec.values()) {
-            for (boolean trim : new boolean[] {true, false}) {
-                Map<Method, Double> pe = CausalEngine.pointEstimates(lalondeData(people, spec), ATT.withTrim(trim));
-                System.out.printf(Locale.ROOT, "%s %-14s trim=%-5s %s%n", controls, spec, trim, format(pe));
-            }
-        }
-        CausalEstimate e = CausalEngine.estimateAll(lalondeData(people, Spec.DEHEJIA_WAHBA), ATT);
-        print(controls + " ATT, Dehejia-Wahba specification", e);
         double untrimmedNaive = CausalEngine.pointEstimates(lalondeData(people, Spec.LINEAR), ATT.withTrim(false))
                 .get(Method.DIFFERENCE_IN_MEANS);
         assertThat(untrimmedNaive).isCloseTo(naive, within(1.0));
+        StringBuilder specs = new StringBuilder();
+        for (Spec spec : Spec.values()) {
+            for (boolean trim : new boolean[] {true, false}) {
+                Map<Method, Double> pe = CausalEngine.pointEstimates(lalondeData(people, spec), ATT.withTrim(trim));
+                pe.values().forEach(v -> assertThat(v).isFinite());
+                assertThat(pe.get(Method.AIPW))
+                        .as("AIPW, %s, trim %s", spec, trim)
+                        .isCloseTo(EXPERIMENTAL, within(1200.0));
+                specs.append(String.format(Locale.ROOT, "%n   %-13s %-9s", spec, trim ? "trimmed" : "untrimmed"));
+                pe.forEach((m, v) -> specs.append(String.format(Locale.ROOT, " %s %.0f", m.label(), v)));
+            }
+        }
+        CausalEstimate e = CausalEngine.estimateAll(lalondeData(people, Spec.DEHEJIA_WAHBA), ATT);
+        e.estimators().forEach(CausalAccuracyCheck::assertFinite);
         assertThat(e.method()).isEqualTo(Method.AIPW);
         assertThat(e.estimate()).isCloseTo(EXPERIMENTAL, within(1000.0));
         assertThat(e.ciCovers(EXPERIMENTAL))
@@ -180,18 +244,22 @@ class CausalAccuracyCheck {
                 .filter(r -> r.name().equals("placebo_treatment"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(placebo.ciLow()).isLessThanOrEqualTo(0);
-        assertThat(placebo.ciHigh()).isGreaterThanOrEqualTo(0);
+        assertThat(placebo.ciLow()).isFinite().isLessThanOrEqualTo(0);
+        assertThat(placebo.ciHigh()).isFinite().isGreaterThanOrEqualTo(0);
+        assertThat(e.refutations()).allMatch(Refutation::passed);
+        summary(controls + ", ATT, Dehejia-Wahba specification", e);
+        System.out.println("   point estimates by specification:" + specs);
+        return e;
     }
 
     @Test
     void ihdpRealisation1() throws Exception {
-        ihdpCheck("ihdp_npci_1.csv");
+        ihdpCheck("ihdp_npci_1.csv", 4.0161);
     }
 
     @Test
     void ihdpRealisation3() throws Exception {
-        ihdpCheck("ihdp_npci_3.csv");
+        ihdpCheck("ihdp_npci_3.csv", 4.0992);
     }
 
     static CausalData ihdp(Path file, double[] truth) throws Exception {
@@ -218,56 +286,55 @@ class CausalAccuracyCheck {
         return new CausalData(t, y, x, names);
     }
 
-    private void ihdpCheck(String file) throws Exception {
+    /**
+     * CausalML's published learners on realisation 3 land between 4.0065 and 4.2580 (truth 4.0992), up to 0.16
+     * from the truth: every estimator here must do at least as well, and the default's interval covers the truth.
+     */
+    private void ihdpCheck(String file, double published) throws Exception {
         double[] truth = new double[1];
         CausalData d = ihdp(data("ihdp", file), truth);
-        CausalEstimate e = CausalEngine.estimateAll(d, CausalSettings.defaults());
-        print(file + " ATE (truth " + String.format(Locale.ROOT, "%.4f", truth[0]) + ")", e);
-        assertThat(e.estimate()).isCloseTo(truth[0], within(0.15));
+        assertThat(truth[0]).isCloseTo(published, within(1e-4));
+        CausalEstimate e = CausalEngine.estimateAll(d, ATE);
+        for (EstimatorResult r : e.estimators()) {
+            assertFinite(r);
+            assertThat(r.estimate()).as(r.method().label()).isCloseTo(truth[0], within(0.16));
+        }
+        assertThat(e.verdict()).isEqualTo(Verdict.HELPS); // an effect of 4 with an SE near 0.15
+        assertThat(e.method()).isEqualTo(Method.AIPW);
+        assertThat(e.estimate()).isCloseTo(truth[0], within(0.1));
         assertThat(e.ciCovers(truth[0]))
                 .as("95%% CI %.3f..%.3f covers %.4f", e.ciLow(), e.ciHigh(), truth[0])
                 .isTrue();
+        summary(file + ", ATE (truth " + published + ")", e);
     }
 
-    static String format(Map<Method, Double> pe) {
-        StringBuilder b = new StringBuilder();
-        pe.forEach((m, v) -> b.append(String.format(Locale.ROOT, "%s=%.1f  ", m.label(), v)));
-        return b.toString();
+    static boolean covers(EstimatorResult r, double value) {
+        return r.ciLow() <= value && value <= r.ciHigh();
     }
 
-    static void print(String title, CausalEstimate e) {
-        System.out.println("== " + title + ": n=" + e.n() + " treated=" + e.nTreated() + " verdict=" + e.verdict()
-                + " eValue=" + String.format(Locale.ROOT, "%.2f", e.eValue()));
+    static void assertFinite(EstimatorResult r) {
+        assertThat(r.estimate()).as(r.method().label() + " estimate").isFinite();
+        assertThat(r.ciLow()).as(r.method().label() + " ciLow").isFinite();
+        assertThat(r.ciHigh()).as(r.method().label() + " ciHigh").isFinite();
+        assertThat(r.standardError()).as(r.method().label() + " SE").isFinite().isPositive();
+    }
+
+    /** One line per estimator: estimate [95% interval] (SE), after the assertions, for the documentation. */
+    static void summary(String title, CausalEstimate e) {
+        String f = Math.abs(e.estimate()) >= 100 ? "%.0f" : "%.3f";
+        StringBuilder b = new StringBuilder(
+                "== " + title + ": n " + e.n() + ", verdict " + e.verdict().label() + "\n  ");
         for (EstimatorResult r : e.estimators()) {
-            System.out.printf(
+            b.append(String.format(
                     Locale.ROOT,
-                    "   %-15s %10.3f  95%% CI [%10.3f, %10.3f]  se %.3f%n",
+                    " %s " + f + " [" + f + ", " + f + "] (SE " + f + ");",
                     r.method().label(),
                     r.estimate(),
                     r.ciLow(),
                     r.ciHigh(),
-                    r.standardError());
+                    r.standardError()));
         }
-        for (Refutation r : e.refutations()) {
-            System.out.println("   refuter " + r.name() + " passed=" + r.passed() + ": " + r.detail());
-        }
-        var o = e.diagnostics().overlap();
-        System.out.printf(
-                Locale.ROOT,
-                "   overlap treated [%.4f, %.4f] control [%.6f, %.4f] outside=%d clipped=%d trimmed=%d "
-                        + "ess t=%.1f c=%.1f; max|SMD| before %.3f after %.3f; propensity %s%n",
-                o.treatedMin(),
-                o.treatedMax(),
-                o.controlMin(),
-                o.controlMax(),
-                o.outsideCommonSupport(),
-                o.clipped(),
-                o.trimmed(),
-                o.effectiveTreated(),
-                o.effectiveControl(),
-                e.diagnostics().maxAbsSmdBefore(),
-                e.diagnostics().maxAbsSmdAfter(),
-                e.diagnostics().propensity().message());
+        System.out.println(b);
         e.warnings().forEach(w -> System.out.println("   warning: " + w));
     }
 }
