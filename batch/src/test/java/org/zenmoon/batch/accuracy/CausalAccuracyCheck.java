@@ -334,6 +334,14 @@ class CausalAccuracyCheck {
                     r.ciHigh(),
                     r.standardError()));
         }
+        b.append("\n   refuters:");
+        for (Refutation r : e.refutations()) {
+            b.append(' ').append(r.name()).append(' ').append(String.format(Locale.ROOT, f, r.effect()));
+            if (Double.isFinite(r.ciLow())) {
+                b.append(String.format(Locale.ROOT, " [" + f + ", " + f + "]", r.ciLow(), r.ciHigh()));
+            }
+            b.append(r.passed() ? " passed;" : " FAILED;");
+        }
         System.out.println(b);
         e.warnings().forEach(w -> System.out.println("   warning: " + w));
     }
