@@ -6,12 +6,14 @@ package org.zenmoon.analysis.causal;
  *
  * @param strata     propensity strata for {@link Method#STRATIFICATION} (quantiles of the score among all
  *                   units for ATE, among the treated for ATT)
- * @param caliper    matching caliper in SDs of the logit of the propensity score (Austin 2011: 0.2)
+ * @param caliper    matching caliper in pooled standard deviations of the logit of the propensity score,
+ *                   sqrt((s²<sub>treated</sub> + s²<sub>control</sub>) / 2) (Austin 2011 recommends 0.2)
  * @param clip       propensity scores are clipped to [clip, 1-clip] before they become weights
  * @param minPerArm  fewer rows than this in either arm gives {@link Verdict#INSUFFICIENT_DATA}
  * @param refute     whether to run the refuters (they re-run the estimator about 230 times)
  * @param trim       for ATT, drop the controls whose propensity score lies below the lowest score of a treated
- *                   unit (Dehejia and Wahba's common-support rule); they resemble no treated unit
+ *                   unit (Dehejia and Wahba's common-support rule; they resemble no treated unit), in the data
+ *                   and again in every bootstrap resample
  */
 public record CausalSettings(
         Method method,
