@@ -83,14 +83,6 @@ public record CausalData(
     }
 
     /** Package-private views without copying, for the estimators. */
-    boolean treatedAt(int i) {
-        return treated[i];
-    }
-
-    double outcomeAt(int i) {
-        return outcome[i];
-    }
-
     double covariateAt(int i, int j) {
         return covariates[i][j];
     }

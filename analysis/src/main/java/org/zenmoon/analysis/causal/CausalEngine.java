@@ -59,30 +59,8 @@ public final class CausalEngine {
         int n0 = keptRows.length - n1;
         requireBothArms(n1, n0);
         CausalData data = keptRows.length == input.size() ? input : input.rows(keptRows);
-
-        List<String> warnings = new ArrayList<>();
-        if (point.trimmed() > 0) {
-            warnings.add(
-                    point.trimmed() + " controls below the lowest propensity score of a treated unit were left out");
-        }
-        if (!est.design.dropped.isEmpty()) {
-            warnings.add("constant covariates ignored: " + String.join(", ", est.design.dropped));
-        }
-        List<String> redundant = redundantAmongKept(est, point.weights());
-        if (!redundant.isEmpty()) {
-            warnings.add("covariates constant, or a combination of the other covariates, on the rows analysed, so "
-                    + "left out of every model: " + String.join(", ", redundant));
-        }
         Diagnostics diagnostics = PropensityDiagnostics.of(est, point, s);
-        PropensityFit pf = diagnostics.propensity();
-        if (!pf.converged()) {
-            warnings.add("propensity model did not converge in " + pf.iterations() + " iterations");
-        }
-        if (pf.separation()) {
-            warnings.add("propensity model shows separation: some units are (almost) certain to be treated or "
-                    + "untreated, so weights and matches there cannot be trusted");
-        }
-        point.singular().forEach((m, aliased) -> warnings.add(aliasedWarning(m, columns(est, aliased))));
+        List<String> warnings = fitWarnings(est, point, diagnostics.propensity());
 
         // Matching's interval comes from its Abadie-Imbens standard error, not from the bootstrap.
         Set<Method> resampled = EnumSet.copyOf(methods);
@@ -125,25 +103,25 @@ public final class CausalEngine {
                 .findFirst()
                 .orElseThrow();
 
-        Refuters.Outcome refuted = Refuters.Outcome.NONE;
+        List<Refutation> refutations = List.of();
         if (s.refute()) {
             // The refuters work on the rows the analysis kept, which are already the common support.
             CausalSettings kept = s.withTrim(false);
             Estimators base = s.trim() && s.estimand() == Estimand.ATT ? new Estimators(data, kept) : est;
-            refuted = Refuters.run(data, kept, base, main);
+            Refuters.Outcome refuted = Refuters.run(data, kept, base, main);
+            refutations = refuted.refutations();
             if (refuted.singular() > 0) {
                 warnings.add("in " + refuted.singular() + " of the refuters' estimations a model left a constant or "
                         + "collinear covariate out");
             }
         }
-        double sd = new StandardDeviation().evaluate(data.outcome());
         boolean enough = n1 >= s.minPerArm() && n0 >= s.minPerArm() && failed <= 0.1 * Math.max(1, boot.size());
         if (s.method().usesPropensity()) {
-            enough &= !pf.separation()
+            enough &= !diagnostics.propensity().separation()
                     && diagnostics.overlap().effectiveTreated() >= s.minPerArm()
                     && diagnostics.overlap().effectiveControl() >= s.minPerArm();
         }
-        Verdict verdict = VerdictRule.decide(main.ciLow(), main.ciHigh(), s.direction(), refuted.refutations(), enough);
+        double sd = new StandardDeviation().evaluate(data.outcome());
         return new CausalEstimate(
                 s.method(),
                 s.estimand(),
@@ -157,13 +135,39 @@ public final class CausalEngine {
                 boot.size(),
                 failed,
                 diagnostics,
-                refuted.refutations(),
+                refutations,
                 EValue.of(main.estimate(), sd),
                 EValue.ofInterval(main.ciLow(), main.ciHigh(), sd),
-                verdict,
+                VerdictRule.decide(main.ciLow(), main.ciHigh(), s.direction(), refutations, enough),
                 s.direction(),
                 results,
                 warnings);
+    }
+
+    /** What the fit of the data says about itself: trimming, covariates left out, the propensity model. */
+    private static List<String> fitWarnings(Estimators est, Estimators.Estimates point, PropensityFit pf) {
+        List<String> warnings = new ArrayList<>();
+        if (point.trimmed() > 0) {
+            warnings.add(
+                    point.trimmed() + " controls below the lowest propensity score of a treated unit were left out");
+        }
+        if (!est.design.dropped.isEmpty()) {
+            warnings.add("constant covariates ignored: " + String.join(", ", est.design.dropped));
+        }
+        List<String> redundant = redundantAmongKept(est, point.weights());
+        if (!redundant.isEmpty()) {
+            warnings.add("covariates constant, or a combination of the other covariates, on the rows analysed, so "
+                    + "left out of every model: " + String.join(", ", redundant));
+        }
+        if (!pf.converged()) {
+            warnings.add("propensity model did not converge in " + pf.iterations() + " iterations");
+        }
+        if (pf.separation()) {
+            warnings.add("propensity model shows separation: some units are (almost) certain to be treated or "
+                    + "untreated, so weights and matches there cannot be trusted");
+        }
+        point.singular().forEach((m, aliased) -> warnings.add(aliasedWarning(m, columns(est, aliased))));
+        return warnings;
     }
 
     /** Estimate ± z(0.975)·SE with matching's Abadie–Imbens standard error. */

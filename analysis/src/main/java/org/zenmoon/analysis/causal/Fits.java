@@ -24,11 +24,7 @@ final class Fits {
     private Fits() {}
 
     /** Least-squares coefficients, and the design columns left out because they were aliased (0 = none). */
-    record LeastSquares(double[] beta, boolean[] aliased) {
-        boolean singular() {
-            return anyTrue(aliased);
-        }
-    }
+    record LeastSquares(double[] beta, boolean[] aliased) {}
 
     /** Weighted least squares of y on the design, using only rows of the given arm. */
     static LeastSquares ols(Design d, boolean[] t, double[] y, double[] w, boolean arm, boolean[] active) {
@@ -60,11 +56,7 @@ final class Fits {
      * Result of a logistic fit: coefficients, how the iteration ended, and the columns a Newton step had to
      * leave out because they were aliased.
      */
-    record Logistic(double[] beta, boolean converged, int iterations, boolean separation, boolean[] aliased) {
-        boolean singular() {
-            return anyTrue(aliased);
-        }
-    }
+    record Logistic(double[] beta, boolean converged, int iterations, boolean separation, boolean[] aliased) {}
 
     /** Weighted logistic regression of t on the design by IRLS with step halving; start may be null. */
     static Logistic logistic(Design d, boolean[] t, double[] w, double[] start, boolean[] active) {

@@ -41,8 +41,9 @@ final class Matching {
 
     /**
      * The estimate and its variance (NaN when the weights are not all 0 or 1, or when an arm used as a
-     * match has no neighbour of its own), how many units of each arm were matched or left out, and the
-     * caliper's width on the logit scale.
+     * match has no neighbour of its own), how many units of each arm were matched or left out (controls are
+     * matched to treated units for the ATE only; for the ATT both control counts are 0), and the caliper's
+     * width on the logit scale.
      */
     record Result(
             double estimate,

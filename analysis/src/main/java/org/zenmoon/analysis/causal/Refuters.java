@@ -31,9 +31,7 @@ final class Refuters {
     private Refuters() {}
 
     /** The refutations, and in how many of the refuters' estimations a model left aliased covariates out. */
-    record Outcome(List<Refutation> refutations, int singular) {
-        static final Outcome NONE = new Outcome(List.of(), 0);
-    }
+    record Outcome(List<Refutation> refutations, int singular) {}
 
     /**
      * @param data the rows the analysis kept
