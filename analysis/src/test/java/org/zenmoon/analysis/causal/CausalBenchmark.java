@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 /**
  * Issue #4's benchmark, not a test: AIPW (ATE) with 500 bootstrap resamples on 10,000 rows × 10 covariates,
  * refuters off. Prints the median of 5 timed runs after 2 warm-ups. Run with -XX:ActiveProcessorCount=2 to
- * hold it to two cores (docs/benchmarks/causal.md has the command).
+ * hold it to two cores (docs/BENCHMARKS.md has the command).
  */
 public final class CausalBenchmark {
 
