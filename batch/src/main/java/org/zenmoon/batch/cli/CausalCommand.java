@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         sortSynopsis = false,
         description = {
             "The effect of a 0/1 treatment column on an outcome column, adjusted for confounder columns, with a"
-                    + " bootstrap interval, refutation tests and a verdict.",
+                    + " 95% interval (bootstrap; Abadie-Imbens for matching), refutation tests and a verdict.",
             "Output: { method, estimand, ate, ciLow, ciHigh, n, refutations, verdict, ... } (ate holds the estimate of"
                     + " the chosen estimand)."
         })
@@ -103,8 +103,8 @@ public final class CausalCommand implements Callable<Integer> {
             names = "--caliper",
             defaultValue = "0.2",
             paramLabel = "SD",
-            description =
-                    "Matching caliper in standard deviations of the propensity logit (default:" + " ${DEFAULT-VALUE}).")
+            description = "Matching caliper in pooled standard deviations of the propensity logit,"
+                    + " sqrt((s2 treated + s2 control) / 2) (default: ${DEFAULT-VALUE}).")
     double caliper;
 
     @Option(names = "--squares", description = "Adds the square of every non-binary confounder.")
@@ -280,7 +280,7 @@ public final class CausalCommand implements Callable<Integer> {
                         .add("resamples", e.resamples())
                         .add("seed", s.seed())
                         .add("failed", e.failedResamples())
-                        .add("interval", "percentile"));
+                        .add("interval", e.intervalMethod().label()));
         num(b, "eValue", e.eValue());
         num(b, "eValueCi", e.eValueCi());
 
@@ -323,7 +323,7 @@ public final class CausalCommand implements Callable<Integer> {
             num(rb, "ciLow", r.ciLow());
             num(rb, "ciHigh", r.ciHigh());
             num(rb, "standardError", r.standardError());
-            estimators.add(rb);
+            estimators.add(rb.add("interval", r.intervalMethod().label()));
         }
         b.add("estimators", estimators);
         JsonArrayBuilder warnings = Json.createArrayBuilder();

@@ -80,6 +80,19 @@ class CausalCommandTest {
     }
 
     @Test
+    void everyIntervalSaysHowItWasMade() throws Exception {
+        JsonObject matching = onSessions(-1, "event,sleep", "--method", "matching", "--bootstrap", "50")
+                .json();
+        assertThat(matching.getJsonObject("bootstrap").getString("interval")).isEqualTo("abadie_imbens");
+
+        JsonObject all = onSessions(-1, "event,sleep", "--method", "all", "--bootstrap", "50")
+                .json();
+        assertThat(all.getJsonArray("estimators").getValuesAs(JsonObject.class))
+                .allSatisfy(e -> assertThat(e.getString("interval"))
+                        .isEqualTo(e.getString("method").equals("matching") ? "abadie_imbens" : "percentile"));
+    }
+
+    @Test
     void noEffectSaysNoEvidence() throws Exception {
         ToolRun r = onSessions(0, "event,sleep", "--bootstrap", "200");
         assertThat(r.json().getString("verdict")).isEqualTo("no_evidence");
