@@ -115,6 +115,7 @@ public class AnalysisJobs {
     }
 
     /** The tenants a job with this tenant parameter covers. */
+    @Requires(Permission.RUN_JOBS)
     @Transactional
     public List<String> tenantsCovered(String tenantParameter) {
         return ALL_TENANTS.equals(tenantParameter) ? tenants.allIds() : List.of(tenantParameter);

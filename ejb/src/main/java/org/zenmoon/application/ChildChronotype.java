@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import org.zenmoon.application.audit.Audited;
+import org.zenmoon.application.security.Permission;
 import org.zenmoon.application.security.Requires;
 import org.zenmoon.application.security.TenantBound;
 import org.zenmoon.domain.model.child.ChildSummary;
@@ -12,7 +13,7 @@ import org.zenmoon.domain.model.child.ChildSummary;
 @Stateless
 @TenantBound
 @Audited
-@Requires
+@Requires(Permission.READ_CHILDREN)
 public class ChildChronotype {
 
     @Inject

@@ -6,6 +6,7 @@ import java.util.List;
 import org.zenmoon.application.audit.Audited;
 import org.zenmoon.application.security.AccessPolicy;
 import org.zenmoon.application.security.CallerContext;
+import org.zenmoon.application.security.Permission;
 import org.zenmoon.application.security.Requires;
 import org.zenmoon.application.security.TenantBound;
 import org.zenmoon.domain.model.child.ChildRepository;
@@ -18,7 +19,7 @@ import org.zenmoon.domain.model.child.ChildSummary;
 @Stateless
 @TenantBound
 @Audited
-@Requires
+@Requires(Permission.READ_CHILDREN)
 public class ChildDirectory {
 
     @Inject

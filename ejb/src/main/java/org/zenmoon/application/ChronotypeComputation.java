@@ -1,6 +1,6 @@
 package org.zenmoon.application;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +16,11 @@ import org.zenmoon.domain.model.epoch.EpochRepository;
 /**
  * A child's chronotype from its recent wearable epochs: sleep and wake scored from activity and heart rate,
  * nightly episodes built, and MSFsc computed over school and free nights (docs/analyses/sleep-chronotype.md).
- * Runs inside the caller's transaction, whose tenant is already bound.
+ * Runs inside the calling service's transaction, whose tenant and access are already settled: package-private, so
+ * that only those services reach it.
  */
-@ApplicationScoped
-public class ChronotypeComputation {
+@Dependent
+class ChronotypeComputation {
 
     /** Enough for the 14 nights with 4 free ones that the analysis needs, with room for gaps. */
     static final Duration WINDOW = Duration.ofDays(60);
@@ -28,7 +29,7 @@ public class ChronotypeComputation {
     EpochRepository epochs;
 
     /** The chronotype from the child's last 60 days of epochs, with the child's age as of {@code now}. */
-    public Chronotype analyse(String childId, int birthYear, Instant now) {
+    Chronotype analyse(String childId, int birthYear, Instant now) {
         // The latest epoch anchors the window, so that a device that stopped sending still has its history used.
         List<WearableEpoch> recent = epochs.latest(childId)
                 .map(last -> epochs.wearableEpochs(childId, last.minus(WINDOW)))

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.UUID;
 import org.zenmoon.analysis.chronotype.Chronotype;
 import org.zenmoon.application.audit.Audited;
+import org.zenmoon.application.security.Permission;
+import org.zenmoon.application.security.Requires;
 import org.zenmoon.application.security.TenantBound;
 import org.zenmoon.domain.model.analysis.AnalysisResult;
 import org.zenmoon.domain.model.analysis.AnalysisResultRepository;
@@ -18,11 +20,13 @@ import org.zenmoon.domain.model.child.Child;
 import org.zenmoon.domain.model.child.ChildRepository;
 
 /**
- * Recomputes and stores children's chronotypes, for the {@code chronotype} job. The job binds the tenant and the
- * admin who started it as the caller; each child is written in a transaction of its own and audited as a write.
+ * Recomputes and stores children's chronotypes, for the {@code chronotype} job. The job binds the admin who started
+ * it as the caller, in each tenant it covers; that admin must still be allowed to run jobs. Each child is written
+ * in a transaction of its own and audited as a write under the admin's id.
  */
 @Stateless
 @TenantBound
+@Requires(Permission.RUN_JOBS)
 public class ChronotypeRefresh {
 
     @Inject

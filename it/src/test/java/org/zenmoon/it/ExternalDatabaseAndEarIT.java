@@ -3,6 +3,7 @@ package org.zenmoon.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.JsonArray;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * An IT admin's PostgreSQL (here a separate PostgreSQL 17 process that the test starts): first the run
- * command against it, which must not start an embedded database; then the EAR on full Payara Server 6,
- * configured through the same environment variables.
+ * An IT admin's set-ups: the run command against their own PostgreSQL (here a separate PostgreSQL 17 process that
+ * the test starts), which must start no embedded database and create no demo account; and the EAR on full Payara
+ * Server 6, configured through the same environment variables (here pointed at the shared server's database,
+ * whose demo accounts the checks log in with).
  */
 class ExternalDatabaseAndEarIT {
 
@@ -28,7 +30,6 @@ class ExternalDatabaseAndEarIT {
 
     @BeforeAll
     static void startDatabase() throws Exception {
-        SharedServer.stop();
         adminsPostgres = EmbeddedPostgres.builder().setPort(54349).start();
         try (Connection c = adminsPostgres.getPostgresDatabase().getConnection()) {
             c.createStatement().execute("CREATE DATABASE zenmoon_prod");
@@ -42,10 +43,7 @@ class ExternalDatabaseAndEarIT {
                 "zenmoon",
                 "ZENMOON_DB_PASSWORD",
                 "Secret-1");
-        // An external database gets demo data only when asked for explicitly.
-        Map<String, String> withDemo = new java.util.HashMap<>(dbEnv);
-        withDemo.put("ZENMOON_DEMO", "true");
-        runCommand = LaunchedServer.start("external-db", 18081, 54359, withDemo);
+        runCommand = LaunchedServer.start("external-db", 18081, 54359, dbEnv);
     }
 
     @AfterAll
@@ -59,26 +57,34 @@ class ExternalDatabaseAndEarIT {
     }
 
     @Test
-    void runCommandUsesTheConfiguredDatabase() throws Exception {
+    void runCommandUsesTheConfiguredDatabaseWithoutDemoAccounts() throws Exception {
         assertThat(runCommand.output())
                 .doesNotContain("starting embedded PostgreSQL")
                 .contains("jdbc:postgresql://localhost:54349/zenmoon_prod")
-                .contains("demo data created");
+                .doesNotContainIgnoringCase("demo");
         assertThat(runCommand.home.resolve("pgdata")).doesNotExist();
         Http http = new Http(runCommand.baseUrl());
-        assertThat(http.get("/health/ready", null).status()).isEqualTo(200);
-        assertThat(http.get("/api/v1/children", http.token("clinician")).json().asJsonArray())
-                .hasSize(12);
+        assertThat(http.get("/health/ready", null).status())
+                .as("ready, with the signing key the run command made")
+                .isEqualTo(200);
+        assertThat(http.login("admin", "demo").status()).isEqualTo(401);
     }
 
     @Test
     void earDeploysOnPayaraServerAndAnswers() throws Exception {
         Path payara = Path.of(System.getProperty("payara.server.home", "target/payara-server/payara6"));
         Path ear = Path.of(System.getProperty("zenmoon.ear", "target/zenmoon.ear"));
-        Path key = runCommand.home.toAbsolutePath().resolve("jwt-signing-key.pem");
-        assertThat(key).as("key written by the run command in demo mode").exists();
-        Map<String, String> env = new java.util.HashMap<>(dbEnv);
-        env.put("ZENMOON_JWT_KEY_FILE", key.toString());
+        LaunchedServer shared = SharedServer.get();
+        Path key = shared.home.toAbsolutePath().resolve("jwt-signing-key.pem");
+        Map<String, String> env = Map.of(
+                "ZENMOON_DB_URL",
+                "jdbc:postgresql://localhost:" + SharedServer.DB_PORT + "/zenmoon",
+                "ZENMOON_DB_USER",
+                "postgres",
+                "ZENMOON_DB_PASSWORD",
+                "postgres",
+                "ZENMOON_JWT_KEY_FILE",
+                key.toString());
         // A fresh domain every run, on ports of its own (admin 19048, HTTP 19080).
         asadmin(payara, env, 60, false, "delete-domain", DOMAIN);
         asadmin(payara, env, 120, true, "create-domain", "--nopassword=true", "--portbase", "19000", DOMAIN);
@@ -100,11 +106,26 @@ class ExternalDatabaseAndEarIT {
             assertThat(ready.status()).as(ready.body()).isEqualTo(200);
             assertThat(ready.body()).contains("\"database\"");
             String token = http.token("counsellor");
-            assertThat(http.get("/api/v1/children", token).json().asJsonArray()).hasSize(30);
+            JsonArray school = http.get("/api/v1/children", token).json().asJsonArray();
+            assertThat(school).hasSize(30);
             assertThat(http.get("/api/v1/children", null).status()).isEqualTo(401);
 
-            // Jakarta Batch on the full server: the chronotype job runs to completion there too.
-            String admin = http.token("clinic.admin");
+            // The walls and the access policy hold on the full server's class loading and interceptors too.
+            String clinicChild = http.get("/api/v1/children", http.token("clinician"))
+                    .json()
+                    .asJsonArray()
+                    .getJsonObject(0)
+                    .getString("childId");
+            assertThat(http.get("/api/v1/children/" + clinicChild, token).status())
+                    .isEqualTo(404);
+            assertThat(http.post("/api/v1/admin/jobs/chronotype", "", token).status())
+                    .isEqualTo(403);
+            assertThat(http.get("/api/v1/children", http.token("admin")).status())
+                    .isEqualTo(403);
+
+            // Jakarta Batch on the full server: the chronotype job runs to completion there too. (The school's job:
+            // the API test expects the clinic's children to have no stored chronotype.)
+            String admin = http.token("school.admin");
             Http.Reply started = http.post("/api/v1/admin/jobs/chronotype", "", admin);
             assertThat(started.status()).as(started.body()).isEqualTo(202);
             String id = started.object().getString("executionId");

@@ -20,7 +20,9 @@ record Settings(
         String javaOpts,
         Path payaraJar,
         Path war,
-        int startTimeoutSeconds) {
+        int startTimeoutSeconds,
+        Path jwtKeyFile,
+        boolean generateJwtKey) {
 
     static Settings fromEnvironment() {
         return from(Settings::lookup);
@@ -37,9 +39,11 @@ record Settings(
         Db external = url == null
                 ? null
                 : new Db(url, get.apply("zenmoon.db.user", ""), get.apply("zenmoon.db.password", ""));
+        Path home = Path.of(get.apply("zenmoon.home", "var")).toAbsolutePath();
+        String keyFile = get.apply("zenmoon.jwt.key-file", null);
         return new Settings(
                 external,
-                Path.of(get.apply("zenmoon.home", "var")).toAbsolutePath(),
+                home,
                 port(get, "zenmoon.http.port", "8080"),
                 port(get, "zenmoon.embedded-db.port", "54329"),
                 // Demo accounts share one known password: only the embedded database gets them unless asked for.
@@ -51,7 +55,13 @@ record Settings(
                         dist.resolve("payara-micro.jar").toString())),
                 Path.of(get.apply(
                         "zenmoon.server.war", dist.resolve("zenmoon.war").toString())),
-                (int) number(get, "zenmoon.server.start-timeout", "300"));
+                (int) number(get, "zenmoon.server.start-timeout", "300"),
+                keyFile == null
+                        ? home.resolve("jwt-signing-key.pem")
+                        : Path.of(keyFile).toAbsolutePath(),
+                // The run command owns its home: it makes the signing key there on the first start, with or without
+                // demo data. A key the admin names must exist already.
+                keyFile == null);
     }
 
     private static int port(BinaryOperator<String> get, String key, String fallback) {

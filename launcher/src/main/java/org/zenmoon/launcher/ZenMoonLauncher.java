@@ -221,9 +221,11 @@ public final class ZenMoonLauncher {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(Arrays.asList(settings.javaOpts().trim().split("\\s+")));
         cmd.add("-Duser.timezone=UTC");
-        cmd.add("-Dzenmoon.jwt.key-file="
-                + settings.home().resolve("jwt-signing-key.pem").toAbsolutePath());
-        cmd.add("-Dzenmoon.jwt.generate-key=" + settings.demo());
+        if (!settings.generateJwtKey() && !Files.isReadable(settings.jwtKeyFile())) {
+            throw new LaunchException("ZENMOON_JWT_KEY_FILE " + settings.jwtKeyFile() + " is not a readable file");
+        }
+        cmd.add("-Dzenmoon.jwt.key-file=" + settings.jwtKeyFile());
+        cmd.add("-Dzenmoon.jwt.generate-key=" + settings.generateJwtKey());
         if (settings.externalDb() == null) {
             // An external database's settings reach the server through the same environment variables.
             cmd.add("-Dzenmoon.db.url=" + db.url());
@@ -245,7 +247,7 @@ public final class ZenMoonLauncher {
         try {
             server = new ProcessBuilder(cmd)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
         } catch (IOException e) {
             throw new LaunchException("Payara Micro did not start: " + e.getMessage(), e);

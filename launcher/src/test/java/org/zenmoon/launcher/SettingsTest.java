@@ -21,6 +21,17 @@ class SettingsTest {
         Settings s = Settings.from(Map.of("zenmoon.db.url", "jdbc:postgresql://db.example/zenmoon")::get);
         assertThat(s.externalDb().url()).isEqualTo("jdbc:postgresql://db.example/zenmoon");
         assertThat(s.demo()).isFalse();
+        assertThat(s.generateJwtKey())
+                .as("the run command still makes its signing key")
+                .isTrue();
+        assertThat(s.jwtKeyFile()).isEqualTo(s.home().resolve("jwt-signing-key.pem"));
+    }
+
+    @Test
+    void aKeyTheAdminNamesIsUsedAndNeverMade() {
+        Settings s = Settings.from(Map.of("zenmoon.jwt.key-file", "/etc/zenmoon/key.pem")::get);
+        assertThat(s.jwtKeyFile()).isEqualTo(java.nio.file.Path.of("/etc/zenmoon/key.pem"));
+        assertThat(s.generateJwtKey()).isFalse();
     }
 
     @Test

@@ -5,15 +5,15 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.Set;
 import org.zenmoon.application.AnalysisJobs;
 import org.zenmoon.application.ChronotypeRefresh;
+import org.zenmoon.application.security.Accounts;
 import org.zenmoon.application.security.Caller;
 import org.zenmoon.application.security.CallerContext;
 
 /**
  * The {@code chronotype} job's step: for each tenant the job covers, the admin who started it becomes the caller
- * in that tenant, and every child is refreshed in a transaction of its own. The exit status says how many
+ * in that tenant (with the roles the account has now), and every child is refreshed in a transaction of its own. The exit status says how many
  * children got a category.
  */
 @Named("chronotypeBatchlet")
@@ -37,11 +37,17 @@ public class ChronotypeBatchlet extends AbstractBatchlet {
     @Inject
     CallerContext callers;
 
+    @Inject
+    Accounts accounts;
+
     @Override
     public String process() throws Exception {
+        // The admin as the account is now: one who lost the right to run jobs since the start is refused.
+        Caller actor = accounts.callerWithId(actorId)
+                .orElseThrow(() -> new IllegalStateException("the admin who started the job no longer exists"));
         int known = 0;
-        for (String tenant : jobs.tenantsCovered(tenantId)) {
-            known += callers.callAs(new Caller(actorId, null, tenant, Set.of()), this::refreshTenant);
+        for (String tenant : callers.callAs(actor, () -> jobs.tenantsCovered(tenantId))) {
+            known += callers.callAs(actor.inTenant(tenant), this::refreshTenant);
         }
         return "children with a chronotype: " + known;
     }

@@ -11,6 +11,7 @@ import org.zenmoon.application.NotAuthenticatedException;
 import org.zenmoon.application.NotFoundException;
 import org.zenmoon.application.security.Caller;
 import org.zenmoon.application.security.CallerContext;
+import org.zenmoon.application.security.InterceptedBinding;
 
 /**
  * The one place that audits access to children's data. It runs outside the authorization and tenant
@@ -30,36 +31,37 @@ public class AuditInterceptor {
 
     @AroundInvoke
     public Object audit(InvocationContext ctx) throws Exception {
-        String outcome = "error";
+        Object result;
         try {
-            Object result = ctx.proceed();
-            outcome = "ok";
-            return result;
-        } catch (NotFoundException e) {
-            outcome = "not_found";
-            throw e;
-        } catch (ForbiddenException e) {
-            outcome = "forbidden";
-            throw e;
-        } catch (NotAuthenticatedException e) {
-            outcome = "unauthenticated";
-            throw e;
-        } finally {
-            if (!"unauthenticated".equals(outcome)) {
-                Caller caller = callers.current();
-                if (caller.tenantId() != null) {
-                    trail.record(caller.userId(), action(ctx), resource(ctx), parameter(ctx, "childId"), outcome);
+            result = ctx.proceed();
+        } catch (Exception e) {
+            String outcome = e instanceof NotFoundException
+                    ? "not_found"
+                    : e instanceof ForbiddenException ? "forbidden" : "error";
+            if (!(e instanceof NotAuthenticatedException)) {
+                try {
+                    record(ctx, outcome);
+                } catch (RuntimeException auditFailure) {
+                    // The caller learns what its call did; the audit's own failure travels with it to the log.
+                    e.addSuppressed(auditFailure);
                 }
             }
+            throw e;
+        }
+        // A successful call that cannot be audited fails: nobody reads a child's data unrecorded.
+        record(ctx, "ok");
+        return result;
+    }
+
+    private void record(InvocationContext ctx, String outcome) {
+        Caller caller = callers.current();
+        if (caller.tenantId() != null) {
+            trail.record(caller.userId(), action(ctx), resource(ctx), parameter(ctx, "childId"), outcome);
         }
     }
 
     private static String action(InvocationContext ctx) {
-        Audited a = ctx.getMethod().getAnnotation(Audited.class);
-        if (a == null) {
-            a = ctx.getMethod().getDeclaringClass().getAnnotation(Audited.class);
-        }
-        return a == null ? "read" : a.value();
+        return InterceptedBinding.of(ctx, Audited.class).value();
     }
 
     /** The method, and the cohort when the call reads a cohort's children. */

@@ -39,7 +39,8 @@ public class AccessPolicy {
     CohortRepository cohorts;
 
     public boolean permits(Caller caller, Permission permission) {
-        return caller.roles().stream().anyMatch(r -> GRANTS.get(r).contains(permission));
+        return caller.roles().stream()
+                .anyMatch(r -> GRANTS.getOrDefault(r, Set.of()).contains(permission));
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.zenmoon.application.security;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.zenmoon.domain.model.user.AppUser;
@@ -36,6 +38,8 @@ public class Accounts {
     @Inject
     LoginThrottle throttle;
 
+    /** Outside any transaction: the slow hash must not hold a pooled connection. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public LogIn logIn(String username, char[] password) {
         long wait = throttle.attempt(username);
         if (wait > 0) {
@@ -51,9 +55,14 @@ public class Accounts {
         return new LogIn(LogIn.Outcome.SUCCEEDED, caller(user.get()), 0);
     }
 
-    /** The caller behind an authenticated principal's name, with its roles as they are now. */
-    public Optional<Caller> callerNamed(String username) {
-        return users.findByUsername(username).map(Accounts::caller);
+    /**
+     * The caller behind an authenticated principal (whose name is the account's id, which never changes or passes
+     * to another account), with its roles as they are now. Outside the caller's transaction, so that looking the
+     * account up never touches a tenant-bound persistence context.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Caller> callerWithId(String userId) {
+        return users.findById(userId).map(Accounts::caller);
     }
 
     private static Caller caller(AppUser u) {

@@ -8,7 +8,7 @@ import jakarta.interceptor.InvocationContext;
 import org.zenmoon.application.ForbiddenException;
 
 /** Enforces {@link Requires} with the {@link AccessPolicy}, inside the audit (refusals are audited too). */
-@Requires
+@Requires(Permission.READ_CHILDREN) // the value is @Nonbinding: this interceptor serves every @Requires
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION - 50)
 public class AuthorizationInterceptor {
@@ -21,13 +21,9 @@ public class AuthorizationInterceptor {
 
     @AroundInvoke
     public Object authorize(InvocationContext ctx) throws Exception {
-        Requires required = ctx.getMethod().getAnnotation(Requires.class);
-        if (required == null) {
-            required = ctx.getMethod().getDeclaringClass().getAnnotation(Requires.class);
-        }
-        Permission permission = required == null ? Permission.READ_CHILDREN : required.value();
-        if (!policy.permits(callers.current(), permission)) {
-            throw new ForbiddenException(permission);
+        Requires required = InterceptedBinding.of(ctx, Requires.class);
+        if (!policy.permits(callers.current(), required.value())) {
+            throw new ForbiddenException(required.value());
         }
         return ctx.proceed();
     }

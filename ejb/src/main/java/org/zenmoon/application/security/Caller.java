@@ -12,4 +12,9 @@ public record Caller(String userId, String username, String tenantId, Set<Role> 
     public Caller {
         roles = Set.copyOf(roles);
     }
+
+    /** The same person working in {@code tenant}: how a platform admin's job visits each tenant. */
+    public Caller inTenant(String tenant) {
+        return new Caller(userId, username, tenant, roles);
+    }
 }

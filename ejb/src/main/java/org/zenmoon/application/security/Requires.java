@@ -16,6 +16,7 @@ import java.lang.annotation.Target;
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Requires {
 
+    /** Written out on every use: no permission is implied. */
     @Nonbinding
-    Permission value() default Permission.READ_CHILDREN;
+    Permission value();
 }

@@ -33,6 +33,15 @@ public class TenantInterceptor {
         if (tenant == null) {
             throw new NotFoundException("Tenant data");
         }
+        if (!em.isJoinedToTransaction()) {
+            // Without a transaction the property would land on a context that the queries do not use.
+            throw new IllegalStateException("@TenantBound needs a transaction: " + ctx.getMethod());
+        }
+        Object bound = em.getProperties().get(Tenancy.PROPERTY);
+        if (bound != null && !bound.equals(tenant)) {
+            // Entities of the other tenant may sit in this persistence context already.
+            throw new IllegalStateException("a transaction of one tenant cannot continue in another");
+        }
         em.setProperty(Tenancy.PROPERTY, tenant);
         return ctx.proceed();
     }

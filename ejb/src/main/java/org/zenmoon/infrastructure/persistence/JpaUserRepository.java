@@ -20,4 +20,9 @@ public class JpaUserRepository implements UserRepository {
                 .getResultStream()
                 .findFirst();
     }
+
+    @Override
+    public Optional<AppUser> findById(String id) {
+        return Optional.ofNullable(em.find(AppUser.class, id));
+    }
 }

@@ -23,7 +23,8 @@ import javax.sql.DataSource;
         password = "${MPCONFIG=zenmoon.db.password}",
         minPoolSize = 2,
         maxPoolSize = 32,
-        properties = {"ApplicationName=zenmoon"})
+        // Server error details quote the failing row (children's data): they must never reach an exception message.
+        properties = {"ApplicationName=zenmoon", "logServerErrorDetail=false"})
 @Stateless
 public class ZenMoonDatabase {
 

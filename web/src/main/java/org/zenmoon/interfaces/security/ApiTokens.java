@@ -29,7 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ApiTokens {
 
     /** A token that passed every check. */
-    public record Verified(String username, Set<String> groups) {}
+    /** A token that passed every check: its account's id ({@code sub}), name ({@code upn}) and groups. */
+    public record Verified(String userId, String username, Set<String> groups) {}
 
     @Inject
     SigningKey key;
@@ -87,15 +88,17 @@ public class ApiTokens {
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             Date exp = claims.getExpirationTime();
             String upn = claims.getStringClaim("upn");
+            String sub = claims.getSubject();
             List<String> groups = claims.getStringListClaim("groups");
             if (!issuer.equals(claims.getIssuer())
                     || exp == null
                     || !exp.toInstant().isAfter(clock.instant())
                     || upn == null
+                    || sub == null
                     || groups == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Verified(upn, Set.copyOf(groups)));
+            return Optional.of(new Verified(sub, upn, Set.copyOf(groups)));
         } catch (ParseException | JOSEException e) {
             return Optional.empty();
         }

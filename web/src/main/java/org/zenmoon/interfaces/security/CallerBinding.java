@@ -12,8 +12,9 @@ import org.zenmoon.application.security.Accounts;
 import org.zenmoon.application.security.CallerContext;
 
 /**
- * Binds the caller of every HTTP request once, from the principal the authentication mechanism established. The
- * account is looked up only if the request's work asks who is calling, and then with its roles as they are now.
+ * Binds the caller of every HTTP request once, from the principal the authentication mechanism established (its
+ * name is the account's id). The account is looked up only if the request's work asks who is calling, and then
+ * with its roles as they are now.
  */
 /* Declared in web.xml, which orders it before the portal gate. */
 public class CallerBinding extends HttpFilter {
@@ -34,7 +35,7 @@ public class CallerBinding extends HttpFilter {
             callers.callAs(
                     () -> principal == null
                             ? null
-                            : accounts.callerNamed(principal.getName()).orElse(null),
+                            : accounts.callerWithId(principal.getName()).orElse(null),
                     () -> {
                         chain.doFilter(request, response);
                         return null;

@@ -41,7 +41,11 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
     private static final String SESSION_CALLER = "zenmoon.portal.caller";
 
     /** What the portal session keeps of the logged-in caller. */
-    private record PortalCaller(String username, Set<String> groups) implements Serializable {}
+    /**
+     * What the portal session keeps of the logged-in caller: the account's id, which never passes to another
+     * account. Roles are read afresh on every request (CallerBinding), not from here.
+     */
+    private record PortalCaller(String userId, Set<String> groups) implements Serializable {}
 
     @Inject
     ApiTokens tokens;
@@ -65,13 +69,13 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
                 request.setAttribute(LOGIN_OUTCOME, login);
                 return AuthenticationStatus.SEND_FAILURE;
             }
-            PortalCaller caller = new PortalCaller(login.caller().username(), groups(login.caller()));
+            PortalCaller caller = new PortalCaller(login.caller().userId(), groups(login.caller()));
             request.getSession(true).setAttribute(SESSION_CALLER, caller);
-            return context.notifyContainerAboutLogin(caller.username(), caller.groups());
+            return context.notifyContainerAboutLogin(caller.userId(), caller.groups());
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof PortalCaller caller) {
-            return context.notifyContainerAboutLogin(caller.username(), caller.groups());
+            return context.notifyContainerAboutLogin(caller.userId(), caller.groups());
         }
         return context.isProtected() ? context.redirect(request.getContextPath() + LOGIN_PAGE) : context.doNothing();
     }
@@ -86,7 +90,7 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
                 return unauthorized(response, "The bearer token is invalid or has expired.");
             }
             return context.notifyContainerAboutLogin(
-                    token.get().username(), token.get().groups());
+                    token.get().userId(), token.get().groups());
         }
         if (!context.isProtected()) {
             return context.doNothing();

@@ -6,4 +6,6 @@ import java.util.Optional;
 public interface UserRepository {
 
     Optional<AppUser> findByUsername(String username);
+
+    Optional<AppUser> findById(String id);
 }
