@@ -127,6 +127,9 @@ class ApiIT {
         assertThat(walled.object().getString("title")).isEqualTo("Not Found");
         assertThat(http.get("/api/v1/children/no-such-child", counsellor).status())
                 .isEqualTo(404);
+        // An id longer than any child's (the audit still records the attempt, clipped) is not found either.
+        assertThat(http.get("/api/v1/children/" + "x".repeat(60), counsellor).status())
+                .isEqualTo(404);
     }
 
     @Test
