@@ -232,7 +232,16 @@ class ForecastCommandTest {
         }
         Path file = dir.resolve("stress.csv");
         Files.writeString(file, csv);
-        ToolRun r = run(
+        ToolRun r = stressForecast(file);
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(25);
+        assertThat(lines.get(1)).startsWith(t0.plusSeconds(3600L * 4 * 168) + ",1,");
+    }
+
+    /** {@code forecast --series} of a file's hourly stress column, 24 hours ahead. */
+    ToolRun stressForecast(Path file) {
+        return run(
                 "forecast",
                 "--series",
                 file.toString(),
@@ -242,10 +251,6 @@ class ForecastCommandTest {
                 "stress",
                 "--horizon",
                 "24");
-        assertThat(r.code()).as(r.err()).isZero();
-        List<String> lines = r.out().lines().toList();
-        assertThat(lines).hasSize(25);
-        assertThat(lines.get(1)).startsWith(t0.plusSeconds(3600L * 4 * 168) + ",1,");
     }
 
     @Test
@@ -253,16 +258,7 @@ class ForecastCommandTest {
         Path file = dir.resolve("short.csv");
         Files.writeString(
                 file, "time,stress\n2024-01-01T00:00:00Z,3\n2024-01-01T01:00:00Z,4\n2024-01-01T02:00:00Z,5\n");
-        ToolRun r = run(
-                "forecast",
-                "--series",
-                file.toString(),
-                "--time-col",
-                "time",
-                "--value-col",
-                "stress",
-                "--horizon",
-                "24");
+        ToolRun r = stressForecast(file);
         assertThat(r.code()).isZero();
         assertThat(r.out().lines().toList())
                 .hasSize(2)
@@ -275,16 +271,7 @@ class ForecastCommandTest {
     void aMissingTimeColumnExitsTwo() throws Exception {
         Path file = dir.resolve("s.csv");
         Files.writeString(file, "when,stress\n2024-01-01T00:00:00Z,3\n");
-        ToolRun r = run(
-                "forecast",
-                "--series",
-                file.toString(),
-                "--time-col",
-                "time",
-                "--value-col",
-                "stress",
-                "--horizon",
-                "24");
+        ToolRun r = stressForecast(file);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith(file + ":1:time:");
     }
