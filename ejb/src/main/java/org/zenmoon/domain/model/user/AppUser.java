@@ -39,6 +39,13 @@ public class AppUser {
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
 
+    /** Carried by every token; raising it revokes every token issued before. */
+    @Column(name = "token_version", nullable = false)
+    private int tokenVersion;
+
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
+
     protected AppUser() {}
 
     public AppUser(
@@ -84,5 +91,40 @@ public class AppUser {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public int getTokenVersion() {
+        return tokenVersion;
+    }
+
+    /** Makes every token issued for this account so far useless: on log-out, a password or role change. */
+    public void revokeTokens() {
+        tokenVersion++;
+    }
+
+    /** A disabled account cannot log in, and its tokens stop working at once. */
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
+
+    public Instant getDisabledAt() {
+        return disabledAt;
+    }
+
+    public void disable(Instant at) {
+        if (disabledAt == null) {
+            disabledAt = at;
+            revokeTokens();
+        }
+    }
+
+    public void changePassword(String newHash) {
+        passwordHash = newHash;
+        revokeTokens();
+    }
+
+    public void changeRoles(Set<Role> newRoles) {
+        roles = encodeRoles(newRoles);
+        revokeTokens();
     }
 }
