@@ -1,6 +1,8 @@
 package org.zenmoon.launcher;
 
+import java.net.InetAddress;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.BinaryOperator;
@@ -14,6 +16,7 @@ record Settings(
         Db externalDb,
         Path home,
         int httpPort,
+        String bindAddress,
         int embeddedDbPort,
         boolean demo,
         long demoSeed,
@@ -45,6 +48,8 @@ record Settings(
                 external,
                 home,
                 port(get, "zenmoon.http.port", "8080"),
+                // Only this machine can reach the server unless the admin opens it up (behind a TLS proxy, say).
+                address(get.apply("zenmoon.http.bind-address", "127.0.0.1").trim()),
                 port(get, "zenmoon.embedded-db.port", "54329"),
                 // Demo accounts share one known password: only the embedded database gets them unless asked for.
                 Boolean.parseBoolean(get.apply("zenmoon.demo", String.valueOf(external == null))),
@@ -72,6 +77,21 @@ record Settings(
         return (int) port;
     }
 
+    /** An IP address or a host name of this machine, which the server's HTTP listener binds to. */
+    private static String address(String value) {
+        if (!value.matches("[A-Za-z0-9.:%_-]{1,253}")) {
+            throw new IllegalArgumentException(
+                    variable("zenmoon.http.bind-address") + " must be an IP address or host name, not '" + value + "'");
+        }
+        try {
+            InetAddress.getByName(value);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(
+                    variable("zenmoon.http.bind-address") + " names no address of this machine: '" + value + "'");
+        }
+        return value;
+    }
+
     /** @throws IllegalArgumentException naming the setting as an admin would set it */
     private static long number(BinaryOperator<String> get, String key, String fallback) {
         String value = get.apply(key, fallback);
@@ -87,8 +107,14 @@ record Settings(
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
+    /** Where this machine reaches the server: localhost when it listens everywhere, else the address it binds. */
     String baseUrl() {
-        return "http://localhost:" + httpPort;
+        boolean everywhere = bindAddress.equals("0.0.0.0") || bindAddress.equals("::");
+        boolean loopback = bindAddress.equals("127.0.0.1") || bindAddress.equals("localhost");
+        String host = everywhere || loopback
+                ? "localhost"
+                : bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+        return "http://" + host + ":" + httpPort;
     }
 
     /** System property first, then the environment variable MicroProfile Config would map it to. */

@@ -1,6 +1,7 @@
 package org.zenmoon.launcher;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -67,12 +68,14 @@ public final class ZenMoonLauncher {
                     launcher.migrate(settings.externalDb());
                     System.exit(0);
                 }
+                case "create-admin" -> System.exit(launcher.createAdmin(args));
                 case "help", "--help", "-h" -> {
-                    OUT.println("usage: zenmoon [run|migrate]   (configuration: see README.md)");
+                    OUT.println("usage: zenmoon [run|migrate|create-admin NAME]   (configuration: see README.md)");
                     System.exit(0);
                 }
                 default -> {
-                    System.err.println("zenmoon: unknown command '" + command + "' (use run, migrate or help)");
+                    System.err.println(
+                            "zenmoon: unknown command '" + command + "' (use run, migrate, create-admin or help)");
                     System.exit(2);
                 }
             }
@@ -121,6 +124,62 @@ public final class ZenMoonLauncher {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    /**
+     * {@code create-admin NAME}: the first platform admin, once, with the password from {@code ZENMOON_ADMIN_PASSWORD}
+     * or typed twice at the terminal. Exit code 2 when refused, with one line saying why.
+     */
+    int createAdmin(String[] args) {
+        if (args.length != 2) {
+            System.err.println("zenmoon: usage: zenmoon create-admin NAME");
+            return 2;
+        }
+        char[] password = adminPassword();
+        if (password == null) {
+            return 2;
+        }
+        if (settings.externalDb() == null) {
+            instance = InstanceLock.acquire(settings.home(), settings.httpPort());
+            requireFreePort(settings.embeddedDbPort(), "embedded PostgreSQL", "ZENMOON_EMBEDDED_DB_PORT");
+        }
+        Db db = settings.externalDb() != null ? settings.externalDb() : startEmbedded();
+        try {
+            migrate(db);
+            try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+                String id = FirstAdmin.create(c, args[1], password);
+                OUT.println("[zenmoon] platform admin '" + args[1] + "' created (account " + id + ")");
+                return 0;
+            }
+        } catch (FirstAdmin.Refused e) {
+            System.err.println("zenmoon: create-admin refused: " + e.getMessage());
+            return 2;
+        } catch (SQLException e) {
+            throw new LaunchException("the admin could not be written: " + e.getMessage(), e);
+        } finally {
+            Arrays.fill(password, '\0');
+            stop();
+        }
+    }
+
+    /** The new admin's password: the configured secret, else typed twice; null (with a message) if neither. */
+    private static char[] adminPassword() {
+        String configured = System.getenv("ZENMOON_ADMIN_PASSWORD");
+        if (configured != null && !configured.isEmpty()) {
+            return configured.toCharArray();
+        }
+        Console console = System.console();
+        if (console == null) {
+            System.err.println("zenmoon: set ZENMOON_ADMIN_PASSWORD or run create-admin in a terminal");
+            return null;
+        }
+        char[] first = console.readPassword("Password for the new platform admin: ");
+        char[] again = console.readPassword("The same password again: ");
+        if (first == null || again == null || !Arrays.equals(first, again)) {
+            System.err.println("zenmoon: the two passwords differ");
+            return null;
+        }
+        return first;
     }
 
     /** A port another program holds would fail later, deep in a server log: say so now, in one line. */
@@ -235,6 +294,8 @@ public final class ZenMoonLauncher {
         cmd.addAll(List.of(
                 "-jar",
                 jar.toString(),
+                "--prebootcommandfile",
+                prebootCommands().toString(),
                 "--deploy",
                 war.toString(),
                 "--contextroot",
@@ -252,6 +313,20 @@ public final class ZenMoonLauncher {
         } catch (IOException e) {
             throw new LaunchException("Payara Micro did not start: " + e.getMessage(), e);
         }
+    }
+
+    /** Payara Micro's commands before boot: the HTTP listener binds to the configured address only. */
+    private Path prebootCommands() {
+        Path file = settings.home().resolve("payara-preboot.txt");
+        try {
+            Files.writeString(
+                    file,
+                    "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
+                            + settings.bindAddress() + "\n");
+        } catch (IOException e) {
+            throw new LaunchException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
     }
 
     private void awaitReady() {
@@ -297,6 +372,10 @@ public final class ZenMoonLauncher {
         OUT.println("    API base:   " + base + "/api/v1   (OpenAPI: " + base + "/openapi)");
         OUT.println("    Health:     " + base + "/health/ready");
         OUT.println("    Database:   " + db.displayUrl() + (embedded != null ? "  (embedded)" : ""));
+        OUT.println("    Listening:  " + settings.bindAddress() + ":" + settings.httpPort()
+                + (settings.bindAddress().equals("127.0.0.1")
+                        ? "  (this machine only; ZENMOON_HTTP_BIND_ADDRESS opens it to others)"
+                        : ""));
         if (settings.demo()) {
             OUT.println("    Demo logins (password: demo):");
             OUT.println("      admin         PLATFORM_ADMIN");
@@ -305,6 +384,8 @@ public final class ZenMoonLauncher {
             OUT.println("      clinic.admin  TENANT_ADMIN, Northside Paediatric Sleep Clinic");
             OUT.println("      clinician     CLINICIAN, Northside Paediatric Sleep Clinic (portal)");
             OUT.println("      parent        GUARDIAN of two Riverside children (API / app)");
+        } else {
+            OUT.println("    No demo accounts. Make the first platform admin once with: ./zenmoon create-admin NAME");
         }
         OUT.println("  Press Ctrl-C to stop.");
         OUT.println();

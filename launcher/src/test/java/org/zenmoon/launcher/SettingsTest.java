@@ -49,4 +49,14 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(Map.of("zenmoon.embedded-db.port", "70000")::get))
                 .hasMessage("ZENMOON_EMBEDDED_DB_PORT must be a port number from 1 to 65535, not 70000");
     }
+
+    @Test
+    void theServerListensOnThisMachineOnlyUnlessOpened() {
+        assertThat(Settings.from(Map.<String, String>of()::get).bindAddress()).isEqualTo("127.0.0.1");
+        Settings open = Settings.from(Map.of("zenmoon.http.bind-address", "0.0.0.0")::get);
+        assertThat(open.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(open.baseUrl()).isEqualTo("http://localhost:8080");
+        assertThatThrownBy(() -> Settings.from(Map.of("zenmoon.http.bind-address", "0.0.0.0 --deploy x")::get))
+                .hasMessage("ZENMOON_HTTP_BIND_ADDRESS must be an IP address or host name, not '0.0.0.0 --deploy x'");
+    }
 }
