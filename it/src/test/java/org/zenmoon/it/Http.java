@@ -59,6 +59,22 @@ final class Http {
                 .build());
     }
 
+    /** Any method, with an optional JSON body and an optional bearer token. */
+    Reply send(String method, String path, String json, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
     Reply login(String username, String password) throws IOException, InterruptedException {
         return post(
                 "/api/v1/auth/token",

