@@ -58,7 +58,7 @@ class ChildDataRightsIT {
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource("META-INF/orm.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsLibraries(jarOf(org.postgresql.Driver.class));
+                .addAsLibraries(jarOf(org.postgresql.Driver.class), jarOf(org.assertj.core.api.Assertions.class));
     }
 
     private static File jarOf(Class<?> type) {
@@ -370,15 +370,20 @@ class ChildDataRightsIT {
         assertThat(second.items()).extracting(Disclosure::requestId).containsExactly("req-log-1");
         assertThat(second.nextCursor()).isNull();
 
-        ChildDisclosures.Page again = callers.callAs(GUARDIAN, () -> disclosures.page("child-log-1", null, 1));
-        assertThat(again.items().get(0).requestId())
-                .as("reading the log is disclosed in it as well")
-                .isEqualTo("req-log-read-1");
-        assertThat(again.items().get(0).actorName()).isEqualTo("admin.c");
+        ChildDisclosures.Page again = callers.callAs(GUARDIAN, () -> disclosures.page("child-log-1", null, 2));
+        assertThat(again.items())
+                .as("reading the log is disclosed in it as well: the admin's two pages, newest first")
+                .extracting(Disclosure::requestId)
+                .containsExactly(null, "req-log-read-1");
+        assertThat(again.items()).allSatisfy(d -> {
+            assertThat(d.actorName()).isEqualTo("admin.c");
+            assertThat(d.resource()).isEqualTo("ChildDisclosures.page");
+        });
     }
 
     @Test
     void aListIsAuditedWithOneRowPerChildShown() throws Exception {
+        childWithEverything("child-list-1", "List-1");
         List<ChildSummary> shown = callers.callAs(() -> COUNSELLOR, "req-list-1", () -> directory.visibleChildren());
         assertThat(shown).hasSizeGreaterThanOrEqualTo(2);
         @SuppressWarnings("unchecked")

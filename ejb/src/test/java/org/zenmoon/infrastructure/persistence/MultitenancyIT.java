@@ -204,7 +204,9 @@ class MultitenancyIT {
         assertTrue(em.find(AnalysisResult.class, "result-1").getPayload().contains("04:12"));
         assertEquals(
                 1L,
-                em.createQuery("SELECT count(a) FROM AuditEvent a WHERE a.childId = 'child-a1'", Long.class)
+                em.createQuery(
+                                "SELECT count(a) FROM AuditEvent a WHERE a.childId = 'child-a1' AND a.requestId = 'req-1'",
+                                Long.class)
                         .getSingleResult());
         tx.rollback();
 
