@@ -150,6 +150,8 @@ class ArchitectureTest {
                     String.class,
                     String.class,
                     String.class,
+                    String.class,
+                    String.class,
                     String.class)
             .orShould()
             .dependOnClassesThat()

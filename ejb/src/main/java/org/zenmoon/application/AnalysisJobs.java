@@ -1,5 +1,6 @@
 package org.zenmoon.application;
 
+import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
@@ -13,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import org.zenmoon.application.audit.Audited;
 import org.zenmoon.application.security.AccessPolicy;
 import org.zenmoon.application.security.Caller;
 import org.zenmoon.application.security.CallerContext;
@@ -25,6 +27,8 @@ import org.zenmoon.domain.model.tenant.TenantRepository;
  * tenants; the tenant and the starting admin travel as job parameters, and an execution started for another
  * tenant does not exist for the caller. Authorisation happens here, when a job starts: the job's steps then run
  * as the admin who started it.
+ *
+ * <p>Starting and stopping a job are audited (action {@code job}), with the job or the execution as resource.
  *
  * <p>A CDI bean, not an EJB: an EJB call would switch to the EAR's class loader, where the batch runtime cannot
  * see the job definitions inside the web module (Payara Server), so jobs are started in the caller's context.
@@ -66,6 +70,7 @@ public class AnalysisJobs {
 
     /** @return the execution id */
     @Requires(Permission.RUN_JOBS)
+    @Audited("job")
     public String start(String jobName) {
         if (!AVAILABLE.contains(jobName)) {
             throw NotFoundException.because(
@@ -82,21 +87,7 @@ public class AnalysisJobs {
 
     @Requires(Permission.RUN_JOBS)
     public Status status(String executionId) {
-        Caller caller = callers.current();
-        JobExecution ex;
-        Properties params;
-        try {
-            long id = Long.parseLong(executionId);
-            ex = operator().getJobExecution(id);
-            params = operator().getParameters(id);
-        } catch (NumberFormatException | NoSuchJobExecutionException e) {
-            throw new NotFoundException("Job execution");
-        }
-        String tenant = params == null ? null : params.getProperty(TENANT);
-        boolean visible = policy.jobsCoverAllTenants(caller) || (tenant != null && tenant.equals(caller.tenantId()));
-        if (!visible) {
-            throw new NotFoundException("Job execution");
-        }
+        JobExecution ex = visibleExecution(executionId);
         BatchStatus s = ex.getBatchStatus();
         Double progress = null;
         if (s == BatchStatus.COMPLETED) {
@@ -112,6 +103,43 @@ public class AnalysisJobs {
                 instant(ex.getStartTime()),
                 instant(ex.getEndTime()),
                 ex.getExitStatus());
+    }
+
+    /**
+     * Asks a running execution to stop; one that has ended already stays as it is.
+     *
+     * @return the execution's state after the request
+     */
+    @Requires(Permission.RUN_JOBS)
+    @Audited("job")
+    public Status stop(String executionId) {
+        JobExecution ex = visibleExecution(executionId);
+        try {
+            operator().stop(ex.getExecutionId());
+        } catch (JobExecutionNotRunningException e) {
+            // Nothing to stop: the answer shows how it ended.
+        }
+        return status(executionId);
+    }
+
+    /** The execution, if it exists and covers the caller's tenant (or the caller's jobs cover every tenant). */
+    private JobExecution visibleExecution(String executionId) {
+        Caller caller = callers.current();
+        JobExecution ex;
+        Properties params;
+        try {
+            long id = Long.parseLong(executionId);
+            ex = operator().getJobExecution(id);
+            params = operator().getParameters(id);
+        } catch (NumberFormatException | NoSuchJobExecutionException e) {
+            throw new NotFoundException("Job execution");
+        }
+        String tenant = params == null ? null : params.getProperty(TENANT);
+        boolean visible = policy.jobsCoverAllTenants(caller) || (tenant != null && tenant.equals(caller.tenantId()));
+        if (!visible) {
+            throw new NotFoundException("Job execution");
+        }
+        return ex;
     }
 
     /** The tenants a job with this tenant parameter covers. */

@@ -47,13 +47,13 @@ public final class RuleBreakers {
 
     public static class CallsTheAuditTrail {
         void audit(AuditTrail trail) {
-            trail.record("u", "read", "here", "c", "ok");
+            trail.record(new Caller("u", "u", "t", java.util.Set.of()), "r", "read", "here", List.of("c"), "ok");
         }
     }
 
     public static class WritesAnAuditRow {
         Object row() {
-            return new AuditEvent(Instant.EPOCH, "u", "read", "here", "c", "ok");
+            return new AuditEvent(Instant.EPOCH, "u", "GUARDIAN", "r", "read", "here", "c", "ok");
         }
     }
 

@@ -2,6 +2,7 @@ package org.zenmoon.batch.jobs;
 
 import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -29,6 +30,9 @@ public class ChronotypeBatchlet extends AbstractBatchlet {
     String actorId;
 
     @Inject
+    JobContext job;
+
+    @Inject
     AnalysisJobs jobs;
 
     @Inject
@@ -45,11 +49,14 @@ public class ChronotypeBatchlet extends AbstractBatchlet {
         // The admin as the account is now: one who lost the right to run jobs since the start is refused.
         Caller actor = accounts.callerWithId(actorId)
                 .orElseThrow(() -> new IllegalStateException("the admin who started the job no longer exists"));
-        int known = 0;
-        for (String tenant : callers.callAs(actor, () -> jobs.tenantsCovered(tenantId))) {
-            known += callers.callAs(actor.inTenant(tenant), this::refreshTenant);
-        }
-        return "children with a chronotype: " + known;
+        // The execution is the unit of work: its audit rows carry "job-<execution id>" as their request.
+        return callers.callAs(() -> actor, "job-" + job.getExecutionId(), () -> {
+            int known = 0;
+            for (String tenant : jobs.tenantsCovered(tenantId)) {
+                known += callers.callAs(actor.inTenant(tenant), this::refreshTenant);
+            }
+            return "children with a chronotype: " + known;
+        });
     }
 
     private int refreshTenant() {

@@ -8,15 +8,19 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Every call of a method marked so (or of every method of a class marked so) leaves an audit event: caller,
- * action, the method as resource, the child concerned (a parameter named {@code childId}), outcome.
+ * Every call of a method marked so (or of every method of a class marked so) leaves an audit event: caller, roles,
+ * request, action, the method as resource, the child concerned (a parameter named {@code childId}, or one row per
+ * child a returned list shows), outcome.
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Audited {
 
-    /** What the call does to children's data: {@code read} or {@code write}. */
+    /**
+     * What the call does: to children's data {@code read}, {@code write}, {@code export} or {@code erase}; to jobs
+     * {@code job}.
+     */
     @Nonbinding
     String value() default "read";
 }

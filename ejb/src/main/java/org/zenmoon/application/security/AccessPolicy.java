@@ -20,6 +20,9 @@ import org.zenmoon.domain.model.user.Role;
  *   <li>A guardian sees the children linked to them.
  *   <li>A platform admin runs jobs over all tenants and sees no child.
  * </ul>
+ *
+ * <p>A child's records as a whole (its disclosure log and its export) go to the tenant admin and to the child's
+ * guardians only ({@link #recordsScope}); only the tenant admin erases a child.
  */
 @ApplicationScoped
 public class AccessPolicy {
@@ -28,10 +31,20 @@ public class AccessPolicy {
 
     static {
         GRANTS.put(Role.PLATFORM_ADMIN, EnumSet.of(Permission.RUN_JOBS));
-        GRANTS.put(Role.TENANT_ADMIN, EnumSet.of(Permission.READ_CHILDREN, Permission.USE_PORTAL, Permission.RUN_JOBS));
+        GRANTS.put(
+                Role.TENANT_ADMIN,
+                EnumSet.of(
+                        Permission.READ_CHILDREN,
+                        Permission.USE_PORTAL,
+                        Permission.RUN_JOBS,
+                        Permission.READ_DISCLOSURES,
+                        Permission.EXPORT_CHILD,
+                        Permission.ERASE_CHILD));
         GRANTS.put(Role.COUNSELLOR, EnumSet.of(Permission.READ_CHILDREN, Permission.USE_PORTAL));
         GRANTS.put(Role.CLINICIAN, EnumSet.of(Permission.READ_CHILDREN, Permission.USE_PORTAL));
-        GRANTS.put(Role.GUARDIAN, EnumSet.of(Permission.READ_CHILDREN));
+        GRANTS.put(
+                Role.GUARDIAN,
+                EnumSet.of(Permission.READ_CHILDREN, Permission.READ_DISCLOSURES, Permission.EXPORT_CHILD));
         GRANTS.put(Role.DEVICE, EnumSet.noneOf(Permission.class));
     }
 
@@ -59,6 +72,24 @@ public class AccessPolicy {
             return new ChildScope.Cohorts(cohorts.assignedTo(caller.userId()));
         }
         if (roles.contains(Role.GUARDIAN)) {
+            return new ChildScope.GuardianOf(caller.userId());
+        }
+        return new ChildScope.Nobody();
+    }
+
+    /**
+     * The children whose records as a whole (disclosure log, export, erasure) {@code caller} may take: a tenant admin
+     * every child of the tenant, a guardian the linked children (also when the account is staff as well), anyone
+     * else none. Staff see children in their cohorts, but their records belong to the school and the family.
+     */
+    public ChildScope recordsScope(Caller caller) {
+        if (caller.tenantId() == null) {
+            return new ChildScope.Nobody();
+        }
+        if (caller.roles().contains(Role.TENANT_ADMIN)) {
+            return new ChildScope.WholeTenant();
+        }
+        if (caller.roles().contains(Role.GUARDIAN)) {
             return new ChildScope.GuardianOf(caller.userId());
         }
         return new ChildScope.Nobody();

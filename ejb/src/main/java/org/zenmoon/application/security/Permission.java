@@ -7,5 +7,11 @@ public enum Permission {
     /** Use the counsellors' and clinicians' portal. */
     USE_PORTAL,
     /** Start analysis jobs and follow them. */
-    RUN_JOBS
+    RUN_JOBS,
+    /** Read the disclosure log (audit rows) of the children whose records one may take. */
+    READ_DISCLOSURES,
+    /** Download everything stored about such a child (GDPR Art. 20). */
+    EXPORT_CHILD,
+    /** Erase a child from every table (GDPR Art. 17). */
+    ERASE_CHILD
 }

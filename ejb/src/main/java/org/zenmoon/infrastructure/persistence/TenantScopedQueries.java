@@ -30,6 +30,22 @@ final class TenantScopedQueries {
                 .setParameter(1, tenant(em));
     }
 
+    /**
+     * A native query on the database catalogue ({@code pg_catalog}), which holds no tenant's rows: the erasure and
+     * the export find the tables that hold a child's rows there.
+     */
+    static Query catalogueQuery(EntityManager em, String sql) {
+        if (!sql.contains("pg_catalog.")) {
+            throw new IllegalArgumentException("a catalogue query reads pg_catalog only");
+        }
+        return em.createNativeQuery(sql).setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true);
+    }
+
+    /** A table or column name from the catalogue, quoted for SQL. */
+    static String identifier(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
     static Double number(Object o) {
         return o == null ? null : ((Number) o).doubleValue();
     }

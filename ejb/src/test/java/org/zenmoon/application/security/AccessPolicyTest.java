@@ -100,4 +100,37 @@ class AccessPolicyTest {
         assertThat(p.jobsCoverAllTenants(caller("u-admin", "t1", Role.TENANT_ADMIN)))
                 .isFalse();
     }
+
+    @Test
+    void aChildsRecordsGoToTheTenantAdminAndItsGuardiansOnly() {
+        AccessPolicy p = policy();
+        Caller admin = caller("u-admin", "t1", Role.TENANT_ADMIN);
+        Caller counsellor = caller("u-couns", "t1", Role.COUNSELLOR);
+        Caller clinician = caller("u-clin", "t1", Role.CLINICIAN);
+        Caller guardian = caller("u-parent", "t1", Role.GUARDIAN);
+        for (Permission records : List.of(Permission.READ_DISCLOSURES, Permission.EXPORT_CHILD)) {
+            assertThat(p.permits(admin, records)).as("admin, %s", records).isTrue();
+            assertThat(p.permits(guardian, records)).as("guardian, %s", records).isTrue();
+            assertThat(p.permits(counsellor, records))
+                    .as("counsellor, %s", records)
+                    .isFalse();
+            assertThat(p.permits(clinician, records))
+                    .as("clinician, %s", records)
+                    .isFalse();
+        }
+        assertThat(p.permits(admin, Permission.ERASE_CHILD)).isTrue();
+        assertThat(p.permits(guardian, Permission.ERASE_CHILD)).isFalse();
+        assertThat(p.permits(counsellor, Permission.ERASE_CHILD)).isFalse();
+        assertThat(p.permits(caller("u-platform", null, Role.PLATFORM_ADMIN), Permission.ERASE_CHILD))
+                .isFalse();
+
+        assertThat(p.recordsScope(admin)).isInstanceOf(ChildScope.WholeTenant.class);
+        assertThat(p.recordsScope(guardian)).isEqualTo(new ChildScope.GuardianOf("u-parent"));
+        assertThat(p.recordsScope(counsellor)).isInstanceOf(ChildScope.Nobody.class);
+        assertThat(p.recordsScope(caller("u-couns", "t1", Role.COUNSELLOR, Role.GUARDIAN)))
+                .as("staff who are also a parent take their own children's records, not their cohorts'")
+                .isEqualTo(new ChildScope.GuardianOf("u-couns"));
+        assertThat(p.recordsScope(caller("u-platform", null, Role.PLATFORM_ADMIN)))
+                .isInstanceOf(ChildScope.Nobody.class);
+    }
 }

@@ -197,14 +197,16 @@ class MultitenancyIT {
         EntityManager em = as(ArquillianDatabase.TENANT_A);
         Instant t = Instant.parse("2026-03-02T20:00:00Z");
         em.persist(new AnalysisResult("result-1", "child-a1", null, "chronotype", t, "{\"msfSc\": \"04:12\"}"));
-        em.persist(new AuditEvent(t, "user-x", "read", "test", "child-a1", "ok"));
+        em.persist(new AuditEvent(t, "user-x", "COUNSELLOR", "req-1", "read", "test", "child-a1", "ok"));
         em.flush();
         em.clear();
 
         assertTrue(em.find(AnalysisResult.class, "result-1").getPayload().contains("04:12"));
         assertEquals(
                 1L,
-                em.createQuery("SELECT count(a) FROM AuditEvent a WHERE a.childId = 'child-a1'", Long.class)
+                em.createQuery(
+                                "SELECT count(a) FROM AuditEvent a WHERE a.childId = 'child-a1' AND a.requestId = 'req-1'",
+                                Long.class)
                         .getSingleResult());
         tx.rollback();
 

@@ -118,4 +118,29 @@ class SchemaMigrationTest {
                 + "AND c.conrelid::regclass::text NOT LIKE 'epoch\\_%' AND a.attname <> 'tenant_id'");
         assertThat(offenders).isNull();
     }
+
+    /**
+     * Erasure deletes a child's rows from every table with a child_id column and then the child; a table that refers
+     * to one of those without a child_id column of its own (feedback on a recommendation) must cascade, or the
+     * erasure would stop at its foreign key.
+     */
+    @Test
+    void everyReferenceToAChildsRowsWithoutAChildIdCascades() throws SQLException {
+        String offenders = scalar("WITH child_tables AS ("
+                + "SELECT c.oid FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'child_id' "
+                + "WHERE c.relnamespace = 'public'::regnamespace UNION SELECT 'child'::regclass::oid) "
+                + "SELECT string_agg(k.conname, ',') FROM pg_constraint k "
+                + "WHERE k.contype = 'f' AND k.confrelid IN (SELECT oid FROM child_tables) "
+                + "AND k.conrelid NOT IN (SELECT oid FROM child_tables) AND k.confdeltype <> 'c'");
+        assertThat(offenders).isNull();
+    }
+
+    @Test
+    void auditRowsCarryRoleAndRequest() throws SQLException {
+        exec(
+                "INSERT INTO audit_event (tenant_id, actor_id, actor_roles, request_id, action, resource, child_id, outcome) "
+                        + "VALUES ('t1', 'u1', 'COUNSELLOR', 'req-42', 'read', 'ChildDirectory.find', 'c1', 'ok')");
+        assertThat(scalar("SELECT actor_roles || ' ' || request_id FROM audit_event WHERE request_id = 'req-42'"))
+                .isEqualTo("COUNSELLOR req-42");
+    }
 }

@@ -1,18 +1,38 @@
 package org.zenmoon.interfaces.rest;
 
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.zenmoon.application.ChildChronotype;
 import org.zenmoon.application.ChildDirectory;
+import org.zenmoon.application.ChildDisclosures;
+import org.zenmoon.application.ChildErasure;
+import org.zenmoon.application.ChildExport;
 import org.zenmoon.application.ChronotypeView;
 import org.zenmoon.domain.model.child.ChildSummary;
+import org.zenmoon.domain.model.epoch.EpochRecord;
 
 /**
  * Children as their tenant's staff, or their guardians, see them (the access policy decides which). Anything else
@@ -28,6 +48,18 @@ public class ChildResource {
 
     @Inject
     ChildChronotype chronotypes;
+
+    @Inject
+    ChildDisclosures disclosures;
+
+    @Inject
+    ChildExport exports;
+
+    @Inject
+    ChildErasure erasure;
+
+    /** Epochs fetched per transaction while an export streams. */
+    static final int EPOCH_PAGE = 5_000;
 
     @GET
     @Operation(
@@ -55,5 +87,129 @@ public class ChildResource {
             description = "404 when the child is in another tenant or not linked to the guardian.")
     public ChildSummary get(@PathParam("childId") String childId) {
         return directory.find(childId);
+    }
+
+    @GET
+    @Path("/{childId}/disclosures")
+    @Operation(
+            summary = "The child's disclosure log (FERPA 34 CFR 99.32)",
+            description = "Who (account, user name, roles) read or changed what of the child's data, when, with what "
+                    + "outcome and in which request; newest first, `limit` (1 to 500, default 50) per page, the next "
+                    + "page with `cursor` = the previous `nextCursor`. Tenant admins, and guardians for linked "
+                    + "children; 404 for any other child, 403 for roles that read no disclosure log.")
+    public JsonObject disclosures(
+            @PathParam("childId") String childId,
+            @QueryParam("cursor") @Pattern(regexp = "[0-9]{1,18}", message = "must be a nextCursor of this log")
+                    String cursor,
+            @QueryParam("limit") @Pattern(regexp = "[0-9]{1,6}", message = "must be a number from 1 to 500")
+                    String limit) {
+        ChildDisclosures.Page page = disclosures.page(childId, cursor, limit == null ? null : Integer.valueOf(limit));
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.items().forEach(d -> items.add(ChildExport.disclosureJson(d)));
+        return Json.createObjectBuilder()
+                .add("items", items)
+                .add("nextCursor", page.nextCursor() == null ? JsonValue.NULL : Json.createValue(page.nextCursor()))
+                .build();
+    }
+
+    @GET
+    @Path("/{childId}/export")
+    @Operation(
+            summary = "Everything stored about the child (GDPR Art. 20), as one JSON document",
+            description = "The child, its guardians' user names, consents, devices (never their token hashes), sleep "
+                    + "episodes, interventions, analysis results, recommendations and feedback, its cohort's school "
+                    + "events, its disclosure log, and last its epochs. Guardians of the child and tenant admins.")
+    public Response export(@PathParam("childId") String childId) {
+        JsonObject document = exports.document(childId);
+        StreamingOutput body = out -> {
+            try (JsonGenerator json = Json.createGenerator(out)) {
+                json.writeStartObject();
+                document.forEach(json::write);
+                json.writeStartArray("epochs");
+                forEachEpoch(childId, e -> json.write(epochJson(e)));
+                json.writeEnd();
+                json.writeEnd();
+            }
+        };
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"child-export.json\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @GET
+    @Path("/{childId}/export/epochs.csv")
+    @Produces("text/csv")
+    @Operation(
+            summary = "The child's epochs as CSV (GDPR Art. 20)",
+            description = "One line per stored minute: t,hr,rmssd,eda,activity,stress,sleep,quality,deviceId; empty "
+                    + "where a measure is missing. Guardians of the child and tenant admins.")
+    public Response epochsCsv(@PathParam("childId") String childId) {
+        exports.epochs(childId);
+        StreamingOutput body = out -> {
+            Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            csv.write(EpochCsv.HEADER);
+            forEachEpoch(childId, e -> {
+                try {
+                    csv.write(EpochCsv.line(e));
+                } catch (java.io.IOException io) {
+                    throw new java.io.UncheckedIOException(io);
+                }
+            });
+            csv.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"epochs.csv\"")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @DELETE
+    @Path("/{childId}")
+    @Operation(
+            summary = "Erase the child (GDPR Art. 17)",
+            description = "Deletes the child and its rows in every table in one transaction and answers 202 with the "
+                    + "rows deleted per table; the audit log keeps the erasure (ids only). Tenant admins.")
+    public Response erase(@PathParam("childId") String childId) {
+        Map<String, Integer> deleted = erasure.erase(childId);
+        return Response.accepted(new Erased(childId, "erased", deleted)).build();
+    }
+
+    public record Erased(String childId, String status, Map<String, Integer> rowsDeleted) {}
+
+    /** Every epoch of the child in time order, one page (one transaction) at a time, never all in memory. */
+    private void forEachEpoch(String childId, java.util.function.Consumer<EpochRecord> each) {
+        Instant after = null;
+        List<EpochRecord> page;
+        do {
+            page = exports.epochsAfter(childId, after, EPOCH_PAGE);
+            page.forEach(each);
+            after = page.isEmpty() ? after : page.get(page.size() - 1).t();
+        } while (page.size() == EPOCH_PAGE);
+    }
+
+    /** An epoch as ingestion takes it (API.md), plus the device that sent it. */
+    static JsonObject epochJson(EpochRecord e) {
+        var o = Json.createObjectBuilder().add("t", e.t().toString());
+        addNumber(o, "hr", e.hr());
+        addNumber(o, "rmssd", e.rmssd());
+        addNumber(o, "eda", e.eda());
+        addNumber(o, "activity", e.activity());
+        addNumber(o, "stress", e.stress());
+        o.add("sleep", e.sleep() == null ? JsonValue.NULL : Json.createValue(e.sleep()));
+        addNumber(o, "quality", e.quality());
+        o.add("deviceId", e.deviceId() == null ? JsonValue.NULL : Json.createValue(e.deviceId()));
+        return o.build();
+    }
+
+    private static void addNumber(jakarta.json.JsonObjectBuilder o, String name, Number value) {
+        if (value == null) {
+            o.addNull(name);
+        } else if (value instanceof Integer i) {
+            o.add(name, i);
+        } else {
+            // A float's shortest decimal form: 92.5, not 92.5000000001.
+            o.add(name, new java.math.BigDecimal(Float.toString(value.floatValue())));
+        }
     }
 }

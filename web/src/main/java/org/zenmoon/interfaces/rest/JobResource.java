@@ -32,6 +32,15 @@ public class JobResource {
         return Response.accepted(new Started(jobs.start(jobName))).build();
     }
 
+    @POST
+    @Path("/{executionId}/stop")
+    @Operation(
+            summary = "Stop a running job",
+            description = "202 with the execution's state; an execution that has ended stays as it is. Audited.")
+    public Response stop(@PathParam("executionId") String executionId) {
+        return Response.accepted(jobs.stop(executionId)).build();
+    }
+
     @GET
     @Path("/{executionId}")
     @Operation(summary = "A job's state", description = "progress is 1 once the job has completed.")

@@ -3,20 +3,24 @@ package org.zenmoon.interfaces.rest;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Logger;
 import org.zenmoon.application.ForbiddenException;
 import org.zenmoon.application.NotAuthenticatedException;
 import org.zenmoon.application.NotFoundException;
+import org.zenmoon.interfaces.http.RequestIdFilter;
 
 /** Every failure leaves the API as a problem document; no stack trace ever reaches a client. */
 public final class ProblemMappers {
@@ -27,6 +31,11 @@ public final class ProblemMappers {
 
     @Provider
     public static class Everything implements ExceptionMapper<Throwable> {
+
+        /** For the request id that a 500's reference quotes (absent outside a request, as in unit tests). */
+        @Context
+        HttpServletRequest request;
+
         @Override
         public Response toResponse(Throwable e) {
             Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
@@ -55,9 +64,23 @@ public final class ProblemMappers {
             }
             // Exception messages can quote children's data (a database error repeats the failing row), so the
             // log gets the classes, SQL states and code locations of the chain, never a message.
-            String ref = Long.toHexString(System.nanoTime());
+            String ref = reference();
             LOG.severe(() -> "Unhandled failure, reference " + ref + ": " + describe(cause));
             return Problems.response(500, "Internal Server Error", "Unexpected failure; reference " + ref + ".");
+        }
+
+        /**
+         * The request's id (which the client also got in {@code X-Request-Id}, and which its audit rows carry), or a
+         * new one outside a request.
+         */
+        String reference() {
+            String id = null;
+            try {
+                id = request == null ? null : RequestIdFilter.of(request);
+            } catch (IllegalStateException outsideARequest) {
+                // A proxy without a request behind it.
+            }
+            return id == null ? UUID.randomUUID().toString() : id;
         }
     }
 

@@ -10,11 +10,12 @@ import java.io.IOException;
 import java.security.Principal;
 import org.zenmoon.application.security.Accounts;
 import org.zenmoon.application.security.CallerContext;
+import org.zenmoon.interfaces.http.RequestIdFilter;
 
 /**
  * Binds the caller of every HTTP request once, from the principal the authentication mechanism established (its
  * name is the account's id). The account is looked up only if the request's work asks who is calling, and then
- * with its roles as they are now.
+ * with its roles as they are now. The request's id ({@link RequestIdFilter}) is bound with it, for the audit trail.
  */
 /* Declared in web.xml, which orders it before the portal gate. */
 public class CallerBinding extends HttpFilter {
@@ -36,6 +37,7 @@ public class CallerBinding extends HttpFilter {
                     () -> principal == null
                             ? null
                             : accounts.callerWithId(principal.getName()).orElse(null),
+                    RequestIdFilter.of(request),
                     () -> {
                         chain.doFilter(request, response);
                         return null;

@@ -6,11 +6,13 @@ import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
+import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import org.zenmoon.application.ForbiddenException;
 import org.zenmoon.application.NotAuthenticatedException;
 import org.zenmoon.application.NotFoundException;
 import org.zenmoon.application.security.Permission;
+import org.zenmoon.interfaces.http.RequestIdFilter;
 
 /** Every failure becomes a problem document with the status a client can act on, and never shows internals. */
 class ProblemMappersTest {
@@ -70,8 +73,22 @@ class ProblemMappersTest {
                 "duplicate key (child_id)=(c-1) pseudonym Otter-7", new SQLException("boom", "23505")));
         assertThat(r.getStatus()).isEqualTo(500);
         String detail = body(r).getString("detail");
-        assertThat(detail).matches("Unexpected failure; reference [0-9a-f]+\\.");
+        assertThat(detail).matches("Unexpected failure; reference [0-9a-f-]{36}\\.");
         assertThat(detail).doesNotContain("Otter").doesNotContain("duplicate");
+    }
+
+    @Test
+    void theReferenceOfA500IsTheRequestsId() {
+        ProblemMappers.Everything mapper = new ProblemMappers.Everything();
+        mapper.request = (HttpServletRequest) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class},
+                (proxy, method, args) ->
+                        method.getName().equals("getAttribute") && RequestIdFilter.ATTRIBUTE.equals(args[0])
+                                ? "req-7f3a"
+                                : null);
+        Response r = mapper.toResponse(new IllegalStateException("boom"));
+        assertThat(body(r).getString("detail")).isEqualTo("Unexpected failure; reference req-7f3a.");
     }
 
     @Test

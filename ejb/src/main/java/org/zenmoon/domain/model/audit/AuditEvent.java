@@ -24,6 +24,14 @@ public class AuditEvent extends TenantOwned {
     @Column(name = "actor_id", nullable = false)
     private String actorId;
 
+    /** The actor's roles at the time, comma-separated in name order. */
+    @Column(name = "actor_roles")
+    private String actorRoles;
+
+    /** The request ({@code X-Request-Id}) or job execution that did it. */
+    @Column(name = "request_id")
+    private String requestId;
+
     @Column(name = "action", nullable = false)
     private String action;
 
@@ -38,9 +46,19 @@ public class AuditEvent extends TenantOwned {
 
     protected AuditEvent() {}
 
-    public AuditEvent(Instant at, String actorId, String action, String resource, String childId, String outcome) {
+    public AuditEvent(
+            Instant at,
+            String actorId,
+            String actorRoles,
+            String requestId,
+            String action,
+            String resource,
+            String childId,
+            String outcome) {
         this.at = at;
         this.actorId = actorId;
+        this.actorRoles = actorRoles;
+        this.requestId = requestId;
         this.action = action;
         this.resource = resource;
         this.childId = childId;
@@ -53,5 +71,13 @@ public class AuditEvent extends TenantOwned {
 
     public String getChildId() {
         return childId;
+    }
+
+    public String getActorRoles() {
+        return actorRoles;
+    }
+
+    public String getRequestId() {
+        return requestId;
     }
 }

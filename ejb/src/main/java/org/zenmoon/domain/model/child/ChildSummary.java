@@ -9,4 +9,5 @@ public record ChildSummary(
         String cohortId,
         String cohortName,
         int birthYear,
-        ChronotypeCategory chronotype) {}
+        ChronotypeCategory chronotype)
+        implements ConcernsAChild {}

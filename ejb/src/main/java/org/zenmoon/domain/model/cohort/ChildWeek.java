@@ -2,6 +2,7 @@ package org.zenmoon.domain.model.cohort;
 
 import java.io.Serializable;
 import java.time.Instant;
+import org.zenmoon.domain.model.child.ConcernsAChild;
 
 /**
  * One child of a cohort and its last seven days in figures; a figure is null when there was no data. The getters
@@ -17,7 +18,7 @@ public record ChildWeek(
         Double meanStress,
         Double sleepHoursPerNight,
         Double wearHoursPerDay)
-        implements Serializable {
+        implements Serializable, ConcernsAChild {
 
     public String getPseudonym() {
         return pseudonym;

@@ -1,0 +1,186 @@
+package org.zenmoon.infrastructure.persistence;
+
+import static org.zenmoon.infrastructure.persistence.TenantScopedQueries.catalogueQuery;
+import static org.zenmoon.infrastructure.persistence.TenantScopedQueries.identifier;
+import static org.zenmoon.infrastructure.persistence.TenantScopedQueries.nativeQuery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.zenmoon.domain.model.child.ChildRecordRepository;
+import org.zenmoon.domain.model.epoch.EpochRecord;
+
+/**
+ * A child's rows in every table that holds them, found in the catalogue. Every statement names the bound tenant
+ * (?1) as well as the child, so it works the same with and without row-level security.
+ */
+@ApplicationScoped
+public class JpaChildRecordRepository implements ChildRecordRepository {
+
+    /** Tables of the current schema (partitions left out: their parent stands for them) with a child_id column. */
+    private static final String CHILD_TABLES = "SELECT c.relname FROM pg_catalog.pg_class c "
+            + "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attname = 'child_id' AND NOT a.attisdropped "
+            + "JOIN pg_catalog.pg_attribute t ON t.attrelid = c.oid AND t.attname = 'tenant_id' AND NOT t.attisdropped "
+            + "WHERE c.relnamespace = (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = current_schema()) "
+            + "AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname";
+
+    /** Foreign keys between tables of the current schema: (referring table, referred table). */
+    private static final String REFERENCES = "SELECT r.relname, f.relname FROM pg_catalog.pg_constraint k "
+            + "JOIN pg_catalog.pg_class r ON r.oid = k.conrelid JOIN pg_catalog.pg_class f ON f.oid = k.confrelid "
+            + "WHERE k.contype = 'f' AND NOT r.relispartition AND NOT f.relispartition "
+            + "AND r.relnamespace = (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = current_schema())";
+
+    @PersistenceContext(unitName = "zenmoon")
+    EntityManager em;
+
+    @Override
+    public Optional<String> child(String childId) {
+        return strings(nativeQuery(em, "SELECT to_jsonb(c)::text FROM child c WHERE c.tenant_id = ?1 AND c.id = ?2")
+                        .setParameter(2, childId))
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public List<String> childTables() {
+        @SuppressWarnings("unchecked")
+        List<String> tables = catalogueQuery(em, CHILD_TABLES).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> references = catalogueQuery(em, REFERENCES).getResultList();
+        return referringFirst(
+                tables.stream().filter(t -> !t.equals(AUDIT_TABLE)).toList(),
+                references.stream()
+                        .map(r -> new String[] {(String) r[0], (String) r[1]})
+                        .toList());
+    }
+
+    /**
+     * {@code tables} ordered so that a table comes before every table it refers to; where references go round in a
+     * circle, the rest by name (their foreign keys then have to cascade).
+     */
+    static List<String> referringFirst(List<String> tables, List<String[]> references) {
+        Set<String> remaining = new TreeSet<>(tables);
+        List<String> order = new ArrayList<>();
+        while (!remaining.isEmpty()) {
+            String next = remaining.stream()
+                    .filter(t -> references.stream()
+                            .noneMatch(r -> r[1].equals(t) && !r[0].equals(t) && remaining.contains(r[0])))
+                    .findFirst()
+                    .orElse(remaining.iterator().next());
+            order.add(next);
+            remaining.remove(next);
+        }
+        return order;
+    }
+
+    @Override
+    public List<String> rows(String table, String childId) {
+        if (!childTables().contains(table)) {
+            throw new IllegalArgumentException("not a table of children's rows: " + table);
+        }
+        return strings(nativeQuery(
+                        em,
+                        "SELECT to_jsonb(x)::text FROM " + identifier(table)
+                                + " x WHERE x.tenant_id = ?1 AND x.child_id = ?2 ORDER BY 1")
+                .setParameter(2, childId));
+    }
+
+    @Override
+    public List<String> cohortEvents(String childId) {
+        return strings(nativeQuery(
+                        em,
+                        "SELECT to_jsonb(e)::text FROM school_event e JOIN child c "
+                                + "ON c.tenant_id = e.tenant_id AND c.cohort_id = e.cohort_id "
+                                + "WHERE e.tenant_id = ?1 AND c.id = ?2 ORDER BY e.start_t, e.id")
+                .setParameter(2, childId));
+    }
+
+    @Override
+    public List<String> recommendationFeedback(String childId) {
+        return strings(nativeQuery(
+                        em,
+                        "SELECT to_jsonb(f)::text FROM recommendation_feedback f JOIN recommendation r "
+                                + "ON r.tenant_id = f.tenant_id AND r.id = f.recommendation_id "
+                                + "WHERE f.tenant_id = ?1 AND r.child_id = ?2 ORDER BY f.recommendation_id")
+                .setParameter(2, childId));
+    }
+
+    @Override
+    public List<String> guardianNames(String childId) {
+        return strings(nativeQuery(
+                        em,
+                        "SELECT u.username FROM guardian_link g JOIN app_user u ON u.id = g.user_id "
+                                + "WHERE g.tenant_id = ?1 AND g.child_id = ?2 ORDER BY u.username")
+                .setParameter(2, childId));
+    }
+
+    @Override
+    public long epochCount(String childId) {
+        return ((Number) nativeQuery(em, "SELECT count(*) FROM epoch WHERE tenant_id = ?1 AND child_id = ?2")
+                        .setParameter(2, childId)
+                        .getSingleResult())
+                .longValue();
+    }
+
+    @Override
+    public List<EpochRecord> epochsAfter(String childId, Instant after, int limit) {
+        String select = "SELECT t, hr, rmssd, eda, activity, stress, sleep_state, quality, device_id FROM epoch "
+                + "WHERE tenant_id = ?1 AND child_id = ?2";
+        Query q = after == null
+                ? nativeQuery(em, select + " ORDER BY t LIMIT ?3").setParameter(3, limit)
+                : nativeQuery(em, select + " AND t > ?3 ORDER BY t LIMIT ?4")
+                        .setParameter(3, Timestamp.from(after))
+                        .setParameter(4, limit);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.setParameter(2, childId).getResultList();
+        return rows.stream()
+                .map(r -> new EpochRecord(
+                        ((Timestamp) r[0]).toInstant(),
+                        real(r[1]),
+                        real(r[2]),
+                        real(r[3]),
+                        r[4] == null ? null : ((Number) r[4]).intValue(),
+                        real(r[5]),
+                        (String) r[6],
+                        real(r[7]),
+                        (String) r[8]))
+                .toList();
+    }
+
+    @Override
+    public Map<String, Integer> erase(String childId) {
+        Map<String, Integer> deleted = new LinkedHashMap<>();
+        for (String table : childTables()) {
+            deleted.put(
+                    table,
+                    nativeQuery(em, "DELETE FROM " + identifier(table) + " WHERE tenant_id = ?1 AND child_id = ?2")
+                            .setParameter(2, childId)
+                            .executeUpdate());
+        }
+        deleted.put(
+                "child",
+                nativeQuery(em, "DELETE FROM child WHERE tenant_id = ?1 AND id = ?2")
+                        .setParameter(2, childId)
+                        .executeUpdate());
+        return deleted;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Query q) {
+        return q.getResultList();
+    }
+
+    private static Float real(Object o) {
+        return o == null ? null : ((Number) o).floatValue();
+    }
+}
