@@ -7,5 +7,21 @@ public enum Permission {
     /** Use the counsellors' and clinicians' portal. */
     USE_PORTAL,
     /** Start analysis jobs and follow them. */
-    RUN_JOBS
+    RUN_JOBS,
+    /** Create tenants with their first admin, and list them. */
+    MANAGE_TENANTS,
+    /** Create, change, reset and disable the accounts of one's tenant. */
+    MANAGE_USERS,
+    /** List the cohorts in one's scope. */
+    LIST_COHORTS,
+    /** Create cohorts in one's tenant. */
+    MANAGE_COHORTS,
+    /** Register children in one's tenant and link their guardians. */
+    MANAGE_CHILDREN,
+    /** Grant and withdraw consent for one's own children. */
+    GIVE_CONSENT,
+    /** Log interventions for the children in one's scope. */
+    LOG_INTERVENTIONS,
+    /** Log events for the cohorts in one's scope. */
+    LOG_COHORT_EVENTS
 }
