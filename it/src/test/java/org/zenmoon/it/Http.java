@@ -59,6 +59,26 @@ final class Http {
                 .build());
     }
 
+    /** Any method, with a JSON body (or none: null) and a token (or none: null). */
+    Reply send(String method, String path, String json, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
+    Reply delete(String path, String token) throws IOException, InterruptedException {
+        return send("DELETE", path, null, token);
+    }
+
     Reply login(String username, String password) throws IOException, InterruptedException {
         return post(
                 "/api/v1/auth/token",
@@ -70,7 +90,11 @@ final class Http {
     }
 
     String token(String username) throws IOException, InterruptedException {
-        Reply r = login(username, "demo");
+        return token(username, "demo");
+    }
+
+    String token(String username, String password) throws IOException, InterruptedException {
+        Reply r = login(username, password);
         if (r.status() != 200) {
             throw new IllegalStateException("login of " + username + " failed: " + r.status() + " " + r.body());
         }

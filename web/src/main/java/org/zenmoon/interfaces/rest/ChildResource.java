@@ -28,8 +28,9 @@ import org.zenmoon.application.Consents;
 import org.zenmoon.domain.model.child.ChildSummary;
 
 /**
- * Children as their tenant's staff, or their guardians, see them (the access policy decides which). Anything else
- * answers 404; an account that may not read children at all gets 403.
+ * Children as their tenant's staff, or their guardians, see them (the access policy decides which); the tenant
+ * admin registers them and links their guardians, guardians give and withdraw consent, staff log interventions.
+ * A child outside the caller's scope answers 404; an account without the permission a call needs gets 403.
  */
 @Path("/children")
 @Produces(MediaType.APPLICATION_JSON)
