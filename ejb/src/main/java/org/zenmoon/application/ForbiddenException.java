@@ -12,4 +12,13 @@ public class ForbiddenException extends RuntimeException {
         super("This account may not "
                 + permission.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     }
+
+    /** With a detail of its own, for a refusal that is not a missing permission (a missing consent, say). */
+    public static ForbiddenException because(String detail) {
+        return new ForbiddenException(detail);
+    }
+
+    private ForbiddenException(String detail) {
+        super(detail);
+    }
 }

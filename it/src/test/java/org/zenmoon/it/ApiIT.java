@@ -104,6 +104,40 @@ class ApiIT {
         assertThat(cohortNames(clinic)).containsOnly("Sleep panel");
         JsonObject first = school.getJsonObject(0);
         assertThat(first.keySet()).contains("childId", "pseudonym", "cohortId", "birthYear", "chronotype");
+
+        // The school admin sees the whole school, including Year 6 Willow, which the counsellor does not look after.
+        JsonArray wholeSchool =
+                http.get("/api/v1/children", http.token("school.admin")).json().asJsonArray();
+        assertThat(wholeSchool).hasSize(40);
+        assertThat(cohortNames(wholeSchool)).containsOnly("Year 5 Oak", "Year 6 Willow", "Year 8 Birch");
+        assertThat(ids(wholeSchool)).containsAll(ids(school));
+    }
+
+    @Test
+    void aChildOfAClassTheCounsellorIsNotAssignedToAnswers404() throws Exception {
+        String admin = http.token("school.admin");
+        String counsellor = http.token("counsellor");
+        String willowChild =
+                http.get("/api/v1/children", admin).json().asJsonArray().getValuesAs(JsonObject.class).stream()
+                        .filter(c -> c.getString("cohortName").equals("Year 6 Willow"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getString("childId");
+        assertThat(http.get("/api/v1/children/" + willowChild, admin).status()).isEqualTo(200);
+        Http.Reply walled = http.get("/api/v1/children/" + willowChild, counsellor);
+        assertThat(walled.status()).isEqualTo(404);
+        assertThat(walled.object().getString("detail")).isEqualTo("Child not found");
+        assertThat(http.get("/api/v1/children/" + willowChild + "/chronotype", counsellor)
+                        .status())
+                .isEqualTo(404);
+        assertThat(http.get("/api/v1/children/" + willowChild + "/consents", counsellor)
+                        .status())
+                .isEqualTo(404);
+        List<String> counsellorsCohorts =
+                http.get("/api/v1/cohorts", counsellor).json().asJsonArray().getValuesAs(JsonObject.class).stream()
+                        .map(c -> c.getString("name"))
+                        .toList();
+        assertThat(counsellorsCohorts).containsExactly("Year 5 Oak", "Year 8 Birch");
     }
 
     @Test
@@ -250,8 +284,19 @@ class ApiIT {
         assertThat(status.getString("status")).as(status.toString()).isEqualTo("COMPLETED");
         assertThat(status.getJsonNumber("progress").doubleValue()).isEqualTo(1.0);
 
+        // Every child with analysis consent has a category; the two whose guardians hold analysis back (one never
+        // agreed, one withdrew) were left out of the job.
         JsonArray school = http.get("/api/v1/children", admin).json().asJsonArray();
-        assertThat(school.getValuesAs(JsonObject.class))
+        List<JsonObject> analysed = new java.util.ArrayList<>();
+        List<JsonObject> leftOut = new java.util.ArrayList<>();
+        for (JsonObject c : school.getValuesAs(JsonObject.class)) {
+            (analysisConsented(c.getString("childId"), admin) ? analysed : leftOut).add(c);
+        }
+        assertThat(leftOut)
+                .hasSize(2)
+                .allSatisfy(c -> assertThat(c.isNull("chronotype")).isTrue());
+        assertThat(analysed)
+                .hasSize(38)
                 .allSatisfy(c -> assertThat(c.getString("chronotype")).isIn("early_bird", "intermediate", "night_owl"));
         // The other tenant's children were not touched, and its admin cannot see this execution.
         String clinicAdmin = http.token("clinic.admin");
@@ -278,6 +323,22 @@ class ApiIT {
         Http.Reply openapi = http.get("/openapi", null);
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.body()).contains("/api/v1/children/{childId}", "/api/v1/auth/token");
+    }
+
+    private static boolean analysisConsented(String childId, String token) throws Exception {
+        Http.Reply r = http.get("/api/v1/children/" + childId + "/consents", token);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(k -> k.getString("scope").equals("analysis"))
+                .findFirst()
+                .orElseThrow()
+                .getBoolean("active");
+    }
+
+    private static List<String> ids(JsonArray children) {
+        return children.getValuesAs(JsonObject.class).stream()
+                .map(o -> o.getString("childId"))
+                .toList();
     }
 
     private static List<String> cohortNames(JsonArray children) {

@@ -59,7 +59,7 @@ final class Http {
                 .build());
     }
 
-    /** Any method, with an optional JSON body and an optional bearer token. */
+    /** Any method, with a JSON body (or none: null) and a token (or none: null). */
     Reply send(String method, String path, String json, String token) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
@@ -75,6 +75,10 @@ final class Http {
         return send(b.build());
     }
 
+    Reply delete(String path, String token) throws IOException, InterruptedException {
+        return send("DELETE", path, null, token);
+    }
+
     Reply login(String username, String password) throws IOException, InterruptedException {
         return post(
                 "/api/v1/auth/token",
@@ -86,7 +90,11 @@ final class Http {
     }
 
     String token(String username) throws IOException, InterruptedException {
-        Reply r = login(username, "demo");
+        return token(username, "demo");
+    }
+
+    String token(String username, String password) throws IOException, InterruptedException {
+        Reply r = login(username, password);
         if (r.status() != 200) {
             throw new IllegalStateException("login of " + username + " failed: " + r.status() + " " + r.body());
         }

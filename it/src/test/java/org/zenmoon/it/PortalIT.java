@@ -138,6 +138,37 @@ class PortalIT {
         assertThat(childNames()).hasSize(15).doesNotContainAnyElementsOf(oak);
     }
 
+    /** The labels of the cohort menu's options, e.g. "Year 5 Oak (15 children)". */
+    private List<String> cohortOptions() {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:cohortSelect_input option")));
+        return browser.findElements(By.cssSelector("#cohort\\:cohortSelect_input option")).stream()
+                .map(o -> o.getAttribute("textContent").trim())
+                .toList();
+    }
+
+    private static int childrenIn(List<String> options) {
+        return options.stream()
+                .mapToInt(o -> Integer.parseInt(o.replaceAll(".*\\((\\d+) children\\)$", "$1")))
+                .sum();
+    }
+
+    @Test
+    void theCounsellorSeesFewerClassesAndChildrenThanTheSchoolAdmin() {
+        logIn("counsellor", "demo");
+        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        List<String> counsellors = cohortOptions();
+        assertThat(counsellors).hasSize(2).noneMatch(o -> o.contains("Willow"));
+        // A fresh session for the next account.
+        browser.manage().deleteAllCookies();
+
+        logIn("school.admin", "demo");
+        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        List<String> admins = cohortOptions();
+        assertThat(admins).hasSize(3).anyMatch(o -> o.startsWith("Year 6 Willow"));
+        assertThat(childrenIn(counsellors)).isEqualTo(30);
+        assertThat(childrenIn(admins)).isEqualTo(40);
+    }
+
     @Test
     void clinicianSeesOnlyTheClinicPanel() {
         logIn("clinician", "demo");

@@ -40,6 +40,17 @@ public final class DemoDataGenerator {
     public static final String CLINIC_TENANT = id("tenant:clinic");
     public static final String MINDFULNESS = "mindfulness";
     public static final String SCREEN_FREE_EVENING = "screen_free_evening";
+    /** The school's third class, which the demo counsellor is not assigned to. */
+    public static final String WILLOW = id("cohort:willow");
+
+    public static final int WILLOW_CHILDREN = 10;
+    /** The scopes of API.md; most guardians grant all of them. */
+    public static final List<String> CONSENT_SCOPES =
+            List.of("collection", "analysis", "model_training", "clinic_sharing");
+    /** Indexes into {@code world().children()} (both in Year 5 Oak) whose guardians hold back analysis consent. */
+    public static final int NO_ANALYSIS_CONSENT = 2;
+
+    public static final int ANALYSIS_WITHDRAWN = 3;
 
     private static final String[] ANIMALS = {
         "Otter", "Falcon", "Badger", "Heron", "Lynx", "Marten", "Puffin", "Wren", "Fox", "Hare", "Owl", "Robin", "Seal",
@@ -72,10 +83,12 @@ public final class DemoDataGenerator {
         String oak = id("cohort:oak");
         String birch = id("cohort:birch");
         String panel = id("cohort:panel");
+        String willow = WILLOW;
         List<CohortRow> cohorts = List.of(
                 new CohortRow(SCHOOL_TENANT, oak, "Year 5 Oak", "CLASS"),
                 new CohortRow(SCHOOL_TENANT, birch, "Year 8 Birch", "CLASS"),
-                new CohortRow(CLINIC_TENANT, panel, "Sleep panel", "PANEL"));
+                new CohortRow(CLINIC_TENANT, panel, "Sleep panel", "PANEL"),
+                new CohortRow(SCHOOL_TENANT, willow, "Year 6 Willow", "CLASS"));
 
         List<UserRow> users = new ArrayList<>();
         users.add(new UserRow(id("user:admin"), null, "admin", EnumSet.of(Role.PLATFORM_ADMIN), "Platform admin"));
@@ -96,6 +109,7 @@ public final class DemoDataGenerator {
         users.add(
                 new UserRow(id("user:clinician"), CLINIC_TENANT, "clinician", EnumSet.of(Role.CLINICIAN), "Clinician"));
         users.add(new UserRow(id("user:parent"), SCHOOL_TENANT, "parent", EnumSet.of(Role.GUARDIAN), "Demo parent"));
+        // The counsellor looks after Oak and Birch, not Willow: the wall between classes is there to be seen.
         List<StaffCohortRow> staff = List.of(
                 new StaffCohortRow(SCHOOL_TENANT, id("user:counsellor"), oak),
                 new StaffCohortRow(SCHOOL_TENANT, id("user:counsellor"), birch),
@@ -109,6 +123,9 @@ public final class DemoDataGenerator {
         addChildren(rnd, children, 15, SCHOOL_TENANT, oak, year - 10, year - 9, pseudonyms);
         addChildren(rnd, children, 15, SCHOOL_TENANT, birch, year - 13, year - 12, pseudonyms);
         addChildren(rnd, children, 12, CLINIC_TENANT, panel, year - 16, year - 6, pseudonyms);
+        // Added last, so that the children above keep the data they had before Willow existed.
+        addChildren(rnd, children, WILLOW_CHILDREN, SCHOOL_TENANT, willow, year - 11, year - 10, pseudonyms);
+        Instant withdrawal = at(endDay.minusDays(5), 18.0);
         for (int i = 0; i < children.size(); i++) {
             ChildRow c = children.get(i);
             // The demo parent has the first two children of Year 5 Oak; every other child has a guardian of its own.
@@ -118,14 +135,23 @@ public final class DemoDataGenerator {
                         guardian, c.tenantId(), "guardian." + (i + 1), EnumSet.of(Role.GUARDIAN), "Guardian"));
             }
             guardians.add(new GuardianRow(c.tenantId(), c.id(), guardian));
-            for (String scope : List.of("collection", "analysis")) {
-                consents.add(
-                        new ConsentRow(c.tenantId(), id("consent:" + scope + ":" + c.id()), c.id(), scope, guardian));
+            for (String scope : CONSENT_SCOPES) {
+                // Two children of Oak show the consent check: one guardian never agreed to analysis (nor to
+                // anything beyond collection), the other withdrew analysis five days ago.
+                if (i == NO_ANALYSIS_CONSENT && !scope.equals("collection")) {
+                    continue;
+                }
+                Instant withdrawn = i == ANALYSIS_WITHDRAWN && scope.equals("analysis") ? withdrawal : null;
+                consents.add(new ConsentRow(
+                        c.tenantId(), id("consent:" + scope + ":" + c.id()), c.id(), scope, guardian, withdrawn));
             }
         }
 
         List<EventRow> events = new ArrayList<>();
-        for (CohortRow cohort : cohorts.subList(0, 2)) {
+        for (CohortRow cohort : cohorts) {
+            if (!cohort.kind().equals("CLASS")) {
+                continue;
+            }
             for (LocalDate day : examDays(cohort.id())) {
                 Instant start = at(day, 9.0);
                 events.add(new EventRow(
@@ -212,7 +238,12 @@ public final class DemoDataGenerator {
         Random rnd = new Random(seed ^ c.id().hashCode() ^ 0x5EED);
         boolean offered = rnd.nextDouble() < 0.6;
         Set<LocalDate> exams = new HashSet<>(examDays(c.cohortId()));
-        String staff = c.tenantId().equals(SCHOOL_TENANT) ? id("user:counsellor") : id("user:clinician");
+        String staff;
+        if (c.tenantId().equals(CLINIC_TENANT)) {
+            staff = id("user:clinician");
+        } else {
+            staff = c.cohortId().equals(WILLOW) ? id("user:school.admin") : id("user:counsellor");
+        }
         for (LocalDate d = firstDay(); d.isBefore(endDay); d = d.plusDays(1)) {
             double p = 0.25 + (exams.contains(d) ? 0.35 : 0.0);
             if (offered && rnd.nextDouble() < p) {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,6 +27,9 @@ public final class DemoDataSeeder {
 
     /** Figures of one seeding run. */
     public record Result(boolean seeded, int children, long epochs, long millis) {}
+
+    /** The default of {@code zenmoon.consent.erasure-grace-days}, for the demo's withdrawn consent. */
+    static final int ERASURE_GRACE_DAYS = 30;
 
     private DemoDataSeeder() {}
 
@@ -111,10 +115,20 @@ public final class DemoDataSeeder {
                 g -> Arrays.asList(g.tenantId(), g.childId(), g.userId()));
         insertAll(
                 c,
-                "INSERT INTO consent (tenant_id, id, child_id, scope, notice_version, granted_by)"
-                        + " VALUES (?, ?, ?, ?, 'demo-1', ?)",
+                "INSERT INTO consent (tenant_id, id, child_id, scope, notice_version, granted_by, granted_at,"
+                        + " withdrawn_at, withdrawn_by, erasure_due_at)"
+                        + " VALUES (?, ?, ?, ?, 'demo-1', ?, ?, ?, ?, ?)",
                 w.consents(),
-                k -> Arrays.asList(k.tenantId(), k.id(), k.childId(), k.scope(), k.grantedBy()));
+                k -> Arrays.asList(
+                        k.tenantId(),
+                        k.id(),
+                        k.childId(),
+                        k.scope(),
+                        k.grantedBy(),
+                        w.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        k.withdrawnAt(),
+                        k.withdrawnAt() == null ? null : k.grantedBy(),
+                        k.withdrawnAt() == null ? null : k.withdrawnAt().plus(Duration.ofDays(ERASURE_GRACE_DAYS))));
         insertAll(
                 c,
                 "INSERT INTO school_event (tenant_id, id, cohort_id, type, start_t, end_t, source)"
@@ -141,6 +155,8 @@ public final class DemoDataSeeder {
                 for (int i = 0; i < v.size(); i++) {
                     if (v.get(i) instanceof Integer n) {
                         ps.setInt(i + 1, n);
+                    } else if (v.get(i) == null) {
+                        ps.setNull(i + 1, java.sql.Types.NULL);
                     } else if (v.get(i) instanceof Instant t) {
                         ps.setTimestamp(i + 1, Timestamp.from(t));
                     } else {

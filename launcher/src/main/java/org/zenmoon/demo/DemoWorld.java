@@ -48,7 +48,9 @@ public record DemoWorld(
 
     public record GuardianRow(String tenantId, String childId, String userId) {}
 
-    public record ConsentRow(String tenantId, String id, String childId, String scope, String grantedBy) {}
+    /** @param withdrawnAt when the guardian withdrew it, or null while it is active */
+    public record ConsentRow(
+            String tenantId, String id, String childId, String scope, String grantedBy, Instant withdrawnAt) {}
 
     public record EventRow(String tenantId, String id, String cohortId, String type, Instant start, Instant end) {}
 

@@ -91,7 +91,57 @@ class DemoDataGeneratorTest {
         assertThat(parentsChildren).hasSize(2);
         assertThat(world.children().stream().filter(c -> parentsChildren.contains(c.id())))
                 .allMatch(c -> c.tenantId().equals(DemoDataGenerator.SCHOOL_TENANT));
-        assertThat(world.consents()).hasSize(2 * world.children().size());
+    }
+
+    @Test
+    void theCounsellorLooksAfterTwoOfTheSchoolsThreeClasses() {
+        String counsellor = DemoDataGenerator.id("user:counsellor");
+        Set<String> assigned = new HashSet<>();
+        world.staffCohorts().stream()
+                .filter(s -> s.userId().equals(counsellor))
+                .forEach(s -> assigned.add(s.cohortId()));
+        List<String> schoolClasses = world.cohorts().stream()
+                .filter(h -> h.tenantId().equals(DemoDataGenerator.SCHOOL_TENANT))
+                .map(DemoWorld.CohortRow::id)
+                .toList();
+        assertThat(schoolClasses).hasSize(3).contains(DemoDataGenerator.WILLOW);
+        assertThat(assigned).hasSize(2).doesNotContain(DemoDataGenerator.WILLOW);
+        long inWillow = world.children().stream()
+                .filter(c -> c.cohortId().equals(DemoDataGenerator.WILLOW))
+                .count();
+        assertThat(inWillow).isEqualTo(DemoDataGenerator.WILLOW_CHILDREN);
+    }
+
+    @Test
+    void mostGuardiansConsentToEverythingAndTwoHoldBackAnalysis() {
+        Map<String, Set<String>> active = new HashMap<>();
+        world.consents().stream()
+                .filter(k -> k.withdrawnAt() == null)
+                .forEach(k -> active.computeIfAbsent(k.childId(), id -> new HashSet<>())
+                        .add(k.scope()));
+        List<String> withoutAnalysis = world.children().stream()
+                .map(ChildRow::id)
+                .filter(id -> !active.getOrDefault(id, Set.of()).contains("analysis"))
+                .toList();
+        assertThat(withoutAnalysis)
+                .containsExactlyInAnyOrder(
+                        world.children()
+                                .get(DemoDataGenerator.NO_ANALYSIS_CONSENT)
+                                .id(),
+                        world.children()
+                                .get(DemoDataGenerator.ANALYSIS_WITHDRAWN)
+                                .id());
+        assertThat(world.children())
+                .allSatisfy(c -> assertThat(active.get(c.id())).contains("collection"));
+        long consentingToAll = world.children().stream()
+                .filter(c -> active.get(c.id()).containsAll(DemoDataGenerator.CONSENT_SCOPES))
+                .count();
+        assertThat(consentingToAll).isEqualTo(world.children().size() - 2L);
+        // The withdrawn consent stays as history, withdrawn before the data ends.
+        assertThat(world.consents().stream().filter(k -> k.withdrawnAt() != null))
+                .singleElement()
+                .satisfies(k -> assertThat(k.withdrawnAt())
+                        .isBefore(END.atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.zenmoon.application.security.CallerContext;
 
 /**
  * The {@code chronotype} job's step: for each tenant the job covers, the admin who started it becomes the caller
- * in that tenant (with the roles the account has now), and every child is refreshed in a transaction of its own. The exit status says how many
+ * in that tenant (with the roles the account has now), and every child with analysis consent is refreshed in a transaction of its own. The exit status says how many
  * children got a category.
  */
 @Named("chronotypeBatchlet")

@@ -15,10 +15,12 @@ import org.zenmoon.domain.model.user.Role;
  * no other code looks at a role.
  *
  * <ul>
- *   <li>A tenant admin sees every child of the tenant, runs the tenant's jobs and uses the portal.
- *   <li>A counsellor or clinician sees the children of the cohorts assigned to them and uses the portal.
- *   <li>A guardian sees the children linked to them.
- *   <li>A platform admin runs jobs over all tenants and sees no child.
+ *   <li>A tenant admin sees every child of the tenant, runs the tenant's jobs and uses the portal; manages the
+ *       tenant's accounts (tenant admins, counsellors, clinicians and guardians), cohorts and children.
+ *   <li>A counsellor or clinician sees the children of the cohorts assigned to them and uses the portal; logs
+ *       interventions and cohort events for them.
+ *   <li>A guardian sees the children linked to them, and grants or withdraws consent for them.
+ *   <li>A platform admin creates tenants with their first admin, runs jobs over all tenants and sees no child.
  * </ul>
  *
  * <p>A child's records as a whole (its disclosure log and its export) go to the tenant admin and to the child's
@@ -30,7 +32,7 @@ public class AccessPolicy {
     private static final Map<Role, Set<Permission>> GRANTS = new EnumMap<>(Role.class);
 
     static {
-        GRANTS.put(Role.PLATFORM_ADMIN, EnumSet.of(Permission.RUN_JOBS));
+        GRANTS.put(Role.PLATFORM_ADMIN, EnumSet.of(Permission.RUN_JOBS, Permission.MANAGE_TENANTS));
         GRANTS.put(
                 Role.TENANT_ADMIN,
                 EnumSet.of(
@@ -39,14 +41,34 @@ public class AccessPolicy {
                         Permission.RUN_JOBS,
                         Permission.READ_DISCLOSURES,
                         Permission.EXPORT_CHILD,
-                        Permission.ERASE_CHILD));
-        GRANTS.put(Role.COUNSELLOR, EnumSet.of(Permission.READ_CHILDREN, Permission.USE_PORTAL));
-        GRANTS.put(Role.CLINICIAN, EnumSet.of(Permission.READ_CHILDREN, Permission.USE_PORTAL));
+                        Permission.ERASE_CHILD,
+                        Permission.MANAGE_USERS,
+                        Permission.LIST_COHORTS,
+                        Permission.MANAGE_COHORTS,
+                        Permission.MANAGE_CHILDREN,
+                        Permission.LOG_INTERVENTIONS,
+                        Permission.LOG_COHORT_EVENTS));
+        Set<Permission> staff = EnumSet.of(
+                Permission.READ_CHILDREN,
+                Permission.USE_PORTAL,
+                Permission.LIST_COHORTS,
+                Permission.LOG_INTERVENTIONS,
+                Permission.LOG_COHORT_EVENTS);
+        GRANTS.put(Role.COUNSELLOR, staff);
+        GRANTS.put(Role.CLINICIAN, staff);
         GRANTS.put(
                 Role.GUARDIAN,
-                EnumSet.of(Permission.READ_CHILDREN, Permission.READ_DISCLOSURES, Permission.EXPORT_CHILD));
+                EnumSet.of(
+                        Permission.READ_CHILDREN,
+                        Permission.GIVE_CONSENT,
+                        Permission.READ_DISCLOSURES,
+                        Permission.EXPORT_CHILD));
         GRANTS.put(Role.DEVICE, EnumSet.noneOf(Permission.class));
     }
+
+    /** The roles a tenant admin may give to accounts of its tenant. */
+    private static final Set<Role> TENANT_ROLES =
+            EnumSet.of(Role.TENANT_ADMIN, Role.COUNSELLOR, Role.CLINICIAN, Role.GUARDIAN);
 
     @Inject
     CohortRepository cohorts;
@@ -93,6 +115,43 @@ public class AccessPolicy {
             return new ChildScope.GuardianOf(caller.userId());
         }
         return new ChildScope.Nobody();
+    }
+
+    /**
+     * The children whose consents {@code caller} may give or withdraw: those linked to the caller as a guardian,
+     * whatever staff roles the same account also holds.
+     */
+    public ChildScope consentScope(Caller caller) {
+        if (caller.tenantId() == null || !caller.roles().contains(Role.GUARDIAN)) {
+            return new ChildScope.Nobody();
+        }
+        return new ChildScope.GuardianOf(caller.userId());
+    }
+
+    /**
+     * Whether {@code caller} may give an account of its tenant these roles: a tenant admin gives the tenant's roles,
+     * never a platform admin's or a device's. An empty set is no account at all.
+     */
+    public boolean mayGrant(Caller caller, Set<Role> roles) {
+        return caller.tenantId() != null
+                && caller.roles().contains(Role.TENANT_ADMIN)
+                && !roles.isEmpty()
+                && TENANT_ROLES.containsAll(roles);
+    }
+
+    /** Whether an account with these roles is assigned to cohorts (counsellors and clinicians). */
+    public boolean looksAfterCohorts(Set<Role> roles) {
+        return roles.contains(Role.COUNSELLOR) || roles.contains(Role.CLINICIAN);
+    }
+
+    /** Whether an account with these roles can be linked to a child as its guardian. */
+    public boolean canBeGuardian(Set<Role> roles) {
+        return roles.contains(Role.GUARDIAN);
+    }
+
+    /** The roles of a tenant's first account, made together with the tenant. */
+    public Set<Role> firstAdminRoles() {
+        return EnumSet.of(Role.TENANT_ADMIN);
     }
 
     /** Whether a job this caller starts covers every tenant rather than the caller's own. */

@@ -13,5 +13,21 @@ public enum Permission {
     /** Download everything stored about such a child (GDPR Art. 20). */
     EXPORT_CHILD,
     /** Erase a child from every table (GDPR Art. 17). */
-    ERASE_CHILD
+    ERASE_CHILD,
+    /** Create tenants with their first admin, and list them. */
+    MANAGE_TENANTS,
+    /** Create, change, reset and disable the accounts of one's tenant. */
+    MANAGE_USERS,
+    /** List the cohorts in one's scope. */
+    LIST_COHORTS,
+    /** Create cohorts in one's tenant. */
+    MANAGE_COHORTS,
+    /** Register children in one's tenant and link their guardians. */
+    MANAGE_CHILDREN,
+    /** Grant and withdraw consent for one's own children. */
+    GIVE_CONSENT,
+    /** Log interventions for the children in one's scope. */
+    LOG_INTERVENTIONS,
+    /** Log events for the cohorts in one's scope. */
+    LOG_COHORT_EVENTS
 }

@@ -10,6 +10,8 @@ import org.zenmoon.domain.model.child.Child;
 import org.zenmoon.domain.model.child.ChildRepository;
 import org.zenmoon.domain.model.child.ChildScope;
 import org.zenmoon.domain.model.child.ChildSummary;
+import org.zenmoon.domain.model.child.GuardianLink;
+import org.zenmoon.domain.model.child.Intervention;
 
 @ApplicationScoped
 public class JpaChildRepository implements ChildRepository {
@@ -63,5 +65,39 @@ public class JpaChildRepository implements ChildRepository {
     @Override
     public Optional<Child> find(String childId) {
         return Optional.ofNullable(em.find(Child.class, childId));
+    }
+
+    @Override
+    public boolean pseudonymTaken(String pseudonym) {
+        return !em.createQuery("SELECT c.id FROM Child c WHERE LOWER(c.pseudonym) = LOWER(:p)", String.class)
+                .setParameter("p", pseudonym)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    @Override
+    public void add(Child child) {
+        em.persist(child);
+        // Entities refer to each other by id, so EclipseLink does not order inserts by foreign key: flush now, so
+        // that what refers to the child can follow, and a clash surfaces inside the call.
+        em.flush();
+    }
+
+    @Override
+    public boolean linked(String childId, String userId) {
+        return em.find(GuardianLink.class, new GuardianLink.Key(childId, userId)) != null;
+    }
+
+    @Override
+    public void link(GuardianLink link) {
+        em.persist(link);
+        em.flush();
+    }
+
+    @Override
+    public void add(Intervention intervention) {
+        em.persist(intervention);
+        em.flush();
     }
 }

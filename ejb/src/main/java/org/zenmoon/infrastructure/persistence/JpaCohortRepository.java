@@ -14,10 +14,13 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.zenmoon.domain.model.child.ChildScope;
 import org.zenmoon.domain.model.cohort.ChildWeek;
+import org.zenmoon.domain.model.cohort.Cohort;
 import org.zenmoon.domain.model.cohort.CohortKind;
 import org.zenmoon.domain.model.cohort.CohortRepository;
 import org.zenmoon.domain.model.cohort.CohortSummary;
 import org.zenmoon.domain.model.cohort.NightlySleep;
+import org.zenmoon.domain.model.cohort.SchoolEvent;
+import org.zenmoon.domain.model.cohort.StaffAssignment;
 
 /** Cohorts and their figures. The aggregations run in PostgreSQL, as native SQL that names the tenant (?1). */
 @ApplicationScoped
@@ -60,6 +63,48 @@ public class JpaCohortRepository implements CohortRepository {
                 .setParameter(2, userId)
                 .getResultList();
         return ids.stream().collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public void assign(String userId, Set<String> cohortIds) {
+        em.createQuery("DELETE FROM StaffAssignment a WHERE a.userId = :u")
+                .setParameter("u", userId)
+                .executeUpdate();
+        for (String cohortId : cohortIds) {
+            em.persist(new StaffAssignment(userId, cohortId));
+        }
+        em.flush();
+    }
+
+    @Override
+    public Set<String> existing(Set<String> cohortIds) {
+        if (cohortIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(em.createQuery("SELECT h.id FROM Cohort h WHERE h.id IN :ids", String.class)
+                .setParameter("ids", List.copyOf(cohortIds))
+                .getResultList());
+    }
+
+    @Override
+    public boolean nameTaken(String name) {
+        return !em.createQuery("SELECT h.id FROM Cohort h WHERE LOWER(h.name) = LOWER(:n)", String.class)
+                .setParameter("n", name)
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
+    }
+
+    @Override
+    public void add(Cohort cohort) {
+        em.persist(cohort);
+        em.flush();
+    }
+
+    @Override
+    public void add(SchoolEvent event) {
+        em.persist(event);
+        em.flush();
     }
 
     @Override

@@ -9,9 +9,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.zenmoon.domain.model.child.ChildScope;
 import org.zenmoon.domain.model.cohort.ChildWeek;
+import org.zenmoon.domain.model.cohort.Cohort;
 import org.zenmoon.domain.model.cohort.CohortRepository;
 import org.zenmoon.domain.model.cohort.CohortSummary;
 import org.zenmoon.domain.model.cohort.NightlySleep;
+import org.zenmoon.domain.model.cohort.SchoolEvent;
 import org.zenmoon.domain.model.user.Role;
 
 /** The policy as a table: each role, what it may do, and which children it sees. */
@@ -42,6 +44,25 @@ class AccessPolicyTest {
             public List<NightlySleep> nightlySleep(String cohortId, Instant since) {
                 return List.of();
             }
+
+            @Override
+            public void assign(String userId, Set<String> cohortIds) {}
+
+            @Override
+            public Set<String> existing(Set<String> cohortIds) {
+                return Set.of();
+            }
+
+            @Override
+            public boolean nameTaken(String name) {
+                return false;
+            }
+
+            @Override
+            public void add(Cohort cohort) {}
+
+            @Override
+            public void add(SchoolEvent event) {}
         };
         return p;
     }
@@ -60,7 +81,20 @@ class AccessPolicyTest {
         Caller device = caller("u-device", "t1", Role.DEVICE);
 
         assertThat(Permission.values())
+                .filteredOn(perm -> perm != Permission.GIVE_CONSENT && perm != Permission.MANAGE_TENANTS)
                 .allSatisfy(perm -> assertThat(p.permits(admin, perm)).isTrue());
+        assertThat(p.permits(admin, Permission.GIVE_CONSENT))
+                .as("consent is the guardian's")
+                .isFalse();
+        assertThat(p.permits(admin, Permission.MANAGE_TENANTS)).isFalse();
+        assertThat(p.permits(counsellor, Permission.LOG_INTERVENTIONS)).isTrue();
+        assertThat(p.permits(counsellor, Permission.MANAGE_USERS)).isFalse();
+        assertThat(p.permits(counsellor, Permission.MANAGE_CHILDREN)).isFalse();
+        assertThat(p.permits(counsellor, Permission.GIVE_CONSENT)).isFalse();
+        assertThat(p.permits(guardian, Permission.GIVE_CONSENT)).isTrue();
+        assertThat(p.permits(guardian, Permission.LOG_INTERVENTIONS)).isFalse();
+        assertThat(p.permits(platform, Permission.MANAGE_TENANTS)).isTrue();
+        assertThat(p.permits(platform, Permission.MANAGE_USERS)).isFalse();
         assertThat(p.permits(counsellor, Permission.USE_PORTAL)).isTrue();
         assertThat(p.permits(counsellor, Permission.RUN_JOBS)).isFalse();
         assertThat(p.permits(guardian, Permission.READ_CHILDREN)).isTrue();
@@ -90,6 +124,34 @@ class AccessPolicyTest {
     void aCounsellorWhoIsAlsoAParentIsScopedAsStaff() {
         assertThat(policy().childScope(caller("u-couns", "t1", Role.COUNSELLOR, Role.GUARDIAN)))
                 .isEqualTo(new ChildScope.Cohorts(Set.of("oak", "birch")));
+    }
+
+    @Test
+    void aTenantAdminGivesOnlyTheTenantsRoles() {
+        AccessPolicy p = policy();
+        Caller admin = caller("u-admin", "t1", Role.TENANT_ADMIN);
+        assertThat(p.mayGrant(admin, Set.of(Role.COUNSELLOR, Role.GUARDIAN))).isTrue();
+        assertThat(p.mayGrant(admin, Set.of(Role.TENANT_ADMIN))).isTrue();
+        assertThat(p.mayGrant(admin, Set.of(Role.PLATFORM_ADMIN))).isFalse();
+        assertThat(p.mayGrant(admin, Set.of(Role.DEVICE))).isFalse();
+        assertThat(p.mayGrant(admin, Set.of(Role.GUARDIAN, Role.DEVICE))).isFalse();
+        assertThat(p.mayGrant(admin, Set.of())).as("an account without a role").isFalse();
+        assertThat(p.mayGrant(caller("u-couns", "t1", Role.COUNSELLOR), Set.of(Role.GUARDIAN)))
+                .isFalse();
+        assertThat(p.mayGrant(caller("u-platform", null, Role.PLATFORM_ADMIN), Set.of(Role.GUARDIAN)))
+                .as("a platform admin makes tenants' first admins only, through the tenant itself")
+                .isFalse();
+    }
+
+    @Test
+    void onlyAGuardianRoleGivesConsentAndOnlyForLinkedChildren() {
+        AccessPolicy p = policy();
+        assertThat(p.consentScope(caller("u-parent", "t1", Role.GUARDIAN)))
+                .isEqualTo(new ChildScope.GuardianOf("u-parent"));
+        assertThat(p.consentScope(caller("u-couns", "t1", Role.COUNSELLOR, Role.GUARDIAN)))
+                .as("a counsellor who is also a parent consents for their own children only")
+                .isEqualTo(new ChildScope.GuardianOf("u-couns"));
+        assertThat(p.consentScope(caller("u-admin", "t1", Role.TENANT_ADMIN))).isInstanceOf(ChildScope.Nobody.class);
     }
 
     @Test

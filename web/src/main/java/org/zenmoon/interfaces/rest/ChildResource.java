@@ -6,9 +6,17 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,18 +38,127 @@ import org.zenmoon.application.ChildDirectory;
 import org.zenmoon.application.ChildDisclosures;
 import org.zenmoon.application.ChildErasure;
 import org.zenmoon.application.ChildExport;
+import org.zenmoon.application.ChildRegistry;
 import org.zenmoon.application.ChronotypeView;
+import org.zenmoon.application.Consents;
 import org.zenmoon.domain.model.child.ChildSummary;
 import org.zenmoon.domain.model.epoch.EpochRecord;
 
 /**
- * Children as their tenant's staff, or their guardians, see them (the access policy decides which). Anything else
- * answers 404; an account that may not read children at all gets 403.
+ * Children as their tenant's staff, or their guardians, see them (the access policy decides which); the tenant
+ * admin registers them and links their guardians, guardians give and withdraw consent, staff log interventions.
+ * A child outside the caller's scope answers 404; an account without the permission a call needs gets 403.
  */
 @Path("/children")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 public class ChildResource {
+
+    public static class NewChild {
+        @NotBlank(message = "must be 1 to 100 characters")
+        @Size(max = 100, message = "must be 1 to 100 characters")
+        @Pattern(regexp = Requests.NO_CONTROL_CHARACTERS, message = Requests.NO_CONTROL_CHARACTERS_MESSAGE)
+        private String pseudonym;
+
+        @NotNull(message = "must be a year from 1990")
+        @Min(value = 1990, message = "must be a year from 1990")
+        @Max(value = 2100, message = "must not lie in the future")
+        private Integer birthYear;
+
+        @NotBlank(message = "must be a cohort of this tenant")
+        @Size(max = 36, message = "must be a cohort of this tenant")
+        @Pattern(regexp = Requests.NO_CONTROL_CHARACTERS, message = Requests.NO_CONTROL_CHARACTERS_MESSAGE)
+        private String cohortId;
+
+        public String getPseudonym() {
+            return pseudonym;
+        }
+
+        public void setPseudonym(String pseudonym) {
+            this.pseudonym = pseudonym;
+        }
+
+        public Integer getBirthYear() {
+            return birthYear;
+        }
+
+        public void setBirthYear(Integer birthYear) {
+            this.birthYear = birthYear;
+        }
+
+        public String getCohortId() {
+            return cohortId;
+        }
+
+        public void setCohortId(String cohortId) {
+            this.cohortId = cohortId;
+        }
+    }
+
+    public static class GuardianLink {
+        @NotBlank(message = "must be the user name of a guardian account of this tenant")
+        @Size(max = 100, message = "must be the user name of a guardian account of this tenant")
+        @Pattern(regexp = Requests.NO_CONTROL_CHARACTERS, message = Requests.NO_CONTROL_CHARACTERS_MESSAGE)
+        private String username;
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+    }
+
+    public static class NewConsent {
+        static final String SCOPES = "collection|analysis|model_training|clinic_sharing";
+
+        @NotNull(message = "must be one of collection, analysis, model_training, clinic_sharing")
+        @Pattern(regexp = SCOPES, message = "must be one of collection, analysis, model_training, clinic_sharing")
+        private String scope;
+
+        @NotNull(message = "must be given: the version of the privacy notice the guardian read")
+        @Pattern(
+                regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,31}",
+                message = "must be 1 to 32 letters, digits or . _ -, starting with a letter or digit")
+        private String noticeVersion;
+
+        @Pattern(
+                regexp = "[a-z][a-z_]{0,31}",
+                message = "must be 1 to 32 lower-case letters or underscores, e.g. app or paper")
+        private String method;
+
+        public String getScope() {
+            return scope;
+        }
+
+        public void setScope(String scope) {
+            this.scope = scope;
+        }
+
+        public String getNoticeVersion() {
+            return noticeVersion;
+        }
+
+        public void setNoticeVersion(String noticeVersion) {
+            this.noticeVersion = noticeVersion;
+        }
+
+        public String getMethod() {
+            return method;
+        }
+
+        public void setMethod(String method) {
+            this.method = method;
+        }
+    }
+
+    public record Created(String childId) {}
+
+    public record InterventionLogged(String interventionId) {}
+
+    /** How a consent was given when the request does not say: in the app. */
+    static final String DEFAULT_CONSENT_METHOD = "app";
 
     @Inject
     ChildDirectory directory;
@@ -60,6 +177,91 @@ public class ChildResource {
 
     /** Epochs fetched per transaction while an export streams. */
     static final int EPOCH_PAGE = 5_000;
+
+    @Inject
+    ChildRegistry registry;
+
+    @Inject
+    Consents consents;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Register a child in a cohort",
+            description = "TENANT_ADMIN. 201 with the childId; 409 when the pseudonym is taken in the tenant.")
+    public Response create(
+            @Valid @NotNull(message = "a JSON object with pseudonym, birthYear and cohortId is required") NewChild c) {
+        String id = registry.create(c.getPseudonym(), c.getBirthYear(), c.getCohortId());
+        return Response.status(Response.Status.CREATED).entity(new Created(id)).build();
+    }
+
+    @POST
+    @Path("/{childId}/guardians")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Link a guardian account to the child",
+            description = "TENANT_ADMIN. The account must be an active GUARDIAN account of the tenant; 409 when "
+                    + "linked already.")
+    public Response linkGuardian(
+            @PathParam("childId") String childId,
+            @Valid @NotNull(message = "a JSON object with the username is required") GuardianLink link) {
+        registry.linkGuardian(childId, link.getUsername());
+        return Response.status(Response.Status.CREATED).build();
+    }
+
+    @POST
+    @Path("/{childId}/consents")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Grant consent for one scope",
+            description = "GUARDIAN of the child. Replaces an active consent of the same scope (a newer notice) "
+                    + "and cancels an erasure that a withdrawal scheduled.")
+    public Response grantConsent(
+            @PathParam("childId") String childId,
+            @Valid @NotNull(message = "a JSON object with scope and noticeVersion is required") NewConsent c) {
+        consents.grant(
+                childId,
+                c.getScope(),
+                c.getNoticeVersion(),
+                c.getMethod() == null ? DEFAULT_CONSENT_METHOD : c.getMethod());
+        return Response.status(Response.Status.CREATED).build();
+    }
+
+    @DELETE
+    @Path("/{childId}/consents/{scope}")
+    @Operation(
+            summary = "Withdraw consent for one scope",
+            description = "GUARDIAN of the child. 204; use stops at once and the data the scope covered is erased "
+                    + "after the grace period (zenmoon.consent.erasure-grace-days).")
+    public Response withdrawConsent(@PathParam("childId") String childId, @PathParam("scope") String scope) {
+        consents.withdraw(childId, scope);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{childId}/consents")
+    @Operation(
+            summary = "The child's consents, scope by scope",
+            description = "The guardian and the staff who see the child: per scope whether it is active, the notice "
+                    + "version, who granted it, how and when, and when a withdrawal's erasure is due.")
+    public List<Consents.ScopeState> consents(@PathParam("childId") String childId) {
+        return consents.current(childId);
+    }
+
+    @POST
+    @Path("/{childId}/interventions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Log an intervention for the child",
+            description = "Staff who see the child. end must not be before start.")
+    public Response logIntervention(
+            @PathParam("childId") String childId,
+            @Valid @NotNull(message = "a JSON object with type, start and end is required") Activity a) {
+        String id = registry.logIntervention(childId, a.getType(), a.startInstant(), a.endInstant());
+        return Response.status(Response.Status.CREATED)
+                .entity(new InterventionLogged(id))
+                .build();
+    }
 
     @GET
     @Operation(

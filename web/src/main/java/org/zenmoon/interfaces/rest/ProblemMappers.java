@@ -17,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.zenmoon.application.ConflictException;
 import org.zenmoon.application.ForbiddenException;
+import org.zenmoon.application.InvalidInputException;
 import org.zenmoon.application.NotAuthenticatedException;
 import org.zenmoon.application.NotFoundException;
 import org.zenmoon.interfaces.http.RequestIdFilter;
@@ -50,6 +52,16 @@ public final class ProblemMappers {
             }
             if (cause instanceof ConstraintViolationException cv) {
                 return violations(cv);
+            }
+            if (cause instanceof InvalidInputException invalid) {
+                return Problems.validation("The request is not valid.", Map.of(invalid.field(), invalid.getMessage()));
+            }
+            if (cause instanceof ConflictException conflict) {
+                return Problems.response(409, "Conflict", conflict.getMessage());
+            }
+            if (uniqueViolation(cause)) {
+                // Two requests raced for the same name: the database's unique index refused the second.
+                return Problems.response(409, "Conflict", "The request clashes with something that exists already.");
             }
             if (causedBy(cause, ProcessingException.class)
                     || causedBy(cause, JsonbException.class)
@@ -87,6 +99,16 @@ public final class ProblemMappers {
     static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** PostgreSQL's unique_violation (SQLState 23505) anywhere in the chain. */
+    static boolean uniqueViolation(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
                 return true;
             }
         }

@@ -16,7 +16,9 @@ import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.zenmoon.application.ConflictException;
 import org.zenmoon.application.ForbiddenException;
+import org.zenmoon.application.InvalidInputException;
 import org.zenmoon.application.NotAuthenticatedException;
 import org.zenmoon.application.NotFoundException;
 import org.zenmoon.application.security.Permission;
@@ -70,11 +72,36 @@ class ProblemMappersTest {
     @Test
     void unexpectedFailuresAre500WithAReferenceAndNoMessage() {
         Response r = map(new IllegalStateException(
-                "duplicate key (child_id)=(c-1) pseudonym Otter-7", new SQLException("boom", "23505")));
+                "check violated (child_id)=(c-1) pseudonym Otter-7", new SQLException("boom", "23514")));
         assertThat(r.getStatus()).isEqualTo(500);
         String detail = body(r).getString("detail");
         assertThat(detail).matches("Unexpected failure; reference [0-9a-f-]{36}\\.");
-        assertThat(detail).doesNotContain("Otter").doesNotContain("duplicate");
+        assertThat(detail).doesNotContain("Otter").doesNotContain("violated");
+    }
+
+    @Test
+    void aRaceForAUniqueNameIsAConflictThatQuotesNothing() {
+        Response r = map(new EJBException(new IllegalStateException(
+                "duplicate key (tenant_id, pseudonym)=(t, Otter-7)",
+                new SQLException("duplicate key Otter-7", "23505"))));
+        assertThat(r.getStatus()).isEqualTo(409);
+        assertThat(body(r).getString("detail")).doesNotContain("Otter").doesNotContain("duplicate");
+    }
+
+    @Test
+    void aServiceRuleNamesTheFieldLikeValidationAndAClashIsAConflict() {
+        Response invalid = map(new InvalidInputException("password", "must not contain the user name"));
+        assertThat(invalid.getStatus()).isEqualTo(400);
+        JsonObject error = body(invalid).getJsonArray("errors").getJsonObject(0);
+        assertThat(error.getString("field")).isEqualTo("password");
+        assertThat(error.getString("message")).isEqualTo("must not contain the user name");
+
+        Response conflict = map(new ConflictException("The user name is taken."));
+        assertThat(conflict.getStatus()).isEqualTo(409);
+        assertThat(body(conflict).getString("detail")).isEqualTo("The user name is taken.");
+        assertThat(map(new EJBException(ForbiddenException.because("The child has no active collection consent.")))
+                        .getStatus())
+                .isEqualTo(403);
     }
 
     @Test

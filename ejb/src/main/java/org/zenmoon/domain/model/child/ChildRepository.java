@@ -16,4 +16,16 @@ public interface ChildRepository {
     List<Child> all();
 
     Optional<Child> find(String childId);
+
+    /** Whether a child of the tenant already has this pseudonym, regardless of case. */
+    boolean pseudonymTaken(String pseudonym);
+
+    void add(Child child);
+
+    /** Whether the guardian is linked to the child already. */
+    boolean linked(String childId, String userId);
+
+    void link(GuardianLink link);
+
+    void add(Intervention intervention);
 }

@@ -14,6 +14,19 @@ public interface CohortRepository {
     /** The cohorts a counsellor or clinician is assigned to. */
     Set<String> assignedTo(String userId);
 
+    /** Makes {@code cohortIds} the cohorts the staff member is assigned to, and only those. */
+    void assign(String userId, Set<String> cohortIds);
+
+    /** Which of {@code cohortIds} are cohorts of the tenant. */
+    Set<String> existing(Set<String> cohortIds);
+
+    /** Whether a cohort of the tenant already has this name, regardless of case. */
+    boolean nameTaken(String name);
+
+    void add(Cohort cohort);
+
+    void add(SchoolEvent event);
+
     /** Each child of the cohort with its figures since {@code since}. */
     List<ChildWeek> childWeeks(String cohortId, Instant since);
 

@@ -58,6 +58,10 @@ public class Tenant {
         return legalRegime;
     }
 
+    public int getRetentionDays() {
+        return retentionDays;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }

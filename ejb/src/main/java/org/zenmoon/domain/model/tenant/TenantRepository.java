@@ -7,4 +7,12 @@ public interface TenantRepository {
 
     /** Every tenant's id, in id order. */
     List<String> allIds();
+
+    /** Every tenant, by name. */
+    List<Tenant> all();
+
+    /** Whether a tenant already has this name, regardless of case. */
+    boolean nameTaken(String name);
+
+    void add(Tenant tenant);
 }

@@ -18,6 +18,12 @@ import java.util.stream.Collectors;
 @Table(name = "app_user")
 public class AppUser {
 
+    /**
+     * What a user name may look like: 3 to 100 letters, digits and {@code . _ @ -}, starting with a letter or
+     * digit. No spaces or control characters, so that a name reads the same in every log and list.
+     */
+    public static final String USERNAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._@-]{2,99}";
+
     @Id
     private String id;
 

@@ -11,4 +11,11 @@ public enum Role {
     CLINICIAN,
     GUARDIAN,
     DEVICE;
+
+    /** The role with this name, if there is one (user input never reaches {@code valueOf}). */
+    public static java.util.Optional<Role> named(String name) {
+        return java.util.Arrays.stream(values())
+                .filter(r -> r.name().equals(name))
+                .findFirst();
+    }
 }

@@ -1,5 +1,6 @@
 package org.zenmoon.domain.model.user;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Accounts, looked up before any tenant is known (log-in) and therefore not tenant-filtered. */
@@ -8,4 +9,15 @@ public interface UserRepository {
     Optional<AppUser> findByUsername(String username);
 
     Optional<AppUser> findById(String id);
+
+    /** The account with this name, regardless of case: names are unique that way. */
+    Optional<AppUser> findByUsernameIgnoringCase(String username);
+
+    void add(AppUser user);
+
+    /** The accounts of the tenant bound to the current transaction, by user name. */
+    List<AppUser> ofCurrentTenant();
+
+    /** An account of the tenant bound to the current transaction. */
+    Optional<AppUser> findInCurrentTenant(String id);
 }

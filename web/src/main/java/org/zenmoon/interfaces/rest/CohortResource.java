@@ -1,0 +1,95 @@
+package org.zenmoon.interfaces.rest;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.zenmoon.application.CohortRegistry;
+import org.zenmoon.domain.model.cohort.CohortKind;
+import org.zenmoon.domain.model.cohort.CohortSummary;
+
+/** Classes and panels: the tenant admin creates them; staff list theirs and log events for them. */
+@Path("/cohorts")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class CohortResource {
+
+    public static class NewCohort {
+        @NotBlank(message = "must be 1 to 200 characters")
+        @Size(max = 200, message = "must be 1 to 200 characters")
+        @Pattern(regexp = Requests.NO_CONTROL_CHARACTERS, message = Requests.NO_CONTROL_CHARACTERS_MESSAGE)
+        private String name;
+
+        @NotNull(message = "must be CLASS or PANEL")
+        @Pattern(regexp = "CLASS|PANEL", message = "must be CLASS or PANEL")
+        private String kind;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getKind() {
+            return kind;
+        }
+
+        public void setKind(String kind) {
+            this.kind = kind;
+        }
+    }
+
+    public record Created(String cohortId) {}
+
+    public record EventLogged(String eventId) {}
+
+    @Inject
+    CohortRegistry cohorts;
+
+    @GET
+    @Operation(
+            summary = "The cohorts visible to the caller",
+            description = "Tenant admins: every cohort of the tenant; counsellors and clinicians: their own.")
+    public List<CohortSummary> list() {
+        return cohorts.visibleCohorts();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a cohort", description = "TENANT_ADMIN. 409 when the name is taken in any case.")
+    public Response create(@Valid @NotNull(message = "a JSON object with name and kind is required") NewCohort c) {
+        String id = cohorts.create(c.getName(), CohortKind.valueOf(c.getKind()));
+        return Response.status(Response.Status.CREATED).entity(new Created(id)).build();
+    }
+
+    @POST
+    @Path("/{cohortId}/events")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Log an event for a whole cohort",
+            description = "Staff of the cohort. 404 for a cohort outside the caller's scope; end must not be "
+                    + "before start.")
+    public Response logEvent(
+            @PathParam("cohortId") String cohortId,
+            @Valid @NotNull(message = "a JSON object with type, start and end is required") Activity a) {
+        String id = cohorts.logEvent(cohortId, a.getType(), a.startInstant(), a.endInstant());
+        return Response.status(Response.Status.CREATED)
+                .entity(new EventLogged(id))
+                .build();
+    }
+}
