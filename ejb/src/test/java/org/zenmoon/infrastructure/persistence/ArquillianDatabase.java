@@ -36,6 +36,7 @@ public class ArquillianDatabase implements LauncherSessionListener {
             Flyway.configure()
                     .dataSource(pg.getPostgresDatabase())
                     .locations("classpath:db/migration")
+                    .placeholders(java.util.Map.of("appRole", "zenmoon_app"))
                     .load()
                     .migrate();
             try (Connection c = pg.getPostgresDatabase().getConnection();
