@@ -49,4 +49,27 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(Map.of("zenmoon.embedded-db.port", "70000")::get))
                 .hasMessage("ZENMOON_EMBEDDED_DB_PORT must be a port number from 1 to 65535, not 70000");
     }
+
+    @Test
+    void migrationsRunAsTheOwnerTheAdminNamesAndTheServerAsItsOwnAccount() {
+        Settings s = Settings.from(Map.of(
+                "zenmoon.db.url", "jdbc:postgresql://db.example/zenmoon",
+                "zenmoon.db.user", "zenmoon_server",
+                "zenmoon.db.password", "s",
+                "zenmoon.db.owner-user", "zenmoon_owner",
+                "zenmoon.db.owner-password", "o")::get);
+        assertThat(s.externalDb().user()).isEqualTo("zenmoon_server");
+        assertThat(s.externalMigrator().user()).isEqualTo("zenmoon_owner");
+        assertThat(s.externalMigrator().password()).isEqualTo("o");
+        assertThat(s.externalMigrator().url()).isEqualTo(s.externalDb().url());
+        assertThat(Settings.variable("zenmoon.db.owner-password")).isEqualTo("ZENMOON_DB_OWNER_PASSWORD");
+    }
+
+    @Test
+    void withoutAnOwnerMigrationsRunAsTheServersAccount() {
+        Settings s = Settings.from(
+                Map.of("zenmoon.db.url", "jdbc:postgresql://db.example/zenmoon", "zenmoon.db.user", "zenmoon")::get);
+        assertThat(s.externalOwner()).isNull();
+        assertThat(s.externalMigrator()).isEqualTo(s.externalDb());
+    }
 }
