@@ -82,6 +82,10 @@ DECLARE
     part_name   text;
     created     integer := 0;
 BEGIN
+    -- The application role may call this: it cannot make thousands of tables in one call.
+    IF to_t > from_t + interval '10 years' THEN
+        RAISE EXCEPTION 'epoch partitions are made for at most 10 years at a time' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     WHILE month_start < to_t LOOP
         month_end := month_start + interval '1 month';
         part_name := 'epoch_' || to_char(month_start AT TIME ZONE 'UTC', 'YYYY_MM');

@@ -145,6 +145,12 @@ class SchemaWallsTest {
                     .isZero();
         }
         assertThat(count(app, "t2", "SELECT count(*) FROM epoch_2040_01")).isEqualTo(1);
+        assertThatThrownBy(() -> count(
+                        app,
+                        null,
+                        "SELECT zenmoon_ensure_epoch_partitions('2041-01-01T00:00:00Z', '2141-01-01T00:00:00Z')"))
+                .as("a century of partitions in one call")
+                .hasMessageContaining("at most 10 years");
     }
 
     @Test
