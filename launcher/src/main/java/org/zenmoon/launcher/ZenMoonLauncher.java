@@ -319,6 +319,12 @@ public final class ZenMoonLauncher {
         OUT.println("    API base:   " + base + "/api/v1   (OpenAPI: " + base + "/openapi)");
         OUT.println("    Health:     " + base + "/health/ready");
         OUT.println("    Database:   " + db.displayUrl() + (embedded != null ? "  (embedded)" : ""));
+        if (embedded != null) {
+            Path owner = settings.home().resolve(EmbeddedDatabase.OWNER_PASSWORD_FILE);
+            Path app = settings.home().resolve(EmbeddedDatabase.APP_PASSWORD_FILE);
+            OUT.println("    DB owner:   " + EmbeddedDatabase.OWNER + ", password in " + owner);
+            OUT.println("    DB server:  " + EmbeddedDatabase.APP_ROLE + ", password in " + app);
+        }
         if (settings.demo()) {
             OUT.println("    Demo logins (password: demo):");
             OUT.println("      admin         PLATFORM_ADMIN");
