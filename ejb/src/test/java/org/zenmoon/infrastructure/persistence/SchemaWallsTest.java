@@ -286,6 +286,35 @@ class SchemaWallsTest {
                 .isEqualTo(SchemaVersion.EXPECTED);
     }
 
+    @Test
+    void aDatabaseWhoseServerAccountOwnsTheSchemaStillMigrates() throws Exception {
+        // An external database without an owner account: the launcher warns, and the migration grants nothing.
+        try (EmbeddedPostgres single = EmbeddedPostgres.start()) {
+            exec(single.getPostgresDatabase(), "CREATE ROLE zenmoon LOGIN CREATEDB");
+            exec(single.getPostgresDatabase(), "CREATE DATABASE zenmoon OWNER zenmoon");
+            DataSource zenmoon = single.getDatabase("zenmoon", "zenmoon");
+            Flyway.configure()
+                    .dataSource(zenmoon)
+                    .locations("classpath:db/migration")
+                    .placeholders(Map.of("appRole", "zenmoon"))
+                    .load()
+                    .migrate();
+            assertThat(count(zenmoon, null, "SELECT max(version::int) FROM flyway_schema_history"))
+                    .isEqualTo(SchemaVersion.EXPECTED);
+            assertThat(strings(
+                            single.getPostgresDatabase(), "SELECT rolname FROM pg_roles WHERE rolname = '" + APP + "'"))
+                    .as("no application role made for a set-up that has none")
+                    .isEmpty();
+            exec(
+                    zenmoon,
+                    "INSERT INTO tenant (id, name, kind, legal_regime, retention_days) VALUES ('t1', 'S', 'SCHOOL', 'FERPA', 365)");
+            exec(zenmoon, "INSERT INTO cohort (tenant_id, id, name, kind) VALUES ('t1', 'h', 'Class', 'CLASS')");
+            assertThat(count(zenmoon, null, "SELECT count(*) FROM cohort"))
+                    .as("the owner is not restricted")
+                    .isEqualTo(1);
+        }
+    }
+
     /** Every table of the schema with a tenant_id that is not in {@link #UNWALLED}. */
     static List<String> walledTables() throws SQLException {
         List<String> tables = strings(
