@@ -67,6 +67,7 @@ import org.zenmoon.application.security.TenantInterceptor;
 import org.zenmoon.domain.model.audit.AuditEvent;
 import org.zenmoon.domain.model.audit.AuditRepository;
 import org.zenmoon.domain.model.tenant.Tenant;
+import org.zenmoon.domain.model.tenant.TenantBinding;
 import org.zenmoon.domain.model.tenant.TenantOwned;
 import org.zenmoon.domain.model.user.AppUser;
 import org.zenmoon.domain.model.user.PasswordHash;
@@ -115,12 +116,20 @@ class ArchitectureTest {
     static final ArchRule ONLY_THE_TENANT_INTERCEPTOR_SETS_THE_TENANT = noClasses()
             .that(are(not(assignableTo(TenantInterceptor.class))))
             .should()
+            .callMethodWhere(JavaCall.Predicates.target(owner(assignableTo(TenantBinding.class))))
+            .because("the tenant enters persistence in one place (TenantInterceptor), for the whole transaction");
+
+    static final ArchRule ONLY_THE_BINDING_PUTS_THE_TENANT_INTO_PERSISTENCE = noClasses()
+            .that()
+            .doNotHaveSimpleName("TenantScopedQueries")
+            .should()
             .callMethod(EntityManager.class, "setProperty", String.class, Object.class)
             .orShould()
             .callMethod(EntityManager.class, "unwrap", Class.class)
             .orShould()
             .callMethodWhere(JavaCall.Predicates.target(name("createEntityManager")))
-            .because("the tenant enters persistence in one place (TenantInterceptor)");
+            .because("the persistence context and the database session get their tenant together, in "
+                    + "TenantScopedQueries.bind (the TenantBinding behind TenantInterceptor)");
 
     static final ArchRule ONLY_ENTRY_POINTS_BIND_THE_CALLER = noClasses()
             .that()
@@ -206,7 +215,6 @@ class ArchitectureTest {
     static final ArchRule QUERIES_LIVE_IN_REPOSITORIES = noClasses()
             .that()
             .resideOutsideOfPackage("org.zenmoon.infrastructure.persistence..")
-            .and(are(not(assignableTo(TenantInterceptor.class))))
             .should()
             .dependOnClassesThat()
             .areAssignableTo(EntityManager.class)
@@ -279,6 +287,7 @@ class ArchitectureTest {
     static final Map<String, ArchRule> RULES = Map.ofEntries(
             Map.entry("layers", LAYERS),
             Map.entry("tenant", ONLY_THE_TENANT_INTERCEPTOR_SETS_THE_TENANT),
+            Map.entry("tenant in persistence", ONLY_THE_BINDING_PUTS_THE_TENANT_INTO_PERSISTENCE),
             Map.entry("caller", ONLY_ENTRY_POINTS_BIND_THE_CALLER),
             Map.entry("audit trail", ONLY_THE_INTERCEPTOR_AUDITS),
             Map.entry("audit rows", NO_AUDIT_ROWS_BY_HAND),
@@ -314,7 +323,8 @@ class ArchitectureTest {
     static Stream<Arguments> breakers() {
         return Stream.of(
                 Arguments.of("layers", RuleBreakers.ReachesIntoInfrastructure.class),
-                Arguments.of("tenant", RuleBreakers.SetsTheTenant.class),
+                Arguments.of("tenant", RuleBreakers.BindsATenant.class),
+                Arguments.of("tenant in persistence", RuleBreakers.SetsTheTenant.class),
                 Arguments.of("caller", RuleBreakers.BindsACaller.class),
                 Arguments.of("audit trail", RuleBreakers.CallsTheAuditTrail.class),
                 Arguments.of("audit rows", RuleBreakers.WritesAnAuditRow.class),

@@ -6,7 +6,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
@@ -209,8 +208,7 @@ class ApiIT {
         assertThat(http.get("/api/v1/children/" + clinicChild, counsellor).status())
                 .isEqualTo(404);
 
-        try (Connection db = DriverManager.getConnection(
-                        "jdbc:postgresql://localhost:" + SharedServer.DB_PORT + "/zenmoon", "postgres", "postgres");
+        try (Connection db = SharedServer.ownerConnection();
                 PreparedStatement q = db.prepareStatement("SELECT a.outcome, a.tenant_id FROM audit_event a "
                         + "JOIN app_user u ON u.id = a.actor_id WHERE u.username = 'counsellor' AND a.child_id = ? "
                         + "AND a.resource = 'ChildDirectory.find' ORDER BY a.id DESC LIMIT 1")) {

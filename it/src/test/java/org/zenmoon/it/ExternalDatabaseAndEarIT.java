@@ -1,6 +1,7 @@
 package org.zenmoon.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.JsonArray;
@@ -8,6 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +23,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An IT admin's set-ups: the run command against their own PostgreSQL (here a separate PostgreSQL 17 process that
- * the test starts), which must start no embedded database and create no demo account; and the EAR on full Payara
- * Server 6, configured through the same environment variables (here pointed at the shared server's database,
- * whose demo accounts the checks log in with).
+ * the test starts) with two accounts, the schema's owner for migrations and the server's, which must start no
+ * embedded database and create no demo account; and the EAR on full Payara Server 6, configured through the same
+ * environment variables (here pointed at the shared server's database as its application role, whose demo
+ * accounts the checks log in with).
  */
 class ExternalDatabaseAndEarIT {
 
@@ -33,15 +39,21 @@ class ExternalDatabaseAndEarIT {
         adminsPostgres = EmbeddedPostgres.builder().setPort(54349).start();
         try (Connection c = adminsPostgres.getPostgresDatabase().getConnection()) {
             c.createStatement().execute("CREATE DATABASE zenmoon_prod");
+            // The admin's two accounts: the schema's owner (migrations) and the server's, which owns nothing.
             c.createStatement().execute("CREATE ROLE zenmoon LOGIN PASSWORD 'Secret-1' CREATEDB");
             c.createStatement().execute("ALTER DATABASE zenmoon_prod OWNER TO zenmoon");
+            c.createStatement().execute("CREATE ROLE zenmoon_server LOGIN PASSWORD 'Secret-2'");
         }
         dbEnv = Map.of(
                 "ZENMOON_DB_URL",
                 "jdbc:postgresql://localhost:54349/zenmoon_prod",
                 "ZENMOON_DB_USER",
-                "zenmoon",
+                "zenmoon_server",
                 "ZENMOON_DB_PASSWORD",
+                "Secret-2",
+                "ZENMOON_DB_OWNER_USER",
+                "zenmoon",
+                "ZENMOON_DB_OWNER_PASSWORD",
                 "Secret-1");
         runCommand = LaunchedServer.start("external-db", 18081, 54359, dbEnv);
     }
@@ -68,6 +80,29 @@ class ExternalDatabaseAndEarIT {
                 .as("ready, with the signing key the run command made")
                 .isEqualTo(200);
         assertThat(http.login("admin", "demo").status()).isEqualTo(401);
+        assertThat(runCommand.output()).doesNotContain("ZENMOON_DB_OWNER_USER is not set");
+
+        // The server's account reads and writes data under row-level security, and changes no schema.
+        try (Connection c = DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:54349/zenmoon_prod", "zenmoon_server", "Secret-2");
+                Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT relrowsecurity FROM pg_class WHERE relname = 'child'")) {
+                assertThat(rs.next() && rs.getBoolean(1))
+                        .as("row-level security on child")
+                        .isTrue();
+            }
+            try (ResultSet rs =
+                    s.executeQuery("SELECT count(*) FROM pg_class WHERE relowner = 'zenmoon_server'::regrole")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("tables the server's account owns").isZero();
+            }
+            assertThatThrownBy(() -> s.execute("CREATE TABLE sneaky (id int)")).isInstanceOf(SQLException.class);
+        }
+        // Its password reaches the server through its environment; the owner's stays with the launcher.
+        assertThat(String.join("\n", runCommand.childCommandLines())).doesNotContain("Secret-1", "Secret-2");
+        assertThat(runCommand.serverEnvironment())
+                .contains("ZENMOON_DB_USER=zenmoon_server", "ZENMOON_DB_PASSWORD=Secret-2")
+                .doesNotContain("Secret-1", "ZENMOON_DB_OWNER");
     }
 
     @Test
@@ -76,13 +111,14 @@ class ExternalDatabaseAndEarIT {
         Path ear = Path.of(System.getProperty("zenmoon.ear", "target/zenmoon.ear"));
         LaunchedServer shared = SharedServer.get();
         Path key = shared.home.toAbsolutePath().resolve("jwt-signing-key.pem");
+        // The server's account of the shared run command's database, which row-level security restricts.
         Map<String, String> env = Map.of(
                 "ZENMOON_DB_URL",
                 "jdbc:postgresql://localhost:" + SharedServer.DB_PORT + "/zenmoon",
                 "ZENMOON_DB_USER",
-                "postgres",
+                "zenmoon_app",
                 "ZENMOON_DB_PASSWORD",
-                "postgres",
+                Files.readString(shared.home.resolve("db-app-password")).trim(),
                 "ZENMOON_JWT_KEY_FILE",
                 key.toString());
         // A fresh domain every run, on ports of its own (admin 19048, HTTP 19080).

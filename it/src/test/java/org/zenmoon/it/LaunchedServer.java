@@ -114,6 +114,23 @@ final class LaunchedServer implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The command lines of the processes the launcher started (Payara Micro, PostgreSQL): anybody can read them. */
+    List<String> childCommandLines() {
+        return process.descendants().map(p -> p.info().commandLine().orElse("")).toList();
+    }
+
+    /** The environment of the Payara Micro process, as its user (and only its user) can read it. */
+    String serverEnvironment() throws IOException {
+        ProcessHandle payara = process.descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("payara-micro.jar"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no Payara Micro process"));
+        return new String(
+                        Files.readAllBytes(Path.of("/proc", String.valueOf(payara.pid()), "environ")),
+                        StandardCharsets.UTF_8)
+                .replace('\0', '\n');
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -30,6 +30,14 @@ final class SharedServer {
         return server;
     }
 
+    /** A connection to the shared server's database as its owner, with the password the run command made. */
+    static java.sql.Connection ownerConnection() throws IOException, java.sql.SQLException {
+        String password = java.nio.file.Files.readString(get().home.resolve("db-owner-password"))
+                .trim();
+        return java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + DB_PORT + "/zenmoon", "postgres", password);
+    }
+
     static synchronized void stop() {
         if (server != null) {
             server.close();

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
  */
 record Settings(
         Db externalDb,
+        Db externalOwner,
         Path home,
         int httpPort,
         String bindAddress,
@@ -39,13 +40,20 @@ record Settings(
         };
         Path dist = launcherDirectory();
         String url = get.apply("zenmoon.db.url", null);
+        // ZENMOON_DB_USER is the server's account; migrations (and demo data) run as the schema's owner, when one is
+        // named, or else as that same account.
         Db external = url == null
                 ? null
                 : new Db(url, get.apply("zenmoon.db.user", ""), get.apply("zenmoon.db.password", ""));
+        String ownerUser = get.apply("zenmoon.db.owner-user", null);
+        Db externalOwner = external == null || ownerUser == null
+                ? null
+                : new Db(url, ownerUser, get.apply("zenmoon.db.owner-password", ""));
         Path home = Path.of(get.apply("zenmoon.home", "var")).toAbsolutePath();
         String keyFile = get.apply("zenmoon.jwt.key-file", null);
         return new Settings(
                 external,
+                externalOwner,
                 home,
                 port(get, "zenmoon.http.port", "8080"),
                 // Only this machine can reach the server unless the admin opens it up (behind a TLS proxy, say).
@@ -105,6 +113,11 @@ record Settings(
     /** The environment variable MicroProfile Config maps {@code key} to. */
     static String variable(String key) {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
+    }
+
+    /** The account migrations run as on the external database: its owner, or the server's account if none is named. */
+    Db externalMigrator() {
+        return externalOwner != null ? externalOwner : externalDb;
     }
 
     /** Where this machine reaches the server: localhost when it listens everywhere, else the address it binds. */

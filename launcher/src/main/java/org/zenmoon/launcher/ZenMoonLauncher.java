@@ -1,6 +1,5 @@
 package org.zenmoon.launcher;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,14 +20,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.zenmoon.demo.DemoDataSeeder;
 
 /**
- * The README's run command: PostgreSQL (embedded unless ZENMOON_DB_URL is set), Flyway migrations, demo data
- * on the first start, then Payara Micro with the ZenMoon WAR. Ctrl-C stops the server, then the database.
+ * The README's run command: PostgreSQL (embedded unless ZENMOON_DB_URL is set), Flyway migrations and demo data on
+ * the first start (as the schema's owner), then Payara Micro with the ZenMoon WAR (as the application role, which
+ * row-level security restricts). Ctrl-C stops the server, then the database.
  *
  * <p>Commands: {@code run} (default), {@code migrate} (migrations only, for an external database).
  */
@@ -40,7 +39,7 @@ public final class ZenMoonLauncher {
 
     private final Settings settings;
     private final Clock clock;
-    private EmbeddedPostgres embedded;
+    private EmbeddedDatabase embedded;
     private InstanceLock instance;
     private Process server;
 
@@ -65,7 +64,11 @@ public final class ZenMoonLauncher {
             switch (command) {
                 case "run" -> System.exit(launcher.run());
                 case "migrate" -> {
-                    launcher.migrate(settings.externalDb());
+                    launcher.migrate(
+                            settings.externalMigrator(),
+                            settings.externalDb() == null
+                                    ? null
+                                    : settings.externalDb().user());
                     System.exit(0);
                 }
                 case "create-admin" -> System.exit(launcher.createAdmin(args));
@@ -109,14 +112,24 @@ public final class ZenMoonLauncher {
             requireFreePort(settings.embeddedDbPort(), "embedded PostgreSQL", "ZENMOON_EMBEDDED_DB_PORT");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "zenmoon-shutdown"));
-        Db db = settings.externalDb() != null ? settings.externalDb() : startEmbedded();
-        migrate(db);
-        if (settings.demo()) {
-            seedDemo(db);
+        secureHome();
+        Db owner;
+        Db app;
+        if (settings.externalDb() != null) {
+            owner = settings.externalMigrator();
+            app = settings.externalDb();
+        } else {
+            startEmbedded();
+            owner = embedded.owner();
+            app = embedded.app();
         }
-        startServer(db);
+        migrate(owner, app.user());
+        if (settings.demo()) {
+            seedDemo(owner);
+        }
+        startServer(app);
         awaitReady();
-        printBanner(db);
+        printBanner(app);
         try {
             int code = server.waitFor();
             return code == 0 || code == 143 || code == 130 ? 0 : code;
@@ -143,9 +156,17 @@ public final class ZenMoonLauncher {
             instance = InstanceLock.acquire(settings.home(), settings.httpPort());
             requireFreePort(settings.embeddedDbPort(), "embedded PostgreSQL", "ZENMOON_EMBEDDED_DB_PORT");
         }
-        Db db = settings.externalDb() != null ? settings.externalDb() : startEmbedded();
         try {
-            migrate(db);
+            Db db;
+            if (settings.externalDb() != null) {
+                db = settings.externalMigrator();
+                migrate(db, settings.externalDb().user());
+            } else {
+                secureHome();
+                startEmbedded();
+                db = embedded.owner();
+                migrate(db, embedded.app().user());
+            }
             try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password())) {
                 String id = FirstAdmin.create(c, args[1], password);
                 OUT.println("[zenmoon] platform admin '" + args[1] + "' created (account " + id + ")");
@@ -193,52 +214,59 @@ public final class ZenMoonLauncher {
         }
     }
 
-    private Db startEmbedded() {
-        Path data = settings.home().resolve("pgdata");
+    /** The home holds the database passwords, the signing key and the data: only its owner may enter it. */
+    private void secureHome() {
         try {
-            Files.createDirectories(data);
-            OUT.println("[zenmoon] starting embedded PostgreSQL on port " + settings.embeddedDbPort() + " (data in "
-                    + data + ")");
-            embedded = EmbeddedPostgres.builder()
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(false)
-                    .setPort(settings.embeddedDbPort())
-                    // initdb and the first start take longer than zonky's 10 s default on a busy 2-core machine.
-                    .setPGStartupWait(Duration.ofSeconds(120))
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(
-                            settings.home().resolve("postgres.log").toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(
-                            settings.home().resolve("postgres.log").toFile()))
-                    .start();
+            EmbeddedDatabase.ownerOnlyDirectory(settings.home());
         } catch (IOException e) {
-            throw new LaunchException(
-                    "embedded PostgreSQL did not start: " + e.getMessage() + " (see "
-                            + settings.home().resolve("postgres.log") + ")",
-                    e);
+            throw new LaunchException("cannot restrict " + settings.home() + " to its owner: " + e.getMessage(), e);
         }
-        String adminUrl = embedded.getJdbcUrl("postgres", "postgres");
-        try (Connection c = DriverManager.getConnection(adminUrl)) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = 'zenmoon'");
-                    ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    c.createStatement().execute("CREATE DATABASE zenmoon");
-                }
-            }
-        } catch (SQLException e) {
-            throw new LaunchException("cannot create the zenmoon database: " + e.getMessage(), e);
-        }
-        // Local trust authentication: the embedded server listens on the loopback interface only.
-        return new Db("jdbc:postgresql://localhost:" + settings.embeddedDbPort() + "/zenmoon", "postgres", "postgres");
     }
 
-    void migrate(Db db) {
+    private void startEmbedded() {
+        Path home = settings.home();
+        OUT.println("[zenmoon] starting embedded PostgreSQL on port " + settings.embeddedDbPort() + " (data in "
+                + home.resolve("pgdata") + ")");
+        try {
+            // initdb and the first start take longer than zonky's 10 s default on a busy 2-core machine.
+            embedded = EmbeddedDatabase.start(
+                    home, settings.embeddedDbPort(), Duration.ofSeconds(120), home.resolve("postgres.log"));
+        } catch (IOException e) {
+            throw new LaunchException(
+                    "embedded PostgreSQL did not start: " + e.getMessage() + " (see " + home.resolve("postgres.log")
+                            + ")",
+                    e);
+        } catch (SQLException e) {
+            if ("28P01".equals(e.getSQLState())) {
+                throw new LaunchException("the embedded database refuses the owner's password in "
+                        + home.resolve(EmbeddedDatabase.OWNER_PASSWORD_FILE)
+                        + ": restore that file from a backup of " + home);
+            }
+            throw new LaunchException("cannot set up the embedded database's accounts: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Migrates as {@code db} (the schema's owner), granting the application role {@code appRole} (the server's
+     * account) what it needs.
+     */
+    void migrate(Db db, String appRole) {
         if (db == null) {
-            throw new LaunchException("migrate needs ZENMOON_DB_URL, ZENMOON_DB_USER and ZENMOON_DB_PASSWORD");
+            throw new LaunchException(
+                    "migrate needs ZENMOON_DB_URL, ZENMOON_DB_USER and ZENMOON_DB_PASSWORD"
+                            + " (the server's account) and ZENMOON_DB_OWNER_USER and ZENMOON_DB_OWNER_PASSWORD (the schema's owner)");
+        }
+        if (db.user().equals(appRole)) {
+            OUT.println(
+                    "[zenmoon] warning: ZENMOON_DB_OWNER_USER is not set, so migrations run as ZENMOON_DB_USER, which"
+                            + " then owns the tables: row-level security does not restrict the server. Name the schema's owner in"
+                            + " ZENMOON_DB_OWNER_USER and ZENMOON_DB_OWNER_PASSWORD, and give the server an account of its own.");
         }
         try {
             MigrateResult result = Flyway.configure()
                     .dataSource(db.url(), db.user(), db.password())
                     .locations("classpath:db/migration")
+                    .placeholders(Map.of("appRole", appRole))
                     .load()
                     .migrate();
             OUT.println("[zenmoon] schema at version "
@@ -270,6 +298,7 @@ public final class ZenMoonLauncher {
         }
     }
 
+    /** Starts Payara Micro, connecting as {@code db}: credentials go into its environment, never on its command line. */
     private void startServer(Db db) {
         Path jar = settings.payaraJar();
         Path war = settings.war();
@@ -285,12 +314,6 @@ public final class ZenMoonLauncher {
         }
         cmd.add("-Dzenmoon.jwt.key-file=" + settings.jwtKeyFile());
         cmd.add("-Dzenmoon.jwt.generate-key=" + settings.generateJwtKey());
-        if (settings.externalDb() == null) {
-            // An external database's settings reach the server through the same environment variables.
-            cmd.add("-Dzenmoon.db.url=" + db.url());
-            cmd.add("-Dzenmoon.db.user=" + db.user());
-            cmd.add("-Dzenmoon.db.password=" + db.password());
-        }
         cmd.addAll(List.of(
                 "-jar",
                 jar.toString(),
@@ -305,11 +328,18 @@ public final class ZenMoonLauncher {
                 "--nocluster"));
         Path log = settings.home().resolve("payara-micro.log");
         OUT.println("[zenmoon] starting Payara Micro on port " + settings.httpPort() + " (log in " + log + ")");
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // The environment of a process is readable by its user only, its command line by everybody. MicroProfile
+        // Config maps ZENMOON_DB_PASSWORD to zenmoon.db.password. The owner's account stays with the launcher.
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith(Settings.variable("zenmoon.db.owner")));
+        env.put(Settings.variable("zenmoon.db.url"), db.url());
+        env.put(Settings.variable("zenmoon.db.user"), db.user());
+        env.put(Settings.variable("zenmoon.db.password"), db.password());
         try {
-            server = new ProcessBuilder(cmd)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+            server = pb.start();
         } catch (IOException e) {
             throw new LaunchException("Payara Micro did not start: " + e.getMessage(), e);
         }
@@ -376,6 +406,12 @@ public final class ZenMoonLauncher {
                 + (settings.bindAddress().equals("127.0.0.1")
                         ? "  (this machine only; ZENMOON_HTTP_BIND_ADDRESS opens it to others)"
                         : ""));
+        if (embedded != null) {
+            Path owner = settings.home().resolve(EmbeddedDatabase.OWNER_PASSWORD_FILE);
+            Path app = settings.home().resolve(EmbeddedDatabase.APP_PASSWORD_FILE);
+            OUT.println("    DB owner:   " + EmbeddedDatabase.OWNER + ", password in " + owner);
+            OUT.println("    DB server:  " + EmbeddedDatabase.APP_ROLE + ", password in " + app);
+        }
         if (settings.demo()) {
             OUT.println("    Demo logins (password: demo):");
             OUT.println("      admin         PLATFORM_ADMIN");

@@ -19,6 +19,7 @@ class DemoDataSeederTest {
             Flyway.configure()
                     .dataSource(pg.getPostgresDatabase())
                     .locations("classpath:db/migration")
+                    .placeholders(java.util.Map.of("appRole", "zenmoon_app"))
                     .load()
                     .migrate();
             try (Connection c = pg.getPostgresDatabase().getConnection();

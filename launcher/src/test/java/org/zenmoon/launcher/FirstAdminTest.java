@@ -25,6 +25,7 @@ class FirstAdminTest {
         Flyway.configure()
                 .dataSource(pg.getPostgresDatabase())
                 .locations("classpath:db/migration")
+                .placeholders(java.util.Map.of("appRole", "zenmoon_app"))
                 .load()
                 .migrate();
     }

@@ -59,4 +59,27 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(Map.of("zenmoon.http.bind-address", "0.0.0.0 --deploy x")::get))
                 .hasMessage("ZENMOON_HTTP_BIND_ADDRESS must be an IP address or host name, not '0.0.0.0 --deploy x'");
     }
+
+    @Test
+    void migrationsRunAsTheOwnerTheAdminNamesAndTheServerAsItsOwnAccount() {
+        Settings s = Settings.from(Map.of(
+                "zenmoon.db.url", "jdbc:postgresql://db.example/zenmoon",
+                "zenmoon.db.user", "zenmoon_server",
+                "zenmoon.db.password", "s",
+                "zenmoon.db.owner-user", "zenmoon_owner",
+                "zenmoon.db.owner-password", "o")::get);
+        assertThat(s.externalDb().user()).isEqualTo("zenmoon_server");
+        assertThat(s.externalMigrator().user()).isEqualTo("zenmoon_owner");
+        assertThat(s.externalMigrator().password()).isEqualTo("o");
+        assertThat(s.externalMigrator().url()).isEqualTo(s.externalDb().url());
+        assertThat(Settings.variable("zenmoon.db.owner-password")).isEqualTo("ZENMOON_DB_OWNER_PASSWORD");
+    }
+
+    @Test
+    void withoutAnOwnerMigrationsRunAsTheServersAccount() {
+        Settings s = Settings.from(
+                Map.of("zenmoon.db.url", "jdbc:postgresql://db.example/zenmoon", "zenmoon.db.user", "zenmoon")::get);
+        assertThat(s.externalOwner()).isNull();
+        assertThat(s.externalMigrator()).isEqualTo(s.externalDb());
+    }
 }

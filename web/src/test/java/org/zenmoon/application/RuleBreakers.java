@@ -14,6 +14,7 @@ import org.zenmoon.domain.model.audit.AuditEvent;
 import org.zenmoon.domain.model.child.ChildScope;
 import org.zenmoon.domain.model.child.ChildSummary;
 import org.zenmoon.domain.model.tenant.Tenancy;
+import org.zenmoon.domain.model.tenant.TenantBinding;
 import org.zenmoon.domain.model.user.PasswordHash;
 import org.zenmoon.domain.model.user.Role;
 import org.zenmoon.infrastructure.persistence.JpaChildRepository;
@@ -36,6 +37,12 @@ public final class RuleBreakers {
     public static class SetsTheTenant {
         void bind(EntityManager em, String tenant) {
             em.setProperty(Tenancy.PROPERTY, tenant);
+        }
+    }
+
+    public static class BindsATenant {
+        void bind(TenantBinding binding) {
+            binding.bind("t");
         }
     }
 

@@ -6,13 +6,46 @@ import org.eclipse.persistence.config.QueryHints;
 import org.zenmoon.domain.model.tenant.Tenancy;
 
 /**
- * Native SQL in the multitenant unit. EclipseLink filters JPQL by tenant but refuses native SQL unless a query
- * opts in, and then does not filter it: such a query names the tenant itself, read from the persistence context
- * where {@code TenantInterceptor} put it. Nothing here sets a tenant.
+ * The tenant in persistence. {@link #bind} (through {@link JpaTenantBinding}, for the tenant interceptor) sets it
+ * for one transaction, twice: on the persistence context, where EclipseLink filters JPQL by it, and in the database
+ * session (the transaction-local {@code zenmoon.tenant_id}), where row-level security filters every statement by
+ * it. Native SQL, which EclipseLink refuses unless a query opts in and then does not filter, names the tenant itself
+ * ({@code ?1}), read back from the persistence context.
  */
 final class TenantScopedQueries {
 
+    /** The setting the row-level security policies compare {@code tenant_id} with (V3). */
+    static final String DATABASE_SETTING = "zenmoon.tenant_id";
+
     private TenantScopedQueries() {}
+
+    /**
+     * Binds {@code tenant} to the transaction of {@code em}. Within a JTA transaction every statement runs on the
+     * one connection enlisted in it, and the database forgets the setting when the transaction ends, so no pooled
+     * connection keeps a tenant.
+     */
+    static void bind(EntityManager em, String tenant) {
+        if (tenant == null || tenant.isBlank()) {
+            throw new IllegalArgumentException("no tenant");
+        }
+        if (!em.isJoinedToTransaction()) {
+            // Without a transaction the tenant would land on a context, and a connection, that the queries do not use.
+            throw new IllegalStateException("a tenant is bound only inside a transaction");
+        }
+        Object bound = em.getProperties().get(Tenancy.PROPERTY);
+        if (bound != null) {
+            if (!bound.equals(tenant)) {
+                // Entities of the other tenant may sit in this persistence context already.
+                throw new IllegalStateException("a transaction of one tenant cannot continue in another");
+            }
+            return;
+        }
+        em.createNativeQuery("SELECT set_config('" + DATABASE_SETTING + "', ?1, true)")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .setParameter(1, tenant)
+                .getSingleResult();
+        em.setProperty(Tenancy.PROPERTY, tenant);
+    }
 
     /** The tenant of the current transaction's persistence context. */
     static String tenant(EntityManager em) {

@@ -15,6 +15,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Arquillian starts the container, and stops it at the end. Active only when the failsafe run sets
  * {@code zenmoon.arquillian.db.port}; plain unit test runs leave it alone.
  *
+ * <p>Migrations and the fixture run as the owner; the container connects as the application role.
+ *
  * <p>Fixture, written with plain JDBC so that the in-container tests check EclipseLink's view of rows it did not
  * write itself: tenant A with two cohorts (two children and one child), one account per role and a staff
  * assignment; tenant B with one cohort of two children.
@@ -23,6 +25,7 @@ public class ArquillianDatabase implements LauncherSessionListener {
 
     static final String TENANT_A = "tenant-a";
     static final String TENANT_B = "tenant-b";
+    static final String APP_ROLE = "zenmoon_app";
     private EmbeddedPostgres pg;
 
     @Override
@@ -33,9 +36,15 @@ public class ArquillianDatabase implements LauncherSessionListener {
         }
         try {
             pg = EmbeddedPostgres.builder().setPort(Integer.parseInt(port)).start();
+            // The container connects as the application role (arquillian.xml), so the database's walls apply.
+            try (Connection c = pg.getPostgresDatabase().getConnection();
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE ROLE " + APP_ROLE + " LOGIN PASSWORD 'app-in-test'");
+            }
             Flyway.configure()
                     .dataSource(pg.getPostgresDatabase())
                     .locations("classpath:db/migration")
+                    .placeholders(java.util.Map.of("appRole", APP_ROLE))
                     .load()
                     .migrate();
             try (Connection c = pg.getPostgresDatabase().getConnection();

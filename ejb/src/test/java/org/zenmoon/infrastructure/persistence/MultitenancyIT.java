@@ -39,8 +39,8 @@ import org.zenmoon.domain.model.cohort.Cohort;
 import org.zenmoon.domain.model.cohort.CohortKind;
 import org.zenmoon.domain.model.epoch.Epoch;
 import org.zenmoon.domain.model.epoch.SleepState;
-import org.zenmoon.domain.model.tenant.Tenancy;
 import org.zenmoon.domain.model.tenant.Tenant;
+import org.zenmoon.domain.model.tenant.TenantBinding;
 import org.zenmoon.domain.model.user.AppUser;
 import org.zenmoon.domain.model.user.Role;
 
@@ -89,11 +89,22 @@ class MultitenancyIT {
         }
     }
 
+    @Inject
+    TenantBinding binding;
+
+    /** A transaction of {@code tenant}, bound as the tenant interceptor binds it. */
     private EntityManager as(String tenant) throws Exception {
         tx.begin();
-        EntityManager em = jpa.em();
-        em.setProperty(Tenancy.PROPERTY, tenant);
-        return em;
+        binding.bind(tenant);
+        return jpa.em();
+    }
+
+    /** A count by native SQL, which EclipseLink does not filter: only the database's wall applies. */
+    private static long unfiltered(EntityManager em, String sql) {
+        return ((Number) em.createNativeQuery(sql)
+                        .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                        .getSingleResult())
+                .longValue();
     }
 
     @Test
@@ -129,11 +140,60 @@ class MultitenancyIT {
         int updated = em.createQuery("UPDATE Child c SET c.preferredInterventions = 'mindfulness'")
                 .executeUpdate();
         assertEquals(3, updated);
-        Number touchedInB = (Number) em.createNativeQuery(
-                        "SELECT count(*) FROM child WHERE tenant_id = 'tenant-b' AND preferred_interventions IS NOT NULL")
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getSingleResult();
-        assertEquals(0, touchedInB.intValue());
+        tx.commit();
+        try {
+            em = as(ArquillianDatabase.TENANT_B);
+            assertEquals(
+                    0L,
+                    em.createQuery(
+                                    "SELECT count(c) FROM Child c WHERE c.preferredInterventions IS NOT NULL",
+                                    Long.class)
+                            .getSingleResult());
+            tx.rollback();
+        } finally {
+            em = as(ArquillianDatabase.TENANT_A);
+            em.createQuery("UPDATE Child c SET c.preferredInterventions = NULL").executeUpdate();
+            tx.commit();
+        }
+    }
+
+    @Test
+    void theDatabaseWallsTheTransactionEvenWhereEclipseLinkDoesNotFilter() throws Exception {
+        EntityManager em = as(ArquillianDatabase.TENANT_A);
+        assertEquals(3L, unfiltered(em, "SELECT count(*) FROM child"), "tenant A's children, not B's");
+        assertEquals(1L, unfiltered(em, "SELECT count(*) FROM epoch"));
+        assertEquals(0L, unfiltered(em, "SELECT count(*) FROM child WHERE tenant_id = 'tenant-b'"));
+        assertThrows(
+                RuntimeException.class,
+                () -> em.createNativeQuery(
+                                "INSERT INTO cohort (tenant_id, id, name, kind) VALUES ('tenant-b', 'sneaky', 'Sneaky', 'PANEL')")
+                        .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                        .executeUpdate(),
+                "a row for another tenant");
+        tx.rollback();
+
+        // A transaction that binds no tenant sees nothing, also on a connection that served tenant A before: the
+        // setting ends with its transaction.
+        for (int i = 0; i < 3; i++) {
+            as(ArquillianDatabase.TENANT_A);
+            tx.commit();
+            tx.begin();
+            EntityManager unbound = jpa.em();
+            assertEquals(0L, unfiltered(unbound, "SELECT count(*) FROM child"), "children with no tenant bound");
+            assertEquals(0L, unfiltered(unbound, "SELECT count(*) FROM epoch"), "epochs with no tenant bound");
+            tx.rollback();
+        }
+    }
+
+    @Test
+    void aTransactionStaysWithItsTenant() throws Exception {
+        as(ArquillianDatabase.TENANT_A);
+        assertThrows(IllegalStateException.class, () -> binding.bind(ArquillianDatabase.TENANT_B));
+        tx.rollback();
+        assertThrows(
+                IllegalStateException.class,
+                () -> binding.bind(ArquillianDatabase.TENANT_A),
+                "no transaction to bind the tenant to");
     }
 
     @Test

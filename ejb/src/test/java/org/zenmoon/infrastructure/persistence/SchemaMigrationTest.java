@@ -27,6 +27,7 @@ class SchemaMigrationTest {
         Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")
+                .placeholders(java.util.Map.of("appRole", "zenmoon_app"))
                 .load()
                 .migrate();
         try (Connection c = ds.getConnection();
