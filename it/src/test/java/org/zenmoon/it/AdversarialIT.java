@@ -33,13 +33,43 @@ import org.junit.jupiter.api.Test;
  */
 class AdversarialIT {
 
-    /** An endpoint about one child: the path after {@code /api/v1/children/{id}}, and who may use it at all. */
-    record ChildEndpoint(String method, String suffix, String body, Set<String> roles) {}
+    /** An endpoint about one thing (a child, an account, a cohort): its path with {@code {id}}, and who may use it. */
+    record Endpoint(String method, String path, String body, Set<String> roles) {}
 
     static final Set<String> READERS = Set.of("TENANT_ADMIN", "COUNSELLOR", "CLINICIAN", "GUARDIAN");
+    static final Set<String> STAFF = Set.of("TENANT_ADMIN", "COUNSELLOR", "CLINICIAN");
+    static final Set<String> ADMIN = Set.of("TENANT_ADMIN");
+    static final Set<String> RECORDS = Set.of("TENANT_ADMIN", "GUARDIAN");
+    static final Set<String> GUARDIAN = Set.of("GUARDIAN");
 
-    static final List<ChildEndpoint> CHILD_ENDPOINTS = List.of(
-            new ChildEndpoint("GET", "", null, READERS), new ChildEndpoint("GET", "/chronotype", null, READERS));
+    static final String ACTIVITY =
+            "{\"type\":\"mindfulness\",\"start\":\"2026-11-30T15:00:00Z\"," + "\"end\":\"2026-11-30T15:20:00Z\"}";
+
+    /** Every endpoint about one child. Later issues add theirs here. */
+    static final List<Endpoint> CHILD_ENDPOINTS = List.of(
+            new Endpoint("GET", "/children/{id}", null, READERS),
+            new Endpoint("GET", "/children/{id}/chronotype", null, READERS),
+            new Endpoint("GET", "/children/{id}/consents", null, READERS),
+            new Endpoint(
+                    "POST", "/children/{id}/consents", "{\"scope\":\"analysis\",\"noticeVersion\":\"v1\"}", GUARDIAN),
+            new Endpoint("DELETE", "/children/{id}/consents/collection", null, GUARDIAN),
+            new Endpoint("POST", "/children/{id}/guardians", "{\"username\":\"parent\"}", ADMIN),
+            new Endpoint("POST", "/children/{id}/interventions", ACTIVITY, STAFF),
+            new Endpoint("GET", "/children/{id}/disclosures", null, RECORDS),
+            new Endpoint("GET", "/children/{id}/export", null, RECORDS),
+            new Endpoint("GET", "/children/{id}/export/epochs.csv", null, RECORDS),
+            new Endpoint("DELETE", "/children/{id}", null, ADMIN));
+
+    /** Every endpoint about one account. */
+    static final List<Endpoint> USER_ENDPOINTS = List.of(
+            new Endpoint("GET", "/users/{id}", null, ADMIN),
+            new Endpoint("PATCH", "/users/{id}", "{\"roles\":[\"TENANT_ADMIN\"]}", ADMIN),
+            new Endpoint("PUT", "/users/{id}/password", "{\"password\":\"a new long passphrase\"}", ADMIN),
+            new Endpoint("POST", "/users/{id}/disable", null, ADMIN));
+
+    /** Every endpoint about one cohort. */
+    static final List<Endpoint> COHORT_ENDPOINTS =
+            List.of(new Endpoint("POST", "/cohorts/{id}/events", ACTIVITY, STAFF));
 
     /** The demo logins and their one role. */
     static final Map<String, String> ROLE = Map.of(
@@ -67,6 +97,10 @@ class AdversarialIT {
     static LaunchedServer server;
     static final Map<String, String> tokens = new LinkedHashMap<>();
     static Map<String, Long> checksumsBefore;
+    static final String ADVERSARY_PASSWORD = "an adversary's own passphrase";
+    static String adversaryTenantId;
+    static String adversaryCohort;
+    static String adversaryChild;
 
     static Set<String> schoolChildren;
     static Set<String> clinicChildren;
@@ -89,29 +123,70 @@ class AdversarialIT {
         clinicChildren = ids("clinic.admin");
         counsellorChildren = ids("counsellor");
         parentChildren = ids("parent");
-        try (Connection db = Database.owner(server)) {
+        adversaryTenant();
+        try (Connection db = SharedServer.ownerConnection()) {
             checksumsBefore = Database.tenantChecksums(db);
         }
+    }
+
+    /**
+     * A school of the suite's own, where hostile strings go into every text field of the API: what it stores may
+     * change, every other tenant's rows may not.
+     */
+    static void adversaryTenant() throws Exception {
+        String suffix = Long.toString(System.nanoTime(), 36);
+        Http.Reply tenant = http.post(
+                "/api/v1/tenants",
+                "{\"name\":\"Adversary School " + suffix + "\",\"kind\":\"SCHOOL\",\"legalRegime\":\"FERPA\","
+                        + "\"retentionDays\":365,\"adminUsername\":\"adversary.admin." + suffix
+                        + "\",\"adminPassword\":\"" + ADVERSARY_PASSWORD + "\"}",
+                tokens.get("admin"));
+        assertThat(tenant.status()).as(tenant.body()).isEqualTo(201);
+        adversaryTenantId = tenant.object().getString("tenantId");
+        Http.Reply login = http.login("adversary.admin." + suffix, ADVERSARY_PASSWORD);
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        tokens.put("adversary.admin", login.object().getString("accessToken"));
+        Http.Reply cohort = http.post(
+                "/api/v1/cohorts", "{\"name\":\"Class X\",\"kind\":\"CLASS\"}", tokens.get("adversary.admin"));
+        assertThat(cohort.status()).as(cohort.body()).isEqualTo(201);
+        adversaryCohort = cohort.object().getString("cohortId");
+        Http.Reply child = http.post(
+                "/api/v1/children",
+                "{\"pseudonym\":\"Target-1\",\"birthYear\":2015,\"cohortId\":\"" + adversaryCohort + "\"}",
+                tokens.get("adversary.admin"));
+        assertThat(child.status()).as(child.body()).isEqualTo(201);
+        adversaryChild = child.object().getString("childId");
     }
 
     @AfterAll
     static void summary() throws Exception {
         Map<String, Long> after;
-        try (Connection db = Database.owner(server)) {
+        try (Connection db = SharedServer.ownerConnection()) {
             after = Database.tenantChecksums(db);
         }
         String summary = String.format(
                 "adversarial suite: %d endpoints x %d roles, %d attempts, %d x 5xx, %d leaks, %d wrong answers%n",
-                CHILD_ENDPOINTS.size() + 2, ROLE.size(), attempts, serverErrors, leaks, wrong.size());
+                CHILD_ENDPOINTS.size() + USER_ENDPOINTS.size() + COHORT_ENDPOINTS.size() + 4,
+                ROLE.size(),
+                attempts,
+                serverErrors,
+                leaks,
+                wrong.size());
         Files.writeString(Path.of("target", "adversarial-summary.txt"), summary);
         System.out.print(summary);
         wrong.forEach(System.out::println);
+        // Every tenant but the suite's own (where hostile strings may be stored) is as it was.
+        after.keySet().removeIf(k -> !checksumsBefore.containsKey(k) || k.startsWith(adversaryTenantId + "/"));
+        checksumsBefore.keySet().removeIf(k -> k.startsWith(adversaryTenantId + "/"));
         assertThat(after).as("each tenant's rows after the attack").isEqualTo(checksumsBefore);
     }
 
     @Test
     void nobodyReachesAChildBehindAWall() throws Exception {
         Set<String> unassignedClass = minus(schoolChildren, counsellorChildren);
+        assertThat(unassignedClass)
+                .as("the demo's class the counsellor does not look after")
+                .isNotEmpty();
         Set<String> otherFamilies = minus(counsellorChildren, parentChildren);
         Map<String, Set<String>> behindWalls = new LinkedHashMap<>();
         behindWalls.put("school.admin", clinicChildren);
@@ -120,18 +195,8 @@ class AdversarialIT {
         behindWalls.put("clinic.admin", schoolChildren);
         behindWalls.put("clinician", schoolChildren);
         behindWalls.put("admin", union(schoolChildren, clinicChildren));
+        attack(behindWalls, CHILD_ENDPOINTS);
 
-        for (var wall : behindWalls.entrySet()) {
-            String user = wall.getKey();
-            for (String child : sample(wall.getValue(), 3)) {
-                for (ChildEndpoint e : CHILD_ENDPOINTS) {
-                    int expected = e.roles().contains(ROLE.get(user)) ? 404 : 403;
-                    Http.Reply r =
-                            http.send(e.method(), "/api/v1/children/" + child + e.suffix(), e.body(), tokens.get(user));
-                    judge(user + " " + e.method() + " children/{walled}" + e.suffix(), r, Set.of(expected), child);
-                }
-            }
-        }
         // Lists show only what is in scope.
         for (var wall : behindWalls.entrySet()) {
             Http.Reply r = http.get("/api/v1/children", tokens.get(wall.getKey()));
@@ -144,6 +209,48 @@ class AdversarialIT {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void nobodyReachesAnotherTenantsAccountsOrCohorts() throws Exception {
+        Set<String> schoolUsers = field("school.admin", "/api/v1/users", "userId");
+        Set<String> clinicUsers = field("clinic.admin", "/api/v1/users", "userId");
+        Set<String> schoolCohorts = field("school.admin", "/api/v1/cohorts", "cohortId");
+        Set<String> clinicCohorts = field("clinic.admin", "/api/v1/cohorts", "cohortId");
+        Set<String> counsellorCohorts = field("counsellor", "/api/v1/cohorts", "cohortId");
+        assertThat(clinicUsers).isNotEmpty();
+
+        Map<String, Set<String>> users = new LinkedHashMap<>();
+        users.put("school.admin", clinicUsers);
+        users.put("clinic.admin", schoolUsers);
+        users.put("counsellor", union(schoolUsers, clinicUsers));
+        users.put("parent", schoolUsers);
+        users.put("admin", union(schoolUsers, clinicUsers));
+        attack(users, USER_ENDPOINTS);
+
+        Map<String, Set<String>> cohorts = new LinkedHashMap<>();
+        cohorts.put("school.admin", clinicCohorts);
+        cohorts.put("counsellor", union(clinicCohorts, minus(schoolCohorts, counsellorCohorts)));
+        cohorts.put("clinician", schoolCohorts);
+        cohorts.put("parent", union(schoolCohorts, clinicCohorts));
+        cohorts.put("admin", clinicCohorts);
+        attack(cohorts, COHORT_ENDPOINTS);
+        assertThat(wrong).isEmpty();
+    }
+
+    /** Each user tries every endpoint on (a few of) the ids behind its walls: 404 if its role may use it, else 403. */
+    static void attack(Map<String, Set<String>> behindWalls, List<Endpoint> endpoints) throws Exception {
+        for (var wall : behindWalls.entrySet()) {
+            String user = wall.getKey();
+            for (String id : sample(wall.getValue(), 3)) {
+                for (Endpoint e : endpoints) {
+                    int expected = e.roles().contains(ROLE.get(user)) ? 404 : 403;
+                    Http.Reply r =
+                            http.send(e.method(), "/api/v1" + e.path().replace("{id}", id), e.body(), tokens.get(user));
+                    judge(user + " " + e.method() + " " + e.path() + " behind a wall", r, Set.of(expected), id);
+                }
+            }
+        }
     }
 
     @Test
@@ -218,6 +325,66 @@ class AdversarialIT {
     }
 
     /**
+     * Hostile strings in every text field a tenant admin or staff member writes: each is stored exactly as sent
+     * (201) or refused with the field named (400); never a 5xx. The portal test shows a stored {@code <script>}
+     * escaped.
+     */
+    @Test
+    void hostileTextFieldsAreStoredVerbatimOrRefusedByName() throws Exception {
+        String admin = tokens.get("adversary.admin");
+        for (String s : HOSTILE) {
+            String v = jsonString(s);
+            Map<String, String[]> writes = new LinkedHashMap<>();
+            writes.put("cohort name", new String[] {"/cohorts", "{\"name\":" + v + ",\"kind\":\"CLASS\"}", "name"});
+            writes.put("pseudonym", new String[] {
+                "/children",
+                "{\"pseudonym\":" + v + ",\"birthYear\":2015,\"cohortId\":\"" + adversaryCohort + "\"}",
+                "pseudonym"
+            });
+            writes.put("user name", new String[] {
+                "/users",
+                "{\"username\":" + v + ",\"password\":\"" + ADVERSARY_PASSWORD + " 2\",\"roles\":[\"GUARDIAN\"]}",
+                "username"
+            });
+            writes.put("password", new String[] {
+                "/users", "{\"username\":\"guardian.x\",\"password\":" + v + ",\"roles\":[\"GUARDIAN\"]}", "password"
+            });
+            writes.put("intervention type", new String[] {
+                "/children/" + adversaryChild + "/interventions",
+                "{\"type\":" + v + ",\"start\":\"2026-11-30T15:00:00Z\",\"end\":\"2026-11-30T15:20:00Z\"}",
+                "type"
+            });
+            writes.put("event type", new String[] {
+                "/cohorts/" + adversaryCohort + "/events",
+                "{\"type\":" + v + ",\"start\":\"2026-11-30T15:00:00Z\",\"end\":\"2026-11-30T15:20:00Z\"}",
+                "type"
+            });
+            writes.put("intervention start", new String[] {
+                "/children/" + adversaryChild + "/interventions",
+                "{\"type\":\"walk\",\"start\":" + v + ",\"end\":\"2026-11-30T15:20:00Z\"}",
+                "start"
+            });
+            for (var w : writes.entrySet()) {
+                Http.Reply r = http.post("/api/v1" + w.getValue()[0], w.getValue()[1], admin);
+                judge(w.getKey() + " " + shortly(s), r, Set.of(201, 400, 409), null);
+                if (r.status() == 400 && !r.body().contains("\"field\":\"" + w.getValue()[2] + "\"")) {
+                    wrong.add(w.getKey() + " " + shortly(s) + ": the 400 does not name " + w.getValue()[2] + ": "
+                            + shortly(r.body()));
+                }
+            }
+            // A pseudonym that was stored comes back exactly as sent.
+            for (JsonObject c :
+                    http.get("/api/v1/children", admin).json().asJsonArray().getValuesAs(JsonObject.class)) {
+                String p = c.getString("pseudonym");
+                if (p.contains("zenmoon") && !HOSTILE.contains(p)) {
+                    wrong.add("pseudonym came back changed: " + shortly(p));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
      * Bodies the server stops reading part-way. Each is sent on a client of its own, which then asks again: a
      * connection left with unread bytes must be closed, not reused to misread the next request.
      */
@@ -274,6 +441,15 @@ class AdversarialIT {
                 .asJsonArray()
                 .getValuesAs(JsonObject.class)) {
             ids.add(child.getString("childId"));
+        }
+        return ids;
+    }
+
+    static Set<String> field(String user, String path, String name) throws IOException, InterruptedException {
+        Set<String> ids = new HashSet<>();
+        for (JsonObject o :
+                http.get(path, tokens.get(user)).json().asJsonArray().getValuesAs(JsonObject.class)) {
+            ids.add(o.getString(name));
         }
         return ids;
     }

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -37,8 +36,7 @@ class ChildDataRightsIT {
     }
 
     static Connection db() throws Exception {
-        return DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + SharedServer.DB_PORT + "/zenmoon", "postgres", "postgres");
+        return SharedServer.ownerConnection();
     }
 
     static long count(String sql, String... params) throws Exception {

@@ -1,7 +1,6 @@
 package org.zenmoon.it;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,11 +13,6 @@ import java.util.TreeMap;
 final class Database {
 
     private Database() {}
-
-    static Connection owner(LaunchedServer server) throws SQLException {
-        return DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + SharedServer.DB_PORT + "/zenmoon", "postgres", "postgres");
-    }
 
     /**
      * Every tenant-owned table (a {@code tenant_id} column; partitions are counted through their parent), except
