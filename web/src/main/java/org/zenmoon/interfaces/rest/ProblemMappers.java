@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.zenmoon.application.ForbiddenException;
 import org.zenmoon.application.NotAuthenticatedException;
 import org.zenmoon.application.NotFoundException;
+import org.zenmoon.interfaces.security.BodySizeLimit;
 
 /** Every failure leaves the API as a problem document; no stack trace ever reaches a client. */
 public final class ProblemMappers {
@@ -41,6 +42,9 @@ public final class ProblemMappers {
             }
             if (cause instanceof ConstraintViolationException cv) {
                 return violations(cv);
+            }
+            if (causedBy(cause, BodySizeLimit.TooLarge.class)) {
+                return Problems.response(413, "Content Too Large", "The request body is too large.");
             }
             if (causedBy(cause, ProcessingException.class)
                     || causedBy(cause, JsonbException.class)
@@ -71,7 +75,7 @@ public final class ProblemMappers {
     }
 
     /** The exception chain without messages: class, SQL state, and the first frames of each. */
-    static String describe(Throwable t) {
+    public static String describe(Throwable t) {
         StringBuilder out = new StringBuilder();
         int depth = 0;
         for (Throwable c = t; c != null && depth < 8; c = c.getCause() == c ? null : c.getCause(), depth++) {
