@@ -35,8 +35,15 @@ public class ErrorPage {
         return getStatus() == 404;
     }
 
-    /** A reference for this failure, logged once with what the server knows about it. */
+    /**
+     * The reference of this failure: the one {@link PortalExceptions} logged and passed on, or else a new one,
+     * logged once with what the container knows about the failure.
+     */
     public String getReference() {
+        String passed = faces.getExternalContext().getRequestParameterMap().get("ref");
+        if (reference == null && passed != null && passed.matches("[0-9a-f]{1,16}")) {
+            reference = passed;
+        }
         if (reference == null) {
             reference = Long.toHexString(System.nanoTime());
             Object failure = attributes().get(RequestDispatcher.ERROR_EXCEPTION);

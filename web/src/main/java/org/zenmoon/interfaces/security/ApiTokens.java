@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -105,11 +106,12 @@ public class ApiTokens {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new SingleKeyJWSKeySelector<>(JWSAlgorithm.RS256, key.publicKey()));
         DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier =
+                // Mutable sets: Payara's own Nimbus (which the server uses) asks them whether they contain null.
                 new DefaultJWTClaimsVerifier<>(
-                        Set.of(audience),
+                        new HashSet<>(List.of(audience)),
                         new JWTClaimsSet.Builder().issuer(issuer).build(),
-                        Set.of("sub", "upn", "groups", "exp", "nbf", "iat", VERSION_CLAIM),
-                        Set.of()) {
+                        new HashSet<>(List.of("sub", "upn", "groups", "exp", "nbf", "iat", VERSION_CLAIM)),
+                        new HashSet<>()) {
                     @Override
                     protected Date currentTime() {
                         return Date.from(clock.instant());

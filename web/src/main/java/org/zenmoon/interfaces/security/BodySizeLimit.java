@@ -52,8 +52,6 @@ public class BodySizeLimit extends HttpFilter {
 
     static void tooLarge(HttpServletResponse response, long limit) throws IOException {
         response.setStatus(413);
-        // The unread body is not drained: the connection is closed instead.
-        response.setHeader("Connection", "close");
         response.setCharacterEncoding("UTF-8");
         response.setContentType(Problems.MEDIA_TYPE);
         response.getWriter()
