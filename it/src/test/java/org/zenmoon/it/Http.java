@@ -29,12 +29,20 @@ final class Http {
         }
     }
 
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String base;
 
     Http(String base) {
+        this(base, HttpClient.Version.HTTP_2);
+    }
+
+    /** With {@code HTTP_1_1}, the client never upgrades a plain connection to HTTP/2. */
+    Http(String base, HttpClient.Version version) {
         this.base = base;
+        this.client = HttpClient.newBuilder()
+                .version(version)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     Reply get(String path, String token) throws IOException, InterruptedException {

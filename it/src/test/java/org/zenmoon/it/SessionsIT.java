@@ -110,6 +110,9 @@ class SessionsIT {
 
     @Test
     void anOversizedApiBodyIs413WithoutBeingRead() throws Exception {
+        // HTTP/1.1, as a script or a browser speaks it without TLS. (Over a plain connection upgraded to HTTP/2,
+        // Payara resets the stream of an answer sent before the body was read, and the client reports that.)
+        Http http = new Http(SharedServer.get().baseUrl(), java.net.http.HttpClient.Version.HTTP_1_1);
         String big = "{\"username\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"password\":\"demo\"}";
         Http.Reply declared = http.send(http.request("/api/v1/auth/token")
                 .header("Content-Type", "application/json")
@@ -135,7 +138,7 @@ class SessionsIT {
     }
 
     /** A browser without JavaScript: the log-in form's cookie and view state, then the form post. */
-    record Form(String cookie, String viewState, List<String> setCookies) {}
+    record Form(String cookie, String viewState, String nonce, List<String> setCookies) {}
 
     Form loginForm() throws Exception {
         Http.Reply page = http.get("/login.xhtml", null);
@@ -143,7 +146,11 @@ class SessionsIT {
         Matcher state = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
                 .matcher(page.body());
         assertThat(state.find()).as("the form's view state").isTrue();
-        return new Form(sessionCookie(page.cookies()), state.group(1), page.cookies());
+        // PrimeFaces' script puts the page's CSP nonce into every form it posts, and checks it on the post.
+        Matcher nonce = Pattern.compile("'nonce-([^']+)'")
+                .matcher(String.join(" ", page.headers().allValues("Content-Security-Policy")));
+        assertThat(nonce.find()).as("the page's nonce").isTrue();
+        return new Form(sessionCookie(page.cookies()), state.group(1), nonce.group(1), page.cookies());
     }
 
     static String sessionCookie(List<String> setCookies) {
@@ -154,8 +161,16 @@ class SessionsIT {
                 .orElse(null);
     }
 
-    Http.Reply postLogin(String cookie, String viewState, String username, String password) throws Exception {
+    Http.Reply postLogin(Form form, String username, String password) throws Exception {
+        return postLogin(form.cookie(), form.viewState(), form.nonce(), username, password);
+    }
+
+    Http.Reply postLogin(String cookie, String viewState, String nonce, String username, String password)
+            throws Exception {
         Map<String, String> fields = new LinkedHashMap<>();
+        if (nonce != null) {
+            fields.put("primefaces.nonce", nonce);
+        }
         fields.put("login", "login");
         fields.put("login:username", username);
         fields.put("login:password", password);
@@ -194,7 +209,7 @@ class SessionsIT {
                 .as("no Secure flag on plain HTTP")
                 .noneMatch(attribute -> attribute.trim().equalsIgnoreCase("Secure"));
 
-        Http.Reply in = postLogin(form.cookie(), form.viewState(), "school.admin", "demo");
+        Http.Reply in = postLogin(form, "school.admin", "demo");
         assertThat(in.status()).as(in.body()).isEqualTo(302);
         assertThat(in.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).endsWith("/portal/cohort.xhtml"));
@@ -219,7 +234,7 @@ class SessionsIT {
 
     @Test
     void aFormPostWithoutTheSessionsViewStateLogsNobodyIn() throws Exception {
-        Http.Reply forged = postLogin(null, "forged-view-state", "school.admin", "demo");
+        Http.Reply forged = postLogin(null, "forged-view-state", null, "school.admin", "demo");
         assertThat(forged.status()).isEqualTo(302);
         assertThat(forged.headers().firstValue("Location"))
                 .hasValueSatisfying(l -> assertThat(l).contains("/login.xhtml?expired=true"));
@@ -232,12 +247,12 @@ class SessionsIT {
     @Test
     void thePortalLogInRefusesControlCharactersWith400() throws Exception {
         Form form = loginForm();
-        Http.Reply r = postLogin(form.cookie(), form.viewState(), "counsellor\u0000", "demo");
+        Http.Reply r = postLogin(form, "counsellor\u0000", "demo");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).contains("without control characters");
 
         Form again = loginForm();
-        Http.Reply longName = postLogin(again.cookie(), again.viewState(), "a".repeat(101), "demo");
+        Http.Reply longName = postLogin(again, "a".repeat(101), "demo");
         assertThat(longName.status()).isEqualTo(400);
     }
 
@@ -245,7 +260,7 @@ class SessionsIT {
     void aMissingPageIsAFriendlyPageWithAReference() throws Exception {
         Http.Reply r = http.get("/no-such-page.xhtml", null);
         assertThat(r.status()).isEqualTo(404);
-        assertThat(r.contentType()).startsWith("text/html");
+        assertThat(r.contentType()).contains("html");
         assertThat(r.body()).contains("This page does not exist").containsPattern("Reference: .*[0-9a-f]{6,}");
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("at org.");
     }
