@@ -64,6 +64,24 @@ class ApiIT {
         Http.Reply throttled = http.login("guardian.3", "demo");
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.object().getString("title")).isEqualTo("Too Many Requests");
+        // The guesses locked out the guessing address, not the user: their own machine still logs in.
+        assertThat(http.loginFrom("127.0.0.2", "guardian.3", "demo"))
+                .as("the same user from another address")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void oneAddressCannotTryManyUserNames() throws Exception {
+        String address = "127.0.0.3";
+        for (int i = 0; i < 20; i++) {
+            assertThat(http.loginFrom(address, "nobody." + i, "guess"))
+                    .as("user %d", i)
+                    .isEqualTo(401);
+        }
+        assertThat(http.loginFrom(address, "parent", "demo"))
+                .as("a real user with the right password, from the address that tried 20 names")
+                .isEqualTo(429);
+        assertThat(http.loginFrom("127.0.0.4", "parent", "demo")).isEqualTo(200);
     }
 
     @Test

@@ -5,16 +5,21 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** A small HTTP client for the API, as an integrator's script would use it. */
 final class Http {
 
-    record Reply(int status, String contentType, String body, java.util.List<String> cookies) {
+    record Reply(int status, String contentType, String body, java.util.List<String> cookies, HttpHeaders headers) {
         JsonStructure json() {
             return Json.createReader(new StringReader(body)).read();
         }
@@ -24,12 +29,20 @@ final class Http {
         }
     }
 
-    private final HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String base;
 
     Http(String base) {
+        this(base, HttpClient.Version.HTTP_2);
+    }
+
+    /** With {@code HTTP_1_1}, the client never upgrades a plain connection to HTTP/2. */
+    Http(String base, HttpClient.Version version) {
         this.base = base;
+        this.client = HttpClient.newBuilder()
+                .version(version)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     Reply get(String path, String token) throws IOException, InterruptedException {
@@ -101,12 +114,48 @@ final class Http {
         return r.object().getString("accessToken");
     }
 
-    private Reply send(HttpRequest request) throws IOException, InterruptedException {
+    Reply send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
         return new Reply(
                 r.statusCode(),
                 r.headers().firstValue("Content-Type").orElse(""),
                 r.body(),
-                r.headers().allValues("Set-Cookie"));
+                r.headers().allValues("Set-Cookie"),
+                r.headers());
+    }
+
+    /** A request builder for {@code path}, for what the helpers above do not cover. */
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+    }
+
+    /**
+     * The status of a log-in sent from another loopback address ({@code 127.0.0.2} and so on: on Linux the whole
+     * 127/8 is the local machine), as a second client machine would. Java 17's client cannot choose its source
+     * address, so this speaks HTTP/1.1 over a socket.
+     */
+    int loginFrom(String localAddress, String username, String password) throws IOException {
+        URI uri = URI.create(base);
+        String body = Json.createObjectBuilder()
+                .add("username", username)
+                .add("password", password)
+                .build()
+                .toString();
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), uri.getPort()), 5000);
+            socket.setSoTimeout(60_000);
+            String head = "POST /api/v1/auth/token HTTP/1.1\r\nHost: localhost:" + uri.getPort()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            String statusLine = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -54,6 +57,8 @@ class PortalIT {
                 "--no-first-run",
                 "--window-size=1280,1000",
                 "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        // The browser's console, where Chromium reports what the Content-Security-Policy blocked.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("zenmoon.chromedriver", "/usr/bin/chromedriver"))
                         .toFile())
@@ -192,6 +197,25 @@ class PortalIT {
         logIn("parent", "demo");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("portal is for counsellors");
+        assertThat(browser.findElements(By.id("cohort:children"))).isEmpty();
+    }
+
+    @Test
+    void thePortalWorksUnderItsContentSecurityPolicyAndLogOutEndsTheSession() {
+        logIn("school.admin", "demo");
+        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        assertThat(childNames()).isNotEmpty();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:sleepChart canvas")));
+        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+        assertThat(blocked).as("what the policy blocked").isEmpty();
+
+        browser.findElement(By.id("session:logout")).click();
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        browser.get(base + "/portal/cohort.xhtml");
+        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
         assertThat(browser.findElements(By.id("cohort:children"))).isEmpty();
     }
 }

@@ -62,7 +62,7 @@ record Settings(
                 // Demo accounts share one known password: only the embedded database gets them unless asked for.
                 Boolean.parseBoolean(get.apply("zenmoon.demo", String.valueOf(external == null))),
                 number(get, "zenmoon.demo.seed", "20261127"),
-                get.apply("zenmoon.server.java-opts", "-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"),
+                get.apply("zenmoon.server.java-opts", "-Xmx1g -XX:+UseSerialGC"),
                 Path.of(get.apply(
                         "zenmoon.server.payara-jar",
                         dist.resolve("payara-micro.jar").toString())),

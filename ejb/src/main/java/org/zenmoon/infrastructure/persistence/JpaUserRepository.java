@@ -15,14 +15,6 @@ public class JpaUserRepository implements UserRepository {
     EntityManager em;
 
     @Override
-    public Optional<AppUser> findByUsername(String username) {
-        return em.createQuery("SELECT u FROM AppUser u WHERE u.username = :u", AppUser.class)
-                .setParameter("u", username)
-                .getResultStream()
-                .findFirst();
-    }
-
-    @Override
     public Optional<AppUser> findById(String id) {
         return Optional.ofNullable(em.find(AppUser.class, id));
     }

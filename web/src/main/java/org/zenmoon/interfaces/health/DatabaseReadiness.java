@@ -3,6 +3,7 @@ package org.zenmoon.interfaces.health;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.OptionalInt;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -15,6 +16,8 @@ import org.zenmoon.interfaces.security.SigningKey;
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseReadiness.class.getName());
 
     @Inject
     ZenMoonDatabase database;
@@ -38,8 +41,9 @@ public class DatabaseReadiness implements HealthCheck {
             }
             return r.status(current && signingKey.usable()).build();
         } catch (Exception e) {
+            LOG.warning(() -> "Readiness: the database is unreachable: " + e);
             return r.down()
-                    .withData("problem", "database unreachable: " + e.getClass().getSimpleName())
+                    .withData("problem", "database unreachable: see the server log")
                     .build();
         }
     }

@@ -15,6 +15,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
 import org.zenmoon.application.security.Accounts;
 import org.zenmoon.interfaces.security.ZenMoonAuthentication;
 
@@ -29,13 +30,21 @@ public class LoginPage {
     @Inject
     FacesContext faces;
 
+    @Inject
+    Accounts accounts;
+
     private String username;
     private String password;
 
     public String login() throws IOException {
         ExternalContext ext = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) ext.getRequest();
-        request.changeSessionId();
+        if (!Accounts.plausibleUsername(username)) {
+            ext.setResponseStatus(HttpServletResponse.SC_BAD_REQUEST);
+            error("A user name is 1 to 100 characters, without control characters.");
+            return null;
+        }
+        // The mechanism gives the session a new id on success (against fixation).
         AuthenticationStatus status = securityContext.authenticate(
                 request,
                 (HttpServletResponse) ext.getResponse(),
@@ -56,9 +65,15 @@ public class LoginPage {
         return null;
     }
 
+    /** Ends this session, and with it every other session and API token of the account. */
     public String logout() throws ServletException {
         ExternalContext ext = faces.getExternalContext();
-        ((HttpServletRequest) ext.getRequest()).logout();
+        HttpServletRequest request = (HttpServletRequest) ext.getRequest();
+        Principal principal = request.getUserPrincipal();
+        if (principal != null) {
+            accounts.logOut(principal.getName());
+        }
+        request.logout();
         ext.invalidateSession();
         return "/login.xhtml?faces-redirect=true";
     }

@@ -1,6 +1,7 @@
 package org.zenmoon.interfaces.rest;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -10,17 +11,19 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.zenmoon.application.security.Accounts;
 import org.zenmoon.application.security.Caller;
+import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.interfaces.security.ApiTokens;
 import org.zenmoon.interfaces.security.SigningKey;
 
-/** Exchanges a user name and password for an API token. */
-@Path("/auth/token")
+/** Exchanges a user name and password for an API token, and logs out (revoking every token of the account). */
+@Path("/auth")
 public class AuthResource {
 
     /**
@@ -29,7 +32,7 @@ public class AuthResource {
      */
     public static class TokenRequest {
         @NotBlank(message = "must be 1 to 100 characters")
-        @Size(max = 100, message = "must be 1 to 100 characters")
+        @Size(max = Accounts.MAX_USERNAME_LENGTH, message = "must be 1 to 100 characters")
         @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
         private String username;
 
@@ -72,7 +75,14 @@ public class AuthResource {
     @Inject
     SigningKey signingKey;
 
+    @Inject
+    CallerContext callers;
+
+    @Context
+    HttpServletRequest http;
+
     @POST
+    @Path("/token")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue an API token", description = "401 for wrong credentials; 429 after repeated failures.")
@@ -82,11 +92,11 @@ public class AuthResource {
             return Problems.response(503, "Service Unavailable", "Token signing is not configured.");
         }
         Accounts.LogIn login =
-                accounts.logIn(request.getUsername(), request.getPassword().toCharArray());
+                accounts.logIn(request.getUsername(), request.getPassword().toCharArray(), http.getRemoteAddr());
         switch (login.outcome()) {
             case THROTTLED:
                 return Response.fromResponse(Problems.response(
-                                429, "Too Many Requests", "Too many failed log-ins for this user; try again later."))
+                                429, "Too Many Requests", "Too many failed log-ins; try again later."))
                         .header("Retry-After", login.retryAfterSeconds())
                         .build();
             case FAILED:
@@ -95,10 +105,20 @@ public class AuthResource {
                 Caller caller = login.caller();
                 List<String> roles =
                         caller.roles().stream().map(Enum::name).sorted().toList();
-                String token = tokens.issue(caller.userId(), caller.username(), roles);
+                String token = tokens.issue(caller.userId(), caller.username(), roles, login.tokenVersion());
                 return Response.ok(new TokenResponse(token, "Bearer", tokens.lifetimeSeconds(), roles))
                         .header("Cache-Control", "no-store")
                         .build();
         }
+    }
+
+    @POST
+    @Path("/logout")
+    @Operation(
+            summary = "Log out",
+            description = "Revokes every API token and ends every portal session of the calling account: 204.")
+    public Response logOut() {
+        accounts.logOut(callers.current().userId());
+        return Response.noContent().build();
     }
 }

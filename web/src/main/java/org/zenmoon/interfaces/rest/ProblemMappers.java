@@ -23,6 +23,7 @@ import org.zenmoon.application.InvalidInputException;
 import org.zenmoon.application.NotAuthenticatedException;
 import org.zenmoon.application.NotFoundException;
 import org.zenmoon.interfaces.http.RequestIdFilter;
+import org.zenmoon.interfaces.security.BodySizeLimit;
 
 /** Every failure leaves the API as a problem document; no stack trace ever reaches a client. */
 public final class ProblemMappers {
@@ -62,6 +63,9 @@ public final class ProblemMappers {
             if (uniqueViolation(cause)) {
                 // Two requests raced for the same name: the database's unique index refused the second.
                 return Problems.response(409, "Conflict", "The request clashes with something that exists already.");
+            }
+            if (causedBy(cause, BodySizeLimit.TooLarge.class)) {
+                return Problems.response(413, "Content Too Large", "The request body is too large.");
             }
             if (causedBy(cause, ProcessingException.class)
                     || causedBy(cause, JsonbException.class)
@@ -116,7 +120,7 @@ public final class ProblemMappers {
     }
 
     /** The exception chain without messages: class, SQL state, and the first frames of each. */
-    static String describe(Throwable t) {
+    public static String describe(Throwable t) {
         StringBuilder out = new StringBuilder();
         int depth = 0;
         for (Throwable c = t; c != null && depth < 8; c = c.getCause() == c ? null : c.getCause(), depth++) {

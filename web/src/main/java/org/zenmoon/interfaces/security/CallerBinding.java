@@ -9,13 +9,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
 import org.zenmoon.application.security.Accounts;
+import org.zenmoon.application.security.Caller;
 import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.interfaces.http.RequestIdFilter;
 
 /**
- * Binds the caller of every HTTP request once, from the principal the authentication mechanism established (its
- * name is the account's id). The account is looked up only if the request's work asks who is calling, and then
- * with its roles as they are now. The request's id ({@link RequestIdFilter}) is bound with it, for the audit trail.
+ * Binds the caller of every HTTP request once: the caller the authentication mechanism already resolved (a
+ * token or portal session is checked against the account on every request, with its roles as they are now), or
+ * else, from the principal (its name is the account's id), looked up only if the request's work asks. The
+ * request's id ({@link RequestIdFilter}) is bound with it, for the audit trail.
  */
 /* Declared in web.xml, which orders it before the portal gate. */
 public class CallerBinding extends HttpFilter {
@@ -32,11 +34,16 @@ public class CallerBinding extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Principal principal = request.getUserPrincipal();
+        Object resolved = request.getAttribute(ZenMoonAuthentication.RESOLVED_CALLER);
         try {
             callers.callAs(
-                    () -> principal == null
-                            ? null
-                            : accounts.callerWithId(principal.getName()).orElse(null),
+                    () -> resolved instanceof Caller caller
+                                    && principal != null
+                                    && principal.getName().equals(caller.userId())
+                            ? caller
+                            : principal == null
+                                    ? null
+                                    : accounts.callerWithId(principal.getName()).orElse(null),
                     RequestIdFilter.of(request),
                     () -> {
                         chain.doFilter(request, response);

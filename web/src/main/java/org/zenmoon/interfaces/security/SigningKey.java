@@ -66,8 +66,9 @@ public class SigningKey {
         } catch (IOException | GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
             privateKey = null;
             publicKey = null;
-            problem = "token signing key " + path.toAbsolutePath() + " is unusable: " + e.getMessage();
-            LOG.severe(problem);
+            // Health output is public: it says what to do, and the path and the reason stay in the log.
+            problem = "token signing key unusable (zenmoon.jwt.key-file): see the server log";
+            LOG.severe("The token signing key " + path.toAbsolutePath() + " is unusable: " + e);
         }
     }
 
@@ -96,7 +97,7 @@ public class SigningKey {
         return problem == null;
     }
 
-    /** Why the key is unusable, or null. */
+    /** That the key is unusable, in words for an operator, without paths or exception text; or null. */
     public String problem() {
         return problem;
     }

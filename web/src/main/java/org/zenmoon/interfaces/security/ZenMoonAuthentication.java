@@ -14,6 +14,7 @@ import java.io.Serializable;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.zenmoon.application.security.Accounts;
 import org.zenmoon.application.security.Caller;
 import org.zenmoon.interfaces.rest.Problems;
@@ -25,9 +26,13 @@ import org.zenmoon.interfaces.rest.Problems;
  * <li>{@code /api/*}: a bearer token on every request, nothing else. No session is created or consulted, so
  * a token cannot outlive its expiry through a cookie.</li>
  * <li>the portal: the log-in form calls {@code SecurityContext.authenticate} with a user name and password;
- * on success the portal session remembers the caller until log-out or time-out. Bearer tokens are ignored
- * there.</li>
+ * on success the session gets a new id (against fixation) and remembers the account's id and token version
+ * until log-out or {@code zenmoon.portal.idle-minutes} without a request. Bearer tokens are ignored there.</li>
  * </ul>
+ * Both channels look the account up once per request ({@code Accounts.callerWithToken}): a token or session
+ * whose account is gone, disabled, or has a newer token version (log-out, password or role change) is refused,
+ * with a 401 problem document under {@code /api} and the end of the session in the portal. The caller found is
+ * handed to {@link CallerBinding} in a request attribute, so the request does not read the account twice.
  * An unauthenticated request for a protected resource gets a 401 problem document under {@code /api}, and a
  * redirect to the log-in page in the portal.
  */
@@ -38,14 +43,17 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
     /** Request attribute with the {@link Accounts.LogIn} of a failed portal log-in, for the log-in page. */
     public static final String LOGIN_OUTCOME = "zenmoon.portal.login";
 
-    private static final String SESSION_CALLER = "zenmoon.portal.caller";
+    /** Request attribute with the {@link Caller} this mechanism resolved, for {@link CallerBinding}. */
+    static final String RESOLVED_CALLER = "zenmoon.caller";
 
-    /** What the portal session keeps of the logged-in caller. */
+    private static final String SESSION_CALLER = "zenmoon.portal.caller";
+    private static final String FACES_RESOURCES = "/jakarta.faces.resource/";
+
     /**
      * What the portal session keeps of the logged-in caller: the account's id, which never passes to another
-     * account. Roles are read afresh on every request (CallerBinding), not from here.
+     * account, and its token version at log-in. Roles are read afresh on every request, not from here.
      */
-    private record PortalCaller(String userId, Set<String> groups) implements Serializable {}
+    private record PortalCaller(String userId, int tokenVersion) implements Serializable {}
 
     @Inject
     ApiTokens tokens;
@@ -53,9 +61,15 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
     @Inject
     Accounts accounts;
 
+    @Inject
+    @ConfigProperty(name = "zenmoon.portal.idle-minutes", defaultValue = "15")
+    int idleMinutes;
+
     @Override
     public AuthenticationStatus validateRequest(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        // The 401s and redirects below are answered before any filter runs, so they get the headers here.
+        SecurityHeaders.apply(request, response);
         // The container's decoded and normalised path, so that //api or /./api cannot dodge the API rules.
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (path.startsWith("/api/")) {
@@ -63,34 +77,53 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
         }
         if (context.isAuthenticationRequest()
                 && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
-            Accounts.LogIn login = accounts.logIn(
-                    credential.getCaller(), credential.getPassword().getValue());
-            if (!login.succeeded()) {
-                request.setAttribute(LOGIN_OUTCOME, login);
-                return AuthenticationStatus.SEND_FAILURE;
-            }
-            PortalCaller caller = new PortalCaller(login.caller().userId(), groups(login.caller()));
-            request.getSession(true).setAttribute(SESSION_CALLER, caller);
-            return context.notifyContainerAboutLogin(caller.userId(), caller.groups());
+            return portalLogIn(request, context, credential);
         }
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SESSION_CALLER) instanceof PortalCaller caller) {
-            return context.notifyContainerAboutLogin(caller.userId(), caller.groups());
+        if (session != null
+                && session.getAttribute(SESSION_CALLER) instanceof PortalCaller remembered
+                && !path.startsWith(FACES_RESOURCES)) {
+            Optional<Caller> caller = accounts.callerWithToken(remembered.userId(), remembered.tokenVersion());
+            if (caller.isPresent()) {
+                request.setAttribute(RESOLVED_CALLER, caller.get());
+                return context.notifyContainerAboutLogin(caller.get().userId(), groups(caller.get()));
+            }
+            // Disabled, gone, logged out elsewhere, or a new password or roles: this session is over.
+            session.invalidate();
         }
         return context.isProtected() ? context.redirect(request.getContextPath() + LOGIN_PAGE) : context.doNothing();
+    }
+
+    private AuthenticationStatus portalLogIn(
+            HttpServletRequest request, HttpMessageContext context, UsernamePasswordCredential credential) {
+        Accounts.LogIn login =
+                accounts.logIn(credential.getCaller(), credential.getPassword().getValue(), request.getRemoteAddr());
+        if (!login.succeeded()) {
+            request.setAttribute(LOGIN_OUTCOME, login);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        // A session that existed before log-in (the log-in form's own) gets a new id: a planted id learns nothing.
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        HttpSession session = request.getSession(true);
+        session.setMaxInactiveInterval(Math.max(1, idleMinutes) * 60);
+        session.setAttribute(SESSION_CALLER, new PortalCaller(login.caller().userId(), login.tokenVersion()));
+        request.setAttribute(RESOLVED_CALLER, login.caller());
+        return context.notifyContainerAboutLogin(login.caller().userId(), groups(login.caller()));
     }
 
     private AuthenticationStatus api(
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<ApiTokens.Verified> token =
-                    tokens.verify(authorization.substring(7).trim());
-            if (token.isEmpty()) {
-                return unauthorized(response, "The bearer token is invalid or has expired.");
+            Optional<Caller> caller = tokens.verify(authorization.substring(7).trim())
+                    .flatMap(token -> accounts.callerWithToken(token.userId(), token.tokenVersion()));
+            if (caller.isEmpty()) {
+                return unauthorized(response, "The bearer token is invalid, has expired or has been revoked.");
             }
-            return context.notifyContainerAboutLogin(
-                    token.get().userId(), token.get().groups());
+            request.setAttribute(RESOLVED_CALLER, caller.get());
+            return context.notifyContainerAboutLogin(caller.get().userId(), groups(caller.get()));
         }
         if (!context.isProtected()) {
             return context.doNothing();

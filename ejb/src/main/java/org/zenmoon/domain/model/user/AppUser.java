@@ -129,6 +129,11 @@ public class AppUser {
         revokeTokens();
     }
 
+    /** The same password, hashed at a higher cost: not a change the account's tokens need to know about. */
+    public void rehashPassword(String strongerHash) {
+        passwordHash = strongerHash;
+    }
+
     public void changeRoles(Set<Role> newRoles) {
         roles = encodeRoles(newRoles);
         revokeTokens();

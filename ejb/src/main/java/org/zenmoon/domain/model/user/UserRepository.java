@@ -6,11 +6,9 @@ import java.util.Optional;
 /** Accounts, looked up before any tenant is known (log-in) and therefore not tenant-filtered. */
 public interface UserRepository {
 
-    Optional<AppUser> findByUsername(String username);
-
     Optional<AppUser> findById(String id);
 
-    /** The account with this name, regardless of case: names are unique that way. */
+    /** The account with this name, regardless of case (log-in, and checks for a taken name): names are unique that way. */
     Optional<AppUser> findByUsernameIgnoringCase(String username);
 
     void add(AppUser user);

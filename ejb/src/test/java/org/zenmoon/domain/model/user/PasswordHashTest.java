@@ -32,4 +32,18 @@ class PasswordHashTest {
         assertThat(PasswordHash.verify("demo".toCharArray(), "pbkdf2-sha256$10$!!$??"))
                 .isFalse();
     }
+
+    @Test
+    void newHashesUseOwaspsIterationsAndOlderOnesAreMarkedForRehashing() {
+        assertThat(PasswordHash.DEFAULT_ITERATIONS).isGreaterThanOrEqualTo(600_000);
+        String old = PasswordHash.hash("demo".toCharArray(), 120_000);
+        assertThat(PasswordHash.verify("demo".toCharArray(), old))
+                .as("a stored hash with fewer iterations still verifies")
+                .isTrue();
+        assertThat(PasswordHash.needsRehash(old)).isTrue();
+        assertThat(PasswordHash.needsRehash(PasswordHash.hash("demo".toCharArray())))
+                .isFalse();
+        assertThat(PasswordHash.needsRehash("pbkdf2-sha256$x$abc$def")).isFalse();
+        assertThat(PasswordHash.needsRehash(null)).isFalse();
+    }
 }
