@@ -175,6 +175,21 @@ class AdversarialIT {
         Files.writeString(Path.of("target", "adversarial-summary.txt"), summary);
         System.out.print(summary);
         wrong.forEach(System.out::println);
+        // Nothing an attacker sent, and no secret, reaches the server's log.
+        String log = Files.readString(server.home.resolve("payara-micro.log"));
+        for (String secret : List.of(
+                ADVERSARY_PASSWORD,
+                "demo-guess",
+                tokens.get("counsellor"),
+                "attacker.example",
+                "DROP TABLE child",
+                "onerror=alert",
+                "alert('zenmoon')")) {
+            if (log.contains(secret)) {
+                wrong.add("the server log contains " + shortly(secret));
+            }
+        }
+        assertThat(wrong).as("after every attempt").isEmpty();
         // Every tenant but the suite's own (where hostile strings may be stored) is as it was.
         after.keySet().removeIf(k -> !checksumsBefore.containsKey(k) || k.startsWith(adversaryTenantId + "/"));
         checksumsBefore.keySet().removeIf(k -> k.startsWith(adversaryTenantId + "/"));

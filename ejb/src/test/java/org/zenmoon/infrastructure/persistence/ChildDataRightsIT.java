@@ -152,9 +152,14 @@ class ChildDataRightsIT {
                         + "VALUES ('tenant-c', " + c + " || '-rec', 'u-guard-c', true, 'It helped')");
     }
 
+    /**
+     * The fixture writes as the server's account, which row-level security confines to the tenant of the
+     * transaction: each transaction names tenant-c first, as the tenant interceptor does for a service.
+     */
     private void execute(String... statements) throws Exception {
         tx.begin();
         EntityManager em = jpa.em();
+        inTenantC(em);
         for (String sql : statements) {
             em.createNativeQuery(sql)
                     .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
@@ -163,9 +168,16 @@ class ChildDataRightsIT {
         tx.commit();
     }
 
+    private static void inTenantC(EntityManager em) {
+        em.createNativeQuery("SELECT set_config('zenmoon.tenant_id', 'tenant-c', true)")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getSingleResult();
+    }
+
     private List<?> query(String sql) throws Exception {
         tx.begin();
         try {
+            inTenantC(jpa.em());
             return jpa.em()
                     .createNativeQuery(sql)
                     .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
