@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -272,8 +271,11 @@ class SessionsIT {
     }
 
     static Connection db() throws SQLException {
-        return DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + SharedServer.DB_PORT + "/zenmoon", "postgres", "postgres");
+        try {
+            return SharedServer.ownerConnection();
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot read the database owner's password", e);
+        }
     }
 
     /** Changes one account as the admin API does, behind the server's back. */

@@ -5,8 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import org.zenmoon.domain.model.user.AppUser;
 import org.zenmoon.domain.model.user.PasswordHash;
+import org.zenmoon.domain.model.user.PasswordPolicy;
 import org.zenmoon.domain.model.user.Role;
 
 /**
@@ -15,9 +18,6 @@ import org.zenmoon.domain.model.user.Role;
  * password anybody else knows.
  */
 final class FirstAdmin {
-
-    static final int MIN_PASSWORD = 12;
-    static final int MAX_PASSWORD = 128;
 
     /** Why the admin could not be created, in one line for the terminal (exit code 2). */
     static final class Refused extends Exception {
@@ -78,16 +78,15 @@ final class FirstAdmin {
         }
     }
 
+    /** The same rules as every account the API makes. */
     private static void check(String username, char[] password) throws Refused {
-        if (username == null || !username.matches("[A-Za-z0-9][A-Za-z0-9._@-]{2,99}")) {
+        if (username == null || !username.matches(AppUser.USERNAME_PATTERN)) {
             throw new Refused(
                     "the user name must be 3 to 100 letters, digits or . _ @ -, starting with a letter or" + " digit");
         }
-        if (password.length < MIN_PASSWORD || password.length > MAX_PASSWORD) {
-            throw new Refused("the password must have " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters");
-        }
-        if (new String(password).toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            throw new Refused("the password must not contain the user name");
+        Optional<String> problem = PasswordPolicy.problem(username, new String(password));
+        if (problem.isPresent()) {
+            throw new Refused("the password " + problem.get());
         }
     }
 }

@@ -345,14 +345,20 @@ public final class ZenMoonLauncher {
         }
     }
 
-    /** Payara Micro's commands before boot: the HTTP listener binds to the configured address only. */
+    /**
+     * Payara Micro's commands before boot: the HTTP listener binds to the configured address only, and speaks
+     * HTTP/1.1. Cleartext HTTP/2 (h2c upgrade) is off: after refusing an oversized header block, Grizzly keeps the
+     * connection with its header table out of step, so the client's next request on it fails (431). Browsers use
+     * HTTP/2 only over TLS, which a proxy in front provides.
+     */
     private Path prebootCommands() {
         Path file = settings.home().resolve("payara-preboot.txt");
         try {
             Files.writeString(
                     file,
                     "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
-                            + settings.bindAddress() + "\n");
+                            + settings.bindAddress() + "\n"
+                            + "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false\n");
         } catch (IOException e) {
             throw new LaunchException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -421,7 +427,7 @@ public final class ZenMoonLauncher {
             OUT.println("      clinician     CLINICIAN, Northside Paediatric Sleep Clinic (portal)");
             OUT.println("      parent        GUARDIAN of two Riverside children (API / app)");
         } else {
-            OUT.println("    No demo accounts. Make the first platform admin once with: ./zenmoon create-admin NAME");
+            OUT.println("    No preset accounts. Make the first platform admin once with: ./zenmoon create-admin NAME");
         }
         OUT.println("  Press Ctrl-C to stop.");
         OUT.println();
