@@ -27,8 +27,10 @@ import org.junit.jupiter.api.Test;
 class ChildDataRightsIT {
 
     static Http http;
-    static HttpClient client =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @BeforeAll
     static void server() throws Exception {

@@ -32,8 +32,13 @@ final class Http {
     private final HttpClient client;
     private final String base;
 
+    /**
+     * HTTP/1.1, as browsers, curl and phones speak to a plain-HTTP server: the run command turns cleartext HTTP/2 off,
+     * and Grizzly then drops the Content-Type of answers to a request that still asks to upgrade (the JDK client's
+     * default).
+     */
     Http(String base) {
-        this(base, HttpClient.Version.HTTP_2);
+        this(base, HttpClient.Version.HTTP_1_1);
     }
 
     /** With {@code HTTP_1_1}, the client never upgrades a plain connection to HTTP/2. */
