@@ -139,6 +139,48 @@ final class Http {
      * 127/8 is the local machine), as a second client machine would. Java 17's client cannot choose its source
      * address, so this speaks HTTP/1.1 over a socket.
      */
+    /**
+     * A JSON POST from another local address (127.0.0.x), over a connection of its own: for attempts that the
+     * log-in throttle counts against their address, so that they do not lock out the other tests on 127.0.0.1.
+     */
+    Reply postFrom(String localAddress, String path, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        int port = URI.create(base).getPort();
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
+            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5000);
+            socket.setSoTimeout(60_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            String headers = end < 0 ? answer : answer.substring(0, end);
+            String contentType = headers.lines()
+                    .filter(l -> l.regionMatches(true, 0, "Content-Type:", 0, 13))
+                    .map(l -> l.substring(13).trim())
+                    .findFirst()
+                    .orElse("");
+            java.util.Map<String, java.util.List<String>> fields =
+                    new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            headers.lines()
+                    .skip(1)
+                    .filter(l -> l.indexOf(':') > 0)
+                    .forEach(l -> fields.computeIfAbsent(
+                                    l.substring(0, l.indexOf(':')).trim(), k -> new java.util.ArrayList<>())
+                            .add(l.substring(l.indexOf(':') + 1).trim()));
+            return new Reply(
+                    Integer.parseInt(headers.split(" ")[1]),
+                    contentType,
+                    end < 0 ? "" : answer.substring(end + 4),
+                    java.util.List.of(),
+                    HttpHeaders.of(fields, (name, value) -> true));
+        }
+    }
+
     int loginFrom(String localAddress, String username, String password) throws IOException {
         URI uri = URI.create(base);
         String body = Json.createObjectBuilder()
