@@ -24,8 +24,8 @@ import org.zenmoon.domain.model.child.ConcernsAChild;
  * The one place that audits access to children's data. It runs outside the authorization and tenant
  * interceptors, so that refused and failed attempts are recorded too, and {@link AuditTrail} writes in a
  * transaction of its own, so that a rolled-back call still leaves its trace. A call about one child (a parameter
- * named {@code childId}) leaves one row for that child; a call that returns a list of children's data
- * ({@link ConcernsAChild}) leaves one row per child shown; any other call one row without a child.
+ * named {@code childId}, or a result about one child) leaves one row for that child; a call that returns a list of
+ * children's data ({@link ConcernsAChild}) leaves one row per child shown; any other call one row without a child.
  */
 @Audited
 @Interceptor
@@ -105,6 +105,9 @@ public class AuditInterceptor {
         String named = parameter(ctx, "childId");
         if (named != null) {
             return List.of(named);
+        }
+        if (result instanceof ConcernsAChild one && one.childId() != null) {
+            return List.of(one.childId());
         }
         if (result instanceof Collection<?> items) {
             Set<String> shown = new LinkedHashSet<>();

@@ -47,13 +47,15 @@ public class AccessPolicy {
                         Permission.MANAGE_COHORTS,
                         Permission.MANAGE_CHILDREN,
                         Permission.LOG_INTERVENTIONS,
-                        Permission.LOG_COHORT_EVENTS));
+                        Permission.LOG_COHORT_EVENTS,
+                        Permission.PAIR_DEVICES));
         Set<Permission> staff = EnumSet.of(
                 Permission.READ_CHILDREN,
                 Permission.USE_PORTAL,
                 Permission.LIST_COHORTS,
                 Permission.LOG_INTERVENTIONS,
-                Permission.LOG_COHORT_EVENTS);
+                Permission.LOG_COHORT_EVENTS,
+                Permission.PAIR_DEVICES);
         GRANTS.put(Role.COUNSELLOR, staff);
         GRANTS.put(Role.CLINICIAN, staff);
         GRANTS.put(
@@ -62,8 +64,9 @@ public class AccessPolicy {
                         Permission.READ_CHILDREN,
                         Permission.GIVE_CONSENT,
                         Permission.READ_DISCLOSURES,
-                        Permission.EXPORT_CHILD));
-        GRANTS.put(Role.DEVICE, EnumSet.noneOf(Permission.class));
+                        Permission.EXPORT_CHILD,
+                        Permission.PAIR_DEVICES));
+        GRANTS.put(Role.DEVICE, EnumSet.of(Permission.UPLOAD_DATA));
     }
 
     /** The roles a tenant admin may give to accounts of its tenant. */

@@ -29,5 +29,9 @@ public enum Permission {
     /** Log interventions for the children in one's scope. */
     LOG_INTERVENTIONS,
     /** Log events for the cohorts in one's scope. */
-    LOG_COHORT_EVENTS
+    LOG_COHORT_EVENTS,
+    /** Pair a wearable with a child, or unpair it (guardians of the child, staff who see it). */
+    PAIR_DEVICES,
+    /** Upload a paired child's measurements (a device, for its own child only). */
+    UPLOAD_DATA
 }

@@ -134,8 +134,9 @@ public class JpaChildRecordRepository implements ChildRecordRepository {
 
     @Override
     public List<EpochRecord> epochsAfter(String childId, Instant after, int limit) {
-        String select = "SELECT t, hr, rmssd, eda, activity, stress, sleep_state, quality, device_id FROM epoch "
-                + "WHERE tenant_id = ?1 AND child_id = ?2";
+        String select =
+                "SELECT t, hr, rmssd, eda, activity, stress, sleep_state, quality, scr, worn, anomaly, device_id FROM epoch "
+                        + "WHERE tenant_id = ?1 AND child_id = ?2";
         Query q = after == null
                 ? nativeQuery(em, select + " ORDER BY t LIMIT ?3").setParameter(3, limit)
                 : nativeQuery(em, select + " AND t > ?3 ORDER BY t LIMIT ?4")
@@ -153,7 +154,10 @@ public class JpaChildRecordRepository implements ChildRecordRepository {
                         real(r[5]),
                         (String) r[6],
                         real(r[7]),
-                        (String) r[8]))
+                        r[8] == null ? null : ((Number) r[8]).intValue(),
+                        (Boolean) r[9],
+                        real(r[10]),
+                        (String) r[11]))
                 .toList();
     }
 

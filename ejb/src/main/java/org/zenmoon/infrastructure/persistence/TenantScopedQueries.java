@@ -2,6 +2,7 @@ package org.zenmoon.infrastructure.persistence;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.sql.Connection;
 import org.eclipse.persistence.config.QueryHints;
 import org.zenmoon.domain.model.tenant.Tenancy;
 
@@ -61,6 +62,16 @@ final class TenantScopedQueries {
         return em.createNativeQuery(sql)
                 .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
                 .setParameter(1, tenant(em));
+    }
+
+    /**
+     * The JDBC connection of the current transaction, on which the tenant is bound (row-level security filters and
+     * checks every statement on it), for bulk statements that JPA cannot express; the caller names the tenant
+     * itself, read with {@link #tenant}.
+     */
+    static Connection connection(EntityManager em) {
+        tenant(em);
+        return em.unwrap(Connection.class);
     }
 
     /**

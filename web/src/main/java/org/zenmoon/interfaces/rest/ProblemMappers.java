@@ -6,6 +6,8 @@ import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -55,7 +58,7 @@ public final class ProblemMappers {
                 return violations(cv);
             }
             if (cause instanceof InvalidInputException invalid) {
-                return Problems.validation("The request is not valid.", Map.of(invalid.field(), invalid.getMessage()));
+                return Problems.validation("The request is not valid.", invalid.fields());
             }
             if (cause instanceof ConflictException conflict) {
                 return Problems.response(409, "Conflict", conflict.getMessage());
@@ -147,10 +150,34 @@ public final class ProblemMappers {
 
     static Response violations(ConstraintViolationException cv) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (ConstraintViolation<?> v : cv.getConstraintViolations()) {
-            String path = v.getPropertyPath().toString();
-            fields.put(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
-        }
+        cv.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .forEach(v -> fields.putIfAbsent(field(v), v.getMessage()));
         return Problems.validation("The request is not valid.", fields);
+    }
+
+    /**
+     * The field as the client wrote it, {@code epochs[17].hr}: the path without the method and parameter that
+     * Bean Validation puts first.
+     */
+    static String field(ConstraintViolation<?> v) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : v.getPropertyPath()) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD
+                    || kind == ElementKind.CONSTRUCTOR
+                    || kind == ElementKind.PARAMETER
+                    || kind == ElementKind.CROSS_PARAMETER
+                    || kind == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && kind != ElementKind.CONTAINER_ELEMENT) {
+                field.append(field.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
     }
 }

@@ -25,13 +25,22 @@ public final class Problems {
     }
 
     /** A 400 with one entry per invalid field. */
+    /** A batch with thousands of bad epochs gets a readable answer, not one as large as the batch. */
+    static final int MAX_LISTED_ERRORS = 100;
+
     public static Response validation(String detail, Map<String, String> fieldErrors) {
         JsonArrayBuilder errors = Json.createArrayBuilder();
-        fieldErrors.forEach((field, message) ->
-                errors.add(Json.createObjectBuilder().add("field", field).add("message", message)));
+        fieldErrors.entrySet().stream()
+                .limit(MAX_LISTED_ERRORS)
+                .forEach(e -> errors.add(
+                        Json.createObjectBuilder().add("field", e.getKey()).add("message", e.getValue())));
+        String shown = fieldErrors.size() <= MAX_LISTED_ERRORS
+                ? detail
+                : detail + " " + fieldErrors.size() + " fields are not valid; the first " + MAX_LISTED_ERRORS
+                        + " are listed.";
         return Response.status(400)
                 .type(MEDIA_TYPE)
-                .entity(body(400, "Bad Request", detail)
+                .entity(body(400, "Bad Request", shown)
                         .add("errors", errors)
                         .build()
                         .toString())

@@ -11,9 +11,20 @@ class EpochCsvTest {
     @Test
     void aMinuteIsOneLineWithEmptyFieldsForMissingMeasures() {
         EpochRecord e = new EpochRecord(
-                Instant.parse("2026-03-02T08:15:00Z"), 92.5f, null, 3.2f, 120, 0.61f, "WAKE", null, "dev-1");
-        assertThat(EpochCsv.line(e)).isEqualTo("2026-03-02T08:15:00Z,92.5,,3.2,120,0.61,WAKE,,dev-1\r\n");
-        assertThat(EpochCsv.HEADER.split(",")).hasSize(9);
+                Instant.parse("2026-03-02T08:15:00Z"),
+                92.5f,
+                null,
+                3.2f,
+                120,
+                0.61f,
+                "WAKE",
+                null,
+                1,
+                true,
+                0.05f,
+                "dev-1");
+        assertThat(EpochCsv.line(e)).isEqualTo("2026-03-02T08:15:00Z,92.5,,3.2,120,0.61,WAKE,,1,true,0.05,dev-1\r\n");
+        assertThat(EpochCsv.HEADER.split(",")).hasSize(12);
     }
 
     @Test

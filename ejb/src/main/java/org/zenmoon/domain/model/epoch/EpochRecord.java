@@ -2,7 +2,11 @@ package org.zenmoon.domain.model.epoch;
 
 import java.time.Instant;
 
-/** One stored minute as a child's export shows it, every measure as stored (null where missing). */
+/**
+ * One minute of a child's measurements, every measure as stored (null where missing): what a device uploads and
+ * what the export and the read-back show. {@code scr}, {@code worn} and {@code anomaly} are the wearable's
+ * (firmware/docs/FRAME.md).
+ */
 public record EpochRecord(
         Instant t,
         Float hr,
@@ -12,4 +16,7 @@ public record EpochRecord(
         Float stress,
         String sleep,
         Float quality,
+        Integer scr,
+        Boolean worn,
+        Float anomaly,
         String deviceId) {}
