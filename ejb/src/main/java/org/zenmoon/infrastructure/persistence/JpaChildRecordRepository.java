@@ -135,7 +135,7 @@ public class JpaChildRecordRepository implements ChildRecordRepository {
     @Override
     public List<EpochRecord> epochsAfter(String childId, Instant after, int limit) {
         String select =
-                "SELECT t, hr, rmssd, eda, activity, stress, sleep_state, quality, scr, worn, anomaly, device_id FROM epoch "
+                "SELECT t, hr, rmssd, eda, activity, stress, sleep_state, quality, scr, wear, anomaly, device_id FROM epoch "
                         + "WHERE tenant_id = ?1 AND child_id = ?2";
         Query q = after == null
                 ? nativeQuery(em, select + " ORDER BY t LIMIT ?3").setParameter(3, limit)

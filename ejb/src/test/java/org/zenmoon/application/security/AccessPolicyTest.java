@@ -81,8 +81,13 @@ class AccessPolicyTest {
         Caller device = caller("u-device", "t1", Role.DEVICE);
 
         assertThat(Permission.values())
-                .filteredOn(perm -> perm != Permission.GIVE_CONSENT && perm != Permission.MANAGE_TENANTS)
+                .filteredOn(perm -> perm != Permission.GIVE_CONSENT
+                        && perm != Permission.MANAGE_TENANTS
+                        && perm != Permission.UPLOAD_DATA)
                 .allSatisfy(perm -> assertThat(p.permits(admin, perm)).isTrue());
+        assertThat(p.permits(admin, Permission.UPLOAD_DATA))
+                .as("only a device uploads")
+                .isFalse();
         assertThat(p.permits(admin, Permission.GIVE_CONSENT))
                 .as("consent is the guardian's")
                 .isFalse();
@@ -101,7 +106,12 @@ class AccessPolicyTest {
         assertThat(p.permits(guardian, Permission.USE_PORTAL)).isFalse();
         assertThat(p.permits(platform, Permission.RUN_JOBS)).isTrue();
         assertThat(p.permits(platform, Permission.READ_CHILDREN)).isFalse();
+        assertThat(p.permits(guardian, Permission.PAIR_DEVICES)).isTrue();
+        assertThat(p.permits(counsellor, Permission.PAIR_DEVICES)).isTrue();
+        assertThat(p.permits(platform, Permission.PAIR_DEVICES)).isFalse();
+        assertThat(p.permits(device, Permission.UPLOAD_DATA)).isTrue();
         assertThat(Permission.values())
+                .filteredOn(perm -> perm != Permission.UPLOAD_DATA)
                 .noneSatisfy(perm -> assertThat(p.permits(device, perm)).isTrue());
     }
 

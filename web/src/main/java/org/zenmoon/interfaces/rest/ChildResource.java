@@ -401,7 +401,7 @@ public class ChildResource {
         o.add("sleep", e.sleep() == null ? JsonValue.NULL : Json.createValue(e.sleep()));
         addNumber(o, "quality", e.quality());
         addNumber(o, "scr", e.scr());
-        o.add("worn", e.worn() == null ? JsonValue.NULL : (e.worn() ? JsonValue.TRUE : JsonValue.FALSE));
+        o.add("wear", e.wear() == null ? JsonValue.NULL : (e.wear() ? JsonValue.TRUE : JsonValue.FALSE));
         addNumber(o, "anomaly", e.anomaly());
         o.add("deviceId", e.deviceId() == null ? JsonValue.NULL : Json.createValue(e.deviceId()));
         return o.build();
