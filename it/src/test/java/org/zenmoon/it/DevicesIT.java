@@ -228,6 +228,69 @@ class DevicesIT {
         assertThat(revoked.isNull("revokedAt")).isFalse();
     }
 
+    /** Rows that share a time still come once each, page by page: the cursor carries the last row's id too. */
+    @Test
+    void eventsAndEpisodesAtTheSameTimePageOnceEach() throws Exception {
+        Http.Reply paired = pair(child, "Green wristband", parent);
+        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+        String deviceId = paired.object().getString("deviceId");
+        String deviceToken = paired.object().getString("deviceToken");
+        Instant at = Instant.now()
+                .truncatedTo(ChronoUnit.MINUTES)
+                .minus(70 + ThreadLocalRandom.current().nextInt(300), ChronoUnit.DAYS)
+                .minus(ThreadLocalRandom.current().nextInt(1440), ChronoUnit.MINUTES);
+        JsonArrayBuilder events = Json.createArrayBuilder();
+        for (String type : List.of("quiz", "match", "concert")) {
+            events.add(Json.createObjectBuilder()
+                    .add("type", type)
+                    .add("start", at.toString())
+                    .add("end", at.plus(1, ChronoUnit.HOURS).toString()));
+        }
+        JsonArrayBuilder episodes = Json.createArrayBuilder();
+        for (String source : List.of("device", "reported")) {
+            episodes.add(Json.createObjectBuilder()
+                    .add("onset", at.toString())
+                    .add("wake", at.plus(9, ChronoUnit.HOURS).toString())
+                    .add("source", source));
+        }
+        String batch = Json.createObjectBuilder()
+                .add("batchId", UUID.randomUUID().toString())
+                .add("deviceId", deviceId)
+                .add("events", events)
+                .add("sleepEpisodes", episodes)
+                .build()
+                .toString();
+        Http.Reply upload = http.post("/api/v1/ingest/batches", batch, deviceToken);
+        assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+        assertThat(upload.object().getInt("accepted")).isEqualTo(5);
+
+        String window = "from=" + q(at.toString()) + "&to="
+                + q(at.plus(1, ChronoUnit.MINUTES).toString());
+        assertThat(pages("/api/v1/children/" + child + "/events?" + window, "type"))
+                .containsExactlyInAnyOrder("quiz", "match", "concert");
+        assertThat(pages("/api/v1/children/" + child + "/sleep-episodes?" + window, "source"))
+                .containsExactlyInAnyOrder("device", "reported");
+        assertThat(http.delete("/api/v1/devices/" + deviceId, parent).status()).isEqualTo(204);
+    }
+
+    /** Every page of a list, one row at a time, and the field of each row. */
+    static List<String> pages(String path, String field) throws Exception {
+        List<String> values = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Http.Reply page = http.get(path + "&limit=1" + (cursor == null ? "" : "&cursor=" + cursor), parent);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.object()
+                    .getJsonArray("items")
+                    .getValuesAs(JsonObject.class)
+                    .forEach(o -> values.add(o.getString(field)));
+            cursor = page.object().isNull("nextCursor") ? null : page.object().getString("nextCursor");
+            pages++;
+        } while (cursor != null && pages < 10);
+        return values;
+    }
+
     @Test
     void staffPairOnlyTheChildrenTheySee() throws Exception {
         String willowChild = http

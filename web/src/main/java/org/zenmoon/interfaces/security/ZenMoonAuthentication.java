@@ -15,11 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.zenmoon.application.Devices;
-import org.zenmoon.application.security.AccessPolicy;
 import org.zenmoon.application.security.Accounts;
 import org.zenmoon.application.security.Caller;
-import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.application.security.DeviceToken;
 import org.zenmoon.interfaces.rest.Problems;
 
@@ -34,7 +31,7 @@ import org.zenmoon.interfaces.rest.Problems;
  * until log-out or {@code zenmoon.portal.idle-minutes} without a request. Bearer tokens are ignored there.</li>
  * </ul>
  * Under {@code /api/*} a bearer token that starts with {@code zmd.} is a paired device's token ({@link DeviceToken}),
- * checked by {@link Devices#authenticate} against the device's stored hash on every request: an unpaired device's
+ * checked by {@link DeviceAuthentication} against the device's stored hash on every request: an unpaired device's
  * token gets the same 401 as a bad JWT, and a good one is a DEVICE caller, which may upload and nothing else.
  * Both channels look the account up once per request ({@code Accounts.callerWithToken}): a token or session
  * whose account is gone, disabled, or has a newer token version (log-out, password or role change) is refused,
@@ -69,13 +66,7 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
     Accounts accounts;
 
     @Inject
-    Devices devices;
-
-    @Inject
-    AccessPolicy policy;
-
-    @Inject
-    CallerContext callers;
+    DeviceAuthentication deviceTokens;
 
     @Inject
     @ConfigProperty(name = "zenmoon.portal.idle-minutes", defaultValue = "15")
@@ -134,8 +125,8 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String bearer = authorization.substring(7).trim();
-            Optional<Caller> caller = DeviceToken.isDeviceToken(bearer)
-                    ? device(bearer)
+            Optional<Caller> caller = deviceTokens.isDeviceToken(bearer)
+                    ? deviceTokens.caller(bearer)
                     : tokens.verify(bearer)
                             .flatMap(token -> accounts.callerWithToken(token.userId(), token.tokenVersion()));
             if (caller.isEmpty()) {
@@ -148,26 +139,6 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         return unauthorized(response, "Authentication is required: send an API token as a bearer token.");
-    }
-
-    /**
-     * The device a device token stands for, if it is paired and the token its own. The lookup runs as the device the
-     * token names, in the tenant it names, so that the tenant wall lets it see that tenant's devices and no other.
-     */
-    private Optional<Caller> device(String bearer) {
-        Optional<DeviceToken> token = DeviceToken.parse(bearer);
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return callers.callAs(
-                    policy.deviceCaller(token.get().deviceId(), token.get().tenantId()),
-                    () -> devices.authenticate(bearer));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The caller's roles as container groups (no code relies on them: the access policy decides). */
