@@ -109,10 +109,14 @@ class AccessPolicyTest {
         assertThat(p.permits(guardian, Permission.PAIR_DEVICES)).isTrue();
         assertThat(p.permits(counsellor, Permission.PAIR_DEVICES)).isTrue();
         assertThat(p.permits(platform, Permission.PAIR_DEVICES)).isFalse();
-        assertThat(p.permits(device, Permission.UPLOAD_DATA)).isTrue();
         assertThat(Permission.values())
-                .filteredOn(perm -> perm != Permission.UPLOAD_DATA)
-                .noneSatisfy(perm -> assertThat(p.permits(device, perm)).isTrue());
+                .filteredOn(perm -> p.permits(device, perm))
+                .containsExactly(Permission.UPLOAD_DATA);
+        assertThat(Permission.values())
+                .filteredOn(perm -> p.permits(p.deviceCaller("d-1", "t1"), perm))
+                .as("a device token's caller")
+                .containsExactly(Permission.UPLOAD_DATA);
+        assertThat(p.childScope(p.deviceCaller("d-1", "t1"))).isEqualTo(new ChildScope.Nobody());
     }
 
     @Test
