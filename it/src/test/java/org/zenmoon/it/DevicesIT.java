@@ -230,6 +230,115 @@ class DevicesIT {
 
     /** Rows that share a time still come once each, page by page: the cursor carries the last row's id too. */
     @Test
+    void anomalousMinutesRaiseOneStoredAlertAndClocksAreChecked() throws Exception {
+        Http.Reply paired = pair(child, "Alert band", parent);
+        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+        String deviceId = paired.object().getString("deviceId");
+        String deviceToken = paired.object().getString("deviceToken");
+        Instant base = Instant.now()
+                .truncatedTo(ChronoUnit.MINUTES)
+                .minus(70 + ThreadLocalRandom.current().nextInt(300), ChronoUnit.DAYS)
+                .minus(ThreadLocalRandom.current().nextInt(1440), ChronoUnit.MINUTES);
+        JsonArrayBuilder epochs = Json.createArrayBuilder();
+        for (int i = 0; i < 8; i++) {
+            // Minutes 2 to 7: six in a row at 0.95, over the default threshold (0.8) for longer than 5 minutes.
+            epochs.add(Json.createObjectBuilder()
+                    .add("t", base.plus(i, ChronoUnit.MINUTES).toString())
+                    .add("hr", 88.0)
+                    .add("anomaly", i >= 2 ? 0.95 : 0.1)
+                    .add("wear", true));
+        }
+        String body = Json.createObjectBuilder()
+                .add("batchId", UUID.randomUUID().toString())
+                .add("deviceId", deviceId)
+                // The phone's clock is an hour fast: stored, and flagged.
+                .add("sentAt", Instant.now().plus(1, ChronoUnit.HOURS).toString())
+                .add("epochs", epochs)
+                .build()
+                .toString();
+        Http.Reply first = http.post("/api/v1/ingest/batches", body, deviceToken);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.object().getInt("accepted")).isEqualTo(8);
+        assertThat(first.object().getBoolean("clockSkewFlagged")).isTrue();
+        assertThat(http.post("/api/v1/ingest/batches", body, deviceToken).status())
+                .isEqualTo(200);
+
+        try (var db = SharedServer.ownerConnection();
+                var alerts = db.prepareStatement(
+                        "SELECT kind, started_at, ended_at, value FROM alert WHERE child_id = ? AND started_at >= ?"
+                                + " AND started_at < ?")) {
+            alerts.setString(1, child);
+            alerts.setObject(2, java.time.OffsetDateTime.ofInstant(base, java.time.ZoneOffset.UTC));
+            alerts.setObject(
+                    3, java.time.OffsetDateTime.ofInstant(base.plus(8, ChronoUnit.MINUTES), java.time.ZoneOffset.UTC));
+            try (var rs = alerts.executeQuery()) {
+                assertThat(rs.next()).as("one alert").isTrue();
+                assertThat(rs.getString("kind")).isEqualTo("device_anomaly");
+                assertThat(rs.getObject("started_at", java.time.OffsetDateTime.class)
+                                .toInstant())
+                        .isEqualTo(base.plus(2, ChronoUnit.MINUTES));
+                assertThat(rs.getObject("ended_at", java.time.OffsetDateTime.class)
+                                .toInstant())
+                        .isEqualTo(base.plus(7, ChronoUnit.MINUTES));
+                assertThat(rs.getDouble("value")).isCloseTo(0.95, org.assertj.core.data.Offset.offset(1e-6));
+                assertThat(rs.next())
+                        .as("the batch sent again raised no second alert")
+                        .isFalse();
+            }
+        }
+        try (var db = SharedServer.ownerConnection();
+                var batch = db.prepareStatement(
+                        "SELECT clock_skew_seconds, clock_skew_flagged FROM ingest_batch WHERE device_id = ?")) {
+            batch.setString(1, deviceId);
+            try (var rs = batch.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt("clock_skew_seconds")).isBetween(3500, 3700);
+                assertThat(rs.getBoolean("clock_skew_flagged")).isTrue();
+                assertThat(rs.next()).as("one row per batch id").isFalse();
+            }
+        }
+
+        // A minute an hour ahead of the server's clock, and one off the minute: refused, each named, nothing stored.
+        String bad = Json.createObjectBuilder()
+                .add("batchId", UUID.randomUUID().toString())
+                .add(
+                        "epochs",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder()
+                                        .add(
+                                                "t",
+                                                base.plus(20, ChronoUnit.MINUTES)
+                                                        .toString()))
+                                .add(Json.createObjectBuilder()
+                                        .add(
+                                                "t",
+                                                Instant.now()
+                                                        .truncatedTo(ChronoUnit.MINUTES)
+                                                        .plus(1, ChronoUnit.HOURS)
+                                                        .toString()))
+                                .add(Json.createObjectBuilder()
+                                        .add(
+                                                "t",
+                                                base.plus(21, ChronoUnit.MINUTES)
+                                                        .plusSeconds(30)
+                                                        .toString())))
+                .build()
+                .toString();
+        Http.Reply refused = http.post("/api/v1/ingest/batches", bad, deviceToken);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.object().getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("field"))
+                .containsExactlyInAnyOrder("epochs[1].t", "epochs[2].t");
+        String window = "from=" + q(base.plus(20, ChronoUnit.MINUTES).toString()) + "&to="
+                + q(base.plus(30, ChronoUnit.MINUTES).toString());
+        assertThat(http.get("/api/v1/children/" + child + "/epochs?" + window, parent)
+                        .object()
+                        .getJsonArray("items"))
+                .as("nothing of the refused batch was stored")
+                .isEmpty();
+    }
+
+    @Test
     void eventsAndEpisodesAtTheSameTimePageOnceEach() throws Exception {
         Http.Reply paired = pair(child, "Green wristband", parent);
         assertThat(paired.status()).as(paired.body()).isEqualTo(201);
