@@ -109,7 +109,9 @@ public class Ingestion {
             // Sent before (a retry after a lost answer): nothing is stored twice, everything counts as a duplicate.
             return new UploadReceipt(upload.batchId(), childId, 0, items, flagged);
         }
-        int accepted = uploads.insertEpochs(childId, device.getId(), distinct)
+        int accepted = (upload.completesStoredMinutes()
+                        ? uploads.insertOrCompleteEpochs(childId, device.getId(), distinct)
+                        : uploads.insertEpochs(childId, device.getId(), distinct))
                 + uploads.insertEpisodes(childId, upload.sleepEpisodes())
                 + uploads.insertEvents(childId, upload.events());
         uploads.complete(device.getId(), upload.batchId(), accepted, items - accepted);

@@ -135,7 +135,8 @@ public class JpaChildRecordRepository implements ChildRecordRepository {
     @Override
     public List<EpochRecord> epochsAfter(String childId, Instant after, int limit) {
         String select =
-                "SELECT t, hr, rmssd, eda, activity, stress, sleep_state, quality, scr, worn, anomaly, device_id FROM epoch "
+                "SELECT t, hr, rmssd, eda, activity, stress, sleep_state, quality, scr, worn, anomaly, device_id, steps"
+                        + " FROM epoch "
                         + "WHERE tenant_id = ?1 AND child_id = ?2";
         Query q = after == null
                 ? nativeQuery(em, select + " ORDER BY t LIMIT ?3").setParameter(3, limit)
@@ -157,7 +158,8 @@ public class JpaChildRecordRepository implements ChildRecordRepository {
                         r[8] == null ? null : ((Number) r[8]).intValue(),
                         (Boolean) r[9],
                         real(r[10]),
-                        (String) r[11]))
+                        (String) r[11],
+                        r[12] == null ? null : ((Number) r[12]).intValue()))
                 .toList();
     }
 
