@@ -157,6 +157,14 @@ public class AccessPolicy {
         return EnumSet.of(Role.TENANT_ADMIN);
     }
 
+    /**
+     * The caller a paired device's token stands for: the device (its id as the user id) in its tenant, with the one
+     * role that may upload and nothing else.
+     */
+    public Caller deviceCaller(String deviceId, String tenantId) {
+        return new Caller(deviceId, "device", tenantId, EnumSet.of(Role.DEVICE));
+    }
+
     /** Whether a job this caller starts covers every tenant rather than the caller's own. */
     public boolean jobsCoverAllTenants(Caller caller) {
         return caller.roles().contains(Role.PLATFORM_ADMIN);

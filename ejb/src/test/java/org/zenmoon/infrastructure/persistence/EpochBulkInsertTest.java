@@ -99,13 +99,14 @@ class EpochBulkInsertTest {
     @Test
     void stepsAreStoredAndAMinuteSentAgainIsADuplicate() throws SQLException {
         List<EpochRecord> epochs = List.of(minute(0, 80f, 12), minute(1, null, 30));
-        assertThat(asApp(c -> EpochBulkInsert.insert(c, "t1", "c1", "d1", epochs)))
+        assertThat(asApp(
+                        c -> EpochBulkInsert.insert(c, "t1", "c1", "d1", epochs).size()))
                 .isEqualTo(2);
         assertThat(row("c1", 0)).isEqualTo("80.0/12/d1");
         assertThat(row("c1", 1)).isEqualTo("null/30/d1");
 
         List<EpochRecord> again = List.of(minute(1, 90f, null), minute(2, 91f, null));
-        assertThat(asApp(c -> EpochBulkInsert.insert(c, "t1", "c1", "d1", again)))
+        assertThat(asApp(c -> EpochBulkInsert.insert(c, "t1", "c1", "d1", again).size()))
                 .as("only the new minute counts")
                 .isEqualTo(1);
         assertThat(row("c1", 1)).as("a stored minute stays as it is").isEqualTo("null/30/d1");
@@ -114,21 +115,25 @@ class EpochBulkInsertTest {
     @Test
     void completingGivesAStoredMinuteOfTheSameDeviceOnlyTheMeasuresItLacks() throws SQLException {
         assertThat(asApp(c -> EpochBulkInsert.insertOrComplete(
-                        c, "t1", "c2", "d1", List.of(minute(0, 80f, null), minute(1, 81f, 5)))))
+                                c, "t1", "c2", "d1", List.of(minute(0, 80f, null), minute(1, 81f, 5)))
+                        .size()))
                 .isEqualTo(2);
 
         List<EpochRecord> steps = List.of(minute(0, null, 40), minute(1, 99f, 7), minute(2, null, 9));
-        assertThat(asApp(c -> EpochBulkInsert.insertOrComplete(c, "t1", "c2", "d1", steps)))
+        assertThat(asApp(c -> EpochBulkInsert.insertOrComplete(c, "t1", "c2", "d1", steps)
+                        .size()))
                 .as("minute 0 gains steps, minute 2 is new, minute 1 gains nothing")
                 .isEqualTo(2);
         assertThat(row("c2", 0)).isEqualTo("80.0/40/d1");
         assertThat(row("c2", 1)).as("stored measures stay").isEqualTo("81.0/5/d1");
         assertThat(row("c2", 2)).isEqualTo("null/9/d1");
 
-        assertThat(asApp(c -> EpochBulkInsert.insertOrComplete(c, "t1", "c2", "d1", steps)))
+        assertThat(asApp(c -> EpochBulkInsert.insertOrComplete(c, "t1", "c2", "d1", steps)
+                        .size()))
                 .as("sent again: nothing to gain")
                 .isZero();
-        assertThat(asApp(c -> EpochBulkInsert.insertOrComplete(c, "t1", "c2", "d2", List.of(minute(2, 70f, null)))))
+        assertThat(asApp(c -> EpochBulkInsert.insertOrComplete(c, "t1", "c2", "d2", List.of(minute(2, 70f, null)))
+                        .size()))
                 .as("another device's minute is not completed")
                 .isZero();
         assertThat(row("c2", 2)).isEqualTo("null/9/d1");

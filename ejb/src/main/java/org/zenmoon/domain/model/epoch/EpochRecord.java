@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One minute of a child's measurements, every measure as stored (null where missing): what a device uploads and
- * what the export and the read-back show. {@code scr}, {@code worn} and {@code anomaly} are the wearable's
+ * what the export and the read-back show. {@code scr}, {@code wear} and {@code anomaly} are the wearable's
  * (firmware/docs/FRAME.md). {@code steps} are the steps a pedometer counted in the minute (Open mHealth
  * step-count), kept apart from {@code activity}, which is the wearable's mean ENMO in mg and no step count.
  */
@@ -18,7 +18,7 @@ public record EpochRecord(
         String sleep,
         Float quality,
         Integer scr,
-        Boolean worn,
+        Boolean wear,
         Float anomaly,
         String deviceId,
         Integer steps) {
@@ -34,9 +34,9 @@ public record EpochRecord(
             String sleep,
             Float quality,
             Integer scr,
-            Boolean worn,
+            Boolean wear,
             Float anomaly,
             String deviceId) {
-        this(t, hr, rmssd, eda, activity, stress, sleep, quality, scr, worn, anomaly, deviceId, null);
+        this(t, hr, rmssd, eda, activity, stress, sleep, quality, scr, wear, anomaly, deviceId, null);
     }
 }
