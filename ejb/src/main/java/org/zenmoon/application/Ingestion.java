@@ -112,7 +112,9 @@ public class Ingestion {
             // Sent before (a retry after a lost answer): nothing is stored twice, everything counts as a duplicate.
             return new UploadReceipt(upload.batchId(), childId, 0, items, flagged);
         }
-        List<EpochRecord> fresh = uploads.insertEpochs(childId, device.getId(), distinct);
+        List<EpochRecord> fresh = upload.completesStoredMinutes()
+                ? uploads.insertOrCompleteEpochs(childId, device.getId(), distinct)
+                : uploads.insertEpochs(childId, device.getId(), distinct);
         alertRules.check(caller.tenantId(), childId, fresh);
         int accepted = fresh.size()
                 + uploads.insertEpisodes(childId, upload.sleepEpisodes())

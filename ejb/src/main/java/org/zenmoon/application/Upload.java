@@ -39,6 +39,16 @@ public record Upload(
         sleepEpisodes = sleepEpisodes == null ? List.of() : sleepEpisodes;
     }
 
+    /**
+     * Whether a minute this device stored before takes the measures it lacks from this upload, instead of counting
+     * as a duplicate. Open mHealth sends each measure as a data point of its own, often in separate requests (the
+     * heart rate, later the step counts of the same hours), so its minutes complete each other; a batch from the
+     * wearable holds whole minutes, and a minute sent again is the same minute.
+     */
+    public boolean completesStoredMinutes() {
+        return channel == Channel.OMH;
+    }
+
     public int items() {
         return epochs.size() + events.size() + sleepEpisodes.size();
     }

@@ -197,9 +197,9 @@ class ChildDataRightsIT {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).isEqualTo("t,hr,rmssd,eda,activity,stress,sleep,quality,deviceId");
+        assertThat(lines[0]).isEqualTo("t,hr,rmssd,eda,activity,steps,stress,sleep,quality,scr,wear,anomaly,deviceId");
         assertThat((long) lines.length - 1).isEqualTo(stored);
-        assertThat(lines[1].split(",", -1)).hasSize(9);
+        assertThat(lines[1].split(",", -1)).hasSize(13);
         assertThat(lines[1]).startsWith(epochs.getJsonObject(0).getString("t") + ",");
     }
 

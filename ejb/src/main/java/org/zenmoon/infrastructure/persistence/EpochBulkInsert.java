@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,20 +25,50 @@ import org.zenmoon.domain.model.epoch.EpochRecord;
  * {@code INSERT ... ON CONFLICT DO NOTHING} inserts each row speculatively, which took twice as long as a plain
  * insert of the same rows. The lock makes the plain insert safe: no other writer adds the child's minutes between
  * the look-up and the insert.
+ *
+ * <p>{@link #insertOrComplete} is the variant for Open mHealth, whose measures arrive as data points of their own: a
+ * minute the same device stored before takes the measures it lacked (one {@code UPDATE} per few thousand minutes),
+ * and counts as new when it took any.
  */
 public final class EpochBulkInsert {
 
     /** Minutes per statement: a week of one child's epochs, some 1.4 MB of arrays. */
     static final int CHUNK = 10_080;
 
-    private static final String SQL = "INSERT INTO epoch (tenant_id, child_id, device_id, t, hr, rmssd, eda, activity,"
-            + " stress, sleep_state, quality, scr, wear, anomaly)"
-            + " SELECT ?, ?, ?, u.t, u.hr, u.rmssd, u.eda, u.activity, u.stress, u.sleep_state, u.quality, u.scr,"
-            + " u.wear, u.anomaly"
-            + " FROM unnest(?::timestamptz[], ?::real[], ?::real[], ?::real[], ?::integer[], ?::real[], ?::varchar[],"
-            + " ?::real[], ?::smallint[], ?::boolean[], ?::real[])"
-            + " AS u(t, hr, rmssd, eda, activity, stress, sleep_state, quality, scr, wear, anomaly)"
+    /** The measures, in the order of the arrays {@link #arrays} makes. */
+    private static final List<String> MEASURES = List.of(
+            "hr", "rmssd", "eda", "activity", "stress", "sleep_state", "quality", "scr", "wear", "anomaly", "steps");
+
+    private static final String UNNEST =
+            " unnest(?::timestamptz[], ?::real[], ?::real[], ?::real[], ?::integer[], ?::real[], ?::varchar[],"
+                    + " ?::real[], ?::smallint[], ?::boolean[], ?::real[], ?::integer[])"
+                    + " AS u(t, " + String.join(", ", MEASURES) + ")";
+
+    private static final String SQL = "INSERT INTO epoch (tenant_id, child_id, device_id, t, "
+            + String.join(", ", MEASURES) + ")"
+            + " SELECT ?, ?, ?, u.t, u." + String.join(", u.", MEASURES)
+            + " FROM" + UNNEST
             + " ORDER BY u.t";
+
+    /**
+     * A stored minute of the same device keeps every measure it has and takes the ones it lacks; a minute that would
+     * gain nothing is left untouched, so that it counts as a duplicate.
+     */
+    private static final String COMPLETE = "UPDATE epoch SET "
+            + String.join(
+                    ", ",
+                    MEASURES.stream()
+                            .map(m -> m + " = COALESCE(epoch." + m + ", u." + m + ")")
+                            .toList())
+            + " FROM" + UNNEST
+            + " WHERE epoch.tenant_id = ? AND epoch.child_id = ? AND epoch.t = u.t"
+            + " AND epoch.device_id IS NOT DISTINCT FROM ? AND ("
+            + String.join(
+                    " OR ",
+                    MEASURES.stream()
+                            .map(m -> "(epoch." + m + " IS NULL AND u." + m + " IS NOT NULL)")
+                            .toList())
+            + ") RETURNING epoch.t";
 
     private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))";
 
@@ -63,61 +94,78 @@ public final class EpochBulkInsert {
         if (epochs.isEmpty()) {
             return List.of();
         }
+        lock(c, tenantId, childId);
+        Set<Instant> stored = stored(c, tenantId, childId, epochs);
+        List<EpochRecord> fresh = stored.isEmpty()
+                ? epochs
+                : epochs.stream().filter(e -> !stored.contains(e.t())).toList();
+        write(c, tenantId, childId, deviceId, fresh);
+        return fresh;
+    }
+
+    /**
+     * Inserts those of {@code epochs} (distinct minutes) that the child has not stored yet, and gives the minutes the
+     * same device stored before the measures they lack; a measure already stored stays as it is.
+     *
+     * @return those that were new or gained a measure, in the order given
+     */
+    public static List<EpochRecord> insertOrComplete(
+            Connection c, String tenantId, String childId, String deviceId, List<EpochRecord> epochs)
+            throws SQLException {
+        if (epochs.isEmpty()) {
+            return List.of();
+        }
+        lock(c, tenantId, childId);
+        Set<Instant> stored = stored(c, tenantId, childId, epochs);
+        List<EpochRecord> fresh = new ArrayList<>();
+        List<EpochRecord> again = new ArrayList<>();
+        for (EpochRecord e : epochs) {
+            (stored.contains(e.t()) ? again : fresh).add(e);
+        }
+        write(c, tenantId, childId, deviceId, fresh);
+        Set<Instant> completed = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(COMPLETE)) {
+            for (int from = 0; from < again.size(); from += CHUNK) {
+                Array[] arrays = arrays(c, again.subList(from, Math.min(again.size(), from + CHUNK)));
+                for (int i = 0; i < arrays.length; i++) {
+                    ps.setArray(1 + i, arrays[i]);
+                }
+                ps.setString(arrays.length + 1, tenantId);
+                ps.setString(arrays.length + 2, childId);
+                ps.setString(arrays.length + 3, deviceId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        completed.add(rs.getObject(1, OffsetDateTime.class).toInstant());
+                    }
+                }
+                for (Array a : arrays) {
+                    a.free();
+                }
+            }
+        }
+        return epochs.stream()
+                .filter(e -> !stored.contains(e.t()) || completed.contains(e.t()))
+                .toList();
+    }
+
+    /** Serialises the child's writers until the transaction ends. */
+    private static void lock(Connection c, String tenantId, String childId) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement(LOCK)) {
             lock.setString(1, tenantId);
             lock.setString(2, childId);
             lock.execute();
         }
-        Set<Instant> stored = stored(c, tenantId, childId, epochs);
-        List<EpochRecord> fresh = stored.isEmpty()
-                ? epochs
-                : epochs.stream().filter(e -> !stored.contains(e.t())).toList();
+    }
+
+    /** Plain inserts of minutes the child does not have. */
+    private static void write(Connection c, String tenantId, String childId, String deviceId, List<EpochRecord> fresh)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(SQL)) {
             for (int from = 0; from < fresh.size(); from += CHUNK) {
-                List<EpochRecord> chunk = fresh.subList(from, Math.min(fresh.size(), from + CHUNK));
-                int n = chunk.size();
-                String[] t = new String[n];
-                Float[] hr = new Float[n];
-                Float[] rmssd = new Float[n];
-                Float[] eda = new Float[n];
-                Integer[] activity = new Integer[n];
-                Float[] stress = new Float[n];
-                String[] sleep = new String[n];
-                Float[] quality = new Float[n];
-                Integer[] scr = new Integer[n];
-                Boolean[] wear = new Boolean[n];
-                Float[] anomaly = new Float[n];
-                for (int i = 0; i < n; i++) {
-                    EpochRecord e = chunk.get(i);
-                    // An ISO-8601 instant in UTC: a java.sql.Timestamp would pass through the JVM's time zone.
-                    t[i] = e.t().toString();
-                    hr[i] = e.hr();
-                    rmssd[i] = e.rmssd();
-                    eda[i] = e.eda();
-                    activity[i] = e.activity();
-                    stress[i] = e.stress();
-                    sleep[i] = e.sleep();
-                    quality[i] = e.quality();
-                    scr[i] = e.scr();
-                    wear[i] = e.wear();
-                    anomaly[i] = e.anomaly();
-                }
+                Array[] arrays = arrays(c, fresh.subList(from, Math.min(fresh.size(), from + CHUNK)));
                 ps.setString(1, tenantId);
                 ps.setString(2, childId);
                 ps.setString(3, deviceId);
-                Array[] arrays = {
-                    c.createArrayOf("text", t),
-                    c.createArrayOf("float4", hr),
-                    c.createArrayOf("float4", rmssd),
-                    c.createArrayOf("float4", eda),
-                    c.createArrayOf("int4", activity),
-                    c.createArrayOf("float4", stress),
-                    c.createArrayOf("text", sleep),
-                    c.createArrayOf("float4", quality),
-                    c.createArrayOf("int4", scr),
-                    c.createArrayOf("bool", wear),
-                    c.createArrayOf("float4", anomaly)
-                };
                 for (int i = 0; i < arrays.length; i++) {
                     ps.setArray(4 + i, arrays[i]);
                 }
@@ -127,7 +175,53 @@ public final class EpochBulkInsert {
                 }
             }
         }
-        return fresh;
+    }
+
+    /** The minutes' times and each measure as one array, in the order of {@link #MEASURES}. */
+    private static Array[] arrays(Connection c, List<EpochRecord> chunk) throws SQLException {
+        int n = chunk.size();
+        String[] t = new String[n];
+        Float[] hr = new Float[n];
+        Float[] rmssd = new Float[n];
+        Float[] eda = new Float[n];
+        Integer[] activity = new Integer[n];
+        Float[] stress = new Float[n];
+        String[] sleep = new String[n];
+        Float[] quality = new Float[n];
+        Integer[] scr = new Integer[n];
+        Boolean[] wear = new Boolean[n];
+        Float[] anomaly = new Float[n];
+        Integer[] steps = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            EpochRecord e = chunk.get(i);
+            // An ISO-8601 instant in UTC: a java.sql.Timestamp would pass through the JVM's time zone.
+            t[i] = e.t().toString();
+            hr[i] = e.hr();
+            rmssd[i] = e.rmssd();
+            eda[i] = e.eda();
+            activity[i] = e.activity();
+            stress[i] = e.stress();
+            sleep[i] = e.sleep();
+            quality[i] = e.quality();
+            scr[i] = e.scr();
+            wear[i] = e.wear();
+            anomaly[i] = e.anomaly();
+            steps[i] = e.steps();
+        }
+        return new Array[] {
+            c.createArrayOf("text", t),
+            c.createArrayOf("float4", hr),
+            c.createArrayOf("float4", rmssd),
+            c.createArrayOf("float4", eda),
+            c.createArrayOf("int4", activity),
+            c.createArrayOf("float4", stress),
+            c.createArrayOf("text", sleep),
+            c.createArrayOf("float4", quality),
+            c.createArrayOf("int4", scr),
+            c.createArrayOf("bool", wear),
+            c.createArrayOf("float4", anomaly),
+            c.createArrayOf("int4", steps)
+        };
     }
 
     /**

@@ -134,7 +134,7 @@ public class JpaChildRecordRepository implements ChildRecordRepository {
 
     /** An epoch's columns, in the order {@link #epochRecord} reads them. */
     static final String EPOCH_COLUMNS =
-            "t, hr, rmssd, eda, activity, stress, sleep_state, quality, scr, wear, anomaly, device_id";
+            "t, hr, rmssd, eda, activity, stress, sleep_state, quality, scr, wear, anomaly, device_id, steps";
 
     @Override
     public List<EpochRecord> epochsAfter(String childId, Instant after, int limit) {
@@ -163,7 +163,8 @@ public class JpaChildRecordRepository implements ChildRecordRepository {
                 r[8] == null ? null : ((Number) r[8]).intValue(),
                 (Boolean) r[9],
                 real(r[10]),
-                (String) r[11]);
+                (String) r[11],
+                r[12] == null ? null : ((Number) r[12]).intValue());
     }
 
     @Override

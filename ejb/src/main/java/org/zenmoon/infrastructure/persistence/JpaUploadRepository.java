@@ -112,6 +112,19 @@ public class JpaUploadRepository implements UploadRepository {
     }
 
     @Override
+    public List<EpochRecord> insertOrCompleteEpochs(String childId, String deviceId, List<EpochRecord> epochs) {
+        if (epochs.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return EpochBulkInsert.insertOrComplete(
+                    TenantScopedQueries.connection(em), TenantScopedQueries.tenant(em), childId, deviceId, epochs);
+        } catch (SQLException e) {
+            throw new PersistenceException("epochs could not be stored", e);
+        }
+    }
+
+    @Override
     public int insertEpisodes(String childId, List<Episode> episodes) {
         int inserted = 0;
         for (Episode e : episodes) {

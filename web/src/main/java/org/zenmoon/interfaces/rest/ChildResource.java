@@ -473,6 +473,7 @@ public class ChildResource {
         addNumber(o, "rmssd", e.rmssd());
         addNumber(o, "eda", e.eda());
         addNumber(o, "activity", e.activity());
+        addNumber(o, "steps", e.steps());
         addNumber(o, "stress", e.stress());
         o.add("sleep", e.sleep() == null ? JsonValue.NULL : Json.createValue(e.sleep()));
         addNumber(o, "quality", e.quality());

@@ -5,7 +5,7 @@ import org.zenmoon.domain.model.epoch.EpochRecord;
 /** A child's epochs as CSV (RFC 4180): a header line, then one line per minute, empty where a measure is missing. */
 final class EpochCsv {
 
-    static final String HEADER = "t,hr,rmssd,eda,activity,stress,sleep,quality,scr,wear,anomaly,deviceId\r\n";
+    static final String HEADER = "t,hr,rmssd,eda,activity,steps,stress,sleep,quality,scr,wear,anomaly,deviceId\r\n";
 
     private EpochCsv() {}
 
@@ -17,6 +17,7 @@ final class EpochCsv {
                         value(e.rmssd()),
                         value(e.eda()),
                         value(e.activity()),
+                        value(e.steps()),
                         value(e.stress()),
                         field(e.sleep()),
                         value(e.quality()),

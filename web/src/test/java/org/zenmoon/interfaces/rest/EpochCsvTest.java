@@ -22,9 +22,12 @@ class EpochCsvTest {
                 1,
                 true,
                 0.05f,
-                "dev-1");
-        assertThat(EpochCsv.line(e)).isEqualTo("2026-03-02T08:15:00Z,92.5,,3.2,120,0.61,WAKE,,1,true,0.05,dev-1\r\n");
-        assertThat(EpochCsv.HEADER.split(",")).hasSize(12);
+                "dev-1",
+                42);
+        assertThat(EpochCsv.line(e))
+                .isEqualTo("2026-03-02T08:15:00Z,92.5,,3.2,120,42,0.61,WAKE,,1,true,0.05,dev-1\r\n");
+        assertThat(EpochCsv.HEADER.split(",")).hasSize(13);
+        assertThat(EpochCsv.HEADER.split(",")[5]).isEqualTo("steps");
     }
 
     @Test

@@ -37,6 +37,14 @@ public interface UploadRepository {
     /** Inserts the epochs that are not stored yet (distinct minutes, in any order). @return those that were new */
     List<EpochRecord> insertEpochs(String childId, String deviceId, List<EpochRecord> epochs);
 
+    /**
+     * Inserts the epochs that are not stored yet, and gives a minute the same device stored before the measures it
+     * lacks (a measure already stored stays as it is).
+     *
+     * @return those that were new or gained a measure
+     */
+    List<EpochRecord> insertOrCompleteEpochs(String childId, String deviceId, List<EpochRecord> epochs);
+
     /** @return how many were new */
     int insertEpisodes(String childId, List<Episode> episodes);
 
