@@ -157,6 +157,14 @@ public class AccessPolicy {
         return EnumSet.of(Role.TENANT_ADMIN);
     }
 
+    /**
+     * The caller a device token stands for, before and after its secret is checked: the device's id as the user id,
+     * in the token's tenant, with the device's role (which allows uploads and nothing else).
+     */
+    public Caller deviceCaller(String tenantId, String deviceId) {
+        return new Caller(deviceId, "device:" + deviceId, tenantId, EnumSet.of(Role.DEVICE));
+    }
+
     /** Whether a job this caller starts covers every tenant rather than the caller's own. */
     public boolean jobsCoverAllTenants(Caller caller) {
         return caller.roles().contains(Role.PLATFORM_ADMIN);
