@@ -49,6 +49,11 @@ final class Mosquitto implements AutoCloseable {
         throw new IllegalStateException("Mosquitto is not installed: apt-get install mosquitto (.ci/run does)");
     }
 
+    /** The broker's log, where each packet it sends and receives is listed. */
+    Path log() {
+        return dir.resolve("mosquitto.log");
+    }
+
     String url() {
         return "tcp://127.0.0.1:" + port;
     }
@@ -62,7 +67,9 @@ final class Mosquitto implements AutoCloseable {
                 "listener " + port + " 127.0.0.1\n"
                         + "allow_anonymous true\n"
                         + "persistence false\n"
-                        + "log_dest stdout\n");
+                        + "log_dest stdout\n"
+                        // Every packet (types, ids and sizes; never a payload), for the backpressure test.
+                        + "log_type all\n");
         process = new ProcessBuilder(binary().toString(), "-c", conf.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(

@@ -6,6 +6,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -13,13 +15,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -338,8 +345,65 @@ class MqttIT {
         assertThat(epochRows(200, 2)).isZero();
     }
 
+    /**
+     * Many uploads at once: every one is stored and answered once, and the broker never had more than
+     * {@code zenmoon.mqtt.max-in-flight} (8) unacknowledged uploads out to the server, as its own log shows.
+     */
     @Test
     @Order(4)
+    void aBurstIsHandledEightAtATimeAndNothingIsDropped() throws Exception {
+        int batches = 40;
+        int perBatch = 60;
+        Path log = SharedServer.broker().log();
+        long logStart = Files.size(log);
+        try (Phone p = new Phone(phone)) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < batches; i++) {
+                String batchId = "burst-" + i + "-" + UUID.randomUUID();
+                ids.add(batchId);
+                p.publish(phone.up(), phone.token(), batch(batchId, 1_000 + i * perBatch, perBatch, 60.0 + i));
+            }
+            Set<String> answered = new HashSet<>();
+            for (int i = 0; i < batches; i++) {
+                Ack ack = p.next();
+                assertThat(ack.body().getInt("accepted")).isEqualTo(perBatch);
+                assertThat(answered.add(ack.body().getString("batchId"))).isTrue();
+            }
+            assertThat(answered).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(p.acks.poll(2, TimeUnit.SECONDS)).as("no second answer").isNull();
+        }
+        assertThat(epochRows(1_000, batches * perBatch)).isEqualTo((long) batches * perBatch);
+
+        String packets;
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(logStart);
+            packets = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Pattern sent =
+                Pattern.compile("Sending PUBLISH to zenmoon-server \\(d\\d, q1, r\\d, m(\\d+), 'zenmoon/[^']*/up'");
+        Pattern acked = Pattern.compile("Received PUBACK from zenmoon-server \\(Mid: (\\d+)");
+        Set<String> outstanding = new HashSet<>();
+        int most = 0;
+        int uploads = 0;
+        for (String line : packets.split("\n")) {
+            Matcher m = sent.matcher(line);
+            if (m.find()) {
+                outstanding.add(m.group(1));
+                uploads++;
+                most = Math.max(most, outstanding.size());
+            }
+            Matcher a = acked.matcher(line);
+            if (a.find()) {
+                outstanding.remove(a.group(1));
+            }
+        }
+        assertThat(uploads).as("uploads the broker sent the server").isEqualTo(batches);
+        assertThat(outstanding).as("uploads left unacknowledged").isEmpty();
+        assertThat(most).as("unacknowledged uploads out to the server at once").isBetween(2, 8);
+    }
+
+    @Test
+    @Order(5)
     void aBatchPublishedWhileTheServerIsDownArrivesWhenItIsBack() throws Exception {
         String batchId = "mqtt-" + UUID.randomUUID();
         try (Phone p = new Phone(phone)) {
@@ -353,7 +417,7 @@ class MqttIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aBrokerThatGoesAwayHoldsReadinessAndIsReconnectedTo() throws Exception {
         Mosquitto broker = SharedServer.broker();
         broker.stop();

@@ -158,11 +158,11 @@ public class AccessPolicy {
     }
 
     /**
-     * The caller a device token stands for, before and after its secret is checked: the device's id as the user id,
-     * in the token's tenant, with the device's role (which allows uploads and nothing else).
+     * The caller a paired device's token stands for: the device (its id as the user id) in its tenant, with the one
+     * role that may upload and nothing else.
      */
-    public Caller deviceCaller(String tenantId, String deviceId) {
-        return new Caller(deviceId, "device:" + deviceId, tenantId, EnumSet.of(Role.DEVICE));
+    public Caller deviceCaller(String deviceId, String tenantId) {
+        return new Caller(deviceId, "device", tenantId, EnumSet.of(Role.DEVICE));
     }
 
     /** Whether a job this caller starts covers every tenant rather than the caller's own. */

@@ -185,7 +185,7 @@ public class MqttBridge {
             return Optional.empty();
         }
         Caller provisional =
-                policy.deviceCaller(claimed.get().tenantId(), claimed.get().deviceId());
+                policy.deviceCaller(claimed.get().deviceId(), claimed.get().tenantId());
         return callers.callAs(provisional, () -> deviceTokens.authenticate(token));
     }
 

@@ -48,14 +48,14 @@ final class UploadHandler {
         UploadReceipt upload(Caller device, String unitOfWork, BatchUpload batch) throws Exception;
     }
 
-    private final DeviceAuthentication devices;
+    private final TokenCheck devices;
     private final Function<String, BatchUpload> parser;
     private final Validator validator;
     private final Uploads uploads;
     private final long maxPayloadBytes;
 
     UploadHandler(
-            DeviceAuthentication devices,
+            TokenCheck devices,
             Function<String, BatchUpload> parser,
             Validator validator,
             Uploads uploads,
