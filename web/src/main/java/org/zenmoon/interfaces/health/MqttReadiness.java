@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.zenmoon.interfaces.mqtt.MqttBridge;
 
@@ -22,15 +23,20 @@ public class MqttReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         MqttBridge.State state = bridge.state();
-        return HealthCheckResponse.named("mqtt")
+        HealthCheckResponseBuilder r = HealthCheckResponse.named("mqtt")
                 .withData(
                         "bridge",
                         switch (state) {
                             case OFF -> "off";
                             case CONNECTED -> "connected";
                             case DISCONNECTED -> "disconnected";
-                        })
-                .status(state != MqttBridge.State.DISCONNECTED)
-                .build();
+                        });
+        if (state != MqttBridge.State.OFF) {
+            // How busy it is: uploads being handled now, the most at once so far, and the bound.
+            r.withData("inFlight", bridge.inFlight())
+                    .withData("peakInFlight", bridge.peakInFlight())
+                    .withData("maxInFlight", bridge.maxInFlight());
+        }
+        return r.status(state != MqttBridge.State.DISCONNECTED).build();
     }
 }

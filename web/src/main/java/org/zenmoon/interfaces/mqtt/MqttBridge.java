@@ -50,9 +50,12 @@ import org.zenmoon.interfaces.rest.JsonConfig;
  * batch id makes harmless.
  *
  * <p>Bounded: at most {@code zenmoon.mqtt.max-in-flight} uploads are being handled at once. The broker is told so
- * (MQTT 5 receive maximum) and sends no more until one is acknowledged; should it send more anyway, the client's
- * delivery thread waits, and the client stops reading. Nothing is queued without limit and nothing is dropped.
- * When the broker goes away the bridge reconnects, waiting 1 s, then twice as long each time, up to a minute.
+ * (MQTT 5 receive maximum); when it sends more anyway (Mosquitto 2.0.11 does), the client's delivery thread waits
+ * for a free worker, and the client stops reading, so the rest waits at the broker. Nothing is queued without limit
+ * and nothing is dropped. The acknowledgements go out on a second connection ({@code <client-id>-ack}), whose reading
+ * never stops: on the same connection, a worker waiting for the broker to take its acknowledgement would wait for the
+ * very reader it holds up. When the broker goes away the bridge reconnects both, waiting 1 s, then twice as long
+ * each time, up to a minute.
  *
  * <p>Off when {@code zenmoon.mqtt.url} is empty. Logs its connection's changes of state only: never a token, a
  * payload or a child's data.
@@ -123,8 +126,15 @@ public class MqttBridge {
     /** Counts connections, so that a message is never acknowledged on a connection it did not arrive on. */
     private final AtomicInteger connection = new AtomicInteger();
 
+    /** Receives the uploads (the persistent session). */
     private MqttAsyncClient client;
+    /** Publishes the acknowledgements. */
+    private MqttAsyncClient publisher;
+
     private MqttConnectionOptions options;
+    private MqttConnectionOptions publisherOptions;
+    private final AtomicInteger busy = new AtomicInteger();
+    private final AtomicInteger peak = new AtomicInteger();
     private Semaphore inFlight;
     private ExecutorService workers;
     private ScheduledExecutorService connector;
@@ -144,6 +154,7 @@ public class MqttBridge {
         }
         try {
             client = new MqttAsyncClient(broker, clientId, new MemoryPersistence());
+            publisher = new MqttAsyncClient(broker, clientId + "-ack", new MemoryPersistence());
         } catch (MqttException | IllegalArgumentException e) {
             throw new IllegalStateException(
                     "zenmoon.mqtt.url is not a broker address such as tcp://localhost:1883: " + broker, e);
@@ -157,8 +168,17 @@ public class MqttBridge {
         options.setKeepAliveInterval(30);
         username.filter(u -> !u.isBlank()).ifPresent(options::setUserName);
         password.filter(p -> !p.isEmpty()).ifPresent(p -> options.setPassword(p.getBytes(StandardCharsets.UTF_8)));
+        publisherOptions = new MqttConnectionOptions();
+        publisherOptions.setCleanStart(true);
+        publisherOptions.setAutomaticReconnect(false);
+        publisherOptions.setConnectionTimeout(10);
+        publisherOptions.setKeepAliveInterval(30);
+        username.filter(u -> !u.isBlank()).ifPresent(publisherOptions::setUserName);
+        password.filter(p -> !p.isEmpty())
+                .ifPresent(p -> publisherOptions.setPassword(p.getBytes(StandardCharsets.UTF_8)));
         client.setManualAcks(true);
         client.setCallback(new Listener());
+        publisher.setCallback(new Listener());
 
         jsonb = new JsonConfig().getContext(BatchUpload.class);
         handler = new UploadHandler(
@@ -193,6 +213,20 @@ public class MqttBridge {
         return state;
     }
 
+    /** Uploads being handled now. */
+    public int inFlight() {
+        return busy.get();
+    }
+
+    /** The most uploads handled at once since the start: never more than {@link #maxInFlight()}. */
+    public int peakInFlight() {
+        return peak.get();
+    }
+
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
     @PreDestroy
     void stop() {
         stopping = true;
@@ -200,14 +234,16 @@ public class MqttBridge {
             return;
         }
         connector.shutdownNow();
-        try {
-            if (client.isConnected()) {
-                // Uploads still being handled stay unacknowledged; the broker delivers them again after a restart.
-                client.disconnectForcibly(0, 5_000, false);
+        // Uploads still being handled stay unacknowledged; the broker delivers them again after a restart.
+        for (MqttAsyncClient c : new MqttAsyncClient[] {client, publisher}) {
+            try {
+                if (c.isConnected()) {
+                    c.disconnectForcibly(0, 5_000, false);
+                }
+                c.close(true);
+            } catch (MqttException e) {
+                LOG.fine(() -> "MQTT bridge: closing a connection: reason code " + e.getReasonCode());
             }
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.fine(() -> "MQTT bridge: closing the connection: reason code " + e.getReasonCode());
         }
         workers.shutdownNow();
         state = State.OFF;
@@ -216,12 +252,20 @@ public class MqttBridge {
 
     /** Connects and subscribes; on failure, tries again later, each wait twice the last, up to a minute. */
     private void connect() {
-        if (stopping) {
+        if (stopping || (state == State.CONNECTED && client.isConnected() && publisher.isConnected())) {
+            // Both connections' losses schedule a try; the first one did the work.
             return;
         }
         // A new number before connecting: what a resumed session delivers at once belongs to this connection.
         connection.incrementAndGet();
         try {
+            if (!publisher.isConnected()) {
+                publisher.connect(publisherOptions).waitForCompletion(BROKER_TIMEOUT_MILLIS);
+            }
+            if (client.isConnected()) {
+                // Half connected after a loss: start the session afresh, so that what it holds is delivered again.
+                client.disconnectForcibly(0, 1_000, false);
+            }
             client.connect(options).waitForCompletion(BROKER_TIMEOUT_MILLIS);
             IMqttToken subscribed = client.subscribe(new MqttSubscription(UploadHandler.UPLOAD_TOPICS, 1));
             subscribed.waitForCompletion(BROKER_TIMEOUT_MILLIS);
@@ -236,9 +280,7 @@ public class MqttBridge {
                     "connected to " + client.getServerURI() + " as " + clientId + ", subscribed to "
                             + UploadHandler.UPLOAD_TOPICS);
         } catch (MqttException e) {
-            if (client.isConnected()) {
-                disconnectQuietly();
-            }
+            disconnectQuietly();
             changeState(
                     State.DISCONNECTED,
                     "cannot reach the broker at " + client.getServerURI()
@@ -279,11 +321,16 @@ public class MqttBridge {
         }
     }
 
+    /** Drops both connections, whatever state they are in, so that the next try starts afresh. */
     private void disconnectQuietly() {
-        try {
-            client.disconnectForcibly(0, 1_000, false);
-        } catch (MqttException e) {
-            LOG.fine(() -> "MQTT bridge: dropping the connection: reason code " + e.getReasonCode());
+        for (MqttAsyncClient c : new MqttAsyncClient[] {client, publisher}) {
+            try {
+                if (c.isConnected()) {
+                    c.disconnectForcibly(0, 1_000, false);
+                }
+            } catch (MqttException e) {
+                LOG.fine(() -> "MQTT bridge: dropping a connection: reason code " + e.getReasonCode());
+            }
         }
     }
 
@@ -299,6 +346,7 @@ public class MqttBridge {
      * broker, if the connection it came on is still the current one.
      */
     private void work(String topic, MqttMessage message, int arrivedOn) {
+        peak.accumulateAndGet(busy.incrementAndGet(), Math::max);
         try {
             Optional<UploadHandler.Ack> ack =
                     handler.handle(topic, authorization(message.getProperties()), message.getPayload());
@@ -314,7 +362,7 @@ public class MqttBridge {
                     props.setCorrelationData(correlation);
                 }
                 answer.setProperties(props);
-                client.publish(ack.get().topic(), answer).waitForCompletion(BROKER_TIMEOUT_MILLIS);
+                publisher.publish(ack.get().topic(), answer).waitForCompletion(BROKER_TIMEOUT_MILLIS);
             }
             if (connection.get() == arrivedOn) {
                 client.messageArrivedComplete(message.getId(), message.getQos());
@@ -326,6 +374,7 @@ public class MqttBridge {
                 reconnect("the broker did not take an acknowledgement (reason code " + e.getReasonCode() + ")");
             }
         } finally {
+            busy.decrementAndGet();
             inFlight.release();
         }
     }
@@ -342,7 +391,7 @@ public class MqttBridge {
         return null;
     }
 
-    /** The client's callbacks, on its own threads. */
+    /** The clients' callbacks, on their own threads (the publisher receives no messages). */
     private final class Listener implements MqttCallback {
 
         @Override
@@ -378,6 +427,8 @@ public class MqttBridge {
                             + "); reconnecting");
             try {
                 connector.execute(() -> {
+                    // Both go together: a bridge that receives but cannot acknowledge (or the reverse) is no use.
+                    disconnectQuietly();
                     retryMillis = FIRST_RETRY_MILLIS;
                     retryLater();
                 });
