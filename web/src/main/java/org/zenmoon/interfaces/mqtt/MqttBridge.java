@@ -140,7 +140,10 @@ public class MqttBridge {
     private ScheduledExecutorService connector;
     private Jsonb jsonb;
     private UploadHandler handler;
+    /** Touched on the connector's thread only, as {@link #retryScheduled} is. */
     private long retryMillis = FIRST_RETRY_MILLIS;
+
+    private boolean retryScheduled;
 
     /** Starts with the application: connects in the background, so that a missing broker never blocks the start. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
@@ -252,6 +255,7 @@ public class MqttBridge {
 
     /** Connects and subscribes; on failure, tries again later, each wait twice the last, up to a minute. */
     private void connect() {
+        retryScheduled = false;
         if (stopping || (state == State.CONNECTED && client.isConnected() && publisher.isConnected())) {
             // Both connections' losses schedule a try; the first one did the work.
             return;
@@ -290,10 +294,12 @@ public class MqttBridge {
         }
     }
 
+    /** Schedules the next try, unless one is scheduled already (both connections report a lost broker). */
     private void retryLater() {
-        if (stopping) {
+        if (stopping || retryScheduled) {
             return;
         }
+        retryScheduled = true;
         long wait = retryMillis;
         retryMillis = Math.min(retryMillis * 2, LAST_RETRY_MILLIS);
         try {
