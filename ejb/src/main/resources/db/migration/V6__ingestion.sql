@@ -8,9 +8,9 @@
 ALTER TABLE epoch DROP CONSTRAINT epoch_tenant_id_child_id_fkey;
 
 -- What the wearable measures beyond API.md's first fields (firmware/docs/FRAME.md): skin-conductance responses,
--- whether it was worn, and the on-device model's anomaly score.
+-- whether it was worn (wear), and the on-device model's anomaly score.
 ALTER TABLE epoch ADD COLUMN scr smallint CHECK (scr >= 0);
-ALTER TABLE epoch ADD COLUMN worn boolean;
+ALTER TABLE epoch ADD COLUMN wear boolean;
 ALTER TABLE epoch ADD COLUMN anomaly real CHECK (anomaly BETWEEN 0 AND 1);
 
 -- Each accepted batch, once per device and batch id: a resent batch is answered from here and stores nothing.

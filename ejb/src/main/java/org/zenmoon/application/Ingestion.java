@@ -49,6 +49,9 @@ public class Ingestion {
     ConsentCheck consent;
 
     @Inject
+    AlertRules alertRules;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -109,7 +112,9 @@ public class Ingestion {
             // Sent before (a retry after a lost answer): nothing is stored twice, everything counts as a duplicate.
             return new UploadReceipt(upload.batchId(), childId, 0, items, flagged);
         }
-        int accepted = uploads.insertEpochs(childId, device.getId(), distinct)
+        List<EpochRecord> fresh = uploads.insertEpochs(childId, device.getId(), distinct);
+        alertRules.check(caller.tenantId(), childId, fresh);
+        int accepted = fresh.size()
                 + uploads.insertEpisodes(childId, upload.sleepEpisodes())
                 + uploads.insertEvents(childId, upload.events());
         uploads.complete(device.getId(), upload.batchId(), accepted, items - accepted);

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,10 @@ import org.junit.jupiter.api.Test;
  */
 class AdversarialIT {
 
-    /** An endpoint about one thing (a child, an account, a cohort): its path with {@code {id}}, and who may use it. */
+    /**
+     * An endpoint about one thing (a child, an account, a cohort): its path (or body) with {@code {id}}, and who may
+     * use it.
+     */
     record Endpoint(String method, String path, String body, Set<String> roles) {}
 
     static final Set<String> READERS = Set.of("TENANT_ADMIN", "COUNSELLOR", "CLINICIAN", "GUARDIAN");
@@ -58,7 +62,12 @@ class AdversarialIT {
             new Endpoint("GET", "/children/{id}/disclosures", null, RECORDS),
             new Endpoint("GET", "/children/{id}/export", null, RECORDS),
             new Endpoint("GET", "/children/{id}/export/epochs.csv", null, RECORDS),
-            new Endpoint("DELETE", "/children/{id}", null, ADMIN));
+            new Endpoint("DELETE", "/children/{id}", null, ADMIN),
+            new Endpoint("GET", "/children/{id}/epochs", null, READERS),
+            new Endpoint("GET", "/children/{id}/sleep-episodes", null, READERS),
+            new Endpoint("GET", "/children/{id}/events", null, READERS),
+            new Endpoint("GET", "/children/{id}/devices", null, READERS),
+            new Endpoint("POST", "/devices/pair", "{\"childId\":\"{id}\",\"label\":\"Watch\"}", READERS));
 
     /** Every endpoint about one account. */
     static final List<Endpoint> USER_ENDPOINTS = List.of(
@@ -263,8 +272,11 @@ class AdversarialIT {
             for (String id : sample(wall.getValue(), 3)) {
                 for (Endpoint e : endpoints) {
                     int expected = e.roles().contains(ROLE.get(user)) ? 404 : 403;
-                    Http.Reply r =
-                            http.send(e.method(), "/api/v1" + e.path().replace("{id}", id), e.body(), tokens.get(user));
+                    Http.Reply r = http.send(
+                            e.method(),
+                            "/api/v1" + e.path().replace("{id}", id),
+                            e.body() == null ? null : e.body().replace("{id}", id),
+                            tokens.get(user));
                     judge(user + " " + e.method() + " " + e.path() + " behind a wall", r, Set.of(expected), id);
                 }
             }
@@ -304,6 +316,11 @@ class AdversarialIT {
         bad.put("no audience", Tokens.rs256(key, claims.replaceAll(",?\"aud\":(\"[^\"]*\"|\\[[^\\]]*\\])", "")));
         bad.put("wrong issuer", Tokens.rs256(key, claims.replaceAll("\"iss\":\"[^\"]*\"", "\"iss\":\"attacker\"")));
         bad.put("old token version", Tokens.rs256(key, claims.replaceAll("\"ver\":\\d+", "\"ver\":-1")));
+        bad.put(
+                "device token of no device",
+                "zmd." + adversaryTenantId + "." + UUID.randomUUID() + "." + "A".repeat(43));
+        bad.put("device token, malformed", "zmd." + adversaryTenantId + ".x");
+        bad.put("device token naming no tenant", "zmd.." + UUID.randomUUID() + "." + "A".repeat(43));
         for (var e : bad.entrySet()) {
             Http.Reply r = http.get("/api/v1/children", e.getValue());
             judge("token: " + e.getKey(), r, Set.of(401), null);
@@ -383,11 +400,25 @@ class AdversarialIT {
                 "{\"type\":\"walk\",\"start\":" + v + ",\"end\":\"2026-11-30T15:20:00Z\"}",
                 "start"
             });
+            writes.put("device label", new String[] {
+                "/devices/pair", "{\"childId\":\"" + adversaryChild + "\",\"label\":" + v + "}", "label"
+            });
             for (var w : writes.entrySet()) {
                 Http.Reply r = http.post("/api/v1" + w.getValue()[0], w.getValue()[1], admin);
                 judge(w.getKey() + " " + shortly(s), r, Set.of(201, 400, 409), null);
                 if (r.status() == 400 && !r.body().contains("\"field\":\"" + w.getValue()[2] + "\"")) {
                     wrong.add(w.getKey() + " " + shortly(s) + ": the 400 does not name " + w.getValue()[2] + ": "
+                            + shortly(r.body()));
+                }
+            }
+            // Hostile read-back parameters are refused by name.
+            String query = URLEncoder.encode(s, StandardCharsets.UTF_8);
+            for (String parameter : List.of("from", "to", "limit", "cursor")) {
+                Http.Reply r =
+                        http.get("/api/v1/children/" + adversaryChild + "/epochs?" + parameter + "=" + query, admin);
+                judge("read-back " + parameter + " " + shortly(s), r, Set.of(400), null);
+                if (r.status() == 400 && !r.body().contains("\"field\":\"" + parameter + "\"")) {
+                    wrong.add("read-back " + parameter + " " + shortly(s) + ": the 400 does not name it: "
                             + shortly(r.body()));
                 }
             }

@@ -10,17 +10,13 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -63,7 +59,7 @@ class MqttIT {
     /** Each test's epochs lie in minutes of their own, before any demo data. */
     static Instant firstMinute;
 
-    /** A device row as pairing leaves it: only {@code sha256:} and the hex SHA-256 of the token's secret. */
+    /** A paired device: its id and its token. */
     record Device(String id, String token) {
         String up() {
             return "zenmoon/" + tenantId + "/" + id + "/up";
@@ -81,52 +77,55 @@ class MqttIT {
     static void pairDevices() throws Exception {
         http = new Http(SharedServer.get().baseUrl());
         awaitBridge("connected");
-        try (Connection db = SharedServer.ownerConnection()) {
-            // The demo parent's child, when it still has collection consent (other tests may erase it), else any
-            // child that has.
-            try (PreparedStatement q = db.prepareStatement("SELECT c.tenant_id, c.child_id, min(e.t) FROM consent c"
-                            + " LEFT JOIN guardian_link g ON g.tenant_id = c.tenant_id AND g.child_id = c.child_id"
-                            + " LEFT JOIN app_user u ON u.id = g.user_id AND u.username = 'parent'"
-                            + " LEFT JOIN epoch e ON e.tenant_id = c.tenant_id AND e.child_id = c.child_id"
-                            + " WHERE c.scope = 'collection' AND c.withdrawn_at IS NULL"
-                            + " GROUP BY c.tenant_id, c.child_id ORDER BY bool_or(u.id IS NOT NULL) DESC, c.child_id"
-                            + " LIMIT 1");
-                    ResultSet r = q.executeQuery()) {
-                assertThat(r.next())
-                        .as("a child with collection consent in the demo data")
-                        .isTrue();
-                tenantId = r.getString(1);
-                childId = r.getString(2);
-                Instant earliest = r.getTimestamp(3) == null
+        String parent = http.token("parent");
+        // One of the demo parent's children with collection consent.
+        childId = http.get("/api/v1/children", parent).json().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getString("childId"))
+                .filter(c -> collects(c, parent))
+                .sorted()
+                .findFirst()
+                .orElseThrow();
+        phone = pair(parent, "it phone");
+        otherPhone = pair(parent, "it other phone");
+        burstPhone = pair(parent, "it burst phone");
+        try (Connection db = SharedServer.ownerConnection();
+                PreparedStatement q = db.prepareStatement("SELECT min(t) FROM epoch WHERE child_id = ?")) {
+            q.setString(1, childId);
+            try (ResultSet r = q.executeQuery()) {
+                r.next();
+                Instant earliest = r.getTimestamp(1) == null
                         ? Instant.now()
-                        : r.getTimestamp(3).toInstant();
+                        : r.getTimestamp(1).toInstant();
                 firstMinute = earliest.truncatedTo(ChronoUnit.DAYS).minus(3, ChronoUnit.DAYS);
             }
-            phone = pair(db, "it phone");
-            otherPhone = pair(db, "it other phone");
-            burstPhone = pair(db, "it burst phone");
         }
     }
 
-    static Device pair(Connection db, String label) throws Exception {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        String id = UUID.randomUUID().toString();
-        String hash = "sha256:"
-                + HexFormat.of()
-                        .formatHex(MessageDigest.getInstance("SHA-256")
-                                .digest(secret.getBytes(StandardCharsets.US_ASCII)));
-        try (PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO device (tenant_id, id, child_id, label, token_hash) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setString(1, tenantId);
-            insert.setString(2, id);
-            insert.setString(3, childId);
-            insert.setString(4, label);
-            insert.setString(5, hash);
-            insert.executeUpdate();
+    static boolean collects(String child, String parent) {
+        try {
+            return http.get("/api/v1/children/" + child + "/consents", parent).json().asJsonArray().stream()
+                    .map(JsonObject.class::cast)
+                    .anyMatch(c -> c.getString("scope").equals("collection") && c.getBoolean("active"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return new Device(id, "zmd." + tenantId + "." + id + "." + secret);
+    }
+
+    /** Pairs a device for the child as the parent would, and keeps its token. */
+    static Device pair(String parent, String label) throws Exception {
+        Http.Reply paired = http.post(
+                "/api/v1/devices/pair",
+                Json.createObjectBuilder()
+                        .add("childId", childId)
+                        .add("label", label)
+                        .build()
+                        .toString(),
+                parent);
+        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+        String token = paired.object().getString("deviceToken");
+        // zmd.<tenantId>.<deviceId>.<secret>: the topic names the same tenant and device.
+        tenantId = token.split("\\.")[1];
+        return new Device(paired.object().getString("deviceId"), token);
     }
 
     /** Waits until readiness reports the bridge in {@code state}, and returns the report's status code. */

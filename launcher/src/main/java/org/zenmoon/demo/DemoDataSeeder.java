@@ -10,14 +10,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.zenmoon.demo.DemoWorld.ChildRow;
+import org.zenmoon.domain.model.epoch.EpochRecord;
 import org.zenmoon.domain.model.user.AppUser;
 import org.zenmoon.domain.model.user.PasswordHash;
+import org.zenmoon.infrastructure.persistence.EpochBulkInsert;
 
 /**
  * Writes the demo world into an empty ZenMoon database in one transaction: either all of it lands or none.
@@ -61,10 +66,7 @@ public final class DemoDataSeeder {
                                 .toInstant()));
                 ps.execute();
             }
-            long epochs = 0;
-            for (ChildRow child : w.children()) {
-                epochs += copyEpochs(c, gen, child);
-            }
+            long epochs = insertEpochs(c, gen, w.children());
             c.commit();
             return new Result(true, w.children().size(), epochs, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
@@ -172,48 +174,61 @@ public final class DemoDataSeeder {
         }
     }
 
-    /** COPY is some 20 times faster than batched INSERTs for the millions of epoch rows. */
-    private static long copyEpochs(Connection c, DemoDataGenerator gen, ChildRow child) throws SQLException {
-        StringBuilder buf = new StringBuilder(1 << 22);
-        long[] n = {0};
-        String prefix = child.tenantId() + "\t" + child.id() + "\t";
-        gen.epochsOf(child, (t, hr, rmssd, eda, activity, stress, asleep, quality) -> {
-            buf.append(prefix)
-                    .append(t.toString())
-                    .append('\t')
-                    .append(round(hr, 10))
-                    .append('\t')
-                    .append(round(rmssd, 10))
-                    .append('\t')
-                    .append(round(eda, 1000))
-                    .append('\t')
-                    .append(activity)
-                    .append('\t')
-                    .append(round(stress, 1000))
-                    .append('\t')
-                    .append(asleep ? "SLEEP" : "WAKE")
-                    .append('\t')
-                    .append(round(quality, 100))
-                    .append('\n');
-            n[0]++;
+    /**
+     * Writes every child's epochs through {@link EpochBulkInsert}, the path uploads take. The next child's minutes
+     * are generated on a second thread while the database stores the current child's, so the two cores work at once.
+     */
+    private static long insertEpochs(Connection c, DemoDataGenerator gen, List<ChildRow> children) throws SQLException {
+        ExecutorService generator = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "zenmoon-demo-generator");
+            t.setDaemon(true);
+            return t;
         });
-        CopyIn copy = c.unwrap(PGConnection.class)
-                .getCopyAPI()
-                .copyIn(
-                        "COPY epoch (tenant_id, child_id, t, hr, rmssd, eda, activity, stress, sleep_state, quality) FROM STDIN");
         try {
-            byte[] bytes = buf.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
+            long total = 0;
+            Future<List<EpochRecord>> next = generator.submit(() -> epochsOf(gen, children.get(0)));
+            for (int i = 0; i < children.size(); i++) {
+                List<EpochRecord> epochs = next.get();
+                if (i + 1 < children.size()) {
+                    ChildRow following = children.get(i + 1);
+                    next = generator.submit(() -> epochsOf(gen, following));
+                }
+                ChildRow child = children.get(i);
+                total += EpochBulkInsert.insert(c, child.tenantId(), child.id(), null, epochs)
+                        .size();
             }
+            return total;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while generating demo epochs", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("demo epochs could not be generated", e.getCause());
+        } finally {
+            generator.shutdownNow();
         }
-        return n[0];
     }
 
-    private static String round(float v, int scale) {
-        return Double.toString(Math.round(v * (double) scale) / (double) scale);
+    private static List<EpochRecord> epochsOf(DemoDataGenerator gen, ChildRow child) {
+        List<EpochRecord> epochs = new ArrayList<>(100_000);
+        gen.epochsOf(
+                child,
+                (t, hr, rmssd, eda, activity, stress, asleep, quality) -> epochs.add(new EpochRecord(
+                        t,
+                        round(hr, 10),
+                        round(rmssd, 10),
+                        round(eda, 1000),
+                        activity,
+                        round(stress, 1000),
+                        asleep ? "SLEEP" : "WAKE",
+                        round(quality, 100),
+                        null,
+                        null,
+                        null,
+                        null)));
+        return epochs;
+    }
+
+    private static float round(float v, int scale) {
+        return (float) (Math.round(v * (double) scale) / (double) scale);
     }
 }

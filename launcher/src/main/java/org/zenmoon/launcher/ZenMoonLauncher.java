@@ -309,6 +309,10 @@ public final class ZenMoonLauncher {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(Arrays.asList(settings.javaOpts().trim().split("\\s+")));
         cmd.add("-Duser.timezone=UTC");
+        // Payara's deploy-time check of resource references looks java:app/jdbc/zenmoon up before the application
+        // has defined it (@DataSourceDefinition), and on some starts it fails the deployment (payara/Payara#3830).
+        // The reference is resolved for real when the persistence unit starts, which readiness waits for.
+        cmd.add("-Ddeployment.resource.validation=false");
         if (!settings.generateJwtKey() && !Files.isReadable(settings.jwtKeyFile())) {
             throw new LaunchException("ZENMOON_JWT_KEY_FILE " + settings.jwtKeyFile() + " is not a readable file");
         }

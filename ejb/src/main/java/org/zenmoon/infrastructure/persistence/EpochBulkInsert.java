@@ -3,17 +3,27 @@ package org.zenmoon.infrastructure.persistence;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.zenmoon.domain.model.epoch.EpochRecord;
 
 /**
- * The one way epochs enter the database, for uploads and for the demo data alike: a statement per few thousand
- * minutes, each measure sent as one array ({@code unnest}), inserted in time order with {@code ON CONFLICT DO
- * NOTHING}, so that a minute already stored stays as it is and counts as a duplicate. Never a round trip per row.
+ * The one way epochs enter the database, for uploads and for the demo data alike. Per child, under a lock that
+ * serialises the child's writers until the transaction ends: one query finds which of the minutes are stored
+ * already (they stay as they are and count as duplicates), then one plain {@code INSERT} per few thousand new
+ * minutes, each measure sent as one array ({@code unnest}). Never a round trip per row.
  *
- * <p>{@code COPY} would be faster but PostgreSQL refuses {@code COPY FROM} into a table with row-level security for
- * a role that meets it, which the server's role does (V3); {@code docs/BENCHMARKS.md} gives both rates.
+ * <p>Why not the obvious alternatives (measured; {@code docs/BENCHMARKS.md}): {@code COPY FROM} is refused into a
+ * table with row-level security for a role that meets it, which the server's role does (V3); and
+ * {@code INSERT ... ON CONFLICT DO NOTHING} inserts each row speculatively, which took twice as long as a plain
+ * insert of the same rows. The lock makes the plain insert safe: no other writer adds the child's minutes between
+ * the look-up and the insert.
  */
 public final class EpochBulkInsert {
 
@@ -21,28 +31,50 @@ public final class EpochBulkInsert {
     static final int CHUNK = 10_080;
 
     private static final String SQL = "INSERT INTO epoch (tenant_id, child_id, device_id, t, hr, rmssd, eda, activity,"
-            + " stress, sleep_state, quality, scr, worn, anomaly)"
+            + " stress, sleep_state, quality, scr, wear, anomaly)"
             + " SELECT ?, ?, ?, u.t, u.hr, u.rmssd, u.eda, u.activity, u.stress, u.sleep_state, u.quality, u.scr,"
-            + " u.worn, u.anomaly"
+            + " u.wear, u.anomaly"
             + " FROM unnest(?::timestamptz[], ?::real[], ?::real[], ?::real[], ?::integer[], ?::real[], ?::varchar[],"
             + " ?::real[], ?::smallint[], ?::boolean[], ?::real[])"
-            + " AS u(t, hr, rmssd, eda, activity, stress, sleep_state, quality, scr, worn, anomaly)"
-            + " ORDER BY u.t ON CONFLICT DO NOTHING";
+            + " AS u(t, hr, rmssd, eda, activity, stress, sleep_state, quality, scr, wear, anomaly)"
+            + " ORDER BY u.t";
+
+    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))";
+
+    /** The stored minutes among a time range of the child's, or among a list of minutes when the range is sparse. */
+    private static final String STORED_IN_RANGE =
+            "SELECT t FROM epoch WHERE tenant_id = ? AND child_id = ? AND t >= ?::timestamptz AND t <= ?::timestamptz";
+
+    private static final String STORED_AMONG =
+            "SELECT t FROM epoch WHERE tenant_id = ? AND child_id = ? AND t = ANY(?::timestamptz[])";
 
     private EpochBulkInsert() {}
 
     /**
-     * Inserts {@code epochs} (distinct minutes) for the child, in the connection's transaction.
+     * Inserts those of {@code epochs} (distinct minutes) that the child has not stored yet, in the connection's
+     * transaction.
      *
      * @param deviceId the device that measured them, or null
-     * @return how many were not stored before
+     * @return those that were not stored before, in the order given
      */
-    public static int insert(Connection c, String tenantId, String childId, String deviceId, List<EpochRecord> epochs)
+    public static List<EpochRecord> insert(
+            Connection c, String tenantId, String childId, String deviceId, List<EpochRecord> epochs)
             throws SQLException {
-        int inserted = 0;
+        if (epochs.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement lock = c.prepareStatement(LOCK)) {
+            lock.setString(1, tenantId);
+            lock.setString(2, childId);
+            lock.execute();
+        }
+        Set<Instant> stored = stored(c, tenantId, childId, epochs);
+        List<EpochRecord> fresh = stored.isEmpty()
+                ? epochs
+                : epochs.stream().filter(e -> !stored.contains(e.t())).toList();
         try (PreparedStatement ps = c.prepareStatement(SQL)) {
-            for (int from = 0; from < epochs.size(); from += CHUNK) {
-                List<EpochRecord> chunk = epochs.subList(from, Math.min(epochs.size(), from + CHUNK));
+            for (int from = 0; from < fresh.size(); from += CHUNK) {
+                List<EpochRecord> chunk = fresh.subList(from, Math.min(fresh.size(), from + CHUNK));
                 int n = chunk.size();
                 String[] t = new String[n];
                 Float[] hr = new Float[n];
@@ -53,7 +85,7 @@ public final class EpochBulkInsert {
                 String[] sleep = new String[n];
                 Float[] quality = new Float[n];
                 Integer[] scr = new Integer[n];
-                Boolean[] worn = new Boolean[n];
+                Boolean[] wear = new Boolean[n];
                 Float[] anomaly = new Float[n];
                 for (int i = 0; i < n; i++) {
                     EpochRecord e = chunk.get(i);
@@ -67,7 +99,7 @@ public final class EpochBulkInsert {
                     sleep[i] = e.sleep();
                     quality[i] = e.quality();
                     scr[i] = e.scr();
-                    worn[i] = e.worn();
+                    wear[i] = e.wear();
                     anomaly[i] = e.anomaly();
                 }
                 ps.setString(1, tenantId);
@@ -83,18 +115,55 @@ public final class EpochBulkInsert {
                     c.createArrayOf("text", sleep),
                     c.createArrayOf("float4", quality),
                     c.createArrayOf("int4", scr),
-                    c.createArrayOf("bool", worn),
+                    c.createArrayOf("bool", wear),
                     c.createArrayOf("float4", anomaly)
                 };
                 for (int i = 0; i < arrays.length; i++) {
                     ps.setArray(4 + i, arrays[i]);
                 }
-                inserted += ps.executeUpdate();
+                ps.executeUpdate();
                 for (Array a : arrays) {
                     a.free();
                 }
             }
         }
-        return inserted;
+        return fresh;
+    }
+
+    /**
+     * Which of the minutes the child has already: a scan of the batch's time range when the batch fills most of it
+     * (a phone's batch of consecutive minutes), else a look-up of each minute, so that a batch with two minutes a
+     * year apart does not read the year.
+     */
+    private static Set<Instant> stored(Connection c, String tenantId, String childId, List<EpochRecord> epochs)
+            throws SQLException {
+        Instant first = epochs.get(0).t();
+        Instant last = first;
+        for (EpochRecord e : epochs) {
+            first = e.t().isBefore(first) ? e.t() : first;
+            last = e.t().isAfter(last) ? e.t() : last;
+        }
+        boolean dense = Duration.between(first, last).toMinutes() <= 4L * epochs.size();
+        Set<Instant> stored = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(dense ? STORED_IN_RANGE : STORED_AMONG)) {
+            ps.setString(1, tenantId);
+            ps.setString(2, childId);
+            if (dense) {
+                ps.setString(3, first.toString());
+                ps.setString(4, last.toString());
+            } else {
+                ps.setArray(
+                        3,
+                        c.createArrayOf(
+                                "text",
+                                epochs.stream().map(e -> e.t().toString()).toArray(String[]::new)));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getObject(1, OffsetDateTime.class).toInstant());
+                }
+            }
+        }
+        return stored;
     }
 }

@@ -132,11 +132,13 @@ public class JpaChildRecordRepository implements ChildRecordRepository {
                 .longValue();
     }
 
+    /** An epoch's columns, in the order {@link #epochRecord} reads them. */
+    static final String EPOCH_COLUMNS =
+            "t, hr, rmssd, eda, activity, stress, sleep_state, quality, scr, wear, anomaly, device_id";
+
     @Override
     public List<EpochRecord> epochsAfter(String childId, Instant after, int limit) {
-        String select =
-                "SELECT t, hr, rmssd, eda, activity, stress, sleep_state, quality, scr, worn, anomaly, device_id FROM epoch "
-                        + "WHERE tenant_id = ?1 AND child_id = ?2";
+        String select = "SELECT " + EPOCH_COLUMNS + " FROM epoch WHERE tenant_id = ?1 AND child_id = ?2";
         Query q = after == null
                 ? nativeQuery(em, select + " ORDER BY t LIMIT ?3").setParameter(3, limit)
                 : nativeQuery(em, select + " AND t > ?3 ORDER BY t LIMIT ?4")
@@ -144,21 +146,24 @@ public class JpaChildRecordRepository implements ChildRecordRepository {
                         .setParameter(4, limit);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.setParameter(2, childId).getResultList();
-        return rows.stream()
-                .map(r -> new EpochRecord(
-                        ((Timestamp) r[0]).toInstant(),
-                        real(r[1]),
-                        real(r[2]),
-                        real(r[3]),
-                        r[4] == null ? null : ((Number) r[4]).intValue(),
-                        real(r[5]),
-                        (String) r[6],
-                        real(r[7]),
-                        r[8] == null ? null : ((Number) r[8]).intValue(),
-                        (Boolean) r[9],
-                        real(r[10]),
-                        (String) r[11]))
-                .toList();
+        return rows.stream().map(JpaChildRecordRepository::epochRecord).toList();
+    }
+
+    /** A row of {@link #EPOCH_COLUMNS}. */
+    static EpochRecord epochRecord(Object[] r) {
+        return new EpochRecord(
+                ((Timestamp) r[0]).toInstant(),
+                real(r[1]),
+                real(r[2]),
+                real(r[3]),
+                r[4] == null ? null : ((Number) r[4]).intValue(),
+                real(r[5]),
+                (String) r[6],
+                real(r[7]),
+                r[8] == null ? null : ((Number) r[8]).intValue(),
+                (Boolean) r[9],
+                real(r[10]),
+                (String) r[11]);
     }
 
     @Override

@@ -43,6 +43,11 @@ public class JpaEpochRepository implements EpochRepository {
                 .toList();
     }
 
+    @Override
+    public int ensurePartitions(Instant from, Instant to) {
+        return TenantScopedQueries.ensureEpochPartitions(em, from, to);
+    }
+
     /** The device's own sleep state: unknown or missing is null, not awake. */
     private static Boolean asleep(SleepState state) {
         if (state == SleepState.SLEEP) {

@@ -99,9 +99,9 @@ public class JpaUploadRepository implements UploadRepository {
     }
 
     @Override
-    public int insertEpochs(String childId, String deviceId, List<EpochRecord> epochs) {
+    public List<EpochRecord> insertEpochs(String childId, String deviceId, List<EpochRecord> epochs) {
         if (epochs.isEmpty()) {
-            return 0;
+            return List.of();
         }
         try {
             return EpochBulkInsert.insert(

@@ -3,6 +3,8 @@ package org.zenmoon.infrastructure.persistence;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.sql.Connection;
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.eclipse.persistence.config.QueryHints;
 import org.zenmoon.domain.model.tenant.Tenancy;
 
@@ -72,6 +74,21 @@ final class TenantScopedQueries {
     static Connection connection(EntityManager em) {
         tenant(em);
         return em.unwrap(Connection.class);
+    }
+
+    /**
+     * Makes the month partitions of {@code epoch} that {@code [from, to)} needs (V3's security-definer function, which
+     * the server's role may call): schema upkeep for every tenant, so it names none.
+     *
+     * @return how many partitions were made
+     */
+    static int ensureEpochPartitions(EntityManager em, Instant from, Instant to) {
+        Object made = em.createNativeQuery("SELECT zenmoon_ensure_epoch_partitions(?1, ?2)")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .setParameter(1, Timestamp.from(from))
+                .setParameter(2, Timestamp.from(to))
+                .getSingleResult();
+        return ((Number) made).intValue();
     }
 
     /**

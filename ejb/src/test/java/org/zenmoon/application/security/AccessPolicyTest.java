@@ -81,8 +81,13 @@ class AccessPolicyTest {
         Caller device = caller("u-device", "t1", Role.DEVICE);
 
         assertThat(Permission.values())
-                .filteredOn(perm -> perm != Permission.GIVE_CONSENT && perm != Permission.MANAGE_TENANTS)
+                .filteredOn(perm -> perm != Permission.GIVE_CONSENT
+                        && perm != Permission.MANAGE_TENANTS
+                        && perm != Permission.UPLOAD_DATA)
                 .allSatisfy(perm -> assertThat(p.permits(admin, perm)).isTrue());
+        assertThat(p.permits(admin, Permission.UPLOAD_DATA))
+                .as("only a device uploads")
+                .isFalse();
         assertThat(p.permits(admin, Permission.GIVE_CONSENT))
                 .as("consent is the guardian's")
                 .isFalse();
@@ -101,8 +106,17 @@ class AccessPolicyTest {
         assertThat(p.permits(guardian, Permission.USE_PORTAL)).isFalse();
         assertThat(p.permits(platform, Permission.RUN_JOBS)).isTrue();
         assertThat(p.permits(platform, Permission.READ_CHILDREN)).isFalse();
+        assertThat(p.permits(guardian, Permission.PAIR_DEVICES)).isTrue();
+        assertThat(p.permits(counsellor, Permission.PAIR_DEVICES)).isTrue();
+        assertThat(p.permits(platform, Permission.PAIR_DEVICES)).isFalse();
         assertThat(Permission.values())
-                .noneSatisfy(perm -> assertThat(p.permits(device, perm)).isTrue());
+                .filteredOn(perm -> p.permits(device, perm))
+                .containsExactly(Permission.UPLOAD_DATA);
+        assertThat(Permission.values())
+                .filteredOn(perm -> p.permits(p.deviceCaller("d-1", "t1"), perm))
+                .as("a device token's caller")
+                .containsExactly(Permission.UPLOAD_DATA);
+        assertThat(p.childScope(p.deviceCaller("d-1", "t1"))).isEqualTo(new ChildScope.Nobody());
     }
 
     @Test

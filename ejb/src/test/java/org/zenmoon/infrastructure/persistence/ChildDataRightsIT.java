@@ -149,7 +149,17 @@ class ChildDataRightsIT {
                 "INSERT INTO recommendation (tenant_id, id, child_id, intervention, text) VALUES ('tenant-c', " + c
                         + " || '-rec', " + c + ", 'mindfulness', 'Try five minutes of breathing')",
                 "INSERT INTO recommendation_feedback (tenant_id, recommendation_id, user_id, was_helpful, comment) "
-                        + "VALUES ('tenant-c', " + c + " || '-rec', 'u-guard-c', true, 'It helped')");
+                        + "VALUES ('tenant-c', " + c + " || '-rec', 'u-guard-c', true, 'It helped')",
+                "INSERT INTO ingest_batch (tenant_id, device_id, batch_id, child_id, channel, received_at, items,"
+                        + " accepted, duplicates) VALUES ('tenant-c', " + c + " || '-dev', 'b-1', " + c
+                        + ", 'rest', '2026-03-02T08:20:00Z', 3, 3, 0)",
+                "INSERT INTO child_event (tenant_id, id, child_id, type, start_t, end_t, source) VALUES ('tenant-c', "
+                        + c + " || '-ev', " + c
+                        + ", 'math_test', '2026-03-03T09:00:00Z', '2026-03-03T10:00:00Z', 'phone')",
+                "INSERT INTO alert (tenant_id, id, child_id, kind, started_at, ended_at, raised_at, value, threshold)"
+                        + " VALUES ('tenant-c', " + c + " || '-al', " + c
+                        + ", 'device_anomaly', '2026-03-02T08:15:00Z',"
+                        + " '2026-03-02T08:20:00Z', '2026-03-02T08:21:00Z', 0.9, 0.8)");
     }
 
     /**

@@ -31,15 +31,13 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
-import org.zenmoon.application.DeviceTokenCheck;
 import org.zenmoon.application.Ingestion;
 import org.zenmoon.application.Upload;
-import org.zenmoon.application.security.AccessPolicy;
 import org.zenmoon.application.security.Caller;
 import org.zenmoon.application.security.CallerContext;
-import org.zenmoon.application.security.DeviceToken;
 import org.zenmoon.interfaces.rest.BatchUpload;
 import org.zenmoon.interfaces.rest.JsonConfig;
+import org.zenmoon.interfaces.security.DeviceAuthentication;
 
 /**
  * The message listener: subscribes to {@code zenmoon/+/+/up} (QoS 1, a persistent session, so that what devices
@@ -107,10 +105,7 @@ public class MqttBridge {
     CallerContext callers;
 
     @Inject
-    AccessPolicy policy;
-
-    @Inject
-    DeviceTokenCheck deviceTokens;
+    DeviceAuthentication devices;
 
     @Inject
     Ingestion ingestion;
@@ -199,17 +194,12 @@ public class MqttBridge {
     }
 
     /**
-     * The one place where the bridge asks who a token belongs to: it binds the caller the token claims to be (its
-     * tenant, so the look-up stays inside that tenant's wall) and has the claim checked against the stored hash.
+     * The one place where the bridge asks who a token belongs to: the same check as the API's (the caller the token
+     * claims to be is bound, so the look-up stays inside its tenant's wall, and the secret is compared with the
+     * stored hash).
      */
-    Optional<Caller> authenticate(String token) throws Exception {
-        Optional<DeviceToken> claimed = DeviceToken.parse(token);
-        if (claimed.isEmpty()) {
-            return Optional.empty();
-        }
-        Caller provisional =
-                policy.deviceCaller(claimed.get().deviceId(), claimed.get().tenantId());
-        return callers.callAs(provisional, () -> deviceTokens.authenticate(token));
+    Optional<Caller> authenticate(String token) {
+        return devices.caller(token);
     }
 
     public State state() {

@@ -20,8 +20,8 @@ import org.zenmoon.domain.model.epoch.EpochRecord;
  */
 public class BatchUpload {
 
-    /** Epochs per batch: five days of minutes. A phone that buffered longer sends several batches. */
-    public static final int MAX_EPOCHS = 7_200;
+    /** Epochs per batch: three days of minutes, some 650 kB of JSON, under the 1 MiB body limit. A phone that buffered longer sends several batches. */
+    public static final int MAX_EPOCHS = 4_320;
 
     public static final int MAX_EPISODES = 100;
 
@@ -90,7 +90,7 @@ public class BatchUpload {
         @Max(value = 254, message = "must be between 0 and 254")
         public Integer scr;
 
-        public Boolean worn;
+        public Boolean wear;
 
         @DecimalMin(value = "0", message = "must be between 0 and 1")
         @DecimalMax(value = "1", message = "must be between 0 and 1")
@@ -111,7 +111,7 @@ public class BatchUpload {
                     sleep,
                     real(quality),
                     scr,
-                    worn,
+                    wear,
                     real(anomaly),
                     deviceId);
         }

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,9 +40,12 @@ import org.zenmoon.application.ChildDisclosures;
 import org.zenmoon.application.ChildErasure;
 import org.zenmoon.application.ChildExport;
 import org.zenmoon.application.ChildRegistry;
+import org.zenmoon.application.ChildTimeline;
 import org.zenmoon.application.ChronotypeView;
 import org.zenmoon.application.Consents;
+import org.zenmoon.application.Devices;
 import org.zenmoon.domain.model.child.ChildSummary;
+import org.zenmoon.domain.model.child.ChildTimelineRepository;
 import org.zenmoon.domain.model.epoch.EpochRecord;
 
 /**
@@ -183,6 +187,12 @@ public class ChildResource {
 
     @Inject
     Consents consents;
+
+    @Inject
+    ChildTimeline timeline;
+
+    @Inject
+    Devices devices;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -379,6 +389,72 @@ public class ChildResource {
 
     public record Erased(String childId, String status, Map<String, Integer> rowsDeleted) {}
 
+    @GET
+    @Path("/{childId}/devices")
+    @Operation(
+            summary = "The child's paired devices",
+            description = "The guardian and the staff who see the child: deviceId, label, createdAt and revokedAt "
+                    + "(null while paired), unpaired devices included; never a token or its hash.")
+    public List<Devices.DeviceView> devices(@PathParam("childId") String childId) {
+        return devices.devicesOf(childId);
+    }
+
+    @GET
+    @Path("/{childId}/epochs")
+    @Operation(
+            summary = "The child's epochs, in time order, a page at a time",
+            description = "The guardian and the staff who see the child. from (inclusive) and to (exclusive) are "
+                    + "ISO-8601 timestamps; limit 1 to 10080 (default 1440); the next page with cursor = the "
+                    + "previous nextCursor, null on the last page. 400 names a malformed parameter.")
+    public JsonObject epochs(@PathParam("childId") String childId, @Valid @BeanParam TimeWindow window) {
+        return pageJson(timeline.epochs(childId, window.window()), ChildResource::epochJson);
+    }
+
+    @GET
+    @Path("/{childId}/sleep-episodes")
+    @Operation(
+            summary = "The child's sleep episodes, by onset, a page at a time",
+            description = "As /epochs, with from and to bounding the onset: items of onset, wake and source.")
+    public JsonObject sleepEpisodes(@PathParam("childId") String childId, @Valid @BeanParam TimeWindow window) {
+        return pageJson(
+                timeline.sleepEpisodes(childId, window.window()),
+                e -> Json.createObjectBuilder()
+                        .add("onset", e.onset().toString())
+                        .add("wake", e.wake().toString())
+                        .add("source", e.source())
+                        .build());
+    }
+
+    @GET
+    @Path("/{childId}/events")
+    @Operation(
+            summary = "The events of the child's days, by start, a page at a time",
+            description = "As /epochs, with from and to bounding the start: its cohort's school events (scope "
+                    + "cohort) and those its phone reported (scope child), each with type, start, end and source.")
+    public JsonObject events(@PathParam("childId") String childId, @Valid @BeanParam TimeWindow window) {
+        return pageJson(timeline.events(childId, window.window()), ChildResource::eventJson);
+    }
+
+    static JsonObject eventJson(ChildTimelineRepository.Event e) {
+        return Json.createObjectBuilder()
+                .add("type", e.type())
+                .add("start", e.start().toString())
+                .add("end", e.end().toString())
+                .add("source", e.source())
+                .add("scope", e.scope())
+                .build();
+    }
+
+    private static <T> JsonObject pageJson(
+            ChildTimeline.Page<T> page, java.util.function.Function<T, JsonObject> json) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.items().forEach(item -> items.add(json.apply(item)));
+        return Json.createObjectBuilder()
+                .add("items", items)
+                .add("nextCursor", page.nextCursor() == null ? JsonValue.NULL : Json.createValue(page.nextCursor()))
+                .build();
+    }
+
     /** Every epoch of the child in time order, one page (one transaction) at a time, never all in memory. */
     private void forEachEpoch(String childId, java.util.function.Consumer<EpochRecord> each) {
         Instant after = null;
@@ -401,7 +477,7 @@ public class ChildResource {
         o.add("sleep", e.sleep() == null ? JsonValue.NULL : Json.createValue(e.sleep()));
         addNumber(o, "quality", e.quality());
         addNumber(o, "scr", e.scr());
-        o.add("worn", e.worn() == null ? JsonValue.NULL : (e.worn() ? JsonValue.TRUE : JsonValue.FALSE));
+        o.add("wear", e.wear() == null ? JsonValue.NULL : (e.wear() ? JsonValue.TRUE : JsonValue.FALSE));
         addNumber(o, "anomaly", e.anomaly());
         o.add("deviceId", e.deviceId() == null ? JsonValue.NULL : Json.createValue(e.deviceId()));
         return o.build();

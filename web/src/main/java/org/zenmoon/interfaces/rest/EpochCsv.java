@@ -5,7 +5,7 @@ import org.zenmoon.domain.model.epoch.EpochRecord;
 /** A child's epochs as CSV (RFC 4180): a header line, then one line per minute, empty where a measure is missing. */
 final class EpochCsv {
 
-    static final String HEADER = "t,hr,rmssd,eda,activity,stress,sleep,quality,scr,worn,anomaly,deviceId\r\n";
+    static final String HEADER = "t,hr,rmssd,eda,activity,stress,sleep,quality,scr,wear,anomaly,deviceId\r\n";
 
     private EpochCsv() {}
 
@@ -21,7 +21,7 @@ final class EpochCsv {
                         field(e.sleep()),
                         value(e.quality()),
                         value(e.scr()),
-                        e.worn() == null ? "" : e.worn().toString(),
+                        e.wear() == null ? "" : e.wear().toString(),
                         value(e.anomaly()),
                         field(e.deviceId()))
                 + "\r\n";

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.zenmoon.application.security.Accounts;
 import org.zenmoon.application.security.Caller;
+import org.zenmoon.application.security.DeviceToken;
 import org.zenmoon.interfaces.rest.Problems;
 
 /**
@@ -29,6 +30,9 @@ import org.zenmoon.interfaces.rest.Problems;
  * on success the session gets a new id (against fixation) and remembers the account's id and token version
  * until log-out or {@code zenmoon.portal.idle-minutes} without a request. Bearer tokens are ignored there.</li>
  * </ul>
+ * Under {@code /api/*} a bearer token that starts with {@code zmd.} is a paired device's token ({@link DeviceToken}),
+ * checked by {@link DeviceAuthentication} against the device's stored hash on every request: an unpaired device's
+ * token gets the same 401 as a bad JWT, and a good one is a DEVICE caller, which may upload and nothing else.
  * Both channels look the account up once per request ({@code Accounts.callerWithToken}): a token or session
  * whose account is gone, disabled, or has a newer token version (log-out, password or role change) is refused,
  * with a 401 problem document under {@code /api} and the end of the session in the portal. The caller found is
@@ -60,6 +64,9 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    DeviceAuthentication deviceTokens;
 
     @Inject
     @ConfigProperty(name = "zenmoon.portal.idle-minutes", defaultValue = "15")
@@ -117,8 +124,11 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
             HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<Caller> caller = tokens.verify(authorization.substring(7).trim())
-                    .flatMap(token -> accounts.callerWithToken(token.userId(), token.tokenVersion()));
+            String bearer = authorization.substring(7).trim();
+            Optional<Caller> caller = deviceTokens.isDeviceToken(bearer)
+                    ? deviceTokens.caller(bearer)
+                    : tokens.verify(bearer)
+                            .flatMap(token -> accounts.callerWithToken(token.userId(), token.tokenVersion()));
             if (caller.isEmpty()) {
                 return unauthorized(response, "The bearer token is invalid, has expired or has been revoked.");
             }

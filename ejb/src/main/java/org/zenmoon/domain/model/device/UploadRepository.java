@@ -34,8 +34,8 @@ public interface UploadRepository {
 
     Optional<UploadedBatch> find(String deviceId, String batchId);
 
-    /** Inserts the epochs that are not stored yet (distinct minutes, in any order). @return how many were new */
-    int insertEpochs(String childId, String deviceId, List<EpochRecord> epochs);
+    /** Inserts the epochs that are not stored yet (distinct minutes, in any order). @return those that were new */
+    List<EpochRecord> insertEpochs(String childId, String deviceId, List<EpochRecord> epochs);
 
     /** @return how many were new */
     int insertEpisodes(String childId, List<Episode> episodes);

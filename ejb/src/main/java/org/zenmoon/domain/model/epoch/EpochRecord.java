@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One minute of a child's measurements, every measure as stored (null where missing): what a device uploads and
- * what the export and the read-back show. {@code scr}, {@code worn} and {@code anomaly} are the wearable's
+ * what the export and the read-back show. {@code scr}, {@code wear} and {@code anomaly} are the wearable's
  * (firmware/docs/FRAME.md).
  */
 public record EpochRecord(
@@ -17,6 +17,6 @@ public record EpochRecord(
         String sleep,
         Float quality,
         Integer scr,
-        Boolean worn,
+        Boolean wear,
         Float anomaly,
         String deviceId) {}

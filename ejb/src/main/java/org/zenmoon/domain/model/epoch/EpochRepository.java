@@ -13,4 +13,12 @@ public interface EpochRepository {
 
     /** The child's epochs that start after {@code after}, in time order. */
     List<WearableEpoch> wearableEpochs(String childId, Instant after);
+
+    /**
+     * Makes the month partitions that minutes in {@code [from, to)} will go to, for every tenant; minutes of a month
+     * without one go to the default partition until then, and move when it is made.
+     *
+     * @return how many partitions were made
+     */
+    int ensurePartitions(Instant from, Instant to);
 }
