@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * the test work directory: anonymous clients, nothing kept across its own restarts.
  */
 final class Mosquitto implements AutoCloseable {
+
+    private static final Path STDBUF = Path.of("/usr/bin/stdbuf");
 
     private final Path dir;
     final int port;
@@ -70,7 +74,14 @@ final class Mosquitto implements AutoCloseable {
                         + "log_dest stdout\n"
                         // Every packet (types, ids and sizes; never a payload), for the backpressure test.
                         + "log_type all\n");
-        process = new ProcessBuilder(binary().toString(), "-c", conf.toString())
+        List<String> cmd = new ArrayList<>();
+        if (Files.isExecutable(STDBUF)) {
+            // Its log line by line: stdout into a file is otherwise written a block at a time, and a test reading
+            // the log would miss the last packets.
+            cmd.addAll(List.of(STDBUF.toString(), "-oL"));
+        }
+        cmd.addAll(List.of(binary().toString(), "-c", conf.toString()));
+        process = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         dir.resolve("mosquitto.log").toFile()))
