@@ -133,7 +133,8 @@ class ArchitectureTest {
 
     static final ArchRule ONLY_ENTRY_POINTS_BIND_THE_CALLER = noClasses()
             .that()
-            .resideOutsideOfPackages("org.zenmoon.interfaces.security..", "org.zenmoon.batch.jobs..")
+            .resideOutsideOfPackages(
+                    "org.zenmoon.interfaces.security..", "org.zenmoon.interfaces.mqtt..", "org.zenmoon.batch.jobs..")
             .and(not(assignableTo(CallerContext.class)))
             .should()
             .callMethodWhere(JavaCall.Predicates.target(name("callAs"))

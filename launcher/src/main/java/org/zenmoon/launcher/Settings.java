@@ -26,7 +26,8 @@ record Settings(
         Path war,
         int startTimeoutSeconds,
         Path jwtKeyFile,
-        boolean generateJwtKey) {
+        boolean generateJwtKey,
+        String mqttUrl) {
 
     static Settings fromEnvironment() {
         return from(Settings::lookup);
@@ -74,7 +75,9 @@ record Settings(
                         : Path.of(keyFile).toAbsolutePath(),
                 // The run command owns its home: it makes the signing key there on the first start, with or without
                 // demo data. A key the admin names must exist already.
-                keyFile == null);
+                keyFile == null,
+                // The MQTT bridge's broker, or null: the bridge is off.
+                get.apply("zenmoon.mqtt.url", null));
     }
 
     private static int port(BinaryOperator<String> get, String key, String fallback) {

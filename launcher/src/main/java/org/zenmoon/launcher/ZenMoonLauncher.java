@@ -342,6 +342,10 @@ public final class ZenMoonLauncher {
         env.put(Settings.variable("zenmoon.db.url"), db.url());
         env.put(Settings.variable("zenmoon.db.user"), db.user());
         env.put(Settings.variable("zenmoon.db.password"), db.password());
+        if (settings.mqttUrl() != null) {
+            // Also when the launcher was given it as a system property.
+            env.put(Settings.variable("zenmoon.mqtt.url"), settings.mqttUrl());
+        }
         try {
             server = pb.start();
         } catch (IOException e) {
@@ -369,12 +373,16 @@ public final class ZenMoonLauncher {
         return file;
     }
 
+    /** How long the launcher waits for a configured MQTT broker before it reports the server ready without it. */
+    static final int MQTT_GRACE_SECONDS = 15;
+
     private void awaitReady() {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI ready = URI.create(settings.baseUrl() + "/health/ready");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.startTimeoutSeconds());
         String last = "no answer";
+        long mqttDownSince = 0;
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {
                 throw new LaunchException("Payara Micro exited with code " + server.exitValue() + "; see "
@@ -390,6 +398,18 @@ public final class ZenMoonLauncher {
                 // report that includes ZenMoon's own database check counts.
                 if (r.statusCode() == 200 && r.body().contains("\"database\"")) {
                     return;
+                }
+                // A broker that cannot be reached holds readiness (uploads over MQTT wait at the broker) but not
+                // the start: the bridge keeps reconnecting, and the API works without it. A short grace first,
+                // so that a reachable broker is connected by the time the banner appears.
+                if (Readiness.onlyMqttDown(r.statusCode(), r.body())) {
+                    if (mqttDownSince == 0) {
+                        mqttDownSince = System.nanoTime();
+                    } else if (System.nanoTime() - mqttDownSince > TimeUnit.SECONDS.toNanos(MQTT_GRACE_SECONDS)) {
+                        OUT.println("[zenmoon] warning: the MQTT broker at " + settings.mqttUrl()
+                                + " cannot be reached; the bridge keeps trying, and /health/ready is down until then");
+                        return;
+                    }
                 }
                 last = r.statusCode() + " " + r.body();
             } catch (IOException e) {
@@ -412,6 +432,10 @@ public final class ZenMoonLauncher {
         OUT.println("    API base:   " + base + "/api/v1   (OpenAPI: " + base + "/openapi)");
         OUT.println("    Health:     " + base + "/health/ready");
         OUT.println("    Database:   " + db.displayUrl() + (embedded != null ? "  (embedded)" : ""));
+        OUT.println("    MQTT:       "
+                + (settings.mqttUrl() == null
+                        ? "off (ZENMOON_MQTT_URL names a broker)"
+                        : settings.mqttUrl() + "  (uploads on zenmoon/{tenantId}/{deviceId}/up)"));
         OUT.println("    Listening:  " + settings.bindAddress() + ":" + settings.httpPort()
                 + (settings.bindAddress().equals("127.0.0.1")
                         ? "  (this machine only; ZENMOON_HTTP_BIND_ADDRESS opens it to others)"

@@ -82,4 +82,14 @@ class SettingsTest {
         assertThat(s.externalOwner()).isNull();
         assertThat(s.externalMigrator()).isEqualTo(s.externalDb());
     }
+
+    @Test
+    void theMqttBridgeIsOffUnlessABrokerIsNamed() {
+        assertThat(Settings.from(Map.<String, String>of()::get).mqttUrl()).isNull();
+        assertThat(Settings.from(Map.of("zenmoon.mqtt.url", " ")::get).mqttUrl())
+                .isNull();
+        assertThat(Settings.from(Map.of("zenmoon.mqtt.url", "tcp://localhost:1883")::get)
+                        .mqttUrl())
+                .isEqualTo("tcp://localhost:1883");
+    }
 }

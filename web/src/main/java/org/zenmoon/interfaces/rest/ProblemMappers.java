@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.zenmoon.application.ConflictException;
 import org.zenmoon.application.ForbiddenException;
@@ -44,48 +45,7 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(Throwable e) {
-            Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
-            if (cause instanceof NotFoundException nf) {
-                return Problems.response(404, "Not Found", nf.getMessage());
-            }
-            if (cause instanceof ForbiddenException forbidden) {
-                return Problems.response(403, "Forbidden", forbidden.getMessage());
-            }
-            if (cause instanceof NotAuthenticatedException) {
-                return Problems.response(401, "Unauthorized", cause.getMessage());
-            }
-            if (cause instanceof ConstraintViolationException cv) {
-                return violations(cv);
-            }
-            if (cause instanceof InvalidInputException invalid) {
-                return Problems.validation("The request is not valid.", invalid.fields());
-            }
-            if (cause instanceof ConflictException conflict) {
-                return Problems.response(409, "Conflict", conflict.getMessage());
-            }
-            if (uniqueViolation(cause)) {
-                // Two requests raced for the same name: the database's unique index refused the second.
-                return Problems.response(409, "Conflict", "The request clashes with something that exists already.");
-            }
-            if (causedBy(cause, BodySizeLimit.TooLarge.class)) {
-                return Problems.response(413, "Content Too Large", "The request body is too large.");
-            }
-            if (causedBy(cause, ProcessingException.class)
-                    || causedBy(cause, JsonbException.class)
-                    || causedBy(cause, JsonException.class)) {
-                return Problems.response(
-                        400, "Bad Request", "The request body is not valid JSON of the expected shape.");
-            }
-            if (cause instanceof WebApplicationException wae) {
-                int status = wae.getResponse().getStatus();
-                Response.StatusType type = wae.getResponse().getStatusInfo();
-                return Problems.response(status, type.getReasonPhrase(), status >= 500 ? null : wae.getMessage());
-            }
-            // Exception messages can quote children's data (a database error repeats the failing row), so the
-            // log gets the classes, SQL states and code locations of the chain, never a message.
-            String ref = reference();
-            LOG.severe(() -> "Unhandled failure, reference " + ref + ": " + describe(cause));
-            return Problems.response(500, "Internal Server Error", "Unexpected failure; reference " + ref + ".");
+            return problem(e, this::reference);
         }
 
         /**
@@ -101,6 +61,54 @@ public final class ProblemMappers {
             }
             return id == null ? UUID.randomUUID().toString() : id;
         }
+    }
+
+    /**
+     * The problem document for {@code e}, as every entry point answers it (the API, and the MQTT bridge's
+     * acknowledgements); {@code reference} names the unit of work that a 500 quotes.
+     */
+    public static Response problem(Throwable e, Supplier<String> reference) {
+        Throwable cause = e instanceof EJBException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof NotFoundException nf) {
+            return Problems.response(404, "Not Found", nf.getMessage());
+        }
+        if (cause instanceof ForbiddenException forbidden) {
+            return Problems.response(403, "Forbidden", forbidden.getMessage());
+        }
+        if (cause instanceof NotAuthenticatedException) {
+            return Problems.response(401, "Unauthorized", cause.getMessage());
+        }
+        if (cause instanceof ConstraintViolationException cv) {
+            return violations(cv);
+        }
+        if (cause instanceof InvalidInputException invalid) {
+            return Problems.validation("The request is not valid.", invalid.fields());
+        }
+        if (cause instanceof ConflictException conflict) {
+            return Problems.response(409, "Conflict", conflict.getMessage());
+        }
+        if (uniqueViolation(cause)) {
+            // Two requests raced for the same name: the database's unique index refused the second.
+            return Problems.response(409, "Conflict", "The request clashes with something that exists already.");
+        }
+        if (causedBy(cause, BodySizeLimit.TooLarge.class)) {
+            return Problems.response(413, "Content Too Large", "The request body is too large.");
+        }
+        if (causedBy(cause, ProcessingException.class)
+                || causedBy(cause, JsonbException.class)
+                || causedBy(cause, JsonException.class)) {
+            return Problems.response(400, "Bad Request", "The request body is not valid JSON of the expected shape.");
+        }
+        if (cause instanceof WebApplicationException wae) {
+            int status = wae.getResponse().getStatus();
+            Response.StatusType type = wae.getResponse().getStatusInfo();
+            return Problems.response(status, type.getReasonPhrase(), status >= 500 ? null : wae.getMessage());
+        }
+        // Exception messages can quote children's data (a database error repeats the failing row), so the
+        // log gets the classes, SQL states and code locations of the chain, never a message.
+        String ref = reference.get();
+        LOG.severe(() -> "Unhandled failure, reference " + ref + ": " + describe(cause));
+        return Problems.response(500, "Internal Server Error", "Unexpected failure; reference " + ref + ".");
     }
 
     static boolean causedBy(Throwable t, Class<? extends Throwable> type) {

@@ -10,9 +10,10 @@ import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.application.security.DeviceToken;
 
 /**
- * Checks a paired device's token for an entry point: the API's bearer tokens ({@link ZenMoonAuthentication}) and,
- * later, the MQTT bridge. The lookup runs as the device the token names, in the tenant it names, so that the tenant
- * wall applies to it as to everything else: a token naming another tenant or device finds nothing.
+ * Checks a paired device's token for an entry point: the API's bearer tokens ({@link ZenMoonAuthentication}) and
+ * the MQTT bridge's uploads ({@code interfaces.mqtt.MqttBridge}). The lookup runs as the device the token names, in
+ * the tenant it names, so that the tenant wall applies to it as to everything else: a token naming another tenant or
+ * device finds nothing.
  */
 @ApplicationScoped
 public class DeviceAuthentication {
