@@ -119,12 +119,39 @@ final class LaunchedServer implements AutoCloseable {
         return process.descendants().map(p -> p.info().commandLine().orElse("")).toList();
     }
 
-    /** The environment of the Payara Micro process, as its user (and only its user) can read it. */
-    String serverEnvironment() throws IOException {
-        ProcessHandle payara = process.descendants()
+    /** The Payara Micro process the launcher started. */
+    private ProcessHandle payara() {
+        return process.descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains("payara-micro.jar"))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no Payara Micro process"));
+    }
+
+    /**
+     * A crash of the application server: SIGKILL to Payara Micro alone, with no shutdown hook, no drain and no
+     * flush, as the kernel's out-of-memory killer would end it; PostgreSQL keeps running. The launcher then stops
+     * its embedded database and exits; this waits for that and returns the launcher's exit code.
+     */
+    int killServerHard() throws InterruptedException {
+        ProcessHandle payara = payara();
+        if (!payara.destroyForcibly()) {
+            throw new IllegalStateException("SIGKILL to Payara Micro " + payara.pid() + " was not sent");
+        }
+        try {
+            payara.onExit().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Payara Micro " + payara.pid() + " survived SIGKILL", e);
+        }
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            close();
+            throw new IllegalStateException("the launcher kept running for 90 s after its server died");
+        }
+        return process.exitValue();
+    }
+
+    /** The environment of the Payara Micro process, as its user (and only its user) can read it. */
+    String serverEnvironment() throws IOException {
+        ProcessHandle payara = payara();
         return new String(
                         Files.readAllBytes(Path.of("/proc", String.valueOf(payara.pid()), "environ")),
                         StandardCharsets.UTF_8)

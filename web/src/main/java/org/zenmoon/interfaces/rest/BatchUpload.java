@@ -1,5 +1,10 @@
 package org.zenmoon.interfaces.rest;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -8,7 +13,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.zenmoon.application.InvalidInputException;
 import org.zenmoon.application.Upload;
 import org.zenmoon.domain.model.device.UploadRepository;
 import org.zenmoon.domain.model.epoch.EpochRecord;
@@ -153,6 +162,170 @@ public class BatchUpload {
 
         @Pattern(regexp = "device|reported", message = "must be device or reported")
         public String source;
+    }
+
+    /**
+     * The batch in a body, read strictly ({@link StrictJson}): every value of the wrong JSON type is named
+     * ({@code epochs[3].hr}: must be a number) instead of being converted as JSON-B would ({@code "80"} to 80,
+     * {@code 120.7} to 120, {@code "true"} to true), so that what is stored is what the phone meant. The ranges are
+     * Bean Validation's, afterwards.
+     */
+    public static BatchUpload fromJson(byte[] body) {
+        JsonValue root = StrictJson.parse(body);
+        if (root.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidInputException("body", "must be a JSON object with batchId and epochs");
+        }
+        JsonObject o = root.asJsonObject();
+        Fields f = new Fields();
+        BatchUpload b = new BatchUpload();
+        b.batchId = f.string(o, "batchId", "");
+        b.deviceId = f.string(o, "deviceId", "");
+        b.sentAt = f.string(o, "sentAt", "");
+        b.epochs = f.list(o, "epochs", "", (e, at) -> {
+            EpochUpload u = new EpochUpload();
+            u.t = f.string(e, "t", at);
+            u.hr = f.number(e, "hr", at);
+            u.rmssd = f.number(e, "rmssd", at);
+            u.eda = f.number(e, "eda", at);
+            u.activity = f.integer(e, "activity", at);
+            u.stress = f.number(e, "stress", at);
+            u.sleep = f.string(e, "sleep", at);
+            u.quality = f.number(e, "quality", at);
+            u.scr = f.integer(e, "scr", at);
+            u.wear = f.bool(e, "wear", at);
+            u.anomaly = f.number(e, "anomaly", at);
+            u.seq = f.whole(e, "seq", at, Long.MAX_VALUE);
+            return u;
+        });
+        b.events = f.list(o, "events", "", (e, at) -> {
+            EventUpload u = new EventUpload();
+            u.type = f.string(e, "type", at);
+            u.start = f.string(e, "start", at);
+            u.end = f.string(e, "end", at);
+            u.source = f.string(e, "source", at);
+            return u;
+        });
+        b.sleepEpisodes = f.list(o, "sleepEpisodes", "", (e, at) -> {
+            EpisodeUpload u = new EpisodeUpload();
+            u.onset = f.string(e, "onset", at);
+            u.wake = f.string(e, "wake", at);
+            u.source = f.string(e, "source", at);
+            return u;
+        });
+        if (!f.bad.isEmpty()) {
+            throw new InvalidInputException(f.bad);
+        }
+        return b;
+    }
+
+    /** Reads typed values out of JSON objects and notes each value of the wrong type under its path. */
+    private static final class Fields {
+        final Map<String, String> bad = new LinkedHashMap<>();
+
+        /** The value, or null when it is absent or JSON null (Bean Validation then says whether it was required). */
+        private JsonValue get(JsonObject o, String key) {
+            JsonValue v = o.get(key);
+            return v == null || v.getValueType() == JsonValue.ValueType.NULL ? null : v;
+        }
+
+        private static String at(String path, String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+
+        String string(JsonObject o, String key, String path) {
+            JsonValue v = get(o, key);
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof JsonString s) {
+                return s.getString();
+            }
+            bad.put(at(path, key), "must be a string");
+            return null;
+        }
+
+        Boolean bool(JsonObject o, String key, String path) {
+            JsonValue v = get(o, key);
+            if (v == null) {
+                return null;
+            }
+            if (v.getValueType() == JsonValue.ValueType.TRUE || v.getValueType() == JsonValue.ValueType.FALSE) {
+                return v.getValueType() == JsonValue.ValueType.TRUE;
+            }
+            bad.put(at(path, key), "must be true or false");
+            return null;
+        }
+
+        Double number(JsonObject o, String key, String path) {
+            JsonValue v = get(o, key);
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof JsonNumber n) {
+                double d = n.doubleValue();
+                if (Double.isFinite(d)) {
+                    return d;
+                }
+                bad.put(at(path, key), "is out of range");
+                return null;
+            }
+            bad.put(at(path, key), "must be a number");
+            return null;
+        }
+
+        Integer integer(JsonObject o, String key, String path) {
+            Long n = whole(o, key, path, Integer.MAX_VALUE);
+            return n == null ? null : n.intValue();
+        }
+
+        /** A whole number no larger in size than {@code limit}. */
+        Long whole(JsonObject o, String key, String path, long limit) {
+            JsonValue v = get(o, key);
+            if (v == null) {
+                return null;
+            }
+            if (!(v instanceof JsonNumber n)) {
+                bad.put(at(path, key), "must be a whole number");
+                return null;
+            }
+            java.math.BigDecimal value = n.bigDecimalValue();
+            if (value.stripTrailingZeros().scale() > 0) {
+                bad.put(at(path, key), "must be a whole number");
+                return null;
+            }
+            if (value.abs().compareTo(java.math.BigDecimal.valueOf(limit)) > 0) {
+                bad.put(at(path, key), "is out of range");
+                return null;
+            }
+            return value.longValue();
+        }
+
+        /** A list of objects; a JSON null element stays null for Bean Validation to name. */
+        <T> List<T> list(
+                JsonObject o, String key, String path, java.util.function.BiFunction<JsonObject, String, T> item) {
+            JsonValue v = get(o, key);
+            if (v == null) {
+                return null;
+            }
+            if (!(v instanceof JsonArray array)) {
+                bad.put(at(path, key), "must be a list");
+                return null;
+            }
+            List<T> items = new ArrayList<>(array.size());
+            for (int i = 0; i < array.size(); i++) {
+                JsonValue element = array.get(i);
+                String at = at(path, key) + "[" + i + "]";
+                if (element.getValueType() == JsonValue.ValueType.NULL) {
+                    items.add(null);
+                } else if (element instanceof JsonObject object) {
+                    items.add(item.apply(object, at));
+                } else {
+                    bad.put(at, "must be an object");
+                    items.add(null);
+                }
+            }
+            return items;
+        }
     }
 
     /** The batch for the service, once Bean Validation has passed it. */

@@ -81,7 +81,9 @@ public final class ProblemMappers {
         if (cause instanceof ConstraintViolationException cv) {
             return violations(cv);
         }
-        if (cause instanceof InvalidInputException invalid) {
+        InvalidInputException invalid = find(cause, InvalidInputException.class);
+        if (invalid != null) {
+            // Also when the JAX-RS runtime wrapped it, as it may for a body reader's refusal.
             return Problems.validation("The request is not valid.", invalid.fields());
         }
         if (cause instanceof ConflictException conflict) {
@@ -112,12 +114,17 @@ public final class ProblemMappers {
     }
 
     static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+        return find(t, type) != null;
+    }
+
+    /** The first throwable of the type in the chain, or null. */
+    static <T extends Throwable> T find(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (type.isInstance(c)) {
-                return true;
+                return type.cast(c);
             }
         }
-        return false;
+        return null;
     }
 
     /** PostgreSQL's unique_violation (SQLState 23505) anywhere in the chain. */
