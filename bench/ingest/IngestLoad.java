@@ -108,6 +108,9 @@ public final class IngestLoad {
             bench.run();
         } finally {
             bench.unpair();
+            if (!bench.children.isEmpty()) {
+                bench.clear(bench.children);
+            }
         }
     }
 
@@ -214,9 +217,11 @@ public final class IngestLoad {
             deviceIds.add(field(paired, "deviceId"));
             deviceTokens.add(field(paired, "deviceToken"));
         }
-        // The days just before the demo's first, whole days in UTC, at most 400 days back (the server's limit).
+        // The days just before the demo's first (the demo's minutes have no device), whole days in UTC, at most 400
+        // days back (the server's limit).
         Instant first;
-        try (Statement s = owner.createStatement(); ResultSet rs = s.executeQuery("SELECT min(t) FROM epoch")) {
+        try (Statement s = owner.createStatement();
+                ResultSet rs = s.executeQuery("SELECT min(t) FROM epoch WHERE device_id IS NULL")) {
             rs.next();
             Timestamp demoFirst = rs.getObject(1, Timestamp.class);
             first = demoFirst == null ? Instant.now() : demoFirst.toInstant();
