@@ -108,7 +108,7 @@ public final class IngestLoad {
             bench.run();
         } finally {
             bench.unpair();
-            if (!bench.children.isEmpty()) {
+            if (bench.windowStart != null) {
                 bench.clear(bench.children);
             }
         }
@@ -149,8 +149,8 @@ public final class IngestLoad {
                 }
                 double m = median(r);
                 table.add(String.format(Locale.ROOT,
-                        "| server's bulk-insert SQL (owner, 1 connection, 1 transaction per batch) | 1 | %d | %,.0f | %.2f |",
-                        b, m, m / copyRate));
+                        "| server's bulk-insert SQL (owner, 1 connection, 1 transaction per batch) | 1 | %d | %,.0f | %s |",
+                        b, m, ratio(m, copyRate)));
             }
         }
         for (String path : List.of("rest", "mqtt")) {
@@ -172,10 +172,10 @@ public final class IngestLoad {
                             .sorted((x, y) -> Double.compare(x.epochsPerSecond, y.epochsPerSecond))
                             .toList()
                             .get(repeat / 2);
-                    table.add(String.format(Locale.ROOT, "| %s | %d | %d | %,.0f | %.2f | %,.1f batches/s, p50 %.0f ms,"
+                    table.add(String.format(Locale.ROOT, "| %s | %d | %d | %,.0f | %s | %,.1f batches/s, p50 %.0f ms,"
                                     + " p95 %.0f ms |",
                             path.equals("rest") ? "REST (POST /api/v1/ingest/batches)" : "MQTT (QoS 1, wait for ack)",
-                            c, b, m.epochsPerSecond, m.epochsPerSecond / copyRate, m.batchesPerSecond, m.p50, m.p95));
+                            c, b, m.epochsPerSecond, ratio(m.epochsPerSecond, copyRate), m.batchesPerSecond, m.p50, m.p95));
                 }
             }
         }
@@ -667,6 +667,11 @@ public final class IngestLoad {
             throw new IllegalStateException("no " + name + " in " + json);
         }
         return m.group(2) != null ? m.group(2) : m.group(3);
+    }
+
+    /** The rate as a share of COPY's, or "n/a" when this run measured no COPY. */
+    static String ratio(double rate, double copyRate) {
+        return Double.isNaN(copyRate) ? "n/a" : String.format(Locale.ROOT, "%.2f", rate / copyRate);
     }
 
     static int[] ints(String csv) {
