@@ -448,6 +448,54 @@ class DevicesIT {
         assertThat(http.get(path + "/epochs?limit=10080", parent).status()).isEqualTo(200);
     }
 
+    @Test
+    void anInvalidBatchIsRefusedFieldByFieldAndStoresNothing() throws Exception {
+        Http.Reply paired = pair(child, "Red wristband", parent);
+        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+        String deviceId = paired.object().getString("deviceId");
+        String deviceToken = paired.object().getString("deviceToken");
+        Instant base = Instant.now()
+                .truncatedTo(ChronoUnit.MINUTES)
+                .minus(70 + ThreadLocalRandom.current().nextInt(300), ChronoUnit.DAYS);
+        JsonObject good = Json.createReader(new java.io.StringReader(batch(
+                        UUID.randomUUID().toString(),
+                        deviceId,
+                        List.of(base, base.plus(1, ChronoUnit.MINUTES), base.plus(2, ChronoUnit.MINUTES)),
+                        null)))
+                .readObject();
+        var epochs = Json.createArrayBuilder(good.getJsonArray("epochs"));
+        epochs.set(
+                1,
+                Json.createObjectBuilder(good.getJsonArray("epochs").getJsonObject(1))
+                        .add("hr", 250.5));
+        epochs.set(
+                2,
+                Json.createObjectBuilder(good.getJsonArray("epochs").getJsonObject(2))
+                        .add("t", "2026-02-30T08:00:00Z")
+                        .add("quality", 1.01));
+        String bad =
+                Json.createObjectBuilder(good).add("epochs", epochs).build().toString();
+        Http.Reply refused = http.post("/api/v1/ingest/batches", bad, deviceToken);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.object().getJsonArray("errors").getValuesAs(JsonObject.class))
+                .extracting(e -> e.getString("field"))
+                .containsExactlyInAnyOrder("epochs[1].hr", "epochs[2].t", "epochs[2].quality");
+        String window = "from=" + q(base.toString()) + "&to="
+                + q(base.plus(1, ChronoUnit.HOURS).toString());
+        assertThat(http.get("/api/v1/children/" + child + "/epochs?" + window, parent)
+                        .object()
+                        .getJsonArray("items"))
+                .as("nothing of the refused batch is stored")
+                .isEmpty();
+        assertThat(http.post("/api/v1/ingest/batches", "null", deviceToken).status())
+                .isEqualTo(400);
+        Http.Reply stored = http.post("/api/v1/ingest/batches", good.toString(), deviceToken);
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.object().getInt("accepted")).isEqualTo(3);
+        assertThat(http.delete("/api/v1/devices/" + deviceId, parent).status()).isEqualTo(204);
+    }
+
     static void assertField(Http.Reply r, String field) {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.contentType()).startsWith("application/problem+json");

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -36,7 +35,6 @@ import org.zenmoon.application.Upload;
 import org.zenmoon.application.security.Caller;
 import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.interfaces.rest.BatchUpload;
-import org.zenmoon.interfaces.rest.JsonConfig;
 import org.zenmoon.interfaces.security.DeviceAuthentication;
 
 /**
@@ -133,7 +131,6 @@ public class MqttBridge {
     private Semaphore inFlight;
     private ExecutorService workers;
     private ScheduledExecutorService connector;
-    private Jsonb jsonb;
     private UploadHandler handler;
     /** Touched on the connector's thread only, as {@link #retryScheduled} is. */
     private long retryMillis = FIRST_RETRY_MILLIS;
@@ -178,10 +175,10 @@ public class MqttBridge {
         client.setCallback(new Listener());
         publisher.setCallback(new Listener());
 
-        jsonb = new JsonConfig().getContext(BatchUpload.class);
         handler = new UploadHandler(
                 this::authenticate,
-                text -> jsonb.fromJson(text, BatchUpload.class),
+                // The same strict reading as the API's: valid UTF-8, no key twice, each wrong type named.
+                text -> BatchUpload.fromJson(text.getBytes(StandardCharsets.UTF_8)),
                 validator,
                 (device, unitOfWork, batch) -> callers.callAs(
                         () -> device, unitOfWork, () -> ingestion.upload(batch.toUpload(Upload.Channel.MQTT))),

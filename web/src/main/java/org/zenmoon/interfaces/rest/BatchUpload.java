@@ -6,8 +6,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -68,31 +66,26 @@ public class BatchUpload {
         @IsoTimestamp
         public String t;
 
-        @DecimalMin(value = "25", message = "must be between 25 and 250")
-        @DecimalMax(value = "250", message = "must be between 25 and 250")
+        @Between(min = 25, max = 250, message = "must be between 25 and 250")
         public Double hr;
 
-        @DecimalMin(value = "0", message = "must be between 0 and 1000")
-        @DecimalMax(value = "1000", message = "must be between 0 and 1000")
+        @Between(min = 0, max = 1000, message = "must be between 0 and 1000")
         public Double rmssd;
 
-        @DecimalMin(value = "0", message = "must be between 0 and 100")
-        @DecimalMax(value = "100", message = "must be between 0 and 100")
+        @Between(min = 0, max = 100, message = "must be between 0 and 100")
         public Double eda;
 
         @Min(value = 0, message = "must be between 0 and 65535")
         @Max(value = 65_535, message = "must be between 0 and 65535")
         public Integer activity;
 
-        @DecimalMin(value = "0", message = "must be between 0 and 1")
-        @DecimalMax(value = "1", message = "must be between 0 and 1")
+        @Between(min = 0, max = 1, message = "must be between 0 and 1")
         public Double stress;
 
         @Pattern(regexp = "WAKE|SLEEP|UNKNOWN", message = "must be WAKE, SLEEP or UNKNOWN")
         public String sleep;
 
-        @DecimalMin(value = "0", message = "must be between 0 and 1")
-        @DecimalMax(value = "1", message = "must be between 0 and 1")
+        @Between(min = 0, max = 1, message = "must be between 0 and 1")
         public Double quality;
 
         @Min(value = 0, message = "must be between 0 and 254")
@@ -101,8 +94,7 @@ public class BatchUpload {
 
         public Boolean wear;
 
-        @DecimalMin(value = "0", message = "must be between 0 and 1")
-        @DecimalMax(value = "1", message = "must be between 0 and 1")
+        @Between(min = 0, max = 1, message = "must be between 0 and 1")
         public Double anomaly;
 
         /** The wearable's sequence number of the minute (FRAME.md); the phone uses it, the server does not keep it. */

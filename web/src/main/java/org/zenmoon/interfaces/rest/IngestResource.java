@@ -1,7 +1,6 @@
 package org.zenmoon.interfaces.rest;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -31,6 +30,9 @@ public class IngestResource {
     @Inject
     Ingestion ingestion;
 
+    @Inject
+    UploadValidation validation;
+
     @POST
     @Path("/batches")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -39,9 +41,8 @@ public class IngestResource {
             description = "DEVICE token. All of the batch is stored or none of it; sending the same batchId again, "
                     + "or minutes already stored, stores nothing twice and counts them as duplicates. 400 names "
                     + "every bad field; 403 without collection consent; 413 for a body over the size limit.")
-    public Receipt batches(
-            @Valid @NotNull(message = "a JSON object with batchId and epochs is required") BatchUpload b) {
-        return Receipt.of(ingestion.upload(b.toUpload(Upload.Channel.REST)));
+    public Receipt batches(@NotNull(message = "a JSON object with batchId and epochs is required") BatchUpload b) {
+        return Receipt.of(ingestion.upload(validation.valid(b).toUpload(Upload.Channel.REST)));
     }
 
     /**
