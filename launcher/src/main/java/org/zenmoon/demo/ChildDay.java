@@ -40,7 +40,7 @@ final class ChildDay {
     List<int[]> nights() {
         List<int[]> out = new ArrayList<>();
         double need = child.truthSleepNeedHours();
-        double naturalOnset = child.truthMsfHours() - need / 2;
+        double naturalOnset = DemoDataGenerator.naturalOnsetHours(child);
         for (int d = -1; d < DemoDataGenerator.DAYS; d++) {
             LocalDate morning = gen.firstDay().plusDays(d + 1L);
             double onset;

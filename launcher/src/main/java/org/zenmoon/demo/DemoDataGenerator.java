@@ -214,6 +214,39 @@ public final class DemoDataGenerator {
         }
     }
 
+    /**
+     * The planted mid-sleep on free days, MCTQ's MSF (SO_F + SD_F/2) of the child's noise-free free nights (see
+     * {@code ChildDay.nights()}): they start at the natural onset and last the need plus 0.3 h. In hours after the
+     * free day's midnight, not wrapped.
+     */
+    public static double truthMsfOnFreeDaysHours(ChildRow c) {
+        double soF = naturalOnsetHours(c);
+        double sdF = c.truthSleepNeedHours() + 0.3;
+        return soF + sdF / 2;
+    }
+
+    /**
+     * The planted MSFsc: MCTQ's sleep-debt correction applied to the child's noise-free schedule, so that a
+     * measured MSFsc is compared with the truth of the same quantity, not with {@link ChildRow#truthMsfHours()} (the
+     * unconstrained mid-sleep, which MSFsc differs from by construction). School nights start half an hour before
+     * the natural onset and end at the 07:00 alarm (after at least 5 h); SD_week weights 5 school and 2 free
+     * nights, as MCTQ does. Written out here, sharing no code with the analysis module, so that the truth does not
+     * repeat the code under test. In hours after the free day's midnight, not wrapped.
+     */
+    public static double truthMsfScHours(ChildRow c) {
+        double soS = naturalOnsetHours(c) - 0.5;
+        double sdS = Math.max(soS + 5.0, 7.0) - soS;
+        double sdF = c.truthSleepNeedHours() + 0.3;
+        double msf = truthMsfOnFreeDaysHours(c);
+        double sdWeek = (5 * sdS + 2 * sdF) / 7;
+        return sdF > sdS ? msf - (sdF - sdWeek) / 2 : msf;
+    }
+
+    /** The onset of unconstrained sleep, as {@code ChildDay.nights()} plants it, in hours after midnight. */
+    static double naturalOnsetHours(ChildRow c) {
+        return c.truthMsfHours() - c.truthSleepNeedHours() / 2;
+    }
+
     /** School days are Monday to Friday outside a one-week break in the middle of the period. */
     public boolean isSchoolDay(LocalDate day) {
         DayOfWeek dow = day.getDayOfWeek();
