@@ -4,60 +4,103 @@ import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.BatchStatus;
-import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Date;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.zenmoon.application.audit.Audited;
 import org.zenmoon.application.security.AccessPolicy;
 import org.zenmoon.application.security.Caller;
 import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.application.security.Permission;
 import org.zenmoon.application.security.Requires;
+import org.zenmoon.domain.model.job.JobRun;
+import org.zenmoon.domain.model.job.JobStatus;
 import org.zenmoon.domain.model.tenant.TenantRepository;
 
 /**
- * Starts analysis jobs and reports on them. A tenant admin's job covers its own tenant, a platform admin's all
- * tenants; the tenant and the starting admin travel as job parameters, and an execution started for another
- * tenant does not exist for the caller. Authorisation happens here, when a job starts: the job's steps then run
- * as the admin who started it.
+ * Starts, stops, resumes and reports analysis job runs. A run is one job over one tenant; a tenant admin's request
+ * runs its own tenant, a platform admin's one run per tenant. The run (and its partitions and checkpoints) lives in
+ * the database ({@link JobRuns}); the batch runtime executes it, and a run stopped, failed or cut off by a crash is
+ * resumed as the same run by a new execution, from its checkpoints. The API's {@code executionId} is the run's id.
  *
- * <p>Starting and stopping a job are audited (action {@code job}), with the job or the execution as resource.
+ * <p>Starting, stopping and restarting are audited (action {@code job}).
  *
  * <p>A CDI bean, not an EJB: an EJB call would switch to the EAR's class loader, where the batch runtime cannot
- * see the job definitions inside the web module (Payara Server), so jobs are started in the caller's context.
+ * see the job definitions inside the web module (Payara Server), so executions are started in the caller's context.
  */
 @ApplicationScoped
 public class AnalysisJobs {
 
-    /** Job parameter: the tenant the job covers, or {@link #ALL_TENANTS}. */
+    /** Job parameter: the tenant of the run. */
     public static final String TENANT = "tenantId";
-    /** Job parameter: the user id of the admin who started the job. */
+    /** Job parameter: the user id of the admin in whose name the run works. */
     public static final String ACTOR = "actorId";
+    /** Job parameter: the run's id. */
+    public static final String RUN = "runId";
+    /** Job parameter: what started this execution ({@code api}, {@code schedule}, {@code recovery}). */
+    public static final String TRIGGER = "trigger";
 
-    static final String ALL_TENANTS = "*";
+    /** Jobs this version runs; {@code retrain-recommender} and {@code retention} arrive with their issues. */
+    public static final List<String> AVAILABLE =
+            List.of(SleepDetection.JOB, ChronotypeRefresh.JOB, CausalRefresh.JOB, ForecastRefresh.JOB);
 
-    /** Jobs this version can run; the other names of API.md arrive with their jobs. */
-    static final Set<String> AVAILABLE = Set.of("chronotype");
+    static final Set<String> ANNOUNCED = Set.of("retrain-recommender", "retention");
 
-    static final Set<String> ANNOUNCED =
-            Set.of("sleep-detection", "causal-effects", "forecast", "retrain-recommender", "retention");
+    /** The first job of the nightly pipeline. */
+    public static final String PIPELINE_START = SleepDetection.JOB;
 
-    /** A job execution as the API reports it. */
+    /** The nightly pipeline: after a scheduled run of a job completes, the next one starts. */
+    public static final Map<String, String> NEXT_IN_PIPELINE = Map.of(
+            SleepDetection.JOB, ChronotypeRefresh.JOB,
+            ChronotypeRefresh.JOB, CausalRefresh.JOB,
+            CausalRefresh.JOB, ForecastRefresh.JOB);
+
+    private static final Logger LOG = Logger.getLogger(AnalysisJobs.class.getName());
+
+    /** A run as the API reports it. */
     public record Status(
             String executionId,
             String jobName,
             String status,
-            Double progress,
+            double progress,
             Instant startedAt,
             Instant endedAt,
-            String exitStatus) {}
+            int read,
+            int written,
+            int skipped,
+            int total,
+            int attempts,
+            String trigger,
+            String exitStatus,
+            JobRun.Timings timings) {
+
+        static Status of(JobRun r) {
+            return new Status(
+                    String.valueOf(r.id()),
+                    r.jobName(),
+                    r.status().name(),
+                    r.progress(),
+                    r.startedAt(),
+                    r.endedAt(),
+                    r.read(),
+                    r.written(),
+                    r.skipped(),
+                    r.total(),
+                    r.attempts(),
+                    r.trigger(),
+                    r.exitStatus(),
+                    r.timings());
+        }
+    }
 
     @Inject
     CallerContext callers;
@@ -68,92 +111,219 @@ public class AnalysisJobs {
     @Inject
     TenantRepository tenants;
 
-    /** @return the execution id */
+    @Inject
+    JobRuns runs;
+
+    /**
+     * Starts the job for the caller's tenant (a platform admin: for every tenant).
+     *
+     * @return the first run's id
+     * @throws ConflictException while the tenant runs this job already
+     */
     @Requires(Permission.RUN_JOBS)
     @Audited("job")
     public String start(String jobName) {
+        requireKnown(jobName);
+        Caller caller = callers.current();
+        List<String> ids = new ArrayList<>();
+        for (String tenant : tenantsOf(caller)) {
+            ids.add(String.valueOf(startIn(caller.inTenant(tenant), jobName, "api")
+                    .orElseThrow(() -> new ConflictException("The job '" + jobName
+                            + "' is running for this tenant already; wait for it to end, or" + " stop it."))));
+        }
+        if (ids.isEmpty()) {
+            throw NotFoundException.because("There is no tenant to run the job for.");
+        }
+        return ids.get(0);
+    }
+
+    /**
+     * Opens a run for {@code actor}'s tenant and starts its first execution (the nightly schedule and the pipeline
+     * call this with the admin in whose name they run).
+     *
+     * @return the run's id, or empty while the tenant runs the job already
+     */
+    @Requires(Permission.RUN_JOBS)
+    public Optional<Long> startIn(Caller actor, String jobName, String trigger) {
+        try {
+            Optional<JobRun> run = callers.callAs(actor, () -> runs.open(jobName, trigger));
+            if (run.isEmpty()) {
+                return Optional.empty();
+            }
+            execute(actor, run.get(), trigger);
+            return Optional.of(run.get().id());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Requires(Permission.RUN_JOBS)
+    public Status status(String executionId) {
+        return Status.of(visibleRun(executionId).run());
+    }
+
+    /** The caller's tenant's latest runs (a platform admin's: every tenant's), newest first. */
+    @Requires(Permission.RUN_JOBS)
+    public List<Status> recent(int limit) {
+        Caller caller = callers.current();
+        List<JobRun> all = new ArrayList<>();
+        for (String tenant : tenantsOf(caller)) {
+            all.addAll(as(caller.inTenant(tenant), () -> runs.recent(limit)));
+        }
+        return all.stream()
+                .sorted(Comparator.comparing(JobRun::startedAt).reversed())
+                .limit(limit)
+                .map(Status::of)
+                .toList();
+    }
+
+    /**
+     * Asks a running run to stop after its current chunk; one that has ended stays as it is. A run whose execution
+     * this server does not know (its server died) is marked stopped at once.
+     */
+    @Requires(Permission.RUN_JOBS)
+    @Audited("job")
+    public Status stop(String executionId) {
+        Located located = visibleRun(executionId);
+        JobRun run = located.run();
+        if (JobStatus.ACTIVE.contains(run.status())) {
+            boolean asked = askToStop(run.executionId());
+            as(located.actor(), () -> {
+                runs.ended(
+                        run.id(),
+                        asked ? JobStatus.STOPPING : JobStatus.STOPPED,
+                        asked ? null : "stopped: no execution was running");
+                return null;
+            });
+        }
+        return status(executionId);
+    }
+
+    /**
+     * Resumes a stopped or failed run from its checkpoints, as the same run.
+     *
+     * @throws ConflictException for a run that completed or is running, or while another run of its job is active
+     */
+    @Requires(Permission.RUN_JOBS)
+    @Audited("job")
+    public Status restart(String executionId) {
+        Located located = visibleRun(executionId);
+        JobRun run = located.run();
+        if (!run.status().resumable()) {
+            throw new ConflictException("Only a stopped or failed run can be restarted; this one is "
+                    + run.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        resume(located.actor(), run.id(), "api");
+        return status(executionId);
+    }
+
+    /**
+     * Resumes a run in {@code actor}'s tenant (after a crash, or on request): the run becomes active again and a new
+     * execution continues from each partition's checkpoint.
+     *
+     * @throws ConflictException when it cannot be resumed (not stopped or failed, or another run is active)
+     */
+    @Requires(Permission.RUN_JOBS)
+    public void resume(Caller actor, long runId, String trigger) {
+        boolean resumed = as(actor, () -> runs.resume(runId, trigger));
+        if (!resumed) {
+            throw new ConflictException("The run cannot be restarted now: another run of its job is active.");
+        }
+        execute(actor, as(actor, () -> runs.find(runId)), trigger);
+    }
+
+    /** Ends an active run whose execution is lost (its server died), so that it can be resumed. */
+    @Requires(Permission.RUN_JOBS)
+    public void markFailed(long runId, String reason) {
+        runs.ended(runId, JobStatus.FAILED, reason);
+    }
+
+    /** Asks the batch runtime to stop the execution; false when it is not running here. */
+    private static boolean askToStop(Long executionId) {
+        if (executionId == null) {
+            return false;
+        }
+        try {
+            operator().stop(executionId);
+            return true;
+        } catch (JobExecutionNotRunningException | NoSuchJobExecutionException e) {
+            // Not running here (its server died): nothing will report the end.
+            return false;
+        }
+    }
+
+    private void execute(Caller actor, JobRun run, String trigger) {
+        Properties params = new Properties();
+        params.setProperty(TENANT, actor.tenantId());
+        params.setProperty(ACTOR, actor.userId());
+        params.setProperty(RUN, String.valueOf(run.id()));
+        params.setProperty(TRIGGER, trigger);
+        try {
+            long execution = operator().start(run.jobName(), params);
+            as(actor, () -> {
+                runs.started(run.id(), execution);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "job {0} could not start: {1}", new Object[] {run.jobName(), e.toString()});
+            as(actor, () -> {
+                runs.ended(
+                        run.id(),
+                        JobStatus.FAILED,
+                        "could not start: " + e.getClass().getSimpleName());
+                return null;
+            });
+            throw e;
+        }
+    }
+
+    private record Located(Caller actor, JobRun run) {}
+
+    /** The run, if it belongs to the caller's tenant (a platform admin: any tenant's). */
+    private Located visibleRun(String executionId) {
+        long id;
+        try {
+            id = Long.parseLong(executionId);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("Job execution");
+        }
+        Caller caller = callers.current();
+        for (String tenant : tenantsOf(caller)) {
+            Caller inTenant = caller.inTenant(tenant);
+            Optional<JobRun> run = as(inTenant, () -> runs.lookUp(id));
+            if (run.isPresent()) {
+                return new Located(inTenant, run.get());
+            }
+        }
+        throw new NotFoundException("Job execution");
+    }
+
+    private List<String> tenantsOf(Caller caller) {
+        return policy.jobsCoverAllTenants(caller) ? as(caller, tenants::allIds) : List.of(caller.tenantId());
+    }
+
+    private static void requireKnown(String jobName) {
         if (!AVAILABLE.contains(jobName)) {
             throw NotFoundException.because(
                     ANNOUNCED.contains(jobName)
                             ? "The job '" + jobName + "' is not available in this version."
                             : "There is no job '" + jobName + "'.");
         }
-        Caller caller = callers.current();
-        Properties params = new Properties();
-        params.setProperty(TENANT, policy.jobsCoverAllTenants(caller) ? ALL_TENANTS : caller.tenantId());
-        params.setProperty(ACTOR, caller.userId());
-        return String.valueOf(operator().start(jobName, params));
     }
 
-    @Requires(Permission.RUN_JOBS)
-    public Status status(String executionId) {
-        JobExecution ex = visibleExecution(executionId);
-        BatchStatus s = ex.getBatchStatus();
-        Double progress = null;
-        if (s == BatchStatus.COMPLETED) {
-            progress = 1.0;
-        } else if (s == BatchStatus.STARTING || s == BatchStatus.STARTED) {
-            progress = 0.0;
-        }
-        return new Status(
-                executionId,
-                ex.getJobName(),
-                s.name(),
-                progress,
-                instant(ex.getStartTime()),
-                instant(ex.getEndTime()),
-                ex.getExitStatus());
-    }
-
-    /**
-     * Asks a running execution to stop; one that has ended already stays as it is.
-     *
-     * @return the execution's state after the request
-     */
-    @Requires(Permission.RUN_JOBS)
-    @Audited("job")
-    public Status stop(String executionId) {
-        JobExecution ex = visibleExecution(executionId);
+    private <T> T as(Caller caller, java.util.concurrent.Callable<T> work) {
         try {
-            operator().stop(ex.getExecutionId());
-        } catch (JobExecutionNotRunningException e) {
-            // Nothing to stop: the answer shows how it ended.
+            return callers.callAs(caller, work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        return status(executionId);
-    }
-
-    /** The execution, if it exists and covers the caller's tenant (or the caller's jobs cover every tenant). */
-    private JobExecution visibleExecution(String executionId) {
-        Caller caller = callers.current();
-        JobExecution ex;
-        Properties params;
-        try {
-            long id = Long.parseLong(executionId);
-            ex = operator().getJobExecution(id);
-            params = operator().getParameters(id);
-        } catch (NumberFormatException | NoSuchJobExecutionException e) {
-            throw new NotFoundException("Job execution");
-        }
-        String tenant = params == null ? null : params.getProperty(TENANT);
-        boolean visible = policy.jobsCoverAllTenants(caller) || (tenant != null && tenant.equals(caller.tenantId()));
-        if (!visible) {
-            throw new NotFoundException("Job execution");
-        }
-        return ex;
-    }
-
-    /** The tenants a job with this tenant parameter covers. */
-    @Requires(Permission.RUN_JOBS)
-    @Transactional
-    public List<String> tenantsCovered(String tenantParameter) {
-        return ALL_TENANTS.equals(tenantParameter) ? tenants.allIds() : List.of(tenantParameter);
     }
 
     private static JobOperator operator() {
         return BatchRuntime.getJobOperator();
-    }
-
-    private static Instant instant(Date d) {
-        return d == null ? null : d.toInstant();
     }
 }

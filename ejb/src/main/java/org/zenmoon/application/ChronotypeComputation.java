@@ -34,6 +34,11 @@ class ChronotypeComputation {
         List<WearableEpoch> recent = epochs.latest(childId)
                 .map(last -> epochs.wearableEpochs(childId, last.minus(WINDOW)))
                 .orElse(List.of());
+        return analyse(recent, birthYear, now);
+    }
+
+    /** The chronotype from these epochs (the job reads them once for all it computes). */
+    Chronotype analyse(List<WearableEpoch> recent, int birthYear, Instant now) {
         var episodes = SleepEpisodeBuilder.defaults(ZoneOffset.UTC).build(WearableSleepScorer.DEFAULT.score(recent));
         double age = now.atZone(ZoneOffset.UTC).getYear() - birthYear + 0.5;
         return ChronotypeAnalysis.defaults(ZoneOffset.UTC).analyseEpisodes(episodes, age);

@@ -70,7 +70,7 @@ class ConsentsIT {
     ConsentProbe probe;
 
     @Inject
-    ChronotypeRefresh refresh;
+    JobRuns jobRuns;
 
     private <T> T as(Caller caller, Callable<T> work) throws Exception {
         return callers.callAs(caller, work);
@@ -122,17 +122,17 @@ class ConsentsIT {
 
     @Test
     void theChronotypeJobIncludesOnlyChildrenWithAnalysisConsent() throws Exception {
-        assertThat(as(ADMIN, refresh::childIds)).doesNotContain("child-a2", "child-a3");
+        assertThat(as(ADMIN, jobRuns::eligibleChildren)).doesNotContain("child-a2", "child-a3");
         as(GUARDIAN, () -> {
             consents.grant("child-a2", "analysis", "2026-01", "paper");
             return null;
         });
-        assertThat(as(ADMIN, refresh::childIds)).contains("child-a2").doesNotContain("child-a3");
+        assertThat(as(ADMIN, jobRuns::eligibleChildren)).contains("child-a2").doesNotContain("child-a3");
         as(GUARDIAN, () -> {
             consents.withdraw("child-a2", "analysis");
             return null;
         });
-        assertThat(as(ADMIN, refresh::childIds)).doesNotContain("child-a2");
+        assertThat(as(ADMIN, jobRuns::eligibleChildren)).doesNotContain("child-a2");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,20 +160,34 @@ class ExternalDatabaseAndEarIT {
             assertThat(http.get("/api/v1/children", http.token("admin")).status())
                     .isEqualTo(403);
 
-            // Jakarta Batch on the full server: the chronotype job runs to completion there too. (The school's job:
-            // the API test expects the clinic's children to have no stored chronotype.)
+            // Jakarta Batch on the full server: the forecast job runs to completion there too, partitioned over the
+            // school's children, and its results reach the API. (The school's job: the API test expects the clinic's
+            // children to have no stored chronotype.)
             String admin = http.token("school.admin");
-            Http.Reply started = http.post("/api/v1/admin/jobs/chronotype", "", admin);
+            Http.Reply started = http.post("/api/v1/admin/jobs/forecast", "", admin);
             assertThat(started.status()).as(started.body()).isEqualTo(202);
             String id = started.object().getString("executionId");
-            String status = "STARTING";
-            for (int i = 0; i < 240 && status.matches("STARTING|STARTED"); i++) {
+            JsonObject run = null;
+            for (int i = 0; i < 600; i++) {
                 Thread.sleep(500);
                 Http.Reply r = http.get("/api/v1/admin/jobs/" + id, admin);
                 assertThat(r.status()).as(r.body()).isEqualTo(200);
-                status = r.object().getString("status");
+                run = r.object();
+                if (!run.getString("status").matches("STARTING|STARTED|STOPPING")) {
+                    break;
+                }
             }
-            assertThat(status).isEqualTo("COMPLETED");
+            assertThat(run.getString("status")).as(run.toString()).isEqualTo("COMPLETED");
+            assertThat(run.getInt("read")).isEqualTo(run.getInt("total")).isPositive();
+            String oakChild = http.get("/api/v1/children", token)
+                    .json()
+                    .asJsonArray()
+                    .getJsonObject(0)
+                    .getString("childId");
+            JsonObject forecast = http.get("/api/v1/children/" + oakChild + "/forecast?metric=stress", token)
+                    .object();
+            assertThat(forecast.getString("status")).as(forecast.toString()).isEqualTo("ok");
+            assertThat(forecast.getJsonArray("points")).hasSize(24);
         } finally {
             asadmin(payara, env, 120, false, "stop-domain", DOMAIN);
             if (!Boolean.getBoolean("zenmoon.it.keep-domain")) {

@@ -40,7 +40,17 @@ final class SharedServer {
     }
 
     private static Map<String, String> env() {
-        return Map.of("ZENMOON_MQTT_URL", broker.url());
+        // A run whose server died is resumed once its heartbeat is 15 s old (2 minutes by default), so that the
+        // crash test need not wait long.
+        // The nightly schedule is off: a test run that crosses 02:30 must not see the school's jobs start by
+        // themselves (NightlyScheduleTest covers when a tenant is due).
+        return Map.of(
+                "ZENMOON_MQTT_URL",
+                broker.url(),
+                "ZENMOON_JOBS_STALE_AFTER",
+                "PT15S",
+                "ZENMOON_JOBS_NIGHTLY_AT",
+                "off");
     }
 
     /** A connection to the shared server's database as its owner, with the password the run command made. */

@@ -45,6 +45,9 @@ public class Accounts {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    AccessPolicy policy;
+
     @Resource
     SessionContext self;
 
@@ -122,6 +125,18 @@ public class Accounts {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<Caller> callerWithId(String userId) {
         return users.findById(userId).filter(u -> !u.isDisabled()).map(Accounts::caller);
+    }
+
+    /**
+     * The tenant's first active account (by user name) that may run the tenant's jobs (a tenant admin), in whose name the nightly schedule runs the tenant's
+     * jobs: its runs are audited under that admin, and stop when no admin may run jobs any more.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<Caller> scheduleAdmin(String tenantId) {
+        return users.activeInTenant(tenantId).stream()
+                .map(Accounts::caller)
+                .filter(c -> policy.permits(c, Permission.RUN_JOBS) && !policy.jobsCoverAllTenants(c))
+                .findFirst();
     }
 
     private static Caller caller(AppUser u) {

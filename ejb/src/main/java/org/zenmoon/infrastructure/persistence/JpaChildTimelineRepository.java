@@ -1,5 +1,6 @@
 package org.zenmoon.infrastructure.persistence;
 
+import static org.zenmoon.infrastructure.persistence.TenantScopedQueries.instant;
 import static org.zenmoon.infrastructure.persistence.TenantScopedQueries.nativeQuery;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -141,9 +142,5 @@ public class JpaChildTimelineRepository implements ChildTimelineRepository {
             }
             return q;
         }
-    }
-
-    private static Instant instant(Object o) {
-        return ((Timestamp) o).toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package org.zenmoon.infrastructure.persistence;
 
+import static org.zenmoon.infrastructure.persistence.TenantScopedQueries.instant;
 import static org.zenmoon.infrastructure.persistence.TenantScopedQueries.nativeQuery;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -163,9 +164,5 @@ public class JpaUploadRepository implements UploadRepository {
 
     private static Timestamp timestamp(Instant i) {
         return i == null ? null : Timestamp.from(i);
-    }
-
-    private static Instant instant(Object o) {
-        return o == null ? null : ((Timestamp) o).toInstant();
     }
 }

@@ -43,6 +43,15 @@ public class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public List<AppUser> activeInTenant(String tenantId) {
+        return em.createQuery("SELECT u FROM AppUser u WHERE u.tenantId = :t ORDER BY u.username", AppUser.class)
+                .setParameter("t", tenantId)
+                .getResultStream()
+                .filter(u -> !u.isDisabled())
+                .toList();
+    }
+
+    @Override
     public Optional<AppUser> findInCurrentTenant(String id) {
         return em.createQuery("SELECT u FROM AppUser u WHERE u.id = :id AND u.tenantId = :t", AppUser.class)
                 .setParameter("id", id)

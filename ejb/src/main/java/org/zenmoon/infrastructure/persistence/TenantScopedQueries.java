@@ -91,6 +91,28 @@ final class TenantScopedQueries {
         return ((Number) made).intValue();
     }
 
+    /** The next value of a sequence (tenants share sequences: they hand out identifiers, not data). */
+    static long nextValue(EntityManager em, String sequence) {
+        Object next = em.createNativeQuery("SELECT nextval(CAST(?1 AS regclass))")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .setParameter(1, sequence)
+                .getSingleResult();
+        return ((Number) next).longValue();
+    }
+
+    /**
+     * Active job runs of every tenant whose heartbeat is older than {@code olderThan} (V8's security-definer
+     * function): tenant id, run id, job name and the admin who started it, nothing else.
+     */
+    @SuppressWarnings("unchecked")
+    static java.util.List<Object[]> staleJobRuns(EntityManager em, Instant olderThan) {
+        return em.createNativeQuery(
+                        "SELECT tenant_id, run_id, job_name, started_by, execution_id FROM zenmoon_stale_job_runs(?1)")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .setParameter(1, Timestamp.from(olderThan))
+                .getResultList();
+    }
+
     /**
      * A native query on the database catalogue ({@code pg_catalog}), which holds no tenant's rows: the erasure and
      * the export find the tables that hold a child's rows there.
@@ -105,6 +127,11 @@ final class TenantScopedQueries {
     /** A table or column name from the catalogue, quoted for SQL. */
     static String identifier(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** A timestamp column as an instant (null stays null). */
+    static Instant instant(Object o) {
+        return o == null ? null : ((Timestamp) o).toInstant();
     }
 
     static Double number(Object o) {

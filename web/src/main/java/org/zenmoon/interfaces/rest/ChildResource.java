@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,16 +35,17 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.zenmoon.application.ChildChronotype;
 import org.zenmoon.application.ChildDirectory;
 import org.zenmoon.application.ChildDisclosures;
 import org.zenmoon.application.ChildErasure;
 import org.zenmoon.application.ChildExport;
 import org.zenmoon.application.ChildRegistry;
+import org.zenmoon.application.ChildResults;
 import org.zenmoon.application.ChildTimeline;
 import org.zenmoon.application.ChronotypeView;
 import org.zenmoon.application.Consents;
 import org.zenmoon.application.Devices;
+import org.zenmoon.application.InvalidInputException;
 import org.zenmoon.domain.model.child.ChildSummary;
 import org.zenmoon.domain.model.child.ChildTimelineRepository;
 import org.zenmoon.domain.model.epoch.EpochRecord;
@@ -168,7 +170,7 @@ public class ChildResource {
     ChildDirectory directory;
 
     @Inject
-    ChildChronotype chronotypes;
+    ChildResults results;
 
     @Inject
     ChildDisclosures disclosures;
@@ -286,10 +288,48 @@ public class ChildResource {
     @Path("/{childId}/chronotype")
     @Operation(
             summary = "The child's chronotype from its recent sleep",
-            description = "MSFsc (mid-sleep on free days, corrected for sleep debt) over the last 60 days of epochs; "
-                    + "status insufficient_data, with the reason, below 14 nights or 4 free nights.")
+            description = "MSFsc (mid-sleep on free days, corrected for sleep debt) over the last 60 days of epochs, "
+                    + "as the chronotype job stored it (computedAt); status insufficient_data, with the reason, "
+                    + "below 14 nights or 4 free nights. Before the job has run for the child, computed on request.")
     public ChronotypeView chronotype(@PathParam("childId") String childId) {
-        return chronotypes.of(childId);
+        return results.chronotype(childId);
+    }
+
+    @GET
+    @Path("/{childId}/forecast")
+    @Operation(
+            summary = "The child's forecast of stress or sleep",
+            description = "As the forecast job stored it: metric stress (hourly, hours 1..24, default 24) or sleep "
+                    + "(nightly: hours/24 nights, rounded up, default 7), points with 80% and 95% intervals, the "
+                    + "model and its backtest (mase, smape); status insufficient_data with what is missing, or "
+                    + "not_computed before the job has run.")
+    public jakarta.json.JsonObject forecast(
+            @PathParam("childId") String childId,
+            @QueryParam("metric")
+                    @DefaultValue("stress")
+                    @Pattern(regexp = "stress|sleep", message = "must be stress or sleep")
+                    String metric,
+            @QueryParam("hours") @Pattern(regexp = "[0-9]{1,3}", message = "must be a number from 1 to 168")
+                    String hours) {
+        boolean sleep = metric.equals("sleep");
+        int h = hours == null ? (sleep ? 168 : 24) : Integer.parseInt(hours);
+        if (h < 1 || h > (sleep ? 168 : 24)) {
+            throw new InvalidInputException(
+                    "hours", sleep ? "must be a number from 1 to 168" : "must be a number from 1 to 24");
+        }
+        int steps = sleep ? (h + 23) / 24 : h;
+        return results.forecast(childId, metric, steps);
+    }
+
+    @GET
+    @Path("/{childId}/causal-effects")
+    @Operation(
+            summary = "What the child's logged interventions did",
+            description = "Per intervention and outcome (evening_stress, sleep): the N-of-1 effect with its 95% "
+                    + "interval, n days, the refutation checks and the verdict (helps, harms, no_evidence, "
+                    + "insufficient_data), as the causal-effects job stored them; empty before it has run.")
+    public jakarta.json.JsonArray causalEffects(@PathParam("childId") String childId) {
+        return results.causalEffects(childId);
     }
 
     @GET

@@ -18,6 +18,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.zenmoon.application.CohortRegistry;
+import org.zenmoon.application.CohortResults;
 import org.zenmoon.domain.model.cohort.CohortKind;
 import org.zenmoon.domain.model.cohort.CohortSummary;
 
@@ -61,6 +62,9 @@ public class CohortResource {
     @Inject
     CohortRegistry cohorts;
 
+    @Inject
+    CohortResults cohortResults;
+
     @GET
     @Operation(
             summary = "The cohorts visible to the caller",
@@ -91,5 +95,26 @@ public class CohortResource {
         return Response.status(Response.Status.CREATED)
                 .entity(new EventLogged(id))
                 .build();
+    }
+
+    @GET
+    @Path("/all/causal-effects")
+    @Operation(
+            summary = "What the tenant's logged interventions did, all cohorts pooled",
+            description = "TENANT_ADMIN. As for one cohort, over every child of the tenant with analysis consent "
+                    + "(a class is often too small to show an effect that the whole school can).")
+    public jakarta.json.JsonArray tenantEffects() {
+        return cohortResults.tenantEffects();
+    }
+
+    @GET
+    @Path("/{cohortId}/causal-effects")
+    @Operation(
+            summary = "What the cohort's logged interventions did",
+            description = "Staff of the cohort. Per intervention and outcome, the children's days pooled with a "
+                    + "fixed effect per child: effect, 95% interval, n days, refutation checks and the verdict, as "
+                    + "the causal-effects job stored them; empty before it has run. 404 outside the caller's scope.")
+    public jakarta.json.JsonArray causalEffects(@PathParam("cohortId") String cohortId) {
+        return cohortResults.causalEffects(cohortId);
     }
 }

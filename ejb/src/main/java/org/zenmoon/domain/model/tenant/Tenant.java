@@ -29,6 +29,10 @@ public class Tenant {
     @Column(name = "retention_days", nullable = false)
     private int retentionDays;
 
+    /** The tenant's time zone (IANA name): when its nightly jobs run. */
+    @Column(name = "time_zone", insertable = false, updatable = false)
+    private String timeZone;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
 
@@ -40,6 +44,10 @@ public class Tenant {
         this.kind = kind;
         this.legalRegime = legalRegime;
         this.retentionDays = retentionDays;
+    }
+
+    public String getTimeZone() {
+        return timeZone == null ? "UTC" : timeZone;
     }
 
     public String getId() {

@@ -16,6 +16,9 @@ public interface UserRepository {
     /** The accounts of the tenant bound to the current transaction, by user name. */
     List<AppUser> ofCurrentTenant();
 
+    /** The tenant's accounts that are not disabled, by user name. */
+    List<AppUser> activeInTenant(String tenantId);
+
     /** An account of the tenant bound to the current transaction. */
     Optional<AppUser> findInCurrentTenant(String id);
 }

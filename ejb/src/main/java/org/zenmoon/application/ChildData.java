@@ -1,0 +1,69 @@
+package org.zenmoon.application;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Supplier;
+import org.zenmoon.analysis.epoch.WearableEpoch;
+import org.zenmoon.domain.model.consent.ConsentScope;
+import org.zenmoon.domain.model.epoch.EpochRepository;
+
+/**
+ * What every analysis job reads first for a child, inside the calling service's transaction (its tenant and access
+ * are settled): the consent check, and the child's last {@link #WINDOW} of epochs, anchored at the latest epoch so
+ * that a device that stopped sending still has its history used.
+ */
+@Dependent
+class ChildData {
+
+    /** Enough for the 14 nights with 4 free ones that the chronotype needs, and 8 weeks of days for the effects. */
+    static final Duration WINDOW = Duration.ofDays(60);
+
+    @Inject
+    EpochRepository epochs;
+
+    @Inject
+    ConsentCheck consent;
+
+    /** A child's recent epochs: {@code to} is just after the latest one; empty when the child has none. */
+    record Recent(Instant from, Instant to, List<WearableEpoch> epochs, long readNanos) {
+        boolean isEmpty() {
+            return epochs.isEmpty();
+        }
+    }
+
+    /** @throws ChildSkipped when the child's analysis consent was withdrawn since the run started */
+    Recent recent(String childId) {
+        if (!consent.isActive(childId, ConsentScope.ANALYSIS)) {
+            throw new ChildSkipped("analysis consent is no longer active");
+        }
+        long started = System.nanoTime();
+        return epochs.latest(childId)
+                .map(last -> {
+                    Instant from = last.minus(WINDOW);
+                    List<WearableEpoch> read = epochs.wearableEpochs(childId, from);
+                    return new Recent(from, last.plusSeconds(60), read, System.nanoTime() - started);
+                })
+                .orElseGet(() -> new Recent(null, null, List.of(), System.nanoTime() - started));
+    }
+
+    /** The period a result computed now covers: the UTC day of the run (a second run that day replaces it). */
+    static String period(Instant now) {
+        return now.atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    /**
+     * Runs an engine on one child's data; an engine that refuses the data (an exception) makes the child skipped with
+     * the reason, instead of failing the chunk.
+     */
+    static <T> T engine(String what, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            throw new ChildSkipped(what + " failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package org.zenmoon.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.zenmoon.application.security.CallerContext;
+import org.zenmoon.application.security.Permission;
+import org.zenmoon.application.security.Requires;
+import org.zenmoon.application.security.TenantBound;
+import org.zenmoon.domain.model.analysis.AnalysisResultRepository;
+import org.zenmoon.domain.model.analysis.AnalysisResultRepository.StoredResult;
+import org.zenmoon.domain.model.child.AnalysisInputs;
+import org.zenmoon.domain.model.child.Child;
+import org.zenmoon.domain.model.child.ChildRepository;
+import org.zenmoon.domain.model.consent.ConsentScope;
+import org.zenmoon.domain.model.job.JobPartition;
+import org.zenmoon.domain.model.job.JobRun;
+import org.zenmoon.domain.model.job.JobRunRepository;
+import org.zenmoon.domain.model.job.JobStatus;
+
+/**
+ * The book-keeping of analysis job runs in the caller's tenant: a run is opened with its partitions (ranges of the
+ * children with analysis consent, in id order), its steps report their progress here, and each chunk's outputs
+ * are stored here together with the partition's checkpoint, in the chunk's transaction. Every method requires
+ * {@code RUN_JOBS}: a job runs as the admin who started it, and stops when that admin loses the right.
+ *
+ * <p>Each call is a transaction of its own (so are the analyses'): the batch runtime runs a chunk in a transaction
+ * that already holds its own repository's connection, which ZenMoon's database cannot join (two non-XA
+ * resources). The atomicity that matters is here: a chunk's results and its partition's checkpoint commit together
+ * in {@link #commit}; the runtime's own checkpoint only repositions a retried chunk within one execution.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@TenantBound
+@Requires(Permission.RUN_JOBS)
+public class JobRuns {
+
+    @Inject
+    JobRunRepository runs;
+
+    @Inject
+    ChildRepository children;
+
+    @Inject
+    ConsentCheck consent;
+
+    @Inject
+    AnalysisResultRepository results;
+
+    @Inject
+    AnalysisInputs inputs;
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "zenmoon.jobs.partitions", defaultValue = "4")
+    int partitions;
+
+    @Inject
+    @ConfigProperty(name = "zenmoon.jobs.stale-after", defaultValue = "PT2M")
+    Duration staleAfter;
+
+    /**
+     * Opens a run of {@code jobName} over the tenant's children with analysis consent. A run of the same job whose
+     * heartbeat stopped (its server died, and no instance resumed it) is marked failed first, so that it cannot
+     * block the tenant for ever.
+     *
+     * @return the run, or empty while the tenant runs this job already
+     */
+    public Optional<JobRun> open(String jobName, String trigger) {
+        Instant now = clock.instant();
+        for (JobRun r : runs.recent(50)) {
+            if (r.jobName().equals(jobName)
+                    && JobStatus.ACTIVE.contains(r.status())
+                    && r.heartbeatAt().isBefore(now.minus(staleAfter))) {
+                runs.status(r.id(), JobStatus.FAILED, "abandoned: its server stopped sending heartbeats", now);
+            }
+        }
+        List<String> ids = eligibleChildren();
+        long id = runs.nextId();
+        JobRun run = new JobRun(
+                id,
+                jobName,
+                JobStatus.STARTING,
+                null,
+                callers.current().userId(),
+                trigger,
+                now,
+                null,
+                now,
+                1,
+                null,
+                ids.size(),
+                0,
+                0,
+                0,
+                JobRun.Timings.NONE);
+        return runs.create(run, split(id, ids, partitions)) ? runs.find(id) : Optional.empty();
+    }
+
+    /** The ids of the tenant's children with active analysis consent, in id order: those a new run includes. */
+    public List<String> eligibleChildren() {
+        Set<String> consented = consent.childrenWithActive(ConsentScope.ANALYSIS);
+        return children.all().stream()
+                .map(Child::getId)
+                .filter(consented::contains)
+                .sorted()
+                .toList();
+    }
+
+    /** Contiguous ranges of the sorted ids, at most {@code count}, as even as can be. */
+    static List<JobPartition> split(long runId, List<String> sortedIds, int count) {
+        List<JobPartition> out = new ArrayList<>();
+        int n = sortedIds.size();
+        int k = Math.max(1, Math.min(count, n));
+        for (int p = 0, from = 0; p < k && from < n; p++) {
+            int to = from + (n - from + (k - p) - 1) / (k - p);
+            out.add(new JobPartition(runId, p, sortedIds.get(from), sortedIds.get(to - 1), to - from, null, 0, 0, 0));
+            from = to;
+        }
+        return out;
+    }
+
+    public JobRun find(long runId) {
+        return runs.find(runId).orElseThrow(() -> new NotFoundException("Job execution"));
+    }
+
+    public Optional<JobRun> lookUp(long runId) {
+        return runs.find(runId);
+    }
+
+    public List<JobRun> recent(int limit) {
+        return runs.recent(limit);
+    }
+
+    public List<JobPartition> partitions(long runId) {
+        return runs.partitions(runId);
+    }
+
+    public void started(long runId, long executionId) {
+        runs.started(runId, executionId, clock.instant());
+    }
+
+    public void ended(long runId, JobStatus status, String exitStatus) {
+        runs.status(runId, status, exitStatus, clock.instant());
+    }
+
+    /** @return false if the run is not stopped or failed, or the tenant runs its job already */
+    public boolean resume(long runId, String trigger) {
+        return runs.resume(runId, trigger, clock.instant());
+    }
+
+    /**
+     * The children of a partition still to do: those after its checkpoint, in id order, that still have analysis
+     * consent (a child whose guardian withdrew it since the run started is left out).
+     */
+    public List<String> remaining(long runId, int partition) {
+        JobPartition p = runs.partitions(runId).stream()
+                .filter(x -> x.partition() == partition)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Job partition"));
+        Set<String> consented = consent.childrenWithActive(ConsentScope.ANALYSIS);
+        String after = p.doneThrough();
+        return children.all().stream()
+                .map(Child::getId)
+                .filter(id -> id.compareTo(p.firstChild()) >= 0 && id.compareTo(p.lastChild()) <= 0)
+                .filter(id -> after == null || id.compareTo(after) > 0)
+                .filter(consented::contains)
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * Stores a chunk's outputs and moves the partition's checkpoint to {@code doneThrough}, in one transaction:
+     * either both happen or neither does. {@code spentBefore}: the time the chunk took to read and analyse (and any
+     * earlier write time not yet counted); the time spent here is added to its writing.
+     */
+    public void commit(
+            long runId,
+            int partition,
+            String doneThrough,
+            List<ChildOutput> outputs,
+            int skipped,
+            JobRun.Timings spentBefore) {
+        long started = System.nanoTime();
+        for (ChildOutput out : outputs) {
+            if (out.sleep() != null) {
+                inputs.replaceDetectedSleep(out.sleep());
+            }
+            if (out.chronotype() != null) {
+                children.find(out.childId())
+                        .ifPresent(c -> c.assignChronotype(out.chronotype().category()));
+            }
+            for (ChildOutput.Result r : out.results()) {
+                results.put(r.key(), new StoredResult(r.payload(), r.computedAt()));
+            }
+        }
+        long writeMs = spentBefore.writeMs() + (System.nanoTime() - started) / 1_000_000;
+        runs.checkpoint(
+                runId,
+                partition,
+                doneThrough,
+                outputs.size() + skipped,
+                outputs.size(),
+                skipped,
+                new JobRun.Timings(spentBefore.readMs(), spentBefore.computeMs(), writeMs),
+                clock.instant());
+    }
+}

@@ -1,0 +1,50 @@
+package org.zenmoon.domain.model.job;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Job runs of the current tenant, and the one cross-tenant question: which runs went stale. */
+public interface JobRunRepository {
+
+    long nextId();
+
+    /** Stores a new run with its partitions; false (nothing stored) while the tenant runs this job already. */
+    boolean create(JobRun run, List<JobPartition> partitions);
+
+    Optional<JobRun> find(long runId);
+
+    /** The tenant's latest runs, newest first. */
+    List<JobRun> recent(int limit);
+
+    List<JobPartition> partitions(long runId);
+
+    /** The run is now worked on by {@code executionId}. */
+    void started(long runId, long executionId, Instant now);
+
+    /** Sets the status (and the end, for a final one); false if the run does not exist. */
+    boolean status(long runId, JobStatus status, String exitStatus, Instant now);
+
+    /**
+     * Makes a stopped or failed run active again for another attempt; false if it is not resumable or the tenant
+     * runs the job already.
+     */
+    boolean resume(long runId, String trigger, Instant now);
+
+    /**
+     * Moves a partition's checkpoint to {@code doneThrough} and adds to its counters, in the transaction that
+     * stores the chunk's results.
+     */
+    void checkpoint(
+            long runId,
+            int partition,
+            String doneThrough,
+            int read,
+            int written,
+            int skipped,
+            JobRun.Timings spent,
+            Instant now);
+
+    /** Active runs of every tenant whose heartbeat is older than {@code olderThan}. */
+    List<StaleRun> stale(Instant olderThan);
+}
