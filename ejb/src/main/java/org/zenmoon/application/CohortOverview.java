@@ -4,6 +4,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.zenmoon.application.audit.Audited;
 import org.zenmoon.application.security.AccessPolicy;
@@ -15,10 +18,11 @@ import org.zenmoon.domain.model.cohort.ChildWeek;
 import org.zenmoon.domain.model.cohort.CohortRepository;
 import org.zenmoon.domain.model.cohort.CohortSummary;
 import org.zenmoon.domain.model.cohort.NightlySleep;
+import org.zenmoon.domain.model.consent.ConsentScope;
 
 /**
  * The counsellor's and clinician's view of their cohorts: who is in them, when each child's device was last
- * seen, the last seven days in figures, and the cohort's nightly sleep.
+ * seen, the last seven days in figures, the cohort's nightly sleep, and its summary with the children at risk.
  */
 @Stateless
 @TenantBound
@@ -36,6 +40,9 @@ public class CohortOverview {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ConsentCheck consent;
 
     /** Tenant admins see every cohort of the tenant; counsellors and clinicians the cohorts assigned to them. */
     public List<CohortSummary> myCohorts() {
@@ -55,9 +62,35 @@ public class CohortOverview {
         return cohorts.nightlySleep(cohortId, clock.instant().minus(Duration.ofDays(nights + 1L)));
     }
 
-    private void requireVisible(String cohortId) {
-        if (myCohorts().stream().noneMatch(c -> c.cohortId().equals(cohortId))) {
-            throw new NotFoundException("Cohort");
-        }
+    /**
+     * The cohort's last seven complete days (UTC) in figures, its chronotype mix and the children at risk by
+     * {@link AtRiskRule}, drawn only from the children with active analysis consent. Audited with one row per child
+     * the at-risk list names.
+     *
+     * @throws NotFoundException (404) for a cohort outside the caller's scope
+     */
+    @Audited
+    public CohortSummaryView summary(String cohortId) {
+        CohortSummary cohort = requireVisible(cohortId);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return CohortSummaryView.of(
+                cohort,
+                cohorts.trends(
+                        cohortId,
+                        consent.childrenWithActive(ConsentScope.ANALYSIS),
+                        today,
+                        AtRiskRule.RECENT_DAYS,
+                        AtRiskRule.USUAL_DAYS,
+                        AtRiskRule.FULL_NIGHT_MINUTES),
+                today,
+                now);
+    }
+
+    private CohortSummary requireVisible(String cohortId) {
+        return myCohorts().stream()
+                .filter(c -> c.cohortId().equals(cohortId))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Cohort"));
     }
 }

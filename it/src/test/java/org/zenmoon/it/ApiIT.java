@@ -8,9 +8,14 @@ import jakarta.json.JsonValue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.zenmoon.demo.DemoDataGenerator;
 
 /** Health, tokens and the children API with its tenant wall and guardian scope, over HTTP. */
 class ApiIT {
@@ -327,6 +332,136 @@ class ApiIT {
         assertThat(http.post("/api/v1/admin/jobs/chronotype", "", http.token("counsellor"))
                         .status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void theCohortSummaryShowsRealFiguresForTheCounsellorsOwnClassOnly() throws Exception {
+        String counsellor = http.token("counsellor");
+        String oak = http.get("/api/v1/cohorts", counsellor).json().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("Year 5 Oak"))
+                .findFirst()
+                .orElseThrow()
+                .getString("cohortId");
+        List<JsonObject> oakChildren =
+                http.get("/api/v1/children", counsellor).json().asJsonArray().getValuesAs(JsonObject.class).stream()
+                        .filter(c -> c.getString("cohortName").equals("Year 5 Oak"))
+                        .toList();
+        Set<String> withAnalysisConsent = new HashSet<>();
+        for (JsonObject c : oakChildren) {
+            if (analysisConsented(c.getString("childId"), counsellor)) {
+                withAnalysisConsent.add(c.getString("childId"));
+            }
+        }
+
+        http.get("/api/v1/cohorts/" + oak + "/summary", counsellor);
+        long started = System.nanoTime();
+        Http.Reply r = http.get("/api/v1/cohorts/" + oak + "/summary", counsellor);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(took)
+                .as("the summary of a class of 15 over 35 days of minutes")
+                .isLessThan(Duration.ofSeconds(5));
+        System.out.println("Cohort summary of Year 5 Oak answered in " + took.toMillis() + " ms");
+        JsonObject s = r.object();
+        assertThat(s.keySet())
+                .containsExactlyInAnyOrder(
+                        "cohortId",
+                        "name",
+                        "children",
+                        "analysedChildren",
+                        "leftOutForConsent",
+                        "computedAt",
+                        "window",
+                        "usualWindow",
+                        "sleep",
+                        "stress",
+                        "chronotypeMix",
+                        "atRisk");
+        assertThat(s.getString("cohortId")).isEqualTo(oak);
+        assertThat(s.getString("name")).isEqualTo("Year 5 Oak");
+        assertThat(s.getInt("children")).isEqualTo(15);
+        // One guardian never agreed to analysis and one withdrew it: those two are left out of every figure.
+        assertThat(withAnalysisConsent).hasSize(13);
+        assertThat(s.getInt("analysedChildren")).isEqualTo(13);
+        assertThat(s.getInt("leftOutForConsent")).isEqualTo(2);
+        assertThat(Duration.between(Instant.parse(s.getString("computedAt")), Instant.now())
+                        .abs())
+                .isLessThan(Duration.ofMinutes(5));
+        JsonObject window = s.getJsonObject("window");
+        assertThat(window.getInt("days")).isEqualTo(7);
+        assertThat(Duration.between(Instant.parse(window.getString("from")), Instant.parse(window.getString("to"))))
+                .isEqualTo(Duration.ofDays(7));
+        assertThat(s.getJsonObject("usualWindow").getString("to")).isEqualTo(window.getString("from"));
+
+        // The demo children wear their watches nearly all week: both figures are real numbers from real nights.
+        JsonObject sleep = s.getJsonObject("sleep");
+        assertThat(sleep.getString("status")).as(sleep.toString()).isEqualTo("ok");
+        double hours = sleep.getJsonNumber("meanHours").doubleValue();
+        assertThat(hours).isFinite().isBetween(6.0, 13.0);
+        assertThat(sleep.getInt("childrenWithData")).isBetween(3, 13);
+        assertThat(sleep.getInt("nights")).isBetween(3 * sleep.getInt("childrenWithData"), 7 * 13);
+        JsonObject stress = s.getJsonObject("stress");
+        assertThat(stress.getString("status")).as(stress.toString()).isEqualTo("ok");
+        assertThat(stress.getJsonNumber("mean").doubleValue()).isFinite().isStrictlyBetween(0.0, 1.0);
+        assertThat(stress.getInt("childrenWithData")).isBetween(3, 13);
+        assertThat(stress.getInt("days")).isBetween(3 * stress.getInt("childrenWithData"), 7 * 13);
+
+        JsonObject mix = s.getJsonObject("chronotypeMix");
+        assertThat(mix.keySet()).containsExactlyInAnyOrder("early_bird", "intermediate", "night_owl", "unknown");
+        assertThat(mix.values().stream()
+                        .mapToInt(v -> ((jakarta.json.JsonNumber) v).intValue())
+                        .sum())
+                .isEqualTo(15);
+        assertThat(mix.getInt("unknown"))
+                .as("at least the two without analysis consent")
+                .isGreaterThanOrEqualTo(2);
+
+        JsonObject atRisk = s.getJsonObject("atRisk");
+        assertThat(atRisk.getString("rule")).contains("28 days", "0.10", "1 hour", "half");
+        assertThat(atRisk.getInt("assessed")).isEqualTo(13);
+        List<JsonObject> flagged = atRisk.getJsonArray("children").getValuesAs(JsonObject.class);
+        assertThat(atRisk.getInt("count")).isEqualTo(flagged.size());
+        assertThat(flagged).allSatisfy(c -> {
+            assertThat(withAnalysisConsent).contains(c.getString("childId"));
+            assertThat(c.getJsonArray("reasons").getValuesAs(jakarta.json.JsonString.class))
+                    .isNotEmpty()
+                    .allSatisfy(reason ->
+                            assertThat(reason.getString()).isIn("sustained_stress", "sleep_debt", "missed_wear"));
+        });
+
+        // Willow is not the counsellor's class: it does not exist for them, as its children do not. The school's
+        // admin sees it; a guardian reads no cohort summary; the clinic knows nothing of the school's classes.
+        Http.Reply walled = http.get("/api/v1/cohorts/" + DemoDataGenerator.WILLOW + "/summary", counsellor);
+        assertThat(walled.status()).isEqualTo(404);
+        assertThat(walled.object().getString("detail")).isEqualTo("Cohort not found");
+        Http.Reply willow =
+                http.get("/api/v1/cohorts/" + DemoDataGenerator.WILLOW + "/summary", http.token("school.admin"));
+        assertThat(willow.status()).as(willow.body()).isEqualTo(200);
+        assertThat(willow.object().getInt("children")).isEqualTo(DemoDataGenerator.WILLOW_CHILDREN);
+        assertThat(http.get("/api/v1/cohorts/" + oak + "/summary", http.token("parent"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(http.get("/api/v1/cohorts/" + oak + "/summary", http.token("clinician"))
+                        .status())
+                .isEqualTo(404);
+
+        // The read is audited under the cohort, and so is the refused one.
+        try (Connection db = SharedServer.ownerConnection();
+                PreparedStatement q = db.prepareStatement("SELECT a.outcome, count(*) FROM audit_event a "
+                        + "JOIN app_user u ON u.id = a.actor_id WHERE u.username = 'counsellor' AND a.resource = ? "
+                        + "GROUP BY a.outcome")) {
+            q.setString(1, "CohortOverview.summary cohort " + oak);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).as("audit of the summary").isTrue();
+                assertThat(rs.getString(1)).isEqualTo("ok");
+                assertThat(rs.getInt(2)).isGreaterThanOrEqualTo(2);
+            }
+            q.setString(1, "CohortOverview.summary cohort " + DemoDataGenerator.WILLOW);
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).as("audit of the refused summary").isTrue();
+                assertThat(rs.getString(1)).isEqualTo("not_found");
+            }
+        }
     }
 
     @Test

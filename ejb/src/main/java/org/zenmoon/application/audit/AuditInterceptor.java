@@ -19,13 +19,15 @@ import org.zenmoon.application.security.Caller;
 import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.application.security.InterceptedBinding;
 import org.zenmoon.domain.model.child.ConcernsAChild;
+import org.zenmoon.domain.model.child.ConcernsChildren;
 
 /**
  * The one place that audits access to children's data. It runs outside the authorization and tenant
  * interceptors, so that refused and failed attempts are recorded too, and {@link AuditTrail} writes in a
  * transaction of its own, so that a rolled-back call still leaves its trace. A call about one child (a parameter
  * named {@code childId}, or a result about one child) leaves one row for that child; a call that returns a list of
- * children's data ({@link ConcernsAChild}) leaves one row per child shown; any other call one row without a child.
+ * children's data ({@link ConcernsAChild}), or a result that names children ({@link ConcernsChildren}), leaves one row
+ * per child shown; any other call one row without a child.
  */
 @Audited
 @Interceptor
@@ -108,6 +110,9 @@ public class AuditInterceptor {
         }
         if (result instanceof ConcernsAChild one && one.childId() != null) {
             return List.of(one.childId());
+        }
+        if (result instanceof ConcernsChildren group && !group.namedChildIds().isEmpty()) {
+            return List.copyOf(new LinkedHashSet<>(group.namedChildIds()));
         }
         if (result instanceof Collection<?> items) {
             Set<String> shown = new LinkedHashSet<>();

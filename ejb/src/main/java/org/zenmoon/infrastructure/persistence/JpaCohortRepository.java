@@ -7,12 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.zenmoon.domain.model.child.ChildScope;
+import org.zenmoon.domain.model.cohort.ChildTrend;
 import org.zenmoon.domain.model.cohort.ChildWeek;
 import org.zenmoon.domain.model.cohort.Cohort;
 import org.zenmoon.domain.model.cohort.CohortKind;
@@ -153,6 +157,101 @@ public class JpaCohortRepository implements CohortRepository {
         return rows.stream()
                 .map(r -> new NightlySleep(
                         ((java.sql.Date) r[0]).toLocalDate(), number(r[1]), ((Number) r[2]).intValue()))
+                .toList();
+    }
+
+    /**
+     * One pass over the analysed children's epochs of the whole period, a range of the (tenant, child, t) index per
+     * child, into half-day bins (midnight to noon and noon to midnight, UTC: each lies in one day and one night, and
+     * binning is cheaper per row than dating); the bins summed into days and nights, and those per child over the
+     * recent and the usual period. A night counts only with a sleep state for ?9 of its minutes, so that a night the
+     * device was off for is not a short night. The child's first minute comes from the same index.
+     */
+    private static final String TRENDS = "WITH kids AS ("
+            + "SELECT c.tenant_id, c.id, c.pseudonym, c.chronotype, c.id = ANY(string_to_array(?3, ',')) AS analysed "
+            + "FROM child c WHERE c.tenant_id = ?1 AND c.cohort_id = ?2), "
+            // Lateral, so that each child is one range scan of the index rather than a scan of whole partitions.
+            + "bins AS (SELECT k.id AS child_id, x.* FROM kids k CROSS JOIN LATERAL ("
+            + "SELECT date_bin('12 hours', e.t, timestamptz '2000-01-01 00:00:00+00') AS h, "
+            + "count(*) AS minutes, count(e.stress) AS stress_n, sum(e.stress::float8) AS stress_sum, "
+            + "count(*) FILTER (WHERE e.sleep_state IN ('SLEEP', 'WAKE')) AS scored, "
+            + "count(*) FILTER (WHERE e.sleep_state = 'SLEEP') AS asleep "
+            + "FROM epoch e WHERE e.tenant_id = k.tenant_id AND e.child_id = k.id AND e.t >= ?5 AND e.t < ?6 "
+            + "GROUP BY h) x WHERE k.analysed), "
+            + "b AS (SELECT CAST(?4 AS date) AS to_d, CAST(?7 AS integer) AS r, CAST(?8 AS integer) AS u, "
+            + "CAST(?9 AS integer) AS full_night), "
+            + "days AS (SELECT child_id, (h AT TIME ZONE 'UTC')::date AS d, sum(minutes) AS minutes, "
+            + "sum(stress_n) AS stress_n, sum(stress_sum) AS stress_sum FROM bins GROUP BY child_id, d), "
+            // The night of evening n runs from noon on n to noon on n + 1, and ends on the morning of n + 1.
+            + "nights AS (SELECT child_id, ((h AT TIME ZONE 'UTC') - interval '12 hours')::date AS n, "
+            + "sum(scored) AS scored, sum(asleep) AS asleep FROM bins GROUP BY child_id, n), "
+            + "day_figures AS (SELECT child_id, "
+            + "sum(minutes) FILTER (WHERE d >= to_d - r) AS recent_minutes, "
+            + "sum(stress_sum) FILTER (WHERE d >= to_d - r) AS recent_sum, "
+            + "sum(stress_n) FILTER (WHERE d >= to_d - r) AS recent_n, "
+            + "count(*) FILTER (WHERE d >= to_d - r AND stress_n > 0) AS recent_days, "
+            + "sum(stress_sum) FILTER (WHERE d >= to_d - r - u AND d < to_d - r) AS usual_sum, "
+            + "sum(stress_n) FILTER (WHERE d >= to_d - r - u AND d < to_d - r) AS usual_n, "
+            + "count(*) FILTER (WHERE d >= to_d - r - u AND d < to_d - r AND stress_n > 0) AS usual_days "
+            + "FROM days CROSS JOIN b GROUP BY child_id), "
+            + "night_figures AS (SELECT child_id, "
+            + "sum(asleep) FILTER (WHERE n >= to_d - r - 1 AND n < to_d - 1 AND scored >= full_night) AS recent_asleep, "
+            + "count(*) FILTER (WHERE n >= to_d - r - 1 AND n < to_d - 1 AND scored >= full_night) AS recent_nights, "
+            + "sum(asleep) FILTER (WHERE n >= to_d - r - u - 1 AND n < to_d - r - 1 AND scored >= full_night) "
+            + "AS usual_asleep, "
+            + "count(*) FILTER (WHERE n >= to_d - r - u - 1 AND n < to_d - r - 1 AND scored >= full_night) "
+            + "AS usual_nights "
+            + "FROM nights CROSS JOIN b GROUP BY child_id) "
+            + "SELECT k.id, k.pseudonym, k.chronotype, k.analysed, "
+            + "CASE WHEN k.analysed THEN "
+            + "(SELECT min(x.t) FROM epoch x WHERE x.tenant_id = k.tenant_id AND x.child_id = k.id) END, "
+            + "coalesce(df.recent_minutes, 0), coalesce(df.recent_sum, 0), coalesce(df.recent_n, 0), "
+            + "coalesce(df.recent_days, 0), coalesce(df.usual_sum, 0), coalesce(df.usual_n, 0), "
+            + "coalesce(df.usual_days, 0), coalesce(nf.recent_asleep, 0), coalesce(nf.recent_nights, 0), "
+            + "coalesce(nf.usual_asleep, 0), coalesce(nf.usual_nights, 0) "
+            + "FROM kids k LEFT JOIN day_figures df ON df.child_id = k.id LEFT JOIN night_figures nf ON nf.child_id = k.id "
+            + "ORDER BY k.pseudonym";
+
+    @Override
+    public List<ChildTrend> trends(
+            String cohortId,
+            Set<String> analysed,
+            LocalDate today,
+            int recentDays,
+            int usualDays,
+            int fullNightMinutes) {
+        Instant to = today.atStartOfDay(ZoneOffset.UTC).toInstant();
+        // The first usual night starts at noon of the evening before the first usual day.
+        Instant from = to.minus(Duration.ofDays(recentDays + (long) usualDays)).minus(Duration.ofHours(12));
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = nativeQuery(em, TRENDS)
+                .setParameter(2, cohortId)
+                .setParameter(3, String.join(",", analysed))
+                .setParameter(4, java.sql.Date.valueOf(today))
+                .setParameter(5, Timestamp.from(from))
+                .setParameter(6, Timestamp.from(to))
+                .setParameter(7, recentDays)
+                .setParameter(8, usualDays)
+                .setParameter(9, fullNightMinutes)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new ChildTrend(
+                        (String) r[0],
+                        (String) r[1],
+                        (String) r[2],
+                        (Boolean) r[3],
+                        r[4] == null ? null : ((Timestamp) r[4]).toInstant(),
+                        ((Number) r[5]).longValue(),
+                        ((Number) r[6]).doubleValue(),
+                        ((Number) r[7]).longValue(),
+                        ((Number) r[8]).intValue(),
+                        ((Number) r[9]).doubleValue(),
+                        ((Number) r[10]).longValue(),
+                        ((Number) r[11]).intValue(),
+                        ((Number) r[12]).longValue(),
+                        ((Number) r[13]).intValue(),
+                        ((Number) r[14]).longValue(),
+                        ((Number) r[15]).intValue()))
                 .toList();
     }
 }

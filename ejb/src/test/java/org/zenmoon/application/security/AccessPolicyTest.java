@@ -3,11 +3,13 @@ package org.zenmoon.application.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.zenmoon.domain.model.child.ChildScope;
+import org.zenmoon.domain.model.cohort.ChildTrend;
 import org.zenmoon.domain.model.cohort.ChildWeek;
 import org.zenmoon.domain.model.cohort.Cohort;
 import org.zenmoon.domain.model.cohort.CohortRepository;
@@ -42,6 +44,17 @@ class AccessPolicyTest {
 
             @Override
             public List<NightlySleep> nightlySleep(String cohortId, Instant since) {
+                return List.of();
+            }
+
+            @Override
+            public List<ChildTrend> trends(
+                    String cohortId,
+                    Set<String> analysed,
+                    LocalDate today,
+                    int recentDays,
+                    int usualDays,
+                    int fullNightMinutes) {
                 return List.of();
             }
 

@@ -17,12 +17,14 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.zenmoon.application.CohortOverview;
 import org.zenmoon.application.CohortRegistry;
 import org.zenmoon.application.CohortResults;
+import org.zenmoon.application.CohortSummaryView;
 import org.zenmoon.domain.model.cohort.CohortKind;
 import org.zenmoon.domain.model.cohort.CohortSummary;
 
-/** Classes and panels: the tenant admin creates them; staff list theirs and log events for them. */
+/** Classes and panels: the tenant admin creates them; staff list theirs, read their summaries and log events. */
 @Path("/cohorts")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
@@ -64,6 +66,9 @@ public class CohortResource {
 
     @Inject
     CohortResults cohortResults;
+
+    @Inject
+    CohortOverview overview;
 
     @GET
     @Operation(
@@ -116,5 +121,17 @@ public class CohortResource {
                     + "the causal-effects job stored them; empty before it has run. 404 outside the caller's scope.")
     public jakarta.json.JsonArray causalEffects(@PathParam("cohortId") String cohortId) {
         return cohortResults.causalEffects(cohortId);
+    }
+
+    @GET
+    @Path("/{cohortId}/summary")
+    @Operation(
+            summary = "The cohort's last 7 days in figures, its chronotype mix and the children at risk",
+            description = "Staff of the cohort (tenant admins: every cohort of the tenant); 404 for a cohort outside "
+                    + "the caller's scope, 403 for guardians. Only children with active analysis consent count; "
+                    + "a figure from fewer than 3 children with 3 days of data is status insufficient_data with no "
+                    + "number. The at-risk rule is in atRisk.rule and docs/analyses/cohort-summary.md.")
+    public CohortSummaryView summary(@PathParam("cohortId") String cohortId) {
+        return overview.summary(cohortId);
     }
 }

@@ -1,6 +1,7 @@
 package org.zenmoon.domain.model.cohort;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.zenmoon.domain.model.child.ChildScope;
@@ -32,4 +33,18 @@ public interface CohortRepository {
 
     /** Mean hours asleep per child, night by night, for the nights after {@code since} that have data. */
     List<NightlySleep> nightlySleep(String cohortId, Instant since);
+
+    /**
+     * Each child of the cohort with its figures: the {@code recentDays} days before {@code today} (UTC) and the
+     * nights ending on their mornings, against the {@code usualDays} days and nights before those. A night counts
+     * only when at least {@code fullNightMinutes} of its 24 hours (noon to noon) have a sleep state. Only the
+     * children in {@code analysed} have their measurements read.
+     */
+    List<ChildTrend> trends(
+            String cohortId,
+            Set<String> analysed,
+            LocalDate today,
+            int recentDays,
+            int usualDays,
+            int fullNightMinutes);
 }
