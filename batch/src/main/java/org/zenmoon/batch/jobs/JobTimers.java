@@ -34,7 +34,8 @@ public class JobTimers {
     @Inject
     Clock clock;
 
-    @Resource
+    /** The platform's default by its standard name: Payara Server does not resolve a bare field in a library jar. */
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
     private ScheduledExecutorService timer;
