@@ -1,7 +1,6 @@
 package org.zenmoon.batch.jobs;
 
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -13,6 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * Drives the job recovery (every half minute) and the nightly schedule (every quarter hour, on the quarter) from a
@@ -34,13 +35,11 @@ public class JobTimers {
     @Inject
     Clock clock;
 
-    /** The platform's default by its standard name: Payara Server does not resolve a bare field in a library jar. */
-    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-    ManagedThreadFactory threads;
-
     private ScheduledExecutorService timer;
 
-    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) throws NamingException {
+        // Looked up, not injected: Payara Server does not inject @Resource fields of a library jar inside the WAR.
+        ManagedThreadFactory threads = InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
         timer = Executors.newSingleThreadScheduledExecutor(threads);
         timer.scheduleWithFixedDelay(() -> safely("job recovery", recovery::look), 20, 30, TimeUnit.SECONDS);
         long quarter = NightlySchedule.WINDOW.toMillis();
