@@ -53,6 +53,8 @@ class AdversarialIT {
     static final List<Endpoint> CHILD_ENDPOINTS = List.of(
             new Endpoint("GET", "/children/{id}", null, READERS),
             new Endpoint("GET", "/children/{id}/chronotype", null, READERS),
+            new Endpoint("GET", "/children/{id}/forecast", null, READERS),
+            new Endpoint("GET", "/children/{id}/causal-effects", null, READERS),
             new Endpoint("GET", "/children/{id}/consents", null, READERS),
             new Endpoint(
                     "POST", "/children/{id}/consents", "{\"scope\":\"analysis\",\"noticeVersion\":\"v1\"}", GUARDIAN),
@@ -77,8 +79,10 @@ class AdversarialIT {
             new Endpoint("POST", "/users/{id}/disable", null, ADMIN));
 
     /** Every endpoint about one cohort. */
-    static final List<Endpoint> COHORT_ENDPOINTS =
-            List.of(new Endpoint("POST", "/cohorts/{id}/events", ACTIVITY, STAFF));
+    static final List<Endpoint> COHORT_ENDPOINTS = List.of(
+            new Endpoint("POST", "/cohorts/{id}/events", ACTIVITY, STAFF),
+            new Endpoint("GET", "/cohorts/{id}/summary", null, STAFF),
+            new Endpoint("GET", "/cohorts/{id}/causal-effects", null, STAFF));
 
     /** The demo logins and their one role. */
     static final Map<String, String> ROLE = Map.of(
@@ -289,6 +293,17 @@ class AdversarialIT {
             judge(
                     user + " POST /admin/jobs/chronotype",
                     http.post("/api/v1/admin/jobs/chronotype", "", tokens.get(user)),
+                    Set.of(403),
+                    null);
+            judge(user + " GET /admin/jobs", http.get("/api/v1/admin/jobs", tokens.get(user)), Set.of(403), null);
+            judge(
+                    user + " POST /admin/jobs/1/restart",
+                    http.post("/api/v1/admin/jobs/1/restart", "", tokens.get(user)),
+                    Set.of(403),
+                    null);
+            judge(
+                    user + " GET /cohorts/all/causal-effects",
+                    http.get("/api/v1/cohorts/all/causal-effects", tokens.get(user)),
                     Set.of(403),
                     null);
         }
