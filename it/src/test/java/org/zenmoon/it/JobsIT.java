@@ -52,8 +52,23 @@ class JobsIT {
     @Test
     @Order(1)
     void everyJobRunsOverTheConsentedChildrenAndCountsThem() throws Exception {
+        List<String> summary = new ArrayList<>();
+        summary.add("job               children  wall s  read ms  compute ms  write ms   (school, demo data)");
         for (String job : List.of("sleep-detection", "chronotype", "causal-effects", "forecast")) {
             JsonObject done = runToTheEnd(job, admin);
+            JsonObject t = done.getJsonObject("timings");
+            summary.add(String.format(
+                    "%-17s %8d  %6.1f  %7d  %10d  %8d",
+                    job,
+                    done.getInt("read"),
+                    java.time.Duration.between(
+                                            java.time.Instant.parse(done.getString("startedAt")),
+                                            java.time.Instant.parse(done.getString("endedAt")))
+                                    .toMillis()
+                            / 1000.0,
+                    t.getJsonNumber("readMs").longValue(),
+                    t.getJsonNumber("computeMs").longValue(),
+                    t.getJsonNumber("writeMs").longValue()));
             assertThat(done.getString("status")).as(job + ": " + done).isEqualTo("COMPLETED");
             assertThat(done.getJsonNumber("progress").doubleValue()).isEqualTo(1.0);
             assertThat(done.getInt("total")).as(job).isEqualTo(SCHOOL_CHILDREN_ANALYSED);
@@ -63,7 +78,10 @@ class JobsIT {
                     .as(job + ": no demo child's data is unusable")
                     .isZero();
             assertThat(done.getString("endedAt")).isNotBlank();
+            assertThat(t.getJsonNumber("computeMs").longValue()).as(job).isPositive();
         }
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "jobs-summary.txt"), summary);
         JsonArray recent = http.get("/api/v1/admin/jobs?limit=10", admin).json().asJsonArray();
         assertThat(recent.getValuesAs(JsonObject.class).stream()
                         .map(o -> o.getString("jobName"))
