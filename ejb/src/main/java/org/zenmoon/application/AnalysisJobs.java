@@ -189,7 +189,7 @@ public class AnalysisJobs {
         Located located = visibleRun(executionId);
         JobRun run = located.run();
         if (JobStatus.ACTIVE.contains(run.status())) {
-            boolean asked = askToStop(run.executionId());
+            boolean asked = askToStop(run, located.actor().tenantId());
             as(located.actor(), () -> {
                 runs.ended(
                         run.id(),
@@ -234,19 +234,39 @@ public class AnalysisJobs {
         execute(actor, as(actor, () -> runs.find(runId)), trigger);
     }
 
-    /** Ends an active run whose execution is lost (its server died), so that it can be resumed. */
+    /**
+     * Takes over a run whose server died (the caller is the run's admin): if its heartbeat is still stale, it ends
+     * (FAILED, or STOPPED if it was being stopped) and a failed one resumes from its checkpoints.
+     *
+     * @return true if it was resumed
+     */
     @Requires(Permission.RUN_JOBS)
-    public void markFailed(long runId, String reason) {
-        runs.ended(runId, JobStatus.FAILED, reason);
+    public boolean recover(Caller actor, long runId) {
+        Optional<JobStatus> ended =
+                as(actor, () -> runs.abandonIfStale(runId, "its server stopped; resumed from the checkpoints"));
+        if (ended.orElse(null) != JobStatus.FAILED) {
+            return false;
+        }
+        resume(actor, runId, "recovery");
+        return true;
     }
 
-    /** Asks the batch runtime to stop the execution; false when it is not running here. */
-    private static boolean askToStop(Long executionId) {
-        if (executionId == null) {
+    /**
+     * Asks the batch runtime to stop the run's execution; false when it is not running here. Execution ids start
+     * again after a restart, so the execution must carry this run's id and tenant to be this run's.
+     */
+    private static boolean askToStop(JobRun run, String tenantId) {
+        if (run.executionId() == null) {
             return false;
         }
         try {
-            operator().stop(executionId);
+            Properties p = operator().getParameters(run.executionId());
+            if (p == null
+                    || !String.valueOf(run.id()).equals(p.getProperty(RUN))
+                    || !tenantId.equals(p.getProperty(TENANT))) {
+                return false;
+            }
+            operator().stop(run.executionId());
             return true;
         } catch (JobExecutionNotRunningException | NoSuchJobExecutionException e) {
             // Not running here (its server died): nothing will report the end.

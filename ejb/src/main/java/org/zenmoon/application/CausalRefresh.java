@@ -66,6 +66,9 @@ public class CausalRefresh implements ChildAnalysis {
     static final ZoneId ZONE = ZoneOffset.UTC;
     static final List<DailyOutcome> OUTCOMES = List.of(DailyOutcome.EVENING_STRESS, DailyOutcome.SLEEP);
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(CausalRefresh.class.getName());
+
     @Inject
     ChildData data;
 
@@ -187,12 +190,25 @@ public class CausalRefresh implements ChildAnalysis {
                                     .contains(d.date())))
                     .toList();
             for (DailyOutcome outcome : OUTCOMES) {
-                effects.add(estimate(
-                        type,
-                        outcome,
-                        "cohort_fixed_effects",
-                        now,
-                        () -> InterventionDesigns.acrossCohort(typed, outcome, CausalSettings.defaults())));
+                try {
+                    effects.add(estimate(
+                            type,
+                            outcome,
+                            "cohort_fixed_effects",
+                            now,
+                            () -> InterventionDesigns.acrossCohort(typed, outcome, CausalSettings.defaults())));
+                } catch (RuntimeException e) {
+                    // One estimate the engine refuses must not fail the tenant's whole run (and every restart).
+                    LOG.warning(() -> "pooled " + type + " estimate refused: "
+                            + e.getClass().getName());
+                    effects.add(insufficient(
+                            type,
+                            outcome,
+                            "cohort_fixed_effects",
+                            now,
+                            "the engine refused the pooled days ("
+                                    + e.getClass().getSimpleName() + ")"));
+                }
             }
         }
         return effects.build().toString();
@@ -228,20 +244,25 @@ public class CausalRefresh implements ChildAnalysis {
             if (e.getMessage() == null || !e.getMessage().startsWith("both arms need rows")) {
                 throw e;
             }
-            return Json.createObjectBuilder()
-                    .add("intervention", intervention)
-                    .add("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
-                    .add("design", design)
-                    .add("verdict", "insufficient_data")
-                    .add("reason", e.getMessage())
-                    .add("computedAt", now.toString())
-                    .addNull("effect")
-                    .addNull("ciLow")
-                    .addNull("ciHigh")
-                    .add("n", 0)
-                    .add("refutations", Json.createArrayBuilder())
-                    .build();
+            return insufficient(intervention, outcome, design, now, e.getMessage());
         }
+    }
+
+    private static JsonObject insufficient(
+            String intervention, DailyOutcome outcome, String design, Instant now, String reason) {
+        return Json.createObjectBuilder()
+                .add("intervention", intervention)
+                .add("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .add("design", design)
+                .add("verdict", "insufficient_data")
+                .add("reason", reason)
+                .add("computedAt", now.toString())
+                .addNull("effect")
+                .addNull("ciLow")
+                .addNull("ciHigh")
+                .add("n", 0)
+                .add("refutations", Json.createArrayBuilder())
+                .build();
     }
 
     /** One estimate as API.md's {@code /causal-effects} shows it, with when and from how many days. */

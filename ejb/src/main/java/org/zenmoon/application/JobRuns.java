@@ -83,10 +83,9 @@ public class JobRuns {
     public Optional<JobRun> open(String jobName, String trigger) {
         Instant now = clock.instant();
         for (JobRun r : runs.recent(50)) {
-            if (r.jobName().equals(jobName)
-                    && JobStatus.ACTIVE.contains(r.status())
-                    && r.heartbeatAt().isBefore(now.minus(staleAfter))) {
-                runs.status(r.id(), JobStatus.FAILED, "abandoned: its server stopped sending heartbeats", now);
+            if (r.jobName().equals(jobName) && JobStatus.ACTIVE.contains(r.status())) {
+                runs.abandonIfStale(
+                        r.id(), now.minus(staleAfter), "abandoned: its server stopped sending heartbeats", now);
             }
         }
         List<String> ids = eligibleChildren();
@@ -158,6 +157,20 @@ public class JobRuns {
         runs.status(runId, status, exitStatus, clock.instant());
     }
 
+    /**
+     * Ends a run whose server died, if its heartbeat is still stale (compare-and-set, so that a run restarted or
+     * resumed meanwhile is left alone).
+     *
+     * @return the status it ended with (FAILED, or STOPPED for one that was stopping), or empty if it moved on
+     */
+    public Optional<JobStatus> abandonIfStale(long runId, String reason) {
+        Instant now = clock.instant();
+        if (!runs.abandonIfStale(runId, now.minus(staleAfter), reason, now)) {
+            return Optional.empty();
+        }
+        return runs.find(runId).map(JobRun::status);
+    }
+
     /** @return false if the run is not stopped or failed, or the tenant runs its job already */
     public boolean resume(long runId, String trigger) {
         return runs.resume(runId, trigger, clock.instant());
@@ -196,7 +209,15 @@ public class JobRuns {
             int skipped,
             JobRun.Timings spentBefore) {
         long started = System.nanoTime();
+        int stored = 0;
+        int gone = 0;
         for (ChildOutput out : outputs) {
+            if (children.find(out.childId()).isEmpty()) {
+                // Erased since it was analysed: nothing of it may be stored; it counts as skipped.
+                gone++;
+                continue;
+            }
+            stored++;
             if (out.sleep() != null) {
                 inputs.replaceDetectedSleep(out.sleep());
             }
@@ -214,8 +235,8 @@ public class JobRuns {
                 partition,
                 doneThrough,
                 outputs.size() + skipped,
-                outputs.size(),
-                skipped,
+                stored,
+                skipped + gone,
                 new JobRun.Timings(spentBefore.readMs(), spentBefore.computeMs(), writeMs),
                 clock.instant());
     }

@@ -1,5 +1,6 @@
 package org.zenmoon.batch.jobs;
 
+import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -74,12 +76,11 @@ public class JobRecovery {
                 LOG.warning(() -> "job run " + stale.runId() + " cannot be resumed: the admin who started it is gone");
                 return;
             }
-            callers.callAs(() -> actor, "job-" + stale.runId(), () -> {
-                jobs.markFailed(stale.runId(), "its server stopped; resumed from the checkpoints");
-                jobs.resume(actor, stale.runId(), "recovery");
-                return null;
-            });
-            LOG.info(() -> "resumed job run " + stale.runId() + " (" + stale.jobName() + ") from its checkpoints");
+            boolean resumed =
+                    callers.callAs(() -> actor, "job-" + stale.runId(), () -> jobs.recover(actor, stale.runId()));
+            if (resumed) {
+                LOG.info(() -> "resumed job run " + stale.runId() + " (" + stale.jobName() + ") from its checkpoints");
+            }
         } catch (Exception e) {
             LOG.log(Level.WARNING, "job run {0} could not be resumed: {1}", new Object[] {stale.runId(), e.toString()});
         }
@@ -91,8 +92,15 @@ public class JobRecovery {
             return false;
         }
         try {
-            BatchStatus s =
-                    BatchRuntime.getJobOperator().getJobExecution(execution).getBatchStatus();
+            JobOperator operator = BatchRuntime.getJobOperator();
+            // Execution ids start again after a restart: only an execution with this run's id and tenant is it.
+            Properties p = operator.getParameters(execution);
+            if (p == null
+                    || !String.valueOf(stale.runId()).equals(p.getProperty(AnalysisJobs.RUN))
+                    || !stale.tenantId().equals(p.getProperty(AnalysisJobs.TENANT))) {
+                return false;
+            }
+            BatchStatus s = operator.getJobExecution(execution).getBatchStatus();
             return s == BatchStatus.STARTING || s == BatchStatus.STARTED || s == BatchStatus.STOPPING;
         } catch (NoSuchJobExecutionException e) {
             return false;

@@ -122,7 +122,9 @@ public class JpaJobRunRepository implements JobRunRepository {
     public void started(long runId, long executionId, Instant now) {
         nativeQuery(
                         em,
-                        "UPDATE job_run SET status = 'STARTED', execution_id = ?3, heartbeat_at = ?4"
+                        // A run that ended (or was stopped) before its starter got here keeps that status.
+                        "UPDATE job_run SET execution_id = ?3, heartbeat_at = ?4,"
+                                + " status = CASE WHEN status = 'STARTING' THEN 'STARTED' ELSE status END"
                                 + " WHERE tenant_id = ?1 AND id = ?2")
                 .setParameter(2, runId)
                 .setParameter(3, executionId)
@@ -137,12 +139,30 @@ public class JpaJobRunRepository implements JobRunRepository {
                                 em,
                                 "UPDATE job_run SET status = ?3, exit_status = COALESCE(?4, exit_status),"
                                         + " heartbeat_at = ?5, ended_at = CASE WHEN ?6 THEN ?5 ELSE ended_at END"
-                                        + " WHERE tenant_id = ?1 AND id = ?2")
+                                        + " WHERE tenant_id = ?1 AND id = ?2"
+                                        // Asking to stop a run that has ended changes nothing.
+                                        + " AND (?3 <> 'STOPPING' OR status IN ('STARTING', 'STARTED'))")
                         .setParameter(2, runId)
                         .setParameter(3, status.name())
                         .setParameter(4, exitStatus == null ? null : truncate(exitStatus))
                         .setParameter(5, Timestamp.from(now))
                         .setParameter(6, ended)
+                        .executeUpdate()
+                == 1;
+    }
+
+    @Override
+    public boolean abandonIfStale(long runId, Instant olderThan, String reason, Instant now) {
+        return nativeQuery(
+                                em,
+                                "UPDATE job_run SET status = CASE WHEN status = 'STOPPING' THEN 'STOPPED' ELSE 'FAILED'"
+                                        + " END, exit_status = ?3, ended_at = ?4, heartbeat_at = ?4"
+                                        + " WHERE tenant_id = ?1 AND id = ?2"
+                                        + " AND status IN ('STARTING', 'STARTED', 'STOPPING') AND heartbeat_at < ?5")
+                        .setParameter(2, runId)
+                        .setParameter(3, reason)
+                        .setParameter(4, Timestamp.from(now))
+                        .setParameter(5, Timestamp.from(olderThan))
                         .executeUpdate()
                 == 1;
     }

@@ -26,6 +26,12 @@ public interface JobRunRepository {
     boolean status(long runId, JobStatus status, String exitStatus, Instant now);
 
     /**
+     * Ends an active run whose heartbeat is still older than {@code olderThan} (its server died): FAILED, or STOPPED
+     * for one that was stopping. Compare-and-set: false if the run moved on meanwhile (a restart, a new heartbeat).
+     */
+    boolean abandonIfStale(long runId, Instant olderThan, String reason, Instant now);
+
+    /**
      * Makes a stopped or failed run active again for another attempt; false if it is not resumable or the tenant
      * runs the job already.
      */
