@@ -268,7 +268,8 @@ public class AnalysisJobs {
             }
             operator().stop(run.executionId());
             return true;
-        } catch (JobExecutionNotRunningException | NoSuchJobExecutionException e) {
+        } catch (JobExecutionNotRunningException | NoSuchJobExecutionException | NullPointerException e) {
+            // JBatch answers some execution ids it does not know with a NullPointerException.
             // Not running here (its server died): nothing will report the end.
             return false;
         }

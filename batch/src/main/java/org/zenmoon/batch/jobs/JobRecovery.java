@@ -102,7 +102,8 @@ public class JobRecovery {
             }
             BatchStatus s = operator.getJobExecution(execution).getBatchStatus();
             return s == BatchStatus.STARTING || s == BatchStatus.STARTED || s == BatchStatus.STOPPING;
-        } catch (NoSuchJobExecutionException e) {
+        } catch (NoSuchJobExecutionException | NullPointerException e) {
+            // Unknown to this server's runtime (JBatch answers some unknown ids with a NullPointerException).
             return false;
         }
     }
