@@ -57,13 +57,32 @@ public final class DemoDataGenerator {
         "Stoat", "Vole", "Kestrel", "Newt", "Finch", "Plover", "Egret"
     };
 
+    /**
+     * The largest {@code zenmoon.demo.scale}: 1,560 children, within the 1,800 distinct pseudonyms the generator can
+     * draw.
+     */
+    public static final int MAX_SCALE = 30;
+
     private final long seed;
     private final LocalDate endDay;
+    private final int scale;
 
     /** @param endDay the first day not generated: data covers the {@value #DAYS} days before it */
     public DemoDataGenerator(long seed, LocalDate endDay) {
+        this(seed, endDay, 1);
+    }
+
+    /**
+     * A world whose cohorts have {@code scale} times the demo's children, for benchmarks. Scale 1 is the demo; the
+     * extra children are drawn after all of the demo's, so the demo's children are the same at every scale.
+     */
+    public DemoDataGenerator(long seed, LocalDate endDay, int scale) {
+        if (scale < 1 || scale > MAX_SCALE) {
+            throw new IllegalArgumentException("the demo scale must be from 1 to " + MAX_SCALE + ", not " + scale);
+        }
         this.seed = seed;
         this.endDay = endDay;
+        this.scale = scale;
     }
 
     public static String id(String key) {
@@ -120,11 +139,25 @@ public final class DemoDataGenerator {
         List<ConsentRow> consents = new ArrayList<>();
         Set<String> pseudonyms = new HashSet<>();
         int year = endDay.getYear();
-        addChildren(rnd, children, 15, SCHOOL_TENANT, oak, year - 10, year - 9, pseudonyms);
-        addChildren(rnd, children, 15, SCHOOL_TENANT, birch, year - 13, year - 12, pseudonyms);
-        addChildren(rnd, children, 12, CLINIC_TENANT, panel, year - 16, year - 6, pseudonyms);
+        addChildren(rnd, children, 0, 15, SCHOOL_TENANT, oak, year - 10, year - 9, pseudonyms);
+        addChildren(rnd, children, 0, 15, SCHOOL_TENANT, birch, year - 13, year - 12, pseudonyms);
+        addChildren(rnd, children, 0, 12, CLINIC_TENANT, panel, year - 16, year - 6, pseudonyms);
         // Added last, so that the children above keep the data they had before Willow existed.
-        addChildren(rnd, children, WILLOW_CHILDREN, SCHOOL_TENANT, willow, year - 11, year - 10, pseudonyms);
+        addChildren(rnd, children, 0, WILLOW_CHILDREN, SCHOOL_TENANT, willow, year - 11, year - 10, pseudonyms);
+        // A benchmark's extra children come after all of the demo's, for the same reason.
+        addChildren(rnd, children, 15, 15 * scale, SCHOOL_TENANT, oak, year - 10, year - 9, pseudonyms);
+        addChildren(rnd, children, 15, 15 * scale, SCHOOL_TENANT, birch, year - 13, year - 12, pseudonyms);
+        addChildren(rnd, children, 12, 12 * scale, CLINIC_TENANT, panel, year - 16, year - 6, pseudonyms);
+        addChildren(
+                rnd,
+                children,
+                WILLOW_CHILDREN,
+                WILLOW_CHILDREN * scale,
+                SCHOOL_TENANT,
+                willow,
+                year - 11,
+                year - 10,
+                pseudonyms);
         Instant withdrawal = at(endDay.minusDays(5), 18.0);
         for (int i = 0; i < children.size(); i++) {
             ChildRow c = children.get(i);
@@ -184,13 +217,14 @@ public final class DemoDataGenerator {
     private void addChildren(
             Random rnd,
             List<ChildRow> out,
-            int n,
+            int from,
+            int to,
             String tenant,
             String cohort,
             int minYear,
             int maxYear,
             Set<String> pseudonyms) {
-        for (int i = 0; i < n; i++) {
+        for (int i = from; i < to; i++) {
             int birthYear = minYear + rnd.nextInt(maxYear - minYear + 1);
             int age = endDay.getYear() - birthYear;
             String pseudonym;

@@ -39,6 +39,12 @@ public final class DemoDataSeeder {
     private DemoDataSeeder() {}
 
     public static Result seedIfEmpty(Connection c, long seed, LocalDate endDay, char[] password) throws SQLException {
+        return seedIfEmpty(c, seed, endDay, 1, password);
+    }
+
+    /** As {@link #seedIfEmpty(Connection, long, LocalDate, char[])}, with {@code scale} times the demo's children. */
+    public static Result seedIfEmpty(Connection c, long seed, LocalDate endDay, int scale, char[] password)
+            throws SQLException {
         long started = System.nanoTime();
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -51,7 +57,7 @@ public final class DemoDataSeeder {
                     return new Result(false, 0, 0, (System.nanoTime() - started) / 1_000_000);
                 }
             }
-            DemoDataGenerator gen = new DemoDataGenerator(seed, endDay);
+            DemoDataGenerator gen = new DemoDataGenerator(seed, endDay, scale);
             DemoWorld w = gen.world();
             writeWorld(c, w, password);
             try (PreparedStatement ps = c.prepareStatement("SELECT zenmoon_ensure_epoch_partitions(?, ?)")) {

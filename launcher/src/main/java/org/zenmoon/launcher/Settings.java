@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
+import org.zenmoon.demo.DemoDataGenerator;
 
 /**
  * The launcher's settings. Each is read from a system property ({@code zenmoon.http.port}) or the matching
@@ -21,6 +22,7 @@ record Settings(
         int embeddedDbPort,
         boolean demo,
         long demoSeed,
+        int demoScale,
         String javaOpts,
         Path payaraJar,
         Path war,
@@ -63,6 +65,8 @@ record Settings(
                 // Demo accounts share one known password: only the embedded database gets them unless asked for.
                 Boolean.parseBoolean(get.apply("zenmoon.demo", String.valueOf(external == null))),
                 number(get, "zenmoon.demo.seed", "20261127"),
+                // Benchmarks only: each demo cohort has this many times its children (1: the demo as it is).
+                demoScale(get),
                 get.apply("zenmoon.server.java-opts", "-Xmx1g -XX:+UseSerialGC"),
                 Path.of(get.apply(
                         "zenmoon.server.payara-jar",
@@ -78,6 +82,15 @@ record Settings(
                 keyFile == null,
                 // The MQTT bridge's broker, or null: the bridge is off.
                 get.apply("zenmoon.mqtt.url", null));
+    }
+
+    private static int demoScale(BinaryOperator<String> get) {
+        long scale = number(get, "zenmoon.demo.scale", "1");
+        if (scale < 1 || scale > DemoDataGenerator.MAX_SCALE) {
+            throw new IllegalArgumentException(variable("zenmoon.demo.scale") + " must be a whole number from 1 to "
+                    + DemoDataGenerator.MAX_SCALE + ", not " + scale);
+        }
+        return (int) scale;
     }
 
     private static int port(BinaryOperator<String> get, String key, String fallback) {

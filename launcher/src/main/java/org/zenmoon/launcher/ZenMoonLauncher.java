@@ -284,8 +284,8 @@ public final class ZenMoonLauncher {
                 OUT.println(
                         "[zenmoon] ZENMOON_DEMO=true: an empty external database gets demo accounts with the password 'demo'");
             }
-            DemoDataSeeder.Result r =
-                    DemoDataSeeder.seedIfEmpty(c, settings.demoSeed(), LocalDate.now(clock), "demo".toCharArray());
+            DemoDataSeeder.Result r = DemoDataSeeder.seedIfEmpty(
+                    c, settings.demoSeed(), LocalDate.now(clock), settings.demoScale(), "demo".toCharArray());
             if (r.seeded()) {
                 OUT.printf(
                         "[zenmoon] demo data created: %d children, %,d epochs in %.1f s%n",

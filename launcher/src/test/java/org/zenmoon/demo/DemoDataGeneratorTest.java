@@ -67,6 +67,22 @@ class DemoDataGeneratorTest {
     }
 
     @Test
+    void aScaledWorldKeepsTheDemoChildrenAndAddsScaleTimesEachCohort() {
+        DemoWorld scaled = new DemoDataGenerator(7, END, 3).world();
+        assertThat(scaled.children()).hasSize(3 * world.children().size());
+        // The demo's children come first, unchanged, so scale 1 stays the demo that tests rely on.
+        assertThat(scaled.children().subList(0, world.children().size())).isEqualTo(world.children());
+        assertThat(scaled.children()).extracting(ChildRow::id).doesNotHaveDuplicates();
+        assertThat(scaled.children()).extracting(ChildRow::pseudonym).doesNotHaveDuplicates();
+        Map<String, Integer> perCohort = new HashMap<>();
+        world.children().forEach(c -> perCohort.merge(c.cohortId(), 1, Integer::sum));
+        Map<String, Integer> scaledPerCohort = new HashMap<>();
+        scaled.children().forEach(c -> scaledPerCohort.merge(c.cohortId(), 1, Integer::sum));
+        perCohort.forEach((cohort, n) -> assertThat(scaledPerCohort.get(cohort)).isEqualTo(3 * n));
+        assertThat(new DemoDataGenerator(7, END, 1).world().children()).isEqualTo(world.children());
+    }
+
+    @Test
     void twoTenantsWithTheDocumentedAccountsAndEnoughChildren() {
         assertThat(world.tenants()).extracting(DemoWorld.TenantRow::kind).containsExactlyInAnyOrder("SCHOOL", "CLINIC");
         assertThat(world.children()).hasSizeGreaterThanOrEqualTo(40);
