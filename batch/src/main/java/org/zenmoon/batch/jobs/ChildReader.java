@@ -29,16 +29,16 @@ public class ChildReader extends RunParameters implements ItemReader {
     @Inject
     StepContext step;
 
-    private List<String> todo = List.of();
+    private List<String> remaining = List.of();
     private int next;
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
         int p = Integer.parseInt(partition);
-        todo = p < 0 ? List.of() : asActor(() -> runs.remaining(run(), p));
+        remaining = p < 0 ? List.of() : asActor(() -> runs.remaining(run(), p));
         String after = checkpoint instanceof String s ? s : null;
         next = 0;
-        while (after != null && next < todo.size() && todo.get(next).compareTo(after) <= 0) {
+        while (after != null && next < remaining.size() && remaining.get(next).compareTo(after) <= 0) {
             next++;
         }
         step.setTransientUserData(new PartitionProgress(p));
@@ -46,17 +46,17 @@ public class ChildReader extends RunParameters implements ItemReader {
 
     @Override
     public Object readItem() {
-        if (next >= todo.size()) {
+        if (next >= remaining.size()) {
             return null;
         }
-        String id = todo.get(next++);
+        String id = remaining.get(next++);
         ((PartitionProgress) step.getTransientUserData()).read(id);
         return id;
     }
 
     @Override
     public Serializable checkpointInfo() {
-        return next == 0 ? null : todo.get(next - 1);
+        return next == 0 ? null : remaining.get(next - 1);
     }
 
     @Override
