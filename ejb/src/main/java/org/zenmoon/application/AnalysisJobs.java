@@ -49,11 +49,11 @@ public class AnalysisJobs {
     /** Job parameter: what started this execution ({@code api}, {@code schedule}, {@code recovery}). */
     public static final String TRIGGER = "trigger";
 
-    /** Jobs this version runs; {@code retrain-recommender} and {@code retention} arrive with their issues. */
-    public static final List<String> AVAILABLE =
-            List.of(SleepDetection.JOB, ChronotypeRefresh.JOB, CausalRefresh.JOB, ForecastRefresh.JOB);
+    /** Jobs this version runs; {@code retention} arrives with its issue. */
+    public static final List<String> AVAILABLE = List.of(
+            SleepDetection.JOB, ChronotypeRefresh.JOB, CausalRefresh.JOB, ForecastRefresh.JOB, RecommenderTraining.JOB);
 
-    static final Set<String> ANNOUNCED = Set.of("retrain-recommender", "retention");
+    static final Set<String> ANNOUNCED = Set.of("retention");
 
     /** The first job of the nightly pipeline. */
     public static final String PIPELINE_START = SleepDetection.JOB;
@@ -62,7 +62,8 @@ public class AnalysisJobs {
     public static final Map<String, String> NEXT_IN_PIPELINE = Map.of(
             SleepDetection.JOB, ChronotypeRefresh.JOB,
             ChronotypeRefresh.JOB, CausalRefresh.JOB,
-            CausalRefresh.JOB, ForecastRefresh.JOB);
+            CausalRefresh.JOB, ForecastRefresh.JOB,
+            ForecastRefresh.JOB, RecommenderTraining.JOB);
 
     private static final Logger LOG = Logger.getLogger(AnalysisJobs.class.getName());
 

@@ -44,13 +44,19 @@ final class SharedServer {
         // crash test need not wait long.
         // The nightly schedule is off: a test run that crosses 02:30 must not see the school's jobs start by
         // themselves (NightlyScheduleTest covers when a tenant is due).
+        // An A/B test decides after 15 answers per arm and gives up after 60, so that RecommendationsIT's families
+        // (38 answers a round) see a promotion within a few rounds.
         return Map.of(
                 "ZENMOON_MQTT_URL",
                 broker.url(),
                 "ZENMOON_JOBS_STALE_AFTER",
                 "PT15S",
                 "ZENMOON_JOBS_NIGHTLY_AT",
-                "off");
+                "off",
+                "ZENMOON_RECOMMENDER_AB_MIN_PER_ARM",
+                "15",
+                "ZENMOON_RECOMMENDER_AB_MAX_PER_ARM",
+                "60");
     }
 
     /** A connection to the shared server's database as its owner, with the password the run command made. */

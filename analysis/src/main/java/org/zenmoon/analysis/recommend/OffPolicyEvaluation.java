@@ -44,8 +44,26 @@ public final class OffPolicyEvaluation {
             InterventionCatalogue cat,
             PolicySettings s,
             double tolerance) {
-        Terms a = terms(heldOut, candidate, rewardModel, enc, cat, s);
-        Terms b = terms(heldOut, current, rewardModel, enc, cat, s);
+        return compare(heldOut, candidate, s, current, s, rewardModel, enc, cat, tolerance);
+    }
+
+    /**
+     * As {@link #compare(List, LinearModel, LinearModel, LinearModel, FeatureEncoder, InterventionCatalogue,
+     * PolicySettings, double)}, each model with the exploration it is (or would be) served with: a cold start, for
+     * one, explores uniformly.
+     */
+    public static Comparison compare(
+            List<LoggedDecision> heldOut,
+            LinearModel candidate,
+            PolicySettings candidatePolicy,
+            LinearModel current,
+            PolicySettings currentPolicy,
+            LinearModel rewardModel,
+            FeatureEncoder enc,
+            InterventionCatalogue cat,
+            double tolerance) {
+        Terms a = terms(heldOut, candidate, rewardModel, enc, cat, candidatePolicy);
+        Terms b = terms(heldOut, current, rewardModel, enc, cat, currentPolicy);
         int n = a.dr.length;
         double[] diff = new double[n];
         for (int i = 0; i < n; i++) {

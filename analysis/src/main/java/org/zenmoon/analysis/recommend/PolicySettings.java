@@ -16,6 +16,11 @@ public record PolicySettings(double epsilon, int topK) {
         }
     }
 
+    /** Every candidate with the same probability: how a model that knows no preference yet explores. */
+    public static PolicySettings uniform() {
+        return new PolicySettings(1.0, Integer.MAX_VALUE);
+    }
+
     public static PolicySettings defaults() {
         return new PolicySettings(0.1, 3);
     }

@@ -16,8 +16,8 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Drives the job recovery (every half minute) and the nightly schedule (every quarter hour, on the quarter) from a
- * container-managed thread with no transaction. Not EJB timers: a timer callback runs inside a transaction, and the
+ * Drives the job recovery (every half minute), the nightly schedule (every quarter hour, on the quarter) and the
+ * starts that requests ask for ({@link #soon}) from a container-managed thread with no transaction. Not EJB timers: a timer callback runs inside a transaction, and the
  * batch runtime, whose own repository connection cannot join a transaction that holds ZenMoon's (two non-XA
  * resources), stays broken until restart when it is first used there.
  */
@@ -46,6 +46,18 @@ public class JobTimers {
         long untilNextQuarter = quarter - clock.millis() % quarter;
         timer.scheduleAtFixedRate(
                 () -> safely("nightly schedule", nightly::look), untilNextQuarter, quarter, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Runs {@code work} soon on the timer's thread, outside the caller's transaction (a start asked for by a request,
+     * such as a retraining after feedback).
+     */
+    void soon(String what, Runnable work) {
+        if (timer == null) {
+            LOG.warning(() -> what + " was asked for before the timers started: not run");
+            return;
+        }
+        timer.execute(() -> safely(what, work));
     }
 
     private static void safely(String what, Runnable work) {

@@ -48,7 +48,8 @@ public class AccessPolicy {
                         Permission.MANAGE_CHILDREN,
                         Permission.LOG_INTERVENTIONS,
                         Permission.LOG_COHORT_EVENTS,
-                        Permission.PAIR_DEVICES));
+                        Permission.PAIR_DEVICES,
+                        Permission.READ_MODELS));
         Set<Permission> staff = EnumSet.of(
                 Permission.READ_CHILDREN,
                 Permission.USE_PORTAL,
@@ -65,7 +66,8 @@ public class AccessPolicy {
                         Permission.GIVE_CONSENT,
                         Permission.READ_DISCLOSURES,
                         Permission.EXPORT_CHILD,
-                        Permission.PAIR_DEVICES));
+                        Permission.PAIR_DEVICES,
+                        Permission.GIVE_FEEDBACK));
         GRANTS.put(Role.DEVICE, EnumSet.of(Permission.UPLOAD_DATA));
     }
 

@@ -33,5 +33,9 @@ public enum Permission {
     /** Pair a wearable with a child, or unpair it (guardians of the child, staff who see it). */
     PAIR_DEVICES,
     /** Upload a paired child's measurements (a device, for its own child only). */
-    UPLOAD_DATA
+    UPLOAD_DATA,
+    /** Answer a linked child's recommendations with 👍/👎 (guardians only: the answer is the model's reward). */
+    GIVE_FEEDBACK,
+    /** Read the recommender's models, A/B tests and their history. */
+    READ_MODELS
 }

@@ -95,9 +95,17 @@ class AccessPolicyTest {
 
         assertThat(Permission.values())
                 .filteredOn(perm -> perm != Permission.GIVE_CONSENT
+                        && perm != Permission.GIVE_FEEDBACK
                         && perm != Permission.MANAGE_TENANTS
                         && perm != Permission.UPLOAD_DATA)
                 .allSatisfy(perm -> assertThat(p.permits(admin, perm)).isTrue());
+        assertThat(p.permits(admin, Permission.GIVE_FEEDBACK))
+                .as("👍/👎 is the family's answer, the model's reward")
+                .isFalse();
+        assertThat(p.permits(guardian, Permission.GIVE_FEEDBACK)).isTrue();
+        assertThat(p.permits(counsellor, Permission.GIVE_FEEDBACK)).isFalse();
+        assertThat(p.permits(counsellor, Permission.READ_MODELS)).isFalse();
+        assertThat(p.permits(guardian, Permission.READ_MODELS)).isFalse();
         assertThat(p.permits(admin, Permission.UPLOAD_DATA))
                 .as("only a device uploads")
                 .isFalse();

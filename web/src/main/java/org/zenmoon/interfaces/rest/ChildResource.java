@@ -46,9 +46,11 @@ import org.zenmoon.application.ChronotypeView;
 import org.zenmoon.application.Consents;
 import org.zenmoon.application.Devices;
 import org.zenmoon.application.InvalidInputException;
+import org.zenmoon.application.Recommendations;
 import org.zenmoon.domain.model.child.ChildSummary;
 import org.zenmoon.domain.model.child.ChildTimelineRepository;
 import org.zenmoon.domain.model.epoch.EpochRecord;
+import org.zenmoon.domain.model.recommendation.StoredRecommendation;
 
 /**
  * Children as their tenant's staff, or their guardians, see them (the access policy decides which); the tenant
@@ -168,6 +170,9 @@ public class ChildResource {
 
     @Inject
     ChildDirectory directory;
+
+    @Inject
+    Recommendations recommendations;
 
     @Inject
     ChildResults results;
@@ -319,6 +324,35 @@ public class ChildResource {
         }
         int steps = sleep ? (h + 23) / 24 : h;
         return results.forecast(childId, metric, steps);
+    }
+
+    @GET
+    @Path("/{childId}/recommendations/next")
+    @Operation(
+            summary = "The child's next recommendation",
+            description = "The open one (not answered, its time not long past), or a new one: ranked by the tenant's"
+                    + " model, timed by the chronotype, with why, modelVersion and the A/B arm.")
+    public StoredRecommendation nextRecommendation(@PathParam("childId") String childId) {
+        return recommendations.next(childId);
+    }
+
+    @GET
+    @Path("/{childId}/recommendations")
+    @Operation(
+            summary = "The child's past recommendations",
+            description = "Newest first, each with its answer (helpful, comment, answeredAt), at most limit (1..200,"
+                    + " default 20).")
+    public List<StoredRecommendation> recommendations(
+            @PathParam("childId") String childId,
+            @QueryParam("limit")
+                    @DefaultValue("20")
+                    @Pattern(regexp = "[0-9]{1,3}", message = "must be a number from 1 to 200")
+                    String limit) {
+        int n = Integer.parseInt(limit);
+        if (n < 1 || n > 200) {
+            throw new InvalidInputException("limit", "must be a number from 1 to 200");
+        }
+        return recommendations.history(childId, n);
     }
 
     @GET

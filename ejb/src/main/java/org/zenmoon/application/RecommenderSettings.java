@@ -1,0 +1,72 @@
+package org.zenmoon.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.zenmoon.analysis.recommend.AbSettings;
+import org.zenmoon.analysis.recommend.PolicySettings;
+
+/** The recommender's settings (README's configuration table), read once. */
+@ApplicationScoped
+class RecommenderSettings {
+
+    /** The model every tenant trains; versions are numbered per tenant. */
+    static final String MODEL = "recommender";
+
+    @Inject
+    @ConfigProperty(name = "zenmoon.recommender.epsilon", defaultValue = "0.1")
+    double epsilon;
+
+    @Inject
+    @ConfigProperty(name = "zenmoon.recommender.top-k", defaultValue = "3")
+    int topK;
+
+    @Inject
+    @ConfigProperty(name = "zenmoon.recommender.retrain-every", defaultValue = "10")
+    int retrainEvery;
+
+    @Inject
+    @ConfigProperty(name = "zenmoon.recommender.min-training-records", defaultValue = "10")
+    int minTrainingRecords;
+
+    @Inject
+    @ConfigProperty(name = "zenmoon.recommender.held-out-share", defaultValue = "0.3")
+    double heldOutShare;
+
+    @Inject
+    @ConfigProperty(name = "zenmoon.recommender.offline-tolerance", defaultValue = "0.02")
+    double offlineTolerance;
+
+    @Inject
+    @ConfigProperty(name = "zenmoon.recommender.l2", defaultValue = "1.0")
+    double l2;
+
+    @Inject
+    @ConfigProperty(name = "zenmoon.recommender.ab.candidate-share", defaultValue = "0.5")
+    double candidateShare;
+
+    @Inject
+    @ConfigProperty(name = "zenmoon.recommender.ab.min-per-arm", defaultValue = "30")
+    long minPerArm;
+
+    @Inject
+    @ConfigProperty(name = "zenmoon.recommender.ab.max-per-arm", defaultValue = "500")
+    long maxPerArm;
+
+    @Inject
+    @ConfigProperty(name = "zenmoon.recommender.ab.alpha", defaultValue = "0.05")
+    double alpha;
+
+    @Inject
+    @ConfigProperty(name = "zenmoon.recommender.reuse-for", defaultValue = "PT12H")
+    Duration reuseFor;
+
+    PolicySettings policy() {
+        return new PolicySettings(epsilon, topK);
+    }
+
+    AbSettings ab() {
+        return new AbSettings(minPerArm, alpha, maxPerArm);
+    }
+}
