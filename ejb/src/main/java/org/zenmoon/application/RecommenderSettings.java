@@ -1,14 +1,14 @@
 package org.zenmoon.application;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.zenmoon.analysis.recommend.AbSettings;
 import org.zenmoon.analysis.recommend.PolicySettings;
 
-/** The recommender's settings (README's configuration table), read once. */
-@ApplicationScoped
+/** The recommender's settings (README's configuration table). Dependent, not application-scoped: its fields are read directly, and a client proxy's fields are empty. */
+@Dependent
 class RecommenderSettings {
 
     /** The model every tenant trains; versions are numbered per tenant. */

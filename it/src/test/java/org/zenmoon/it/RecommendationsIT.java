@@ -20,6 +20,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.zenmoon.analysis.recommend.DaySlot;
+import org.zenmoon.analysis.recommend.Intervention;
 import org.zenmoon.analysis.recommend.InterventionCatalogue;
 import org.zenmoon.demo.DemoDataGenerator;
 
@@ -64,13 +66,19 @@ class RecommendationsIT {
             }
         }
         assertThat(withoutTrainingConsent).isNotNull();
+        // The chronotype job puts each child's chronotype on the child, where the recommender reads it.
+        JsonObject chronotype = runToTheEnd("chronotype");
+        assertThat(chronotype.getString("status")).as(chronotype.toString()).isEqualTo("COMPLETED");
+        for (String child : families.keySet()) {
+            JsonObject summary =
+                    http.get("/api/v1/children/" + child, families.get(child)).object();
+            chronotypes.put(child, summary.isNull("chronotype") ? "unknown" : summary.getString("chronotype"));
+        }
     }
 
     @Test
     @Order(1)
-    void aRecommendationCarriesWhyModelVersionAndArmAndItsTimeFollowsTheChronotype() throws Exception {
-        int owls = 0;
-        int larks = 0;
+    void aRecommendationCarriesWhyModelVersionAndArm() throws Exception {
         for (var family : families.entrySet()) {
             Http.Reply r = http.get("/api/v1/children/" + family.getKey() + "/recommendations/next", family.getValue());
             assertThat(r.status()).as(r.body()).isEqualTo(200);
@@ -82,32 +90,14 @@ class RecommendationsIT {
             assertThat(rec.getJsonArray("why")).as(rec.toString()).isNotEmpty();
             assertThat(rec.getString("modelVersion")).isNotBlank();
             assertThat(rec.getString("arm")).isIn("control", "candidate");
-            Instant at = Instant.parse(rec.getString("scheduledFor"));
-            assertThat(at).isAfter(Instant.now().minusSeconds(60));
-            int hour = at.atZone(ZoneOffset.UTC).getHour();
-            switch (chronotypes.get(family.getKey())) {
-                case "night_owl" -> {
-                    owls++;
-                    assertThat(hour).as("a night owl's recommendation: " + rec).isBetween(17, 22);
-                }
-                case "early_bird" -> {
-                    larks++;
-                    assertThat(hour)
-                            .as("an early bird's recommendation: " + rec)
-                            .isBetween(6, 11);
-                }
-                default -> {
-                    // Intermediate and unknown chronotypes are timed by the intervention's own slots.
-                }
-            }
+            assertThat(Instant.parse(rec.getString("scheduledFor")))
+                    .isAfter(Instant.now().minusSeconds(60));
             // Asking again before answering shows the same recommendation: a refresh does not reshuffle.
             assertThat(http.get("/api/v1/children/" + family.getKey() + "/recommendations/next", family.getValue())
                             .object()
                             .getString("recommendationId"))
                     .isEqualTo(rec.getString("recommendationId"));
         }
-        assertThat(owls).as("the demo has night owls").isPositive();
-        assertThat(larks).as("the demo has early birds").isPositive();
     }
 
     @Test
@@ -124,6 +114,11 @@ class RecommendationsIT {
 
         Http.Reply wrongType = http.post(path, "{\"helpful\":\"yes\"}", token);
         assertThat(wrongType.status()).as(wrongType.body()).isEqualTo(400);
+        assertThat(http.post(path, "[true]", token).status()).isEqualTo(400);
+        assertThat(http.post(path, "helpful", token).status()).isEqualTo(400);
+        Http.Reply unknown = http.post(path, "{\"helpful\":true,\"stars\":5}", token);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("stars");
         Http.Reply missing = http.post(path, "{\"comment\":\"x\"}", token);
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body()).contains("helpful");
@@ -230,13 +225,11 @@ class RecommendationsIT {
                 .as("the family answered")
                 .isPositive();
 
-        Http.Reply started = http.post("/api/v1/admin/jobs/retrain-recommender", "", admin);
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        JsonObject done = JobsIT.waitFor(started.object().getString("executionId"), o -> !JobsIT.active(o));
+        JsonObject done = runToTheEnd("retrain-recommender");
         assertThat(done.getString("status")).as(done.toString()).isEqualTo("COMPLETED");
         Matcher m = Pattern.compile("(\\d+) training records").matcher(done.getString("exitStatus"));
         assertThat(m.find()).as(done.getString("exitStatus")).isTrue();
-        int trainedOn = Integer.parseInt(m.group(1));
+        long trainedOn = Long.parseLong(m.group(1));
 
         long answered;
         long consented;
@@ -253,6 +246,47 @@ class RecommendationsIT {
         }
         assertThat(trainedOn).isEqualTo(consented);
         assertThat(trainedOn).isLessThan(answered);
+    }
+
+    @Test
+    @Order(5)
+    void eachRecommendationIsTimedByTheChildsChronotype() throws Exception {
+        int owls = 0;
+        int larks = 0;
+        for (var family : families.entrySet()) {
+            String chronotype = chronotypes.get(family.getKey());
+            for (JsonObject rec : http.get(
+                            "/api/v1/children/" + family.getKey() + "/recommendations?limit=200", family.getValue())
+                    .json()
+                    .asJsonArray()
+                    .getValuesAs(JsonObject.class)) {
+                Instant at = Instant.parse(rec.getString("scheduledFor"));
+                assertThat(at).as("never in the past").isAfterOrEqualTo(Instant.parse(rec.getString("createdAt")));
+                int hour = at.atZone(ZoneOffset.UTC).getHour();
+                Intervention what = InterventionCatalogue.bundled()
+                        .byId(rec.getString("intervention"))
+                        .orElseThrow();
+                // What suits the evening is an evening thing for a night owl; what suits the morning is a morning
+                // thing for an early bird.
+                if (chronotype.equals("night_owl")
+                        && (what.slots().contains(DaySlot.EVENING)
+                                || what.slots().contains(DaySlot.BEDTIME))) {
+                    owls++;
+                    assertThat(hour).as("a night owl's " + rec).isBetween(17, 22);
+                }
+                if (chronotype.equals("early_bird") && what.slots().contains(DaySlot.MORNING)) {
+                    larks++;
+                    assertThat(hour).as("an early bird's " + rec).isBetween(6, 11);
+                }
+            }
+        }
+        // The school's children are 9 to 13: the demo plants early birds and intermediates among them, and night owls
+        // mostly among the clinic's teenagers.
+        if (chronotypes.containsValue("night_owl")) {
+            assertThat(owls).as("night owls got evening recommendations").isPositive();
+        }
+        assertThat(larks).as("early birds got morning recommendations, " + chronotypes.values())
+                .isPositive();
     }
 
     /** Every family asks for its child's next recommendation and answers it; the share of 👍. */
@@ -291,6 +325,28 @@ class RecommendationsIT {
 
     static List<JsonObject> history() throws Exception {
         return abReport().getJsonArray("history").getValuesAs(JsonObject.class);
+    }
+
+    /** Starts a job (after any run of it still going) and waits for its end. */
+    static JsonObject runToTheEnd(String job) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            Http.Reply started = http.post("/api/v1/admin/jobs/" + job, "", admin);
+            if (started.status() == 202) {
+                String id = started.object().getString("executionId");
+                for (int j = 0; j < 1200; j++) {
+                    JsonObject status =
+                            http.get("/api/v1/admin/jobs/" + id, admin).object();
+                    if (!JobsIT.active(status)) {
+                        return status;
+                    }
+                    Thread.sleep(250);
+                }
+                throw new AssertionError(job + " did not end within five minutes");
+            }
+            assertThat(started.status()).as(started.body()).isEqualTo(409);
+            Thread.sleep(250);
+        }
+        throw new AssertionError(job + " could not start");
     }
 
     /** Waits until no retraining runs, so that each round meets the model the last answers trained. */

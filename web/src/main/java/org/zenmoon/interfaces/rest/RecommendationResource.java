@@ -1,9 +1,10 @@
 package org.zenmoon.interfaces.rest;
 
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -11,8 +12,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.zenmoon.application.InvalidInputException;
 import org.zenmoon.application.Recommendations;
 
 /** Parents' 👍/👎 on a recommendation: the reward the recommender learns from. */
@@ -24,31 +28,8 @@ public class RecommendationResource {
     @Inject
     Recommendations recommendations;
 
-    /** The body of a feedback. */
-    public static class Feedback {
-
-        @NotNull(message = "must be true (👍) or false (👎)")
-        private Boolean helpful;
-
-        @Size(max = 1000, message = "must be at most 1000 characters")
-        private String comment;
-
-        public Boolean getHelpful() {
-            return helpful;
-        }
-
-        public void setHelpful(Boolean helpful) {
-            this.helpful = helpful;
-        }
-
-        public String getComment() {
-            return comment;
-        }
-
-        public void setComment(String comment) {
-            this.comment = comment;
-        }
-    }
+    /** The longest comment kept, as the column holds it. */
+    static final int MAX_COMMENT = 1000;
 
     @POST
     @Path("/{recommendationId}/feedback")
@@ -59,9 +40,33 @@ public class RecommendationResource {
                     + " tenant (zenmoon.recommender.retrain-every) starts the retrain-recommender job.")
     public Response feedback(
             @PathParam("recommendationId") String recommendationId,
-            @Valid @NotNull(message = "a JSON object with helpful (true or false) is required") Feedback f) {
+            @NotNull(message = "a JSON object with helpful (true or false) is required") JsonValue json) {
+        if (!(json instanceof JsonObject body)) {
+            throw new InvalidInputException("body", "must be a JSON object with helpful (true or false)");
+        }
+        // Read strictly: JSON-B would take "yes" (or any string) for false, and a parent's answer must not flip.
+        Map<String, String> errors = new LinkedHashMap<>();
+        JsonValue helpful = body.get("helpful");
+        if (helpful == null || (helpful != JsonValue.TRUE && helpful != JsonValue.FALSE)) {
+            errors.put("helpful", "must be true (👍) or false (👎)");
+        }
+        JsonValue comment = body.get("comment");
+        String text = null;
+        if (comment != null && comment != JsonValue.NULL) {
+            if (comment instanceof JsonString s && s.getString().length() <= MAX_COMMENT) {
+                text = s.getString();
+            } else {
+                errors.put("comment", "must be a text of at most " + MAX_COMMENT + " characters");
+            }
+        }
+        body.keySet().stream()
+                .filter(k -> !k.equals("helpful") && !k.equals("comment"))
+                .forEach(k -> errors.put(k, "is not a field of a feedback (helpful, comment)"));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
         return Response.status(Response.Status.CREATED)
-                .entity(recommendations.feedback(recommendationId, f.getHelpful(), f.getComment()))
+                .entity(recommendations.feedback(recommendationId, helpful == JsonValue.TRUE, text))
                 .build();
     }
 }
