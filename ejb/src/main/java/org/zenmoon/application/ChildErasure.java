@@ -11,10 +11,13 @@ import org.zenmoon.application.security.Requires;
 import org.zenmoon.application.security.TenantBound;
 import org.zenmoon.domain.model.child.ChildRecordRepository;
 import org.zenmoon.domain.model.child.ChildRepository;
+import org.zenmoon.domain.model.recommendation.VectorStore;
 
 /**
  * Erases a child (GDPR Art. 17): its rows in every table that holds them, found in the catalogue, and then the child,
- * in one transaction. What remains is the audit trail, which holds ids only, with the erasure's own row on top.
+ * in one transaction. What remains is the audit trail, which holds ids only, with the erasure's own row on top. A
+ * vector store outside the database (Weaviate) is asked to delete the child's situation vectors too, last, so that
+ * its failure rolls the erasure back and it can be asked again.
  */
 @Stateless
 @TenantBound
@@ -28,6 +31,9 @@ public class ChildErasure {
     ChildRecordRepository records;
 
     @Inject
+    VectorStore vectors;
+
+    @Inject
     AccessPolicy policy;
 
     @Inject
@@ -38,6 +44,10 @@ public class ChildErasure {
     public Map<String, Integer> erase(String childId) {
         children.summary(policy.recordsScope(callers.current()), childId)
                 .orElseThrow(() -> new NotFoundException("Child"));
-        return records.erase(childId);
+        Map<String, Integer> deleted = records.erase(childId);
+        if (!vectors.erasedWithTheChildsRecords()) {
+            vectors.eraseChild(callers.current().tenantId(), childId);
+        }
+        return deleted;
     }
 }

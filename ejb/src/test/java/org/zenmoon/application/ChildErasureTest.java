@@ -1,0 +1,112 @@
+package org.zenmoon.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.zenmoon.application.security.AccessPolicy;
+import org.zenmoon.application.security.Caller;
+import org.zenmoon.application.security.CallerContext;
+import org.zenmoon.domain.model.child.ChildRecordRepository;
+import org.zenmoon.domain.model.child.ChildRepository;
+import org.zenmoon.domain.model.child.ChildSummary;
+import org.zenmoon.domain.model.recommendation.SimilarSituation;
+import org.zenmoon.domain.model.recommendation.SituationVector;
+import org.zenmoon.domain.model.recommendation.VectorStore;
+import org.zenmoon.domain.model.user.Role;
+
+/**
+ * The erasure asks a vector store outside the database to delete the child's vectors, after the child's rows, in the
+ * caller's tenant; the database's own store goes with the rows and is not asked again.
+ */
+class ChildErasureTest {
+
+    static final Caller ADMIN = new Caller("u1", "admin", "t1", Set.of(Role.TENANT_ADMIN));
+
+    final List<String> calls = new ArrayList<>();
+
+    /** A store that records what it is asked to erase. */
+    VectorStore store(boolean inTheDatabase) {
+        return new VectorStore() {
+            @Override
+            public void put(SituationVector v) {
+                throw new AssertionError("the erasure stores nothing");
+            }
+
+            @Override
+            public List<SimilarSituation> nearest(
+                    String tenantId, String childId, float[] query, int k, boolean helpfulOnly) {
+                throw new AssertionError("the erasure searches nothing");
+            }
+
+            @Override
+            public void eraseChild(String tenantId, String childId) {
+                calls.add("vectors " + tenantId + "/" + childId);
+            }
+
+            @Override
+            public String name() {
+                return inTheDatabase ? "postgres" : "weaviate";
+            }
+
+            @Override
+            public boolean erasedWithTheChildsRecords() {
+                return inTheDatabase;
+            }
+        };
+    }
+
+    ChildErasure erasure(VectorStore store) {
+        ChildErasure erasure = new ChildErasure();
+        erasure.children = (ChildRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ChildRepository.class}, (p, m, args) -> {
+                    if (m.getName().equals("summary")) {
+                        return "c1".equals(args[1])
+                                ? Optional.of(new ChildSummary("c1", "Otter", "h1", "Class", 2015, null))
+                                : Optional.empty();
+                    }
+                    throw new AssertionError(m.getName());
+                });
+        erasure.records = (ChildRecordRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ChildRecordRepository.class}, (p, m, args) -> {
+                    if (m.getName().equals("erase")) {
+                        calls.add("rows " + args[0]);
+                        return Map.of("situation_vector", 2, "child", 1);
+                    }
+                    throw new AssertionError(m.getName());
+                });
+        erasure.vectors = store;
+        erasure.policy = new AccessPolicy();
+        erasure.callers = new CallerContext();
+        return erasure;
+    }
+
+    @Test
+    void anOutsideStoreIsAskedToEraseTheChildsVectorsAfterItsRows() throws Exception {
+        ChildErasure erasure = erasure(store(false));
+        Map<String, Integer> deleted = erasure.callers.callAs(ADMIN, () -> erasure.erase("c1"));
+        assertThat(calls).containsExactly("rows c1", "vectors t1/c1");
+        assertThat(deleted).containsEntry("child", 1);
+    }
+
+    @Test
+    void theDatabasesOwnStoreGoesWithTheRows() throws Exception {
+        ChildErasure erasure = erasure(store(true));
+        erasure.callers.callAs(ADMIN, () -> erasure.erase("c1"));
+        assertThat(calls).containsExactly("rows c1");
+    }
+
+    @Test
+    void anUnknownChildErasesNothingAnywhere() {
+        ChildErasure erasure = erasure(store(false));
+        assertThatThrownBy(() -> erasure.callers.callAs(ADMIN, () -> erasure.erase("c9")))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(calls).isEmpty();
+    }
+}
