@@ -159,7 +159,11 @@ class ChildDataRightsIT {
                 "INSERT INTO alert (tenant_id, id, child_id, kind, started_at, ended_at, raised_at, value, threshold)"
                         + " VALUES ('tenant-c', " + c + " || '-al', " + c
                         + ", 'device_anomaly', '2026-03-02T08:15:00Z',"
-                        + " '2026-03-02T08:20:00Z', '2026-03-02T08:21:00Z', 0.9, 0.8)");
+                        + " '2026-03-02T08:20:00Z', '2026-03-02T08:21:00Z', 0.9, 0.8)",
+                "INSERT INTO situation_vector (tenant_id, recommendation_id, child_id, intervention, situation,"
+                        + " helpful, at, embedding) VALUES ('tenant-c', " + c + " || '-rec', " + c
+                        + ", 'mindfulness', 'Exam tomorrow, slept badly', true, '2026-03-02T08:30:00Z',"
+                        + " '{0.6,0.8}')");
     }
 
     /**
