@@ -67,6 +67,9 @@ public class Recommendations {
     ModelLifecycle lifecycle;
 
     @Inject
+    SituationMemory memory;
+
+    @Inject
     RecommenderSettings settings;
 
     @Inject
@@ -117,6 +120,7 @@ public class Recommendations {
                 chosen, context.chronotype(), context.ageYears(), LocalDateTime.ofInstant(now, ZoneOffset.UTC));
         String text = chosen.text(random.nextInt(chosen.templates().size()), at.toLocalTime());
         List<String> why = new ArrayList<>(Reasons.why(context, chosen, context.chronotype(), at));
+        memory.recall(child.childId(), context, chosen).ifPresent(r -> why.add(0, r));
         NewRecommendation made = new NewRecommendation(
                 UUID.randomUUID().toString(),
                 child.childId(),

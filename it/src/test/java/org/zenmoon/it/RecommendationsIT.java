@@ -253,6 +253,7 @@ class RecommendationsIT {
     void eachRecommendationIsTimedByTheChildsChronotype() throws Exception {
         int owls = 0;
         int larks = 0;
+        int remembered = 0;
         for (var family : families.entrySet()) {
             String chronotype = chronotypes.get(family.getKey());
             for (JsonObject rec : http.get(
@@ -260,6 +261,10 @@ class RecommendationsIT {
                     .json()
                     .asJsonArray()
                     .getValuesAs(JsonObject.class)) {
+                remembered += rec.getJsonArray("why").getValuesAs(jakarta.json.JsonString.class).stream()
+                                .anyMatch(w -> w.getString().startsWith("Last time in a similar situation"))
+                        ? 1
+                        : 0;
                 Instant at = Instant.parse(rec.getString("scheduledFor"));
                 assertThat(at).as("never in the past").isAfterOrEqualTo(Instant.parse(rec.getString("createdAt")));
                 int hour = at.atZone(ZoneOffset.UTC).getHour();
@@ -285,7 +290,8 @@ class RecommendationsIT {
         if (chronotypes.containsValue("night_owl")) {
             assertThat(owls).as("night owls got evening recommendations").isPositive();
         }
-        assertThat(larks).as("early birds got morning recommendations, " + chronotypes.values())
+        assertThat(larks)
+                .as("early birds got morning recommendations, " + chronotypes.values())
                 .isPositive();
     }
 

@@ -80,6 +80,19 @@ public class JpaRecommendationRepository implements RecommendationRepository {
     }
 
     @Override
+    public Optional<String> contextOf(String recommendationId) {
+        return nativeQuery(
+                        em,
+                        "SELECT CAST(context AS text) FROM recommendation WHERE tenant_id = ?1 AND id = ?2"
+                                + " AND context IS NOT NULL")
+                .setParameter(2, recommendationId)
+                .getResultList()
+                .stream()
+                .map(String.class::cast)
+                .findFirst();
+    }
+
+    @Override
     public List<StoredRecommendation> latest(String childId, int limit) {
         return stored(nativeQuery(em, SELECT_STORED + "AND r.child_id = ?2 ORDER BY r.created_at DESC LIMIT ?3")
                 .setParameter(2, childId)

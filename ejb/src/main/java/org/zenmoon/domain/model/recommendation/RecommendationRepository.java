@@ -16,6 +16,9 @@ public interface RecommendationRepository {
 
     Optional<StoredRecommendation> find(String recommendationId);
 
+    /** The context the policy saw when it made the recommendation (JSON), if it was logged. */
+    Optional<String> contextOf(String recommendationId);
+
     /** The child's latest recommendations, newest first, with their feedback. */
     List<StoredRecommendation> latest(String childId, int limit);
 
