@@ -290,8 +290,39 @@ class RecommendationsIT {
         if (chronotypes.containsValue("night_owl")) {
             assertThat(owls).as("night owls got evening recommendations").isPositive();
         }
+        // Each early bird asks (and answers) until it is offered something that suits the morning.
+        for (var family : families.entrySet()) {
+            if (!chronotypes.get(family.getKey()).equals("early_bird")) {
+                continue;
+            }
+            boolean offered = false;
+            for (int i = 0; i < 40 && !offered; i++) {
+                JsonObject rec = http.get(
+                                "/api/v1/children/" + family.getKey() + "/recommendations/next", family.getValue())
+                        .object();
+                Intervention what = InterventionCatalogue.bundled()
+                        .byId(rec.getString("intervention"))
+                        .orElseThrow();
+                if (what.slots().contains(DaySlot.MORNING)) {
+                    offered = true;
+                    larks++;
+                    assertThat(Instant.parse(rec.getString("scheduledFor"))
+                                    .atZone(ZoneOffset.UTC)
+                                    .getHour())
+                            .as("an early bird's " + rec)
+                            .isBetween(6, 11);
+                }
+                http.post(
+                        "/api/v1/recommendations/" + rec.getString("recommendationId") + "/feedback",
+                        "{\"helpful\":" + LIKED_CATEGORIES.contains(what.category()) + "}",
+                        family.getValue());
+            }
+        }
         assertThat(larks)
                 .as("early birds got morning recommendations, " + chronotypes.values())
+                .isPositive();
+        assertThat(remembered)
+                .as("recommendations whose why recalls the child's own similar situation that got a 👍")
                 .isPositive();
     }
 
