@@ -351,6 +351,14 @@ public final class FamilySimulator {
                 maxRounds);
     }
 
+    /**
+     * The fixed-model check the tests and the benchmark report: 200 fresh families, half in each arm, the default
+     * policy, {@link #HEAD_TO_HEAD} settings, at most 30 rounds.
+     */
+    public AbOutcome headToHead(LinearModel current, LinearModel challenger, long seed) {
+        return abTest(current, challenger, 200, 30, 0.5, PolicySettings.defaults(), HEAD_TO_HEAD, seed);
+    }
+
     private record Served(Choice choice, List<String> candidateIds, double probability, double oracle) {}
 
     private Served serve(
@@ -502,10 +510,8 @@ public final class FamilySimulator {
         for (Event e : r.events()) {
             System.out.printf(Locale.ROOT, "  round %d, item %d: %s%n", e.round(), e.feedbackItems(), e.what());
         }
-        AbSettings ab = new AbSettings(100, 0.05, 400);
-        AbOutcome better =
-                sim.abTest(LinearModel.coldStart(sim.encoder()), r.active(), 200, 20, 0.5, s.policy(), ab, 7L);
-        AbOutcome worse = sim.abTest(r.active(), r.active().negated(), 200, 20, 0.5, s.policy(), ab, 8L);
+        AbOutcome better = sim.headToHead(LinearModel.coldStart(sim.encoder()), r.active(), 7L);
+        AbOutcome worse = sim.headToHead(r.active(), r.active().negated(), 8L);
         System.out.printf(Locale.ROOT, "A/B cold start vs learned: %s%n", better);
         System.out.printf(Locale.ROOT, "A/B learned vs negated: %s%n", worse);
     }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.zenmoon.analysis.recommend.AbDecision;
 import org.zenmoon.analysis.recommend.InterventionCatalogue;
 import org.zenmoon.analysis.recommend.LinearModel;
-import org.zenmoon.analysis.recommend.PolicySettings;
 
 /**
  * The recommender's loop against synthetic families: from the cold-start model to 80% of an oracle that knows
@@ -51,15 +50,7 @@ class FamilySimulatorTest {
 
     @Test
     void theAbTestPromotesTheBetterModel() {
-        FamilySimulator.AbOutcome ab = sim.abTest(
-                LinearModel.coldStart(sim.encoder()),
-                result.active(),
-                200,
-                30,
-                0.5,
-                PolicySettings.defaults(),
-                FamilySimulator.HEAD_TO_HEAD,
-                7L);
+        FamilySimulator.AbOutcome ab = sim.headToHead(LinearModel.coldStart(sim.encoder()), result.active(), 7L);
         assertThat(ab.decision()).isEqualTo(AbDecision.PROMOTE);
         assertThat(ab.candidate().rate()).isGreaterThan(ab.control().rate());
         assertThat(ab.pValue()).isLessThan(0.05);
@@ -67,15 +58,8 @@ class FamilySimulatorTest {
 
     @Test
     void theAbTestRollsBackAWorseModel() {
-        FamilySimulator.AbOutcome ab = sim.abTest(
-                result.active(),
-                result.active().negated(),
-                200,
-                30,
-                0.5,
-                PolicySettings.defaults(),
-                FamilySimulator.HEAD_TO_HEAD,
-                8L);
+        FamilySimulator.AbOutcome ab =
+                sim.headToHead(result.active(), result.active().negated(), 8L);
         assertThat(ab.decision()).isEqualTo(AbDecision.ROLLBACK);
         assertThat(ab.candidate().rate()).isLessThan(ab.control().rate());
         assertThat(ab.pValue()).isLessThan(0.05);
