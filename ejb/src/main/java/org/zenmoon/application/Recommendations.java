@@ -168,6 +168,9 @@ public class Recommendations {
         Instant now = clock.instant();
         boolean first =
                 recommendations.answer(recommendationId, callers.current().userId(), helpful, comment, now);
+        recommendations
+                .contextOf(recommendationId)
+                .ifPresent(c -> memory.remember(r, RecommendationContext.fromJson(c), helpful, now));
         lifecycle.decide(now);
         if (first && settings.retrainEvery > 0 && recommendations.answered() % settings.retrainEvery == 0) {
             retrainDue.fire(new RetrainDue(callers.current().tenantId()));

@@ -28,7 +28,8 @@ class SituationMemory {
     /** How alike two situations' vectors must be to call them similar (cosine; BGE's paraphrases score above). */
     static final double SIMILAR = 0.85;
 
-    static final int NEAREST = 5;
+    /** Enough of the nearest to find the chosen intervention among the child's other helpful ones. */
+    static final int NEAREST = 20;
 
     private static final Logger LOG = Logger.getLogger(SituationMemory.class.getName());
 
