@@ -69,6 +69,8 @@ class AdversarialIT {
             new Endpoint("GET", "/children/{id}/sleep-episodes", null, READERS),
             new Endpoint("GET", "/children/{id}/events", null, READERS),
             new Endpoint("GET", "/children/{id}/devices", null, READERS),
+            new Endpoint("GET", "/children/{id}/recommendations/next", null, READERS),
+            new Endpoint("GET", "/children/{id}/recommendations", null, READERS),
             new Endpoint("POST", "/devices/pair", "{\"childId\":\"{id}\",\"label\":\"Watch\"}", READERS));
 
     /** Every endpoint about one account. */
@@ -299,6 +301,11 @@ class AdversarialIT {
             judge(
                     user + " POST /admin/jobs/1/restart",
                     http.post("/api/v1/admin/jobs/1/restart", "", tokens.get(user)),
+                    Set.of(403),
+                    null);
+            judge(
+                    user + " GET /admin/ab-report",
+                    http.get("/api/v1/admin/ab-report", tokens.get(user)),
                     Set.of(403),
                     null);
             judge(
