@@ -43,7 +43,8 @@ class ConsentsIT {
                 .addAsResource("META-INF/orm.xml")
                 .addAsResource("org/zenmoon/domain/model/user/common-passwords.txt")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsLibraries(jarOf(org.postgresql.Driver.class), jarOf(org.assertj.core.api.Assertions.class));
+                .addAsLibraries(org.zenmoon.TestArchives.runtimeLibraries())
+                .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
     }
 
     private static File jarOf(Class<?> type) {

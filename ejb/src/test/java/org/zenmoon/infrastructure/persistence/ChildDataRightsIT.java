@@ -58,7 +58,8 @@ class ChildDataRightsIT {
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource("META-INF/orm.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsLibraries(jarOf(org.postgresql.Driver.class), jarOf(org.assertj.core.api.Assertions.class));
+                .addAsLibraries(org.zenmoon.TestArchives.runtimeLibraries())
+                .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
     }
 
     private static File jarOf(Class<?> type) {

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.UserTransaction;
-import java.io.File;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -64,16 +62,7 @@ class MultitenancyIT {
                 .addAsResource("META-INF/persistence.xml")
                 .addAsResource("META-INF/orm.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .addAsLibraries(jarOf(org.postgresql.Driver.class));
-    }
-
-    private static File jarOf(Class<?> type) {
-        try {
-            return new File(
-                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+                .addAsLibraries(org.zenmoon.TestArchives.runtimeLibraries());
     }
 
     @Inject
