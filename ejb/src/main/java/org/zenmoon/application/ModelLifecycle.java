@@ -55,7 +55,7 @@ class ModelLifecycle {
 
     Serving servingFor(String childId, Instant now) {
         ModelVersion active = active(now);
-        Optional<ModelVersion> candidate = models.withStatus(RecommenderSettings.MODEL, ModelStatus.CANDIDATE);
+        Optional<ModelVersion> candidate = candidate(now);
         if (candidate.isPresent()
                 && StickyAssignment.inCandidateArm(candidate.get().id(), childId, settings.candidateShare)) {
             return new Serving(candidate.get(), CANDIDATE);
@@ -88,6 +88,22 @@ class ModelLifecycle {
         return models.withStatus(RecommenderSettings.MODEL, ModelStatus.ACTIVE).orElseThrow();
     }
 
+    /**
+     * The version under A/B test, if any; one built for other features or another catalogue (left by an upgrade)
+     * is retired, since it could not score today's candidates.
+     */
+    private Optional<ModelVersion> candidate(Instant now) {
+        Optional<ModelVersion> candidate = models.withStatus(RecommenderSettings.MODEL, ModelStatus.CANDIDATE);
+        if (candidate.isPresent() && !usable(candidate.get())) {
+            if (models.changeStatus(candidate.get().id(), ModelStatus.CANDIDATE, ModelStatus.RETIRED, now)) {
+                models.event(
+                        "replaced", candidate.get().id(), reason("built for other features or another catalogue"), now);
+            }
+            return Optional.empty();
+        }
+        return candidate;
+    }
+
     static boolean usable(ModelVersion v) {
         return v.featureVersion() == FeatureEncoder.VERSION
                 && v.catalogueVersion().equals(InterventionCatalogue.bundled().version());
@@ -110,7 +126,12 @@ class ModelLifecycle {
 
     /** Settles a running A/B test when its answer is clear. */
     Optional<AbDecision> decide(Instant now) {
-        Optional<ModelVersion> candidate = models.withStatus(RecommenderSettings.MODEL, ModelStatus.CANDIDATE);
+        if (models.withStatus(RecommenderSettings.MODEL, ModelStatus.CANDIDATE).isEmpty()) {
+            return Optional.empty();
+        }
+        // One decision at a time: another answer or the retraining may be deciding about the same versions.
+        models.lockLive(RecommenderSettings.MODEL);
+        Optional<ModelVersion> candidate = candidate(now);
         if (candidate.isEmpty()) {
             return Optional.empty();
         }

@@ -106,7 +106,9 @@ public class Recommendations {
         RecommendationContext context = situations.read(child, now);
         List<Intervention> candidates = catalogue.suitableFor(context.ageYears());
         if (candidates.isEmpty()) {
-            throw new InvalidInputException("childId", "no intervention of the catalogue suits the child's age");
+            throw NotFoundException.because("No recommendation: the catalogue has nothing for a child of "
+                    + context.ageYears() + " (it covers ages " + catalogue.minAge() + " to " + catalogue.maxAge()
+                    + ").");
         }
         ModelLifecycle.Serving serving = lifecycle.servingFor(child.childId(), now);
         String modelId = serving.model().id();
@@ -168,9 +170,7 @@ public class Recommendations {
         Instant now = clock.instant();
         boolean first =
                 recommendations.answer(recommendationId, callers.current().userId(), helpful, comment, now);
-        recommendations
-                .contextOf(recommendationId)
-                .ifPresent(c -> memory.remember(r, RecommendationContext.fromJson(c), helpful, now));
+        recommendations.contextOf(recommendationId).ifPresent(c -> memory.remember(r, c, helpful, now));
         lifecycle.decide(now);
         if (first && settings.retrainEvery > 0 && recommendations.answered() % settings.retrainEvery == 0) {
             retrainDue.fire(new RetrainDue(callers.current().tenantId()));

@@ -27,6 +27,7 @@ import org.zenmoon.application.audit.Audited;
 import org.zenmoon.application.security.Permission;
 import org.zenmoon.application.security.Requires;
 import org.zenmoon.application.security.TenantBound;
+import org.zenmoon.domain.model.child.ConcernsChildren;
 import org.zenmoon.domain.model.recommendation.LoggedFeedback;
 import org.zenmoon.domain.model.recommendation.ModelRepository;
 import org.zenmoon.domain.model.recommendation.ModelStatus;
@@ -66,8 +67,12 @@ public class RecommenderTraining {
     @Inject
     Clock clock;
 
-    /** What one retraining did, for the job's exit status and counters. */
-    public record Outcome(int records, int skippedRecords, String summary) {}
+    /**
+     * What one retraining did, for the job's exit status; the children whose answers it read are audited, one row
+     * each, so that each child's disclosure log shows its data trained a model.
+     */
+    public record Outcome(int records, int skippedRecords, String summary, List<String> namedChildIds)
+            implements ConcernsChildren {}
 
     @Audited("job")
     public Outcome retrain() {
@@ -106,13 +111,13 @@ public class RecommenderTraining {
                             .build()
                             .toString(),
                     now);
-            return new Outcome(logs.size(), unusable, summary);
+            return new Outcome(logs.size(), unusable, summary, childrenOf(logs));
         }
         Optional<ModelVersion> tested = models.withStatus(RecommenderSettings.MODEL, ModelStatus.CANDIDATE);
         if (tested.isPresent()) {
             String summary = "an A/B test of v" + tested.get().version() + " is running: it decides first";
             models.event("skipped", tested.get().id(), ModelLifecycle.reason(summary), now);
-            return new Outcome(logs.size(), unusable, summary);
+            return new Outcome(logs.size(), unusable, summary, childrenOf(logs));
         }
         FeatureEncoder encoder = new FeatureEncoder(catalogue);
         Split split = OffPolicyEvaluation.splitByTime(logs, settings.heldOutShare);
@@ -155,7 +160,11 @@ public class RecommenderTraining {
                 + split.heldOut().size()
                 + " held-out answers";
         LOG.info(() -> "recommender retrained: " + summary);
-        return new Outcome(logs.size(), unusable, summary);
+        return new Outcome(logs.size(), unusable, summary, childrenOf(logs));
+    }
+
+    private static List<String> childrenOf(List<LoggedDecision> logs) {
+        return logs.stream().map(LoggedDecision::childId).distinct().toList();
     }
 
     private static JsonObject metrics(Comparison c, Split split, ModelVersion active) {

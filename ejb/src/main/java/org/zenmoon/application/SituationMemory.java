@@ -42,9 +42,16 @@ class SituationMemory {
     @Inject
     CallerContext callers;
 
-    void remember(StoredRecommendation r, RecommendationContext context, boolean helpful, Instant at) {
-        String situation = Situations.describe(context);
+    @Inject
+    SituationReader situations;
+
+    /** Keeps the answered situation of a child with analysis consent (the only children whose situation is known). */
+    void remember(StoredRecommendation r, String contextJson, boolean helpful, Instant at) {
+        if (!situations.analysed(r.childId())) {
+            return;
+        }
         try {
+            String situation = Situations.describe(RecommendationContext.fromJson(contextJson));
             store.put(new SituationVector(
                     callers.current().tenantId(),
                     r.childId(),
@@ -63,6 +70,9 @@ class SituationMemory {
 
     /** The reason to quote when the child's most similar helpful past situation had the same intervention. */
     Optional<String> recall(String childId, RecommendationContext context, Intervention chosen) {
+        if (!situations.analysed(childId)) {
+            return Optional.empty();
+        }
         try {
             float[] query = embedder.embed(Situations.describe(context));
             return store.nearest(callers.current().tenantId(), childId, query, NEAREST, true).stream()

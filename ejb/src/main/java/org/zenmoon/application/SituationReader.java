@@ -20,6 +20,7 @@ import org.zenmoon.analysis.recommend.RecommendationContext;
 import org.zenmoon.analysis.recommend.Tally;
 import org.zenmoon.domain.model.analysis.AnalysisResultRepository;
 import org.zenmoon.domain.model.child.ChildSummary;
+import org.zenmoon.domain.model.consent.ConsentScope;
 import org.zenmoon.domain.model.recommendation.RecommendationRepository;
 import org.zenmoon.domain.model.recommendation.RecommendationRepository.DailyMean;
 
@@ -47,26 +48,50 @@ class SituationReader {
     @Inject
     AnalysisResultRepository results;
 
+    @Inject
+    ConsentCheck consent;
+
+    /**
+     * The child's situation now. Without analysis consent only what needs no analysis of the child's measurements is
+     * used: the time, the age, the school's exams and the family's own answers; stress, sleep, chronotype, forecast
+     * and causal verdicts stay unknown.
+     */
     RecommendationContext read(ChildSummary child, Instant now) {
         String id = child.childId();
         ZonedDateTime local = now.atZone(ZoneOffset.UTC);
-        Double stress = recommendations
-                .meanStress(id, now.minus(Duration.ofHours(24)), now)
-                .orElse(null);
         Map<String, Tally> history = new HashMap<>();
         recommendations.tallies(id).forEach((k, t) -> history.put(k, new Tally(t.shown(), t.helpful(), t.unhelpful())));
+        boolean analysed = analysed(id);
         return new RecommendationContext(
-                stress,
-                stressTrend(recommendations.dailyStress(id, now.minus(Duration.ofDays(7)), now)),
-                sleepDebt(recommendations.nightlySleepHours(id, now.minus(USUAL_SLEEP_WINDOW), now)),
-                chronotype(child),
-                forecastPeakHour(id, now),
+                analysed
+                        ? recommendations
+                                .meanStress(id, now.minus(Duration.ofHours(24)), now)
+                                .orElse(null)
+                        : null,
+                analysed ? stressTrend(recommendations.dailyStress(id, now.minus(Duration.ofDays(7)), now)) : null,
+                analysed ? sleepDebt(recommendations.nightlySleepHours(id, now.minus(USUAL_SLEEP_WINDOW), now)) : null,
+                analysed ? chronotype(child) : null,
+                analysed ? forecastPeakHour(id, now) : null,
                 recommendations.examBetween(id, now, now.plus(EXAM_AHEAD)),
                 local.getHour(),
                 local.getDayOfWeek(),
-                Math.max(3, Math.min(25, local.getYear() - child.birthYear())),
+                age(child.birthYear(), local),
                 history,
-                causalVerdicts(id));
+                analysed ? causalVerdicts(id) : Map.of());
+    }
+
+    /** Whether the child's measurements may be analysed (and their situation kept as a vector). */
+    boolean analysed(String childId) {
+        return consent.isActive(childId, ConsentScope.ANALYSIS);
+    }
+
+    /**
+     * The age in whole years from the birth year alone (the birthday is not stored): in the first half of the year
+     * most children have not had this year's birthday yet.
+     */
+    static int age(int birthYear, ZonedDateTime now) {
+        int age = now.getYear() - birthYear - (now.getDayOfYear() <= 182 ? 1 : 0);
+        return Math.max(3, Math.min(25, age));
     }
 
     /** The slope of the daily means per day; unknown with fewer than three days. */

@@ -51,20 +51,43 @@ public final class AbStatistics {
     }
 
     /**
-     * Promote when the candidate's 👍 rate is significantly higher, roll back when it is significantly lower or
-     * both arms reached {@link AbSettings#maxPerArm()} without a significant gain; otherwise keep testing. No
-     * decision before both arms have {@link AbSettings#minPerArm()} exposures.
+     * A group-sequential decision, so that looking after every answer does not inflate the false-promotion rate:
+     * the test looks only when the smaller arm reaches {@code minPerArm}, then twice, four times ... as many
+     * exposures, and look k uses the significance level {@code alpha / 2^k} (the levels sum to at most alpha, a
+     * Bonferroni-style alpha spending). At a look, a significantly higher 👍 rate promotes and a significantly lower
+     * one rolls back. Once both arms reach {@link AbSettings#maxPerArm()}, a final look at the next level decides,
+     * and a candidate still not shown better is rolled back, so that every test ends.
      */
     public static AbDecision decide(ArmTally control, ArmTally candidate, AbSettings s) {
-        if (control.exposures() < s.minPerArm() || candidate.exposures() < s.minPerArm()) {
+        long n = Math.min(control.exposures(), candidate.exposures());
+        if (n < s.minPerArm()) {
             return AbDecision.CONTINUE;
         }
-        if (twoProportionPValue(control, candidate) < s.alpha()) {
+        boolean atLimit = control.exposures() >= s.maxPerArm() && candidate.exposures() >= s.maxPerArm();
+        int look = look(n, s.minPerArm());
+        if (look == 0 && !atLimit) {
+            return AbDecision.CONTINUE;
+        }
+        // Looks passed so far: floor(log2(n / min)) + 1; the final look at the limit spends the next level.
+        int passed = 64 - Long.numberOfLeadingZeros(n / s.minPerArm());
+        int level = look > 0 ? look : passed + 1;
+        if (twoProportionPValue(control, candidate) < levelAlpha(s.alpha(), level)) {
             return candidate.rate() > control.rate() ? AbDecision.PROMOTE : AbDecision.ROLLBACK;
         }
-        if (control.exposures() >= s.maxPerArm() && candidate.exposures() >= s.maxPerArm()) {
-            return AbDecision.ROLLBACK;
+        return atLimit ? AbDecision.ROLLBACK : AbDecision.CONTINUE;
+    }
+
+    /** The significance level of look {@code k} (1, 2, ...): alpha / 2^k. */
+    public static double levelAlpha(double alpha, int k) {
+        return alpha / Math.pow(2, Math.min(k, 1000));
+    }
+
+    /** Which look (1, 2, ...) {@code n} exposures per arm is, or 0 between looks: looks at min·2^(k-1). */
+    static int look(long n, long min) {
+        if (n < min || n % min != 0) {
+            return 0;
         }
-        return AbDecision.CONTINUE;
+        long q = n / min;
+        return Long.bitCount(q) == 1 ? Long.numberOfTrailingZeros(q) + 1 : 0;
     }
 }

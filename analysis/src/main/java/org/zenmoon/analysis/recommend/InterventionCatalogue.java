@@ -88,6 +88,16 @@ public record InterventionCatalogue(String version, List<Intervention> intervent
     }
 
     /** The interventions whose age range includes {@code age}, in catalogue order. */
+    /** The youngest age any intervention suits. */
+    public int minAge() {
+        return interventions.stream().mapToInt(Intervention::minAge).min().orElse(0);
+    }
+
+    /** The oldest age any intervention suits. */
+    public int maxAge() {
+        return interventions.stream().mapToInt(Intervention::maxAge).max().orElse(0);
+    }
+
     public List<Intervention> suitableFor(int age) {
         return interventions.stream().filter(i -> i.suitsAge(age)).toList();
     }

@@ -45,6 +45,16 @@ public class JpaModelRepository implements ModelRepository {
     }
 
     @Override
+    public void lockLive(String name) {
+        nativeQuery(
+                        em,
+                        "SELECT id FROM model_version WHERE tenant_id = ?1 AND name = ?2 AND status IN ('active',"
+                                + " 'candidate') ORDER BY id FOR UPDATE")
+                .setParameter(2, name)
+                .getResultList();
+    }
+
+    @Override
     public byte[] onnx(String id) {
         return (byte[]) nativeQuery(em, "SELECT onnx FROM model_version WHERE tenant_id = ?1 AND id = ?2")
                 .setParameter(2, id)

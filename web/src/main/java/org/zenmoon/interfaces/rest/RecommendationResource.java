@@ -53,10 +53,14 @@ public class RecommendationResource {
         JsonValue comment = body.get("comment");
         String text = null;
         if (comment != null && comment != JsonValue.NULL) {
-            if (comment instanceof JsonString s && s.getString().length() <= MAX_COMMENT) {
-                text = s.getString();
-            } else {
+            if (!(comment instanceof JsonString s) || s.getString().length() > MAX_COMMENT) {
                 errors.put("comment", "must be a text of at most " + MAX_COMMENT + " characters");
+            } else if (s.getString()
+                    .chars()
+                    .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+                errors.put("comment", "must not contain control characters other than line breaks and tabs");
+            } else {
+                text = s.getString();
             }
         }
         body.keySet().stream()

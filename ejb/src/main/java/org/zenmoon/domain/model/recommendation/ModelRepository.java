@@ -12,6 +12,12 @@ public interface ModelRepository {
 
     Optional<ModelVersion> find(String id);
 
+    /**
+     * Locks the named model's active and candidate versions until the transaction ends, so that two decisions about
+     * them (an A/B test's promotion, rollback or replacement) happen one after the other.
+     */
+    void lockLive(String name);
+
     /** The version's ONNX model. */
     byte[] onnx(String id);
 
