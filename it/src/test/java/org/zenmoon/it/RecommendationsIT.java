@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.zenmoon.analysis.recommend.DaySlot;
+import org.zenmoon.analysis.recommend.Intervention;
 import org.zenmoon.analysis.recommend.InterventionCatalogue;
 import org.zenmoon.demo.DemoDataGenerator;
 
@@ -192,6 +195,20 @@ class RecommendationsIT {
         assertThat((double) tested.getInt("helpful") / tested.getInt("answered"))
                 .isGreaterThan((double) control.getInt("helpful") / control.getInt("answered"));
 
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.write(
+                java.nio.file.Path.of("target", "recommendations-summary.txt"),
+                List.of(
+                        "families: " + families.size() + " (they like " + LIKED_CATEGORIES + ")",
+                        "👍 rate per round until the promotion: " + rates,
+                        "👍 rate in the round after it: " + after,
+                        "promoted: v" + active.getInt("version") + ", p = " + p + ", candidate "
+                                + tested.getInt("helpful") + "/" + tested.getInt("answered") + " vs control "
+                                + control.getInt("helpful") + "/" + control.getInt("answered"),
+                        "offline: DR " + dr + " vs "
+                                + metrics.getJsonObject("current").get("dr") + " on " + metrics.getInt("heldOutRecords")
+                                + " held-out answers",
+                        "history (newest first): " + kinds));
         // The cold start explores uniformly (about 4 liked interventions in 22); the promoted model exploits.
         assertThat(rates.get(0)).as("cold start 👍 rate").isLessThan(0.4);
         assertThat(after)
@@ -249,6 +266,71 @@ class RecommendationsIT {
                 .count();
         // Every other child of the school that was answered has model-training consent in the demo.
         assertThat(trainedOn).isEqualTo(answered - answeredWithoutConsent);
+    }
+
+    @Test
+    @Order(5)
+    void eachRecommendationIsTimedByTheChildsChronotype() throws Exception {
+        int owls = 0;
+        int larks = 0;
+        int remembered = 0;
+        for (var family : families.entrySet()) {
+            String chronotype = chronotypes.get(family.getKey());
+            for (JsonObject rec : http.get(
+                            "/api/v1/children/" + family.getKey() + "/recommendations?limit=200", family.getValue())
+                    .json()
+                    .asJsonArray()
+                    .getValuesAs(JsonObject.class)) {
+                remembered += rec.getJsonArray("why").getValuesAs(jakarta.json.JsonString.class).stream()
+                                .anyMatch(w -> w.getString().startsWith("Last time in a similar situation"))
+                        ? 1
+                        : 0;
+                Instant at = Instant.parse(rec.getString("scheduledFor"));
+                assertThat(at).as("never in the past").isAfterOrEqualTo(Instant.parse(rec.getString("createdAt")));
+                int hour = at.atZone(ZoneOffset.UTC).getHour();
+                Intervention what = InterventionCatalogue.bundled()
+                        .byId(rec.getString("intervention"))
+                        .orElseThrow();
+                // What suits the evening is an evening thing for a night owl; what suits the morning is a morning
+                // thing for an early bird.
+                if (chronotype.equals("night_owl")
+                        && (what.slots().contains(DaySlot.EVENING)
+                                || what.slots().contains(DaySlot.BEDTIME))) {
+                    owls++;
+                    assertThat(hour).as("a night owl's " + rec).isBetween(17, 22);
+                }
+                // An early bird gets the earliest part of the day the intervention suits: the morning, else the
+                // afternoon (after school on a school day).
+                if (chronotype.equals("early_bird") && what.slots().contains(DaySlot.MORNING)) {
+                    larks++;
+                    assertThat(hour).as("an early bird's " + rec).isBetween(6, 11);
+                } else if (chronotype.equals("early_bird") && what.slots().contains(DaySlot.AFTERNOON)) {
+                    larks++;
+                    assertThat(hour).as("an early bird's " + rec).isBetween(12, 16);
+                }
+            }
+        }
+        // The school's children are 9 to 13: the demo plants early birds and intermediates among them, and night owls
+        // mostly among the clinic's teenagers.
+        if (chronotypes.containsValue("night_owl")) {
+            assertThat(owls).as("night owls got evening recommendations").isPositive();
+        }
+        assertThat(larks)
+                .as("early birds got recommendations for the morning or afternoon, " + chronotypes.values())
+                .isPositive();
+        String stored;
+        try (Connection c = SharedServer.ownerConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*), count(*) FILTER (WHERE helpful),"
+                        + " count(DISTINCT situation), min(situation) FROM situation_vector")) {
+            rs.next();
+            stored = rs.getLong(1) + " situations stored, " + rs.getLong(2) + " helpful, " + rs.getLong(3)
+                    + " distinct texts, e.g. " + rs.getString(4);
+        }
+        assertThat(remembered)
+                .as("recommendations whose why recalls the child's own similar situation that got a 👍 (" + stored
+                        + ")")
+                .isPositive();
     }
 
     /** Every family asks for its child's next recommendation and answers it; the share of 👍. */
