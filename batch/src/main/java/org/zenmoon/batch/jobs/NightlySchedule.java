@@ -13,9 +13,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.zenmoon.application.AnalysisJobs;
-import org.zenmoon.application.security.Accounts;
-import org.zenmoon.application.security.Caller;
-import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.domain.model.tenant.Tenant;
 import org.zenmoon.domain.model.tenant.TenantRepository;
 
@@ -37,13 +34,7 @@ public class NightlySchedule {
     TenantRepository tenants;
 
     @Inject
-    Accounts accounts;
-
-    @Inject
-    AnalysisJobs jobs;
-
-    @Inject
-    CallerContext callers;
+    TenantJobStart starter;
 
     @Inject
     Clock clock;
@@ -97,21 +88,6 @@ public class NightlySchedule {
     }
 
     private void start(Tenant t) {
-        Optional<Caller> admin = accounts.scheduleAdmin(t.getId());
-        if (admin.isEmpty()) {
-            LOG.warning(() -> "tenant " + t.getId() + " has no active tenant admin: its nightly jobs do not run");
-            return;
-        }
-        try {
-            Optional<Long> run = callers.callAs(
-                    admin.get(), () -> jobs.startIn(admin.get(), AnalysisJobs.PIPELINE_START, "schedule"));
-            if (run.isEmpty()) {
-                LOG.info(() -> "tenant " + t.getId() + ": the nightly pipeline is still running from before");
-            }
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "tenant {0}: the nightly jobs could not start: {1}", new Object[] {
-                t.getId(), e.toString()
-            });
-        }
+        starter.start(t.getId(), AnalysisJobs.PIPELINE_START, "schedule");
     }
 }
