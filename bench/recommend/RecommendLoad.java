@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * returned at its scheduled time waits for it, and that wait counts in its latency (reported as "sent late").
  *
  * <p>Usage: {@code RecommendLoad BASE_URL [modes=open,new] [rate=200] [warmup=15] [duration=60] [first=3] [last=40]
- * [password=demo]}. Any answer but 200 to a timed GET is an error and is printed.
+ * [password=demo]}. Any answer but 200 to a timed GET is an error and is printed (status -1: the connection failed;
+ * 0: no answer 60 s after the last send).
  */
 public final class RecommendLoad {
 
@@ -129,6 +130,7 @@ public final class RecommendLoad {
         feedbackSent.set(0);
         feedbackFailed.set(0);
         models.clear();
+        settle();
         // Every child starts with a recommendation the bench knows: the open one, or a new one if none is open.
         for (Child c : children) {
             c.lastRecommendation = field(send(get("/children/" + c.id + "/recommendations/next", c.token), 200),
@@ -171,17 +173,51 @@ public final class RecommendLoad {
             }
         }
         long sendingEnded = System.nanoTime();
-        CompletableFuture.allOf(samples.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-        CompletableFuture.allOf(children.stream().map(c -> c.answered).toArray(CompletableFuture[]::new))
-                .get(60, TimeUnit.SECONDS);
-
+        // Requests still unanswered 60 s after the last send count as errors (status 0), at their own latency so far.
+        try {
+            CompletableFuture.allOf(samples.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            errors.add("requests still unanswered 60 s after the last send");
+        }
+        long cutOff = System.nanoTime();
         List<Sample> m = new ArrayList<>();
-        for (CompletableFuture<Sample> f : samples) {
-            if (f.get().measured()) {
-                m.add(f.get());
+        long[] schedule = new long[samples.size()];
+        for (int i = 0; i < samples.size(); i++) {
+            schedule[i] = start + Math.round(i * interval);
+            Sample x = samples.get(i).getNow(null);
+            if (x == null) {
+                x = new Sample(schedule[i], schedule[i], cutOff, 0, schedule[i] >= measureFrom, false);
+            }
+            if (x.measured()) {
+                m.add(x);
             }
         }
-        report(mode, rate, duration, m, sendingEnded - measureTo, retrainRuns() - retrainsBefore);
+        int retrainsAfter = retrainRuns();
+        report(mode, rate, duration, m, sendingEnded - measureTo,
+                retrainsBefore < 0 || retrainsAfter < 0 ? -1 : retrainsAfter - retrainsBefore);
+    }
+
+    /** Waits (at most 5 minutes) until the server answers a GET within 5 s again, after an earlier overload. */
+    void settle() throws Exception {
+        Child c = children.get(0);
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (true) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/children/" + c.id))
+                        .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + c.token).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // still overloaded
+            }
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("the server did not recover within 5 minutes");
+            }
+            System.out.println("waiting for the server to answer again ...");
+            Thread.sleep(5000);
+        }
     }
 
     /** The GET; {@code renewed}: it must answer a recommendation other than the child's previous one. */
