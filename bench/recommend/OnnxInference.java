@@ -33,7 +33,11 @@ public final class OnnxInference {
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         InterventionCatalogue catalogue = InterventionCatalogue.bundled();
         FeatureEncoder encoder = new FeatureEncoder(catalogue);
-        int age = 10;
+        // The age with the most suitable interventions: the largest ranking the server makes.
+        int age = 3;
+        for (int a = 3; a <= 25; a++) {
+            age = catalogue.suitableFor(a).size() > catalogue.suitableFor(age).size() ? a : age;
+        }
         List<Intervention> candidates = catalogue.suitableFor(age);
         Map<String, Tally> history = new HashMap<>();
         history.put(candidates.get(0).id(), new Tally(3, 2, 1));
