@@ -354,11 +354,20 @@ public final class ZenMoonLauncher {
     }
 
     /**
-     * Payara Micro's commands before boot: the HTTP listener binds to the configured address only, and speaks
-     * HTTP/1.1. Cleartext HTTP/2 (h2c upgrade) is off: after refusing an oversized header block, Grizzly keeps the
+     * Payara Micro's commands before boot: the HTTP listener binds to the configured address only, serves at most
+     * {@link #HTTP_THREADS} requests at once, and speaks HTTP/1.1. Cleartext HTTP/2 (h2c upgrade) is off: after refusing an oversized header block, Grizzly keeps the
      * connection with its header table out of step, so the client's next request on it fails (431). Browsers use
      * HTTP/2 only over TLS, which a proxy in front provides.
      */
+    /**
+     * Requests served at once. A request holds one database connection for its transaction and takes a second for
+     * its audit row (its own transaction, so that refusals and failures are recorded too): with more request threads
+     * than half the pool ({@code ZenMoonDatabase}, 32), a burst could hold every connection while each waited for
+     * its second, and stall until the pool's wait gave up. The rest of the pool is for the jobs, the timers and the
+     * MQTT bridge; further requests queue.
+     */
+    static final int HTTP_THREADS = 12;
+
     private Path prebootCommands() {
         Path file = settings.home().resolve("payara-preboot.txt");
         try {
@@ -366,7 +375,9 @@ public final class ZenMoonLauncher {
                     file,
                     "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
                             + settings.bindAddress() + "\n"
-                            + "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false\n");
+                            + "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false\n"
+                            + "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="
+                            + HTTP_THREADS + "\n");
         } catch (IOException e) {
             throw new LaunchException("cannot write " + file + ": " + e.getMessage(), e);
         }
