@@ -70,6 +70,9 @@ public class Recommendations {
     SituationMemory memory;
 
     @Inject
+    RecommendationPhrasing phrasing;
+
+    @Inject
     RecommenderSettings settings;
 
     @Inject
@@ -120,7 +123,8 @@ public class Recommendations {
         Intervention chosen = candidates.get(choice.index());
         LocalDateTime at = ChronotypeTiming.scheduledFor(
                 chosen, context.chronotype(), context.ageYears(), LocalDateTime.ofInstant(now, ZoneOffset.UTC));
-        String text = chosen.text(random.nextInt(chosen.templates().size()), at.toLocalTime());
+        String text = phrasing.phrase(
+                chosen, chosen.text(random.nextInt(chosen.templates().size()), at.toLocalTime()), at.toLocalTime());
         List<String> why = new ArrayList<>(Reasons.why(context, chosen, context.chronotype(), at));
         memory.recall(child.childId(), context, chosen).ifPresent(r -> why.add(0, r));
         NewRecommendation made = new NewRecommendation(

@@ -266,6 +266,25 @@ class RecommendationsIT {
                 .count();
         // Every other child of the school that was answered has model-training consent in the demo.
         assertThat(trainedOn).isEqualTo(answered - answeredWithoutConsent);
+
+        // The same answers as preference pairs for fine-tuning a phrasing model: JSONL, no child named.
+        Http.Reply pairs = http.get("/api/v1/admin/recommender/preference-pairs", admin);
+        assertThat(pairs.status()).as(pairs.body()).isEqualTo(200);
+        List<String> lines = pairs.body().lines().toList();
+        assertThat(lines).isNotEmpty();
+        for (String line : lines) {
+            JsonObject pair = jakarta.json.Json.createReader(new java.io.StringReader(line))
+                    .readObject();
+            assertThat(pair.getString("prompt")).startsWith("Suggest one short activity");
+            assertThat(pair.getString("chosen")).isNotBlank().isNotEqualTo(pair.getString("rejected"));
+            assertThat(line).doesNotContain(withoutTrainingConsent);
+            for (String child : families.keySet()) {
+                assertThat(line).doesNotContain(child);
+            }
+        }
+        assertThat(http.get("/api/v1/admin/recommender/preference-pairs", families.get(withoutTrainingConsent))
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test

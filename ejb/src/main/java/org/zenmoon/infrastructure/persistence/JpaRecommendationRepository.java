@@ -217,7 +217,7 @@ public class JpaRecommendationRepository implements RecommendationRepository {
         return nativeQuery(
                         em,
                         "SELECT r.id, r.child_id, CAST(r.context AS text), CAST(r.candidates AS text), r.intervention,"
-                                + " r.propensity, f.was_helpful, r.created_at FROM recommendation r JOIN"
+                                + " r.propensity, f.was_helpful, r.created_at, r.text FROM recommendation r JOIN"
                                 + " recommendation_feedback f ON f.tenant_id = r.tenant_id AND f.recommendation_id ="
                                 + " r.id WHERE r.tenant_id = ?1 AND r.context IS NOT NULL AND r.propensity IS NOT NULL"
                                 + " AND EXISTS (SELECT 1 FROM consent k WHERE k.tenant_id = r.tenant_id AND"
@@ -235,7 +235,8 @@ public class JpaRecommendationRepository implements RecommendationRepository {
                             (String) r[4],
                             ((Number) r[5]).doubleValue(),
                             (Boolean) r[6],
-                            instant(r[7]));
+                            instant(r[7]),
+                            (String) r[8]);
                 })
                 .toList();
     }

@@ -12,4 +12,5 @@ public record LoggedFeedback(
         String intervention,
         double propensity,
         boolean helpful,
-        Instant createdAt) {}
+        Instant createdAt,
+        String text) {}
