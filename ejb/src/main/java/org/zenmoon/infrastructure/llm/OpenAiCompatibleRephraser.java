@@ -27,16 +27,16 @@ public class OpenAiCompatibleRephraser implements TextRephraser {
     private static final Logger LOG = Logger.getLogger(OpenAiCompatibleRephraser.class.getName());
 
     @Inject
-    @ConfigProperty(name = "zenmoon.llm.url", defaultValue = "")
-    String url;
+    @ConfigProperty(name = "zenmoon.llm.url")
+    Optional<String> url;
 
     @Inject
     @ConfigProperty(name = "zenmoon.llm.model", defaultValue = "gemma2:2b")
     String model;
 
     @Inject
-    @ConfigProperty(name = "zenmoon.llm.api-key", defaultValue = "")
-    String apiKey;
+    @ConfigProperty(name = "zenmoon.llm.api-key")
+    Optional<String> apiKey;
 
     @Inject
     @ConfigProperty(name = "zenmoon.llm.timeout", defaultValue = "PT2S")
@@ -50,7 +50,7 @@ public class OpenAiCompatibleRephraser implements TextRephraser {
 
     @Override
     public boolean enabled() {
-        return url != null && !url.isBlank();
+        return url.filter(u -> !u.isBlank()).isPresent();
     }
 
     @Override
@@ -78,9 +78,7 @@ public class OpenAiCompatibleRephraser implements TextRephraser {
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (apiKey != null && !apiKey.isBlank()) {
-            request.header("Authorization", "Bearer " + apiKey);
-        }
+        apiKey.filter(k -> !k.isBlank()).ifPresent(k -> request.header("Authorization", "Bearer " + k));
         try {
             HttpResponse<String> answer = client().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
@@ -111,7 +109,8 @@ public class OpenAiCompatibleRephraser implements TextRephraser {
     }
 
     private URI endpoint() {
-        String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        String u = url.orElseThrow().strip();
+        String base = u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
         return URI.create(base.endsWith("/v1") ? base + "/chat/completions" : base + "/v1/chat/completions");
     }
 

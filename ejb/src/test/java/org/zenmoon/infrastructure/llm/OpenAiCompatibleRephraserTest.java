@@ -62,9 +62,9 @@ class OpenAiCompatibleRephraserTest {
 
     OpenAiCompatibleRephraser client(String apiKey) {
         OpenAiCompatibleRephraser c = new OpenAiCompatibleRephraser();
-        c.url = "http://127.0.0.1:" + server.getAddress().getPort();
+        c.url = java.util.Optional.of("http://127.0.0.1:" + server.getAddress().getPort());
         c.model = "gemma2:2b";
-        c.apiKey = apiKey;
+        c.apiKey = java.util.Optional.of(apiKey);
         c.timeout = Duration.ofMillis(500);
         c.maxTokens = 120;
         return c;
@@ -137,7 +137,7 @@ class OpenAiCompatibleRephraserTest {
     @Test
     void withoutAnAddressItIsOffAndSendsNothing() {
         OpenAiCompatibleRephraser off = client("");
-        off.url = "";
+        off.url = java.util.Optional.empty();
         assertThat(off.enabled()).isFalse();
         assertThat(off.rephrase("Reword it.", "text")).isEmpty();
         assertThat(requests).isEmpty();
