@@ -440,6 +440,7 @@ public final class ZenMoonLauncher {
         OUT.println();
         OUT.println("  ZenMoon is ready.");
         OUT.println("    Portal:     " + base + "/login.xhtml");
+        OUT.println("    Phone app:  " + base + "/app/   (parents, and the child's companion)");
         OUT.println("    API base:   " + base + "/api/v1   (OpenAPI: " + base + "/openapi)");
         OUT.println("    Health:     " + base + "/health/ready");
         OUT.println("    Database:   " + db.displayUrl() + (embedded != null ? "  (embedded)" : ""));
@@ -464,7 +465,7 @@ public final class ZenMoonLauncher {
             OUT.println("      counsellor    COUNSELLOR, Riverside School (portal)");
             OUT.println("      clinic.admin  TENANT_ADMIN, Northside Paediatric Sleep Clinic");
             OUT.println("      clinician     CLINICIAN, Northside Paediatric Sleep Clinic (portal)");
-            OUT.println("      parent        GUARDIAN of two Riverside children (API / app)");
+            OUT.println("      parent        GUARDIAN of two Riverside children (phone app " + base + "/app/, API)");
         } else {
             OUT.println("    No preset accounts. Make the first platform admin once with: ./zenmoon create-admin NAME");
         }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * not a Faces page get a policy that allows nothing to load. Faces pages get one that allows no framing, plugins,
  * foreign forms or base URLs; their scripts are restricted by the second policy PrimeFaces adds
  * ({@code primefaces.CSP} in web.xml: {@code script-src 'self' 'nonce-…'}, with PrimeFaces moving its inline
- * handlers into nonce-bearing scripts). A browser enforces both policies.
+ * handlers into nonce-bearing scripts). A browser enforces both policies. The phone app gets {@link #APP_POLICY}.
  */
 /* Declared in web.xml, first of the filters. The authentication mechanism, which answers some requests before
  * any filter runs, applies the same headers through apply(). */
@@ -25,6 +25,14 @@ public class SecurityHeaders extends HttpFilter {
 
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     static final String PAGE_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+    /**
+     * The phone app under {@code /app/} (mobile/): its own scripts, styles, images, service worker and manifest, and
+     * the API and the alerts WebSocket of the same origin; nothing inline, nothing foreign, no framing.
+     */
+    static final String APP_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+            + "base-uri 'self'; form-action 'none'";
+
     static final String HSTS = "max-age=31536000";
 
     /** For a server behind a proxy that terminates TLS: HSTS (and Secure cookies) even on plain requests. */
@@ -42,10 +50,19 @@ public class SecurityHeaders extends HttpFilter {
         chain.doFilter(request, response);
     }
 
+    static String policy(String servletPath) {
+        if (servletPath == null) {
+            return API_POLICY;
+        }
+        if (servletPath.endsWith(".xhtml")) {
+            return PAGE_POLICY;
+        }
+        return servletPath.equals("/app") || servletPath.startsWith("/app/") ? APP_POLICY : API_POLICY;
+    }
+
     static void apply(HttpServletRequest request, HttpServletResponse response) {
         String path = request.getServletPath();
-        boolean facesPage = path != null && path.endsWith(".xhtml");
-        response.setHeader("Content-Security-Policy", facesPage ? PAGE_POLICY : API_POLICY);
+        response.setHeader("Content-Security-Policy", policy(path));
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
