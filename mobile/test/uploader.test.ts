@@ -219,6 +219,24 @@ describe('Uploader', () => {
     expect((await queue.status()).totals.accepted).toBe(7);
   });
 
+  it('counts an upload without an answer within a minute as a network error, and sends the same id again', async () => {
+    const never: Reply = () => new Promise<Response>(() => undefined);
+    const { queue, uploader, server, time } = await setUp([never, ok]);
+    const running = uploader.kick();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(uploader.state).toBe('sending');
+    const answerTimer = time.pending().find((t) => t.delayMs === 60_000)!;
+    time.clock.now += 60_000;
+    answerTimer.run();
+    await running;
+    expect(uploader.state).toBe('waiting');
+    expect((await queue.batches())[0]?.attempts).toBe(1);
+    time.clock.now += 2_000;
+    await uploader.kick();
+    expect(server.sent.map((s) => s.body.batchId)).toEqual([server.sent[0]!.body.batchId, server.sent[0]!.body.batchId]);
+    expect(await queue.batches()).toEqual([]);
+  });
+
   it('after a crash between sending and the answer, a new queue on the same database sends the same id again', async () => {
     const never: Reply = () => new Promise<Response>(() => undefined);
     const first = await setUp([never]);

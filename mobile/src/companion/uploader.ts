@@ -12,6 +12,8 @@ import type { LastError, Queue } from './queue';
 export const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_MAX_MS = 5 * 60_000;
 const STORAGE_RETRY_MS = 30_000;
+/** An upload without an answer by then counts as a network error (INGEST.md's MQTT rule: "within a minute"). */
+export const ANSWER_TIMEOUT_MS = 60_000;
 
 /** `halted-*`: waiting for the family (pair again) or for consent (403); the data stays. */
 export type UploaderState = 'idle' | 'sending' | 'waiting' | 'pair-again' | 'forbidden' | 'stopped';
@@ -148,10 +150,12 @@ export class Uploader {
     }
     this.set('sending');
     try {
-      const answer = await this.api.post<BatchAnswer>(
-        '/ingest/batches',
-        { batchId: batch.batchId, deviceId: batch.deviceId, sentAt: isoSeconds(Math.floor(now / 1000)), epochs: batch.epochs },
-        pairing.deviceToken,
+      const answer = await this.withTimeout(
+        this.api.post<BatchAnswer>(
+          '/ingest/batches',
+          { batchId: batch.batchId, deviceId: batch.deviceId, sentAt: isoSeconds(Math.floor(now / 1000)), epochs: batch.epochs },
+          pairing.deviceToken,
+        ),
       );
       await this.queue.acknowledge(batch.batchId, answer, this.now());
       this.again = true;
@@ -193,6 +197,23 @@ export class Uploader {
     const batch = await this.queue.head();
     if (batch !== null && batch.lastError?.status === 0) await this.queue.retrySooner(batch.batchId, this.now());
     await this.kick();
+  }
+
+  /** A request that hangs must not hold the queue: it may or may not have been stored, so the same id goes again. */
+  private withTimeout<T>(request: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const cancel = this.schedule(() => reject(new ApiError(0, 'No answer from ZenMoon within a minute')), ANSWER_TIMEOUT_MS);
+      request.then(
+        (value) => {
+          cancel();
+          resolve(value);
+        },
+        (error: unknown) => {
+          cancel();
+          reject(error);
+        },
+      );
+    });
   }
 
   private arm(delayMs: number): void {
