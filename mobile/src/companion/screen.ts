@@ -168,6 +168,7 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
     }
   };
 
+  let shownPairing = false;
   const render = (s: QueueStatus) => {
     if (disposed) return;
     const paired = s.pairing !== null;
@@ -175,7 +176,8 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
     device.textContent = paired
       ? `Paired for ${child?.pseudonym ?? s.pairing!.childId} as device ${s.pairing!.deviceId} since ${time(s.pairing!.pairedAt)}.`
       : 'This phone is not paired.';
-    if (paired && childSelect.value === '') childSelect.value = s.pairing!.childId;
+    if (paired && !shownPairing) childSelect.value = s.pairing!.childId; // once: the family may pick another child after
+    shownPairing ||= paired;
     pairButton.textContent = paired ? 'Pair again' : 'Pair this phone';
     const state = uploader?.state ?? 'idle';
     f.upload.textContent = STATE_TEXT[state];
