@@ -1,0 +1,63 @@
+/**
+ * From a frame's bytes to the queue and back to the wearable: decode, note a gap, store, then acknowledge (FRAME.md:
+ * the phone acknowledges only what it has stored, so a frame lost on the way is sent again). Frames are handled one
+ * after the other, in the order they came, because the acknowledgement and the gap tracking depend on that order.
+ */
+import { FrameError, GapTracker, decodeFrame, toUploadEpoch, type DecodedFrame, type FrameRejection, type Gap } from './frame';
+import type { Queue } from './queue';
+import type { FrameSource } from './source';
+
+export interface CollectorEvents {
+  readonly onStored?: (frame: DecodedFrame, gap: Gap | null) => void;
+  readonly onRejected?: (reason: FrameRejection) => void;
+  readonly onFailed?: (error: unknown) => void;
+}
+
+export class Collector {
+  private chain: Promise<void> = Promise.resolve();
+  private tracker: GapTracker | null = null;
+  private wearableId: string | null = null;
+  framesStored = 0;
+  framesRejected = 0;
+
+  constructor(
+    private readonly queue: Queue,
+    private readonly now: () => number = () => Date.now(),
+    private readonly events: CollectorEvents = {},
+  ) {}
+
+  /** The `onFrame` to give a source: frames are queued for handling in arrival order. */
+  listener(source: FrameSource): (bytes: Uint8Array) => void {
+    return (bytes) => {
+      this.chain = this.chain.then(() => this.handle(bytes, source)).catch((e: unknown) => this.events.onFailed?.(e));
+    };
+  }
+
+  /** Resolves when every frame handed over so far is stored (or refused). */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  private async handle(bytes: Uint8Array, source: FrameSource): Promise<void> {
+    let frame: DecodedFrame;
+    try {
+      frame = decodeFrame(bytes);
+    } catch (e) {
+      if (!(e instanceof FrameError)) throw e;
+      this.framesRejected++;
+      this.events.onRejected?.(e.reason);
+      return; // not acknowledged: the wearable sends it again
+    }
+    if (this.tracker === null || this.wearableId !== frame.deviceId) {
+      const ack = await this.queue.ack();
+      this.wearableId = frame.deviceId;
+      this.tracker = new GapTracker(ack !== null && ack.wearableId === frame.deviceId ? ack.seq + 1 : null);
+    }
+    const gap = this.tracker.observe(frame);
+    const last = frame.seq + frame.epochs.length - 1;
+    await this.queue.append(frame.epochs.map(toUploadEpoch), { wearableId: frame.deviceId, seq: last }, gap, this.now());
+    this.framesStored++;
+    await source.acknowledge(last);
+    this.events.onStored?.(frame, gap);
+  }
+}

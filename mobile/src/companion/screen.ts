@@ -1,0 +1,337 @@
+/**
+ * The child's companion screen: pair this phone, take frames from the wearable (or a recording), and show what the
+ * queue holds and what went up. Plain DOM; ids and `data-testid`s are stable for the browser test. The uploader runs
+ * while the screen is mounted, and retries on its own (backoff timer, `online`), so nothing here has to be clicked
+ * for queued minutes to go up.
+ */
+import type { ApiClient } from '../shared/api';
+import type { ChildSummary, PairAnswer } from '../shared/types';
+import { Collector } from './collector';
+import { Queue, type QueueStatus } from './queue';
+import {
+  ReplaySource,
+  WebBluetoothSource,
+  loadRecording,
+  shiftToNow,
+  webBluetooth,
+  type BluetoothLike,
+  type FrameSource,
+} from './source';
+import { Uploader, type Trigger, type UploaderState } from './uploader';
+
+export interface CompanionContext {
+  readonly api: ApiClient;
+  readonly children: ChildSummary[];
+  /** For tests: another database, recording, Bluetooth, online trigger or replay pace. */
+  readonly dbName?: string;
+  readonly recordingUrl?: string;
+  readonly fetchRecording?: typeof fetch;
+  readonly bluetooth?: BluetoothLike | null;
+  readonly online?: Trigger;
+  readonly replayIntervalMs?: number;
+}
+
+const RECORDING_URL = `${import.meta.env.BASE_URL}replay/golden_S01.json`;
+
+const STATE_TEXT: Record<UploaderState, string> = {
+  idle: 'Up to date',
+  sending: 'Sending…',
+  waiting: 'Waiting to retry',
+  'pair-again': 'This phone was unpaired: pair it again to go on uploading. The minutes are kept.',
+  forbidden: 'ZenMoon does not accept data for this child (no collection consent). Uploads are paused; the minutes are kept.',
+  stopped: 'Stopped',
+};
+
+const STYLE = `
+.zm-companion { max-width: 40rem; margin: 0 auto; padding: 0 0.75rem; box-sizing: border-box; }
+.zm-companion * { box-sizing: border-box; }
+.zm-companion button { min-height: 44px; min-width: 44px; padding: 0.5rem 1rem; font: inherit; margin: 0.25rem 0.5rem 0.25rem 0; }
+.zm-companion select, .zm-companion input { min-height: 44px; width: 100%; font: inherit; }
+.zm-companion label { display: block; margin-top: 0.5rem; }
+.zm-companion dl { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.4fr); gap: 0.25rem 0.75rem; }
+.zm-companion dd { margin: 0; overflow-wrap: anywhere; }
+.zm-companion .zm-note { font-size: 0.9rem; }
+`;
+
+/** Builds an element from a tag, attributes and children; ids double as `data-testid`s. */
+function h(tag: string, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  if (attrs.id) el.dataset.testid = attrs.id;
+  el.append(...children);
+  return el;
+}
+
+const time = (ms: number): string => new Date(ms).toLocaleString();
+
+export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => void {
+  let disposed = false;
+  let queue: Queue | null = null;
+  let uploader: Uploader | null = null;
+  let collector: Collector | null = null;
+  let wearable: FrameSource | null = null;
+  let replay: ReplaySource | null = null;
+  const bluetooth = ctx.bluetooth === undefined ? webBluetooth() : ctx.bluetooth;
+  const recordingUrl = ctx.recordingUrl ?? RECORDING_URL;
+  // loaded while online, so that a replay also works after the network is cut
+  let recording: Promise<string[]> = loadRecording(recordingUrl, ctx.fetchRecording);
+  recording.catch(() => undefined);
+
+  const childSelect = h('select', { id: 'companion-child', name: 'child' }) as HTMLSelectElement;
+  for (const child of ctx.children) childSelect.append(h('option', { value: child.childId }, child.pseudonym));
+  const labelInput = h('input', { id: 'companion-label', name: 'label', type: 'text', value: 'Phone of the wearable', maxlength: '80', autocomplete: 'off' }) as HTMLInputElement;
+  const pairButton = h('button', { id: 'companion-pair', type: 'submit' }, 'Pair this phone') as HTMLButtonElement;
+  const pairForm = h(
+    'form',
+    { 'aria-labelledby': 'companion-pair-title' },
+    h('label', { for: 'companion-child' }, 'Child'),
+    childSelect,
+    h('label', { for: 'companion-label' }, 'Name of this phone'),
+    labelInput,
+    pairButton,
+  ) as HTMLFormElement;
+  const device = h('p', { id: 'companion-device' }, 'This phone is not paired.');
+
+  const connectButton = h('button', { id: 'companion-connect', type: 'button', 'aria-describedby': 'companion-connect-note' }, 'Connect wearable') as HTMLButtonElement;
+  const connectNote = h('p', { id: 'companion-connect-note', class: 'zm-note' });
+  const replayButton = h('button', { id: 'companion-replay', type: 'button', 'aria-describedby': 'companion-replay-note' }, 'Replay recorded frames') as HTMLButtonElement;
+  const replayNote = h('p', { id: 'companion-replay-note', class: 'zm-note' }, 'Plays a recorded hour of a wearable (Stress-Predict subject S01), moved to the last hour, as if the wearable had sent it.');
+  const retryButton = h('button', { id: 'companion-retry', type: 'button', hidden: '' }, 'Try uploading again') as HTMLButtonElement;
+  const progress = h('p', { id: 'companion-progress', role: 'status', 'aria-live': 'polite' });
+
+  const field = (id: string, initial = '0') => h('span', { id }, initial);
+  const f = {
+    upload: field('companion-upload-state', STATE_TEXT.idle),
+    queued: field('companion-queued'),
+    queuedBatches: field('companion-queued-batches'),
+    sent: field('companion-sent'),
+    duplicates: field('companion-duplicates'),
+    lost: field('companion-lost'),
+    lastGap: field('companion-last-gap', ''),
+    rejected: field('companion-rejected'),
+    rejectedEpochs: field('companion-rejected-epochs'),
+    dropped: field('companion-dropped'),
+    lastError: field('companion-last-error', 'None'),
+    nextRetry: field('companion-next-retry', '—'),
+  };
+  const history = h('ul', { id: 'companion-history' });
+  const row = (term: string, ...dd: Array<Node | string>) => [h('dt', {}, term), h('dd', {}, ...dd)];
+  const status = h(
+    'dl',
+    {},
+    ...row('Uploads', f.upload),
+    ...row('Queued', f.queued, ' minutes, ', f.queuedBatches, ' batches formed'),
+    ...row('Sent', f.sent, ' minutes accepted'),
+    ...row('Already stored', f.duplicates, ' minutes (duplicates)'),
+    ...row('Lost on the way', f.lost, ' minutes ', f.lastGap),
+    ...row('Rejected', f.rejected, ' batches (', f.rejectedEpochs, ' minutes)'),
+    ...row('Dropped (over 7 days)', f.dropped, ' minutes'),
+    ...row('Last error', f.lastError),
+    ...row('Next retry', f.nextRetry),
+  );
+
+  const section = (id: string, title: string, ...children: Array<Node | string>) =>
+    h('section', { 'aria-labelledby': id }, h('h3', { id }, title), ...children);
+  const view = h(
+    'section',
+    { class: 'zm-companion', 'aria-labelledby': 'companion-title' },
+    h('style', {}, STYLE),
+    h('h2', { id: 'companion-title' }, 'Wearable companion'),
+    section('companion-pair-title', 'Pair this phone', device, pairForm),
+    section('companion-wearable-title', 'Wearable', connectButton, connectNote, replayButton, replayNote, retryButton),
+    progress,
+    section('companion-status-title', 'Status', status, h('h4', {}, 'Last uploads'), history),
+  );
+  root.replaceChildren(view);
+
+  const say = (text: string) => {
+    progress.textContent = text;
+  };
+
+  let refreshing = false;
+  let dirty = false;
+  /** Shows the queue's state; calls while one runs are folded into one more run. */
+  const refresh = async (): Promise<void> => {
+    if (refreshing) {
+      dirty = true;
+      return;
+    }
+    refreshing = true;
+    try {
+      do {
+        dirty = false;
+        if (disposed || queue === null) return;
+        render(await queue.status());
+      } while (dirty);
+    } finally {
+      refreshing = false;
+    }
+  };
+
+  let shownPairing = false;
+  const render = (s: QueueStatus) => {
+    if (disposed) return;
+    const paired = s.pairing !== null;
+    const child = ctx.children.find((c) => c.childId === s.pairing?.childId);
+    device.textContent = paired
+      ? `Paired for ${child?.pseudonym ?? s.pairing!.childId} as device ${s.pairing!.deviceId} since ${time(s.pairing!.pairedAt)}.`
+      : 'This phone is not paired.';
+    if (paired && !shownPairing) childSelect.value = s.pairing!.childId; // once: the family may pick another child after
+    shownPairing ||= paired;
+    pairButton.textContent = paired ? 'Pair again' : 'Pair this phone';
+    const state = uploader?.state ?? 'idle';
+    f.upload.textContent = STATE_TEXT[state];
+    retryButton.hidden = state !== 'pair-again' && state !== 'forbidden';
+    f.queued.textContent = String(s.queuedEpochs);
+    f.queuedBatches.textContent = String(s.queuedBatches);
+    f.sent.textContent = String(s.totals.accepted);
+    f.duplicates.textContent = String(s.totals.duplicates);
+    f.lost.textContent = String(s.totals.lostEpochs);
+    f.lastGap.textContent = s.totals.lastGap ? `(last: seq ${s.totals.lastGap.fromSeq}–${s.totals.lastGap.toSeq})` : '';
+    f.rejected.textContent = String(s.rejectedBatches);
+    f.rejectedEpochs.textContent = String(s.rejectedEpochs);
+    f.dropped.textContent = String(s.totals.droppedEpochs);
+    f.lastError.textContent = s.lastError
+      ? `${time(s.lastError.at)}: ${s.lastError.message}${s.lastError.status ? ` (HTTP ${s.lastError.status})` : ''}`
+      : 'None';
+    f.nextRetry.textContent = s.nextAttemptAt !== null && state === 'waiting' ? time(s.nextAttemptAt) : '—';
+    history.replaceChildren(
+      ...s.sent.slice(0, 5).map((r) => h('li', {}, `${time(r.at)}: ${r.epochs} minutes, ${r.accepted} accepted, ${r.duplicates} already stored`)),
+    );
+    setSourceButtons(paired);
+  };
+
+  let busy = false;
+  const setSourceButtons = (paired: boolean) => {
+    replayButton.disabled = !paired || busy;
+    connectButton.disabled = !paired || busy || bluetooth === null;
+    connectNote.textContent =
+      bluetooth === null
+        ? 'This browser has no Web Bluetooth (it needs Chrome or Edge on Android or a computer), so the wearable cannot connect here.'
+        : paired
+          ? 'Choose the ZenMoon wearable in the list the browser shows.'
+          : 'Pair this phone first.';
+  };
+
+  pairForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void pair();
+  });
+  const pair = async () => {
+    if (queue === null || uploader === null) return;
+    const childId = childSelect.value;
+    if (!childId) return say('There is no child to pair this phone for.');
+    if (await queue.holdsDataOfAnother(childId)) {
+      return say("This phone still holds minutes of another child that have not gone up. Pair it for that child until they have.");
+    }
+    pairButton.disabled = true;
+    say('Pairing…');
+    try {
+      const answer = await ctx.api.post<PairAnswer>('/devices/pair', { childId, label: labelInput.value.trim() || 'Phone' });
+      await queue.setPairing({ deviceId: answer.deviceId, deviceToken: answer.deviceToken, childId, pairedAt: Date.now() });
+      say('This phone is paired.');
+      await refresh();
+      void uploader.resume();
+    } catch (e) {
+      say(`Pairing failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      pairButton.disabled = ctx.children.length === 0;
+    }
+  };
+
+  const onStored = () => {
+    void refresh();
+    void uploader?.kick();
+  };
+
+  replayButton.addEventListener('click', () => void runReplay());
+  const runReplay = async () => {
+    if (collector === null || uploader === null) return;
+    busy = true;
+    void refresh();
+    try {
+      say('Loading the recording…');
+      const frames = await recording.catch(() => {
+        recording = loadRecording(recordingUrl, ctx.fetchRecording);
+        return recording;
+      });
+      const source = new ReplaySource(frames, { shiftSeconds: shiftToNow(frames, Date.now()), intervalMs: ctx.replayIntervalMs ?? 200 });
+      replay = source;
+      say(`Replaying ${frames.length} frames…`);
+      await source.start(collector.listener(source));
+      await collector.idle();
+      if (disposed) return;
+      await uploader.flush();
+      say(`Replay done: ${collector.framesStored} frames stored, ${collector.framesRejected} refused.`);
+    } catch (e) {
+      say(`Replay failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      busy = false;
+      replay = null;
+      void refresh();
+    }
+  };
+
+  connectButton.addEventListener('click', () => void connect());
+  const connect = async () => {
+    if (bluetooth === null || queue === null || collector === null) return;
+    if (wearable !== null) {
+      await wearable.stop();
+      wearable = null;
+      connectButton.textContent = 'Connect wearable';
+      return say('Wearable disconnected.');
+    }
+    const q = queue;
+    const source = new WebBluetoothSource(bluetooth, async () => (await q.ack())?.seq ?? 0, () => {
+      if (wearable !== source) return;
+      wearable = null;
+      connectButton.textContent = 'Connect wearable';
+      say('The wearable disconnected; it sends the rest on the next connection.');
+    });
+    try {
+      say('Connecting…');
+      await source.start(collector.listener(source));
+      wearable = source;
+      connectButton.textContent = 'Disconnect wearable';
+      say('Wearable connected.');
+    } catch (e) {
+      say(`The wearable did not connect: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  retryButton.addEventListener('click', () => {
+    void uploader?.resume().then(refresh);
+  });
+
+  pairButton.disabled = true; // until the queue is open
+  if (ctx.children.length === 0) say('No child is linked to this account, so this phone cannot be paired.');
+  setSourceButtons(false);
+
+  void (async () => {
+    try {
+      const q = await Queue.open(ctx.dbName ? { dbName: ctx.dbName } : {});
+      if (disposed) return q.close();
+      queue = q;
+      collector = new Collector(q, () => Date.now(), {
+        onStored,
+        onRejected: (reason) => say(`A frame was refused (${reason}); the wearable sends it again.`),
+        onFailed: (e) => say(`A frame could not be stored: ${e instanceof Error ? e.message : String(e)}`),
+      });
+      uploader = new Uploader({ queue: q, api: ctx.api, online: ctx.online, onChange: () => void refresh() });
+      pairButton.disabled = ctx.children.length === 0;
+      await refresh();
+      await uploader.kick();
+    } catch (e) {
+      say(`The phone's storage could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  })();
+
+  return () => {
+    disposed = true;
+    uploader?.stop();
+    void replay?.stop();
+    void wearable?.stop();
+    queue?.close();
+    root.replaceChildren();
+  };
+}

@@ -1,0 +1,199 @@
+/**
+ * Where frames come from: the wearable over Web Bluetooth, or a recording replayed (for demos and the browser test,
+ * since no wearable is at hand there). Both hand over raw frame bytes, so the decoder, the queue and the
+ * acknowledgements are the same for either.
+ */
+import { EPOCH_SECONDS, FRAME_CRC_LEN, crc16, decodeFrame, hexToBytes } from './frame';
+
+export interface FrameSource {
+  /** Resolves when frames flow (connected) or, for a source that ends, when every frame has been handed over. */
+  start(onFrame: (bytes: Uint8Array) => void): Promise<void>;
+  stop(): Promise<void>;
+  /** Tells the source the highest seq up to which the phone holds every epoch (FRAME.md, "Acknowledgement"). */
+  acknowledge(seq: number): Promise<void>;
+}
+
+/**
+ * The wearable's GATT service. The firmware has no BLE stack yet (firmware/README.md: the demo image hands frames to a
+ * buffer), so the UUIDs are defined here, once; the firmware's GATT table must use the same ones.
+ */
+export const ZENMOON_GATT = {
+  service: '7bd7cf18-544f-411b-9c30-da9b9a2445d4',
+  /** Notify: one frame (FRAME.md) per notification. */
+  frames: '312f904a-1afd-4f79-8539-b8b64a733bb0',
+  /** Write: u32 little-endian, the acknowledged seq. */
+  ack: '2bad85ef-90b5-4a9e-8706-65e0c5a986a5',
+} as const;
+
+/* The parts of Web Bluetooth used here; TypeScript's DOM library does not declare it. */
+export interface GattCharacteristic extends EventTarget {
+  readonly value?: DataView | null;
+  startNotifications(): Promise<GattCharacteristic>;
+  stopNotifications(): Promise<GattCharacteristic>;
+  writeValueWithResponse(value: BufferSource): Promise<void>;
+}
+interface GattService {
+  getCharacteristic(uuid: string): Promise<GattCharacteristic>;
+}
+interface GattServer {
+  readonly connected: boolean;
+  connect(): Promise<GattServer>;
+  disconnect(): void;
+  getPrimaryService(uuid: string): Promise<GattService>;
+}
+export interface BluetoothDeviceLike extends EventTarget {
+  readonly name?: string;
+  readonly gatt?: GattServer;
+}
+export interface BluetoothLike {
+  requestDevice(options: { filters: Array<{ services: string[] }> }): Promise<BluetoothDeviceLike>;
+}
+
+/** `navigator.bluetooth`, or null where the browser has none (Firefox, Safari, iOS). */
+export function webBluetooth(): BluetoothLike | null {
+  const nav = globalThis.navigator as (Navigator & { bluetooth?: BluetoothLike }) | undefined;
+  return nav?.bluetooth ?? null;
+}
+
+export function u32le(value: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(4);
+  new DataView(out.buffer).setUint32(0, value, true);
+  return out;
+}
+
+/** The wearable over Web Bluetooth: on connect it writes the last acknowledged seq first, then takes notifications. */
+export class WebBluetoothSource implements FrameSource {
+  private device: BluetoothDeviceLike | null = null;
+  private frames: GattCharacteristic | null = null;
+  private ackCharacteristic: GattCharacteristic | null = null;
+  private listener: ((event: Event) => void) | null = null;
+  /** GATT allows one operation at a time; acknowledgements queue up behind each other. */
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly bluetooth: BluetoothLike,
+    private readonly lastAcknowledged: () => Promise<number>,
+    private readonly onDisconnect: () => void = () => undefined,
+  ) {}
+
+  async start(onFrame: (bytes: Uint8Array) => void): Promise<void> {
+    const device = await this.bluetooth.requestDevice({ filters: [{ services: [ZENMOON_GATT.service] }] });
+    if (!device.gatt) throw new Error('This wearable offers no GATT server');
+    this.device = device;
+    device.addEventListener('gattserverdisconnected', () => this.onDisconnect());
+    const server = await device.gatt.connect();
+    const service = await server.getPrimaryService(ZENMOON_GATT.service);
+    this.frames = await service.getCharacteristic(ZENMOON_GATT.frames);
+    this.ackCharacteristic = await service.getCharacteristic(ZENMOON_GATT.ack);
+    // the device resends from this seq + 1, so it goes before the first notification
+    await this.write(await this.lastAcknowledged());
+    this.listener = (event: Event) => {
+      const value = (event.target as GattCharacteristic).value;
+      if (value) onFrame(new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength)));
+    };
+    this.frames.addEventListener('characteristicvaluechanged', this.listener);
+    await this.frames.startNotifications();
+  }
+
+  acknowledge(seq: number): Promise<void> {
+    return this.write(seq);
+  }
+
+  async stop(): Promise<void> {
+    if (this.frames && this.listener) {
+      this.frames.removeEventListener('characteristicvaluechanged', this.listener);
+      await this.frames.stopNotifications().catch(() => undefined);
+    }
+    this.device?.gatt?.disconnect();
+    this.frames = null;
+    this.ackCharacteristic = null;
+    this.device = null;
+  }
+
+  private write(seq: number): Promise<void> {
+    const characteristic = this.ackCharacteristic;
+    if (!characteristic) return Promise.resolve();
+    this.writes = this.writes.catch(() => undefined).then(() => characteristic.writeValueWithResponse(u32le(seq)));
+    return this.writes;
+  }
+}
+
+/**
+ * Moves a frame `seconds` later by rewriting its `t` and recomputing its CRC, so that the shifted frame is a valid
+ * frame of its own and goes through the very decoder a wearable's frames go through. A frame that does not decode
+ * is passed on unchanged, to be rejected as the wearable's would be.
+ */
+export function shiftFrame(bytes: Uint8Array, seconds: number): Uint8Array {
+  if (seconds % EPOCH_SECONDS !== 0) throw new Error('A shift must keep epochs on minute starts');
+  try {
+    decodeFrame(bytes);
+  } catch {
+    return bytes;
+  }
+  const out = bytes.slice();
+  const view = new DataView(out.buffer);
+  view.setUint32(10, view.getUint32(10, true) + seconds, true);
+  view.setUint16(out.length - FRAME_CRC_LEN, crc16(out, out.length - FRAME_CRC_LEN), true);
+  return out;
+}
+
+/** The shift that makes a recording end with the last whole minute before `nowMs` (the server refuses old data). */
+export function shiftToNow(framesHex: readonly string[], nowMs: number): number {
+  let end = 0;
+  for (const hex of framesHex) {
+    const frame = decodeFrame(hexToBytes(hex));
+    end = Math.max(end, frame.t + EPOCH_SECONDS * (frame.epochs.length - 1));
+  }
+  const lastWholeMinute = Math.floor(nowMs / 1000 / EPOCH_SECONDS) * EPOCH_SECONDS - EPOCH_SECONDS;
+  return lastWholeMinute - end;
+}
+
+export interface ReplayOptions {
+  /** Seconds added to every frame's `t`; 0 plays the recording byte for byte. */
+  readonly shiftSeconds?: number;
+  /** Pause between frames, so that the screen shows progress as with a wearable. */
+  readonly intervalMs?: number;
+}
+
+/** Plays recorded frames (hex, as in firmware/test-vectors) once, in order. */
+export class ReplaySource implements FrameSource {
+  private stopped = false;
+  /** The last acknowledgement; a recording does not resend, so it is only kept to be shown. */
+  acknowledged = 0;
+
+  constructor(
+    private readonly framesHex: readonly string[],
+    private readonly options: ReplayOptions = {},
+  ) {}
+
+  async start(onFrame: (bytes: Uint8Array) => void): Promise<void> {
+    this.stopped = false;
+    const shift = this.options.shiftSeconds ?? 0;
+    for (const [i, hex] of this.framesHex.entries()) {
+      if (this.stopped) return;
+      const bytes = hexToBytes(hex);
+      onFrame(shift === 0 ? bytes : shiftFrame(bytes, shift));
+      if (this.options.intervalMs && i < this.framesHex.length - 1) {
+        await new Promise((resolve) => setTimeout(resolve, this.options.intervalMs));
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+  }
+
+  async acknowledge(seq: number): Promise<void> {
+    this.acknowledged = seq;
+  }
+}
+
+/** The frames of a recording in the golden-vector format (`{ frames: [{ hex }] }`). */
+export async function loadRecording(url: string, fetcher: typeof fetch = fetch): Promise<string[]> {
+  const response = await fetcher(url);
+  if (!response.ok) throw new Error(`The recording could not be loaded (HTTP ${response.status})`);
+  const json = (await response.json()) as { frames?: Array<{ hex?: unknown }> };
+  const frames = (json.frames ?? []).map((f) => f.hex).filter((h): h is string => typeof h === 'string');
+  if (frames.length === 0) throw new Error('The recording holds no frames');
+  return frames;
+}

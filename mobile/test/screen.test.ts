@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiClient } from '../src/shared/api';
+import { mountCompanion } from '../src/companion/screen';
+import { freshDbName } from './companion-helpers';
+
+const recordingBytes = readFileSync('public/replay/golden_S01.json') // vitest runs in mobile/;
+const fetchRecording = (async () => new Response(recordingBytes, { status: 200 })) as unknown as typeof fetch;
+
+/** A ZenMoon double: pairs, stores each minute once per child, and can be cut off like a network. */
+function server() {
+  const state = { online: true, pairs: 0, uploads: 0, stored: new Map<string, number>(), batchIds: new Set<string>() };
+  const api = new ApiClient(
+    () => 'guardian-session',
+    async (url, init) => {
+      if (!state.online) throw new TypeError('Failed to fetch');
+      const body = JSON.parse(String(init?.body)) as Record<string, unknown>;
+      if (url.endsWith('/devices/pair')) {
+        state.pairs++;
+        return new Response(JSON.stringify({ deviceId: 'dev-7', deviceToken: 'zmd.t.dev-7.s' }), { status: 201 });
+      }
+      state.uploads++;
+      let accepted = 0;
+      let duplicates = 0;
+      for (const e of body.epochs as Array<{ t: string }>) {
+        state.stored.set(e.t, (state.stored.get(e.t) ?? 0) + 1);
+        if (state.stored.get(e.t) === 1) accepted++;
+        else duplicates++;
+      }
+      state.batchIds.add(String(body.batchId));
+      return new Response(JSON.stringify({ batchId: body.batchId, accepted, duplicates, clockSkewFlagged: false }), { status: 200 });
+    },
+  );
+  return { api, state };
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`Timed out waiting for ${what} ${document.getElementById('companion-progress')?.textContent}`);
+}
+
+const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
+const button = (id: string) => document.getElementById(id) as HTMLButtonElement;
+
+let unmount: (() => void) | null = null;
+afterEach(() => {
+  unmount?.();
+  unmount = null;
+});
+
+describe('mountCompanion', () => {
+  it('pairs, queues a replay while offline, and delivers every minute once when the network is back', async () => {
+    const { api, state } = server();
+    const onlineListeners: Array<() => void> = [];
+    const root = document.createElement('main');
+    document.body.replaceChildren(root);
+    unmount = mountCompanion(root, {
+      api,
+      children: [{ childId: 'child-1', pseudonym: 'Fox' }],
+      dbName: freshDbName('screen'),
+      fetchRecording,
+      bluetooth: null,
+      replayIntervalMs: 0,
+      online: (l) => {
+        onlineListeners.push(l);
+        return () => undefined;
+      },
+    });
+    expect(button('companion-replay').disabled).toBe(true);
+    expect(button('companion-connect').disabled).toBe(true);
+    expect(text('companion-connect-note')).toContain('no Web Bluetooth');
+
+    await until(() => text('companion-upload-state') !== '' && !button('companion-pair').disabled, 'the queue');
+    button('companion-pair').click();
+    await until(() => !button('companion-replay').disabled, 'pairing: ' + text('companion-progress'));
+    expect(state.pairs).toBe(1);
+    expect(text('companion-device')).toContain('Fox');
+
+    state.online = false;
+    button('companion-replay').click();
+    await until(() => text('companion-queued') === '56' && text('companion-last-error') !== 'None', 'the offline replay');
+    expect(text('companion-sent')).toBe('0');
+    expect(text('companion-last-error')).toContain('No connection');
+    expect(state.stored.size).toBe(0);
+
+    state.online = true;
+    for (const l of onlineListeners) l();
+    await until(() => text('companion-sent') === '56', 'the upload');
+    expect(text('companion-queued')).toBe('0');
+    expect(text('companion-duplicates')).toBe('0');
+    expect(text('companion-lost')).toBe('0');
+    expect(state.stored.size).toBe(56);
+    expect([...state.stored.values()].every((n) => n === 1)).toBe(true);
+    const newest = Math.max(...[...state.stored.keys()].map((t) => Date.parse(t)));
+    expect(Date.now() - newest).toBeGreaterThanOrEqual(60_000);
+    expect(Date.now() - newest).toBeLessThan(180_000);
+    expect(text('companion-history')).toContain('56 accepted');
+  });
+
+  it('has no accessibility violations axe can find', async () => {
+    const root = document.createElement('main');
+    document.body.replaceChildren(root);
+    document.documentElement.lang = 'en';
+    document.title = 'Companion';
+    unmount = mountCompanion(root, {
+      api: server().api,
+      children: [{ childId: 'child-1', pseudonym: 'Fox' }],
+      dbName: freshDbName('screen'),
+      fetchRecording,
+      bluetooth: null,
+      online: () => () => undefined,
+    });
+    await until(() => !button('companion-pair').disabled, 'the queue');
+    const result = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
+    expect(document.querySelector('[role="status"]')).not.toBeNull();
+  });
+});
