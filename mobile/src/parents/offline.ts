@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { wrap, type IDBPDatabase } from 'idb';
 import { ApiError } from '../shared/api';
 
 /**
@@ -30,11 +30,12 @@ export class AnswerCache {
 
   private open(): Promise<IDBPDatabase> | null {
     if (!this.factory) return null;
-    this.db ??= openDB(DB_NAME, 1, {
-      upgrade(db) {
-        db.createObjectStore(STORE);
-      },
-    });
+    if (this.db === null) {
+      // Opened through the given factory (idb's openDB would take the global one), then wrapped by idb.
+      const request = this.factory.open(DB_NAME, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+      this.db = wrap(request) as Promise<IDBPDatabase>;
+    }
     return this.db;
   }
 
