@@ -62,7 +62,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
       h('li', {}, h('button', { type: 'button', class: 'linklike', 'data-testid': 'logout' }, 'Log out')),
     ),
   );
-  const header = h('header', { class: 'bar' }, h('span', { class: 'brand' }, 'ZenMoon'), nav);
+  const header = h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'ZenMoon'), nav);
   const announcer = h('div', { class: 'announcer', role: 'alert', 'aria-live': 'assertive', 'aria-atomic': 'true' });
   const main = h('main', { id: 'main', tabindex: -1 });
   clear(root);

@@ -67,22 +67,22 @@ function body(form: AvatarForm): string {
     case 'sun':
       return `${rays(false)}<circle class="sun-disc" cx="60" cy="60" r="36" fill="${SUN}" stroke="${INK}" stroke-width="3"/>`;
     case 'moon':
-      // A crescent: the outer circle less an inner one, drawn as one path with two arcs.
-      return `<path class="moon-crescent" d="M72 24 A36 36 0 1 0 96 78 A30 30 0 1 1 72 24 Z" fill="${MOON}" stroke="${INK}" stroke-width="3"/>`;
+      // A crescent: the circle at (56,60) r 38 less the one at (82,44) r 30, between their two crossings.
+      return `<path class="moon-crescent" d="M61.2 22.3 A38 38 0 1 0 92 72.3 A30 30 0 0 1 61.2 22.3 Z" fill="${MOON}" stroke="${INK}" stroke-width="3"/>`;
     case 'half':
       return `${rays(true)}<path class="sun-half" d="M60 24 A36 36 0 0 0 60 96 Z" fill="${SUN}" stroke="${INK}" stroke-width="3"/><path class="moon-half" d="M60 24 A36 36 0 0 1 60 96 Z" fill="${MOON}" stroke="${INK}" stroke-width="3"/>`;
   }
 }
 
 function face(expression: AvatarExpression, form: AvatarForm): string {
-  // The moon's face sits left, in the crescent's thick part.
-  const cx = form === 'moon' ? 48 : 60;
-  const eyes = `<circle cx="${cx - 10}" cy="54" r="3.5"/><circle cx="${cx + 10}" cy="54" r="3.5"/>`;
+  // The moon's face sits left, in the crescent's thick part (x 19 to 54 at eye height).
+  const cx = form === 'moon' ? 36 : 60;
+  const eyes = `<circle cx="${cx - 8}" cy="54" r="3.5"/><circle cx="${cx + 8}" cy="54" r="3.5"/>`;
   let mouth: string;
   let brows = '';
   switch (expression) {
     case 'calm':
-      mouth = `<path class="mouth-smile" d="M${cx - 10} 68 Q${cx} 78 ${cx + 10} 68" fill="none"/>`;
+      mouth = `<path class="mouth-smile" d="M${cx - 9} 68 Q${cx} 77 ${cx + 9} 68" fill="none"/>`;
       break;
     case 'uneasy':
       mouth = `<path class="mouth-wavy" d="M${cx - 10} 72 Q${cx - 5} 67 ${cx} 72 T${cx + 10} 72" fill="none"/>`;

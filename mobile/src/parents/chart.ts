@@ -1,5 +1,6 @@
 import type { ForecastSeries } from './forecast';
-import { chartSpec, pointLabel } from './forecast';
+import { chartSpec } from './forecast';
+import { clock, shortDay } from './format';
 
 /**
  * Draws a forecast with uPlot, which is loaded only here (a dynamic import), so that the first screen does not
@@ -8,10 +9,10 @@ import { chartSpec, pointLabel } from './forecast';
 export async function drawChart(target: HTMLElement, s: ForecastSeries): Promise<() => void> {
   const [{ default: UPlot }] = await Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]);
   const spec = chartSpec(s);
-  const width = Math.max(280, Math.min(640, target.clientWidth || 320));
+  const widthOf = () => Math.max(240, Math.min(640, Math.floor(target.getBoundingClientRect().width) || 300));
   const chart = new UPlot(
     {
-      width,
+      width: widthOf(),
       height: 220,
       series: spec.series,
       bands: spec.bands,
@@ -19,9 +20,11 @@ export async function drawChart(target: HTMLElement, s: ForecastSeries): Promise
       axes: [
         {
           stroke: '#1a1a1a',
-          values: (_u: unknown, splits: number[]) => splits.map((v) => pointLabel(s.metric, v)),
+          space: 56,
+          values: (_u: unknown, splits: number[]) =>
+            splits.map((v) => (s.metric === 'sleep' ? shortDay(new Date(v * 1000)) : clock(new Date(v * 1000)))),
         },
-        { stroke: '#1a1a1a', label: spec.yLabel },
+        { stroke: '#1a1a1a', label: spec.yLabel, size: 44 },
       ],
       legend: { show: false },
       cursor: { show: false },
@@ -29,5 +32,17 @@ export async function drawChart(target: HTMLElement, s: ForecastSeries): Promise
     spec.data as unknown as import('uplot').AlignedData,
     target,
   );
-  return () => chart.destroy();
+  // Follows the screen's width (a turned phone, a resized window).
+  const observer =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(() => {
+          const width = widthOf();
+          if (width !== chart.width) chart.setSize({ width, height: 220 });
+        });
+  observer?.observe(target);
+  return () => {
+    observer?.disconnect();
+    chart.destroy();
+  };
 }

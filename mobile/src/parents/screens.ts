@@ -15,7 +15,7 @@ import { forecastRows, forecastSeries, forecastSummary, type ForecastSeries } fr
 import { clock, hoursMinutes, shortDay, startOfDay } from './format';
 import { recommendationCard, whatChanged } from './recommendation';
 import { childHref } from './router';
-import { chronotypeView, sleepView, stressView, USUAL_DAYS, NIGHTS_SHOWN } from './summary';
+import { chronotypeView, sleepView, stressView, USUAL_DAYS } from './summary';
 
 /** A screen: its content, its `<h1>` first; what to undo when it is left. */
 export interface Screen {
@@ -154,7 +154,7 @@ interface SummaryAnswers {
 export async function summaryScreen(ctx: AppContext, id: string): Promise<Screen> {
   const now = ctx.now();
   const base = `/children/${encodeURIComponent(id)}`;
-  const from = new Date(now.getTime() - (USUAL_DAYS + NIGHTS_SHOWN + 7) * DAY_MS).toISOString();
+  const from = new Date(now.getTime() - (USUAL_DAYS + 32) * DAY_MS).toISOString();
   const today = startOfDay(now).toISOString();
   const loaded = await ctx.cache.load<SummaryAnswers>(`summary:${id}`, async () => {
     const [child, chronotype, episodes, epochs] = await Promise.all([
@@ -195,12 +195,14 @@ export async function summaryScreen(ctx: AppContext, id: string): Promise<Screen
                 : Math.abs(n.againstUsual) < 1
                   ? ', as usual'
                   : `, ${hoursMinutes(n.againstUsual)} ${n.againstUsual > 0 ? 'more' : 'less'} than usual`;
-            const pct = Math.min(100, (n.minutes / (12 * 60)) * 100);
+            // Set through the CSSOM: a style attribute would need 'unsafe-inline' in the page's CSP.
+            const fill = h('span', {});
+            fill.style.width = `${Math.min(100, (n.minutes / (12 * 60)) * 100).toFixed(0)}%`;
             return h(
               'li',
               {},
               h('span', { class: 'night-label' }, `Night to ${shortDay(n.wake)}: ${hoursMinutes(n.minutes)}${against}`),
-              h('span', { class: 'bar', 'aria-hidden': 'true' }, h('span', { style: `width:${pct.toFixed(0)}%` })),
+              h('span', { class: 'meter', 'aria-hidden': 'true' }, fill),
             );
           }),
         )
