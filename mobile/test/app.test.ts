@@ -43,6 +43,7 @@ describe('the parents app', () => {
     location.hash = '';
     document.body.innerHTML = '<div id="app"></div>';
     calls = [];
+    FakeSocket.last = null;
     routes = new Map<string, Handler>([
       [
         'POST /api/v1/auth/token',
@@ -116,7 +117,7 @@ describe('the parents app', () => {
     expect(localStorage.length).toBe(0);
     expect(document.cookie).toBe('');
     expect(document.querySelectorAll('h1')).toHaveLength(1);
-    expect(FakeSocket.last?.protocols).toEqual(['bearer', 'TOKEN-1']);
+    expect((await until(() => FakeSocket.last, 'the alerts socket')).protocols).toEqual(['bearer', 'TOKEN-1']);
   });
 
   it('shows the summary, "no forecast yet", and sends feedback with its confirmation', async () => {

@@ -44,3 +44,20 @@ describe('AnswerCache', () => {
     expect(await cache.get('children')).toBeUndefined();
   });
 });
+
+describe('AnswerCache with a store that never answers', () => {
+  it('shows fresh answers at once and gives up on the saved copy after the time-out', async () => {
+    // An IDBFactory whose open requests never succeed nor fail (as in some headless browsers).
+    const silent = { open: () => ({}) as IDBOpenDBRequest } as unknown as IDBFactory;
+    const cache = new AnswerCache(silent, () => 0, 50);
+    expect(await cache.load('children', async () => ['fresh'])).toEqual({ value: ['fresh'], offlineSince: null });
+    const started = Date.now();
+    const error = await cache
+      .load('children', async () => {
+        throw new ApiError(0, 'No connection to ZenMoon');
+      })
+      .catch((e: unknown) => e);
+    expect((error as ApiError).offline).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});

@@ -47,6 +47,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
   let cleanup: (() => void) | null = null;
   let generation = 0;
   let firstRender = true;
+  let childrenReady: Promise<void> = Promise.resolve();
 
   const skip = h('a', { class: 'skip-link', href: '#main' }, 'Skip to content');
   const badge = h('span', { class: 'badge', 'data-testid': 'alerts-badge', hidden: true });
@@ -117,13 +118,18 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     if (onAlertsScreen) void render();
   }
 
-  async function startAlerts(): Promise<void> {
+  function startAlerts(): void {
     if (alertsClient !== null || session.get() === null) return;
-    const saved = await cache.get<Alert[]>('alerts').catch(() => undefined);
-    if (saved && alerts.length === 0) {
-      alerts = saved.value;
-      syncedAt = new Date(saved.savedAt);
-    }
+    // The alerts saved last time, for the alerts screen while offline; never waited for.
+    void cache
+      .get<Alert[]>('alerts')
+      .then((saved) => {
+        if (saved && alerts.length === 0 && session.get() !== null) {
+          alerts = saved.value;
+          syncedAt ??= new Date(saved.savedAt);
+        }
+      })
+      .catch(() => undefined);
     alertsClient = new AlertsClient({
       url: alertsUrl(location),
       token: () => session.get(),
@@ -187,7 +193,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
           if (!result.ok) return result.message;
           loginMessage = null;
           await loadChildren().catch(() => undefined);
-          void startAlerts();
+          startAlerts();
           location.hash = '#/';
           return null;
         });
@@ -221,6 +227,9 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     const mine = ++generation;
     cleanup?.();
     cleanup = null;
+    // The screens name the children: after a reload, wait for the list (it is quick, or comes from the cache).
+    if (route.name !== 'login') await childrenReady;
+    if (mine !== generation) return;
     header.hidden = route.name === 'login';
     for (const a of nav.querySelectorAll<HTMLAnchorElement>('a[data-nav]')) {
       const here =
@@ -293,7 +302,9 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
   window.addEventListener('hashchange', onHash);
   window.addEventListener('online', onHash);
   if (session.get() !== null) {
-    void loadChildren()
+    const loading = loadChildren();
+    childrenReady = loading.catch(() => undefined);
+    void loading
       .then(() => startAlerts())
       .catch((e: unknown) => {
         if (e instanceof ApiError && e.status === 401) endSession('Your session has ended. Please log in again.');

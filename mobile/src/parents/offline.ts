@@ -26,7 +26,26 @@ export class AnswerCache {
   constructor(
     private readonly factory: IDBFactory | undefined = globalThis.indexedDB,
     private readonly now: () => number = () => Date.now(),
+    /** How long a read may take before the screen goes on without it (some browsers never answer). */
+    private readonly timeoutMs = 2_000,
   ) {}
+
+  /** `p`, or a rejection after the time-out: a store that never answers must not hold up a screen. */
+  private timed<T>(p: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('IndexedDB did not answer')), this.timeoutMs);
+      p.then(
+        (v) => {
+          clearTimeout(timer);
+          resolve(v);
+        },
+        (e: unknown) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      );
+    });
+  }
 
   private open(): Promise<IDBPDatabase> | null {
     if (!this.factory) return null;
@@ -39,19 +58,32 @@ export class AnswerCache {
     return this.db;
   }
 
-  async put<T>(key: string, value: T): Promise<void> {
-    const db = await this.open();
-    await db?.put(STORE, { savedAt: this.now(), value } satisfies Saved<T>, key);
+  put<T>(key: string, value: T): Promise<void> {
+    const savedAt = this.now();
+    return this.timed(
+      (async () => {
+        const db = await this.open();
+        await db?.put(STORE, { savedAt, value } satisfies Saved<T>, key);
+      })(),
+    );
   }
 
-  async get<T>(key: string): Promise<Saved<T> | undefined> {
-    const db = await this.open();
-    return (await db?.get(STORE, key)) as Saved<T> | undefined;
+  get<T>(key: string): Promise<Saved<T> | undefined> {
+    return this.timed(
+      (async () => {
+        const db = await this.open();
+        return (await db?.get(STORE, key)) as Saved<T> | undefined;
+      })(),
+    );
   }
 
-  async clear(): Promise<void> {
-    const db = await this.open();
-    await db?.clear(STORE);
+  clear(): Promise<void> {
+    return this.timed(
+      (async () => {
+        const db = await this.open();
+        await db?.clear(STORE);
+      })(),
+    );
   }
 
   /**
@@ -61,11 +93,8 @@ export class AnswerCache {
   async load<T>(key: string, load: () => Promise<T>): Promise<Loaded<T>> {
     try {
       const value = await load();
-      try {
-        await this.put(key, value);
-      } catch {
-        // A full or blocked store must not hide a fresh answer.
-      }
+      // Saved in the background: a full, blocked or silent store must not hold up or hide a fresh answer.
+      this.put(key, value).catch(() => undefined);
       return { value, offlineSince: null };
     } catch (e) {
       if (e instanceof ApiError && e.offline) {

@@ -319,7 +319,8 @@ export async function recommendationScreen(ctx: AppContext, id: string): Promise
     ]);
     return {
       next: 'value' in next ? next.value : null,
-      nextProblem: 'error' in next ? next.error.message : null,
+      // The server's own words when it gave some (e.g. why the catalogue has nothing for the child).
+      nextProblem: 'error' in next ? (next.error.problem?.detail ?? null) : null,
       history: 'value' in history ? history.value : null,
     };
   });
