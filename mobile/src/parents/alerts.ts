@@ -1,0 +1,209 @@
+import type { Alert } from '../shared/types';
+import type { AlertsPage } from './answers';
+
+/**
+ * Live alerts: a WebSocket to /ws/alerts with the token as subprotocols (`bearer`, token; never in the URL), that
+ * reconnects with a backoff of 1 s doubling to 30 s (back to 1 s once a connection has stayed up), and on every
+ * (re)connect asks each child's `/alerts?from=` for what was missed meanwhile. Alerts are told once each (by alertId).
+ */
+
+export interface SocketLike {
+  onopen: ((ev: Event) => unknown) | null;
+  onclose: ((ev: CloseEvent) => unknown) | null;
+  onerror: ((ev: Event) => unknown) | null;
+  onmessage: ((ev: MessageEvent) => unknown) | null;
+  close(code?: number, reason?: string): void;
+}
+
+export type SocketFactory = (url: string, protocols: string[]) => SocketLike;
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** Where an alert came from: the first fetch after log-in, the socket, or a fetch after a reconnect. */
+export type AlertSource = 'initial' | 'live' | 'catch-up';
+
+export type ConnectionState = 'connecting' | 'open' | 'waiting';
+
+export interface AlertsOptions {
+  readonly url: string;
+  readonly token: () => string | null;
+  readonly childIds: () => readonly string[];
+  /** GET of the API (ApiClient.get). */
+  readonly get: <T>(path: string) => Promise<T>;
+  readonly onAlerts: (alerts: Alert[], source: AlertSource) => void;
+  readonly onState?: (state: ConnectionState, retryInMs?: number) => void;
+  readonly socket?: SocketFactory;
+  readonly timers?: Timers;
+  readonly now?: () => number;
+  /** How far back the first fetch looks. */
+  readonly lookbackMs?: number;
+  /** A connection open this long counts as stable: the backoff starts again at 1 s. */
+  readonly stableMs?: number;
+}
+
+export const FIRST_DELAY_MS = 1_000;
+export const MAX_DELAY_MS = 30_000;
+
+/** The wait before reconnect attempt `n` (0-based): 1 s, 2 s, 4 s, ... 30 s. */
+export function backoff(attempt: number): number {
+  return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** Math.min(attempt, 15));
+}
+
+function isAlert(value: unknown): value is Alert {
+  const a = value as Alert | null;
+  return (
+    typeof a === 'object' &&
+    a !== null &&
+    typeof a.alertId === 'string' &&
+    typeof a.childId === 'string' &&
+    typeof a.at === 'string'
+  );
+}
+
+export class AlertsClient {
+  private readonly seen = new Set<string>();
+  /** Per child, the `at` of the newest alert seen, as the next fetch's `from`. */
+  private readonly lastSeen = new Map<string, string>();
+  private readonly startedAt: number;
+  private socket: SocketLike | null = null;
+  private retryTimer: unknown = null;
+  private stableTimer: unknown = null;
+  private attempt = 0;
+  private connects = 0;
+  private stopped = true;
+  private readonly timers: Timers;
+  private readonly now: () => number;
+  private readonly factory: SocketFactory;
+
+  constructor(private readonly options: AlertsOptions) {
+    this.timers = options.timers ?? {
+      setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+      clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
+    };
+    this.now = options.now ?? (() => Date.now());
+    this.factory = options.socket ?? ((url, protocols) => new WebSocket(url, protocols));
+    this.startedAt = this.now();
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.clear(this.retryTimer);
+    this.clear(this.stableTimer);
+    this.retryTimer = this.stableTimer = null;
+    const s = this.socket;
+    this.socket = null;
+    if (s) {
+      s.onclose = s.onerror = s.onmessage = s.onopen = null;
+      s.close(1000, 'logged out');
+    }
+  }
+
+  /** The `from` of the next fetch for a child: its newest alert seen, or the look-back before the start. */
+  fromFor(childId: string): string {
+    return this.lastSeen.get(childId) ?? new Date(this.startedAt - (this.options.lookbackMs ?? 86_400_000)).toISOString();
+  }
+
+  private clear(handle: unknown): void {
+    if (handle !== null) this.timers.clearTimeout(handle);
+  }
+
+  private connect(): void {
+    const token = this.options.token();
+    if (this.stopped || token === null) return;
+    this.options.onState?.('connecting');
+    let socket: SocketLike;
+    try {
+      socket = this.factory(this.options.url, ['bearer', token]);
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = socket;
+    socket.onopen = () => {
+      if (this.socket !== socket) return;
+      this.options.onState?.('open');
+      this.stableTimer = this.timers.setTimeout(() => {
+        this.stableTimer = null;
+        this.attempt = 0;
+      }, this.options.stableMs ?? 10_000);
+      const source: AlertSource = this.connects === 0 ? 'initial' : 'catch-up';
+      this.connects++;
+      void this.catchUp(source);
+    };
+    socket.onmessage = (ev: MessageEvent) => {
+      if (this.socket !== socket) return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(String(ev.data));
+      } catch {
+        return;
+      }
+      this.deliver([parsed], 'live');
+    };
+    socket.onclose = () => {
+      if (this.socket !== socket) return;
+      this.socket = null;
+      this.clear(this.stableTimer);
+      this.stableTimer = null;
+      this.scheduleReconnect();
+    };
+    socket.onerror = () => {
+      // A close event follows an error; the reconnect is scheduled there.
+    };
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopped) return;
+    const delay = backoff(this.attempt);
+    this.attempt++;
+    this.options.onState?.('waiting', delay);
+    this.retryTimer = this.timers.setTimeout(() => {
+      this.retryTimer = null;
+      this.connect();
+    }, delay);
+  }
+
+  /** Each child's alerts since the newest one seen (what the socket could not push while it was down). */
+  private async catchUp(source: AlertSource): Promise<void> {
+    await Promise.all(
+      this.options.childIds().map(async (childId) => {
+        const from = this.fromFor(childId);
+        try {
+          const page = await this.options.get<AlertsPage>(
+            `/children/${encodeURIComponent(childId)}/alerts?from=${encodeURIComponent(from)}`,
+          );
+          this.deliver([...(page?.items ?? [])], source);
+        } catch {
+          // No connection or no answer: the next reconnect asks again from the same `from`.
+        }
+      }),
+    );
+  }
+
+  private deliver(values: unknown[], source: AlertSource): void {
+    if (this.stopped) return;
+    const fresh: Alert[] = [];
+    for (const v of values) {
+      if (!isAlert(v) || this.seen.has(v.alertId)) continue;
+      this.seen.add(v.alertId);
+      const last = this.lastSeen.get(v.childId);
+      if (last === undefined || Date.parse(v.at) > Date.parse(last)) this.lastSeen.set(v.childId, v.at);
+      fresh.push(v);
+    }
+    if (fresh.length > 0) this.options.onAlerts(fresh, source);
+  }
+}
+
+/** ws(s)://host/ws/alerts for the page's origin. */
+export function alertsUrl(location: Location): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws/alerts`;
+}

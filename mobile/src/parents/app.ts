@@ -1,0 +1,322 @@
+import { ApiClient, ApiError } from '../shared/api';
+import type { Alert, ChildSummary } from '../shared/types';
+import { AlertsClient, alertsUrl, type AlertSource, type SocketFactory } from './alerts';
+import type { AppContext } from './context';
+import { clear, h } from './dom';
+import { clock } from './format';
+import { AnswerCache } from './offline';
+import { parseRoute, type Route } from './router';
+import {
+  alertTitle,
+  alertsScreen,
+  childrenScreen,
+  forecastScreen,
+  loginScreen,
+  recommendationScreen,
+  summaryScreen,
+  type Screen,
+} from './screens';
+import { logIn, Session } from './session';
+
+/**
+ * The parents' app: the shell (skip link, navigation, one `<main>` whose `<h1>` each screen brings), the hash
+ * router, the session, and the live alerts behind the badge and the announcement.
+ */
+
+export interface AppOptions {
+  readonly fetcher?: (input: string, init?: RequestInit) => Promise<Response>;
+  readonly socket?: SocketFactory;
+  readonly cache?: AnswerCache;
+  readonly session?: Session;
+  readonly now?: () => Date;
+}
+
+export function startApp(root: HTMLElement, options: AppOptions = {}): { stop(): void } {
+  const session = options.session ?? new Session();
+  const api = new ApiClient(() => session.get(), options.fetcher);
+  const cache = options.cache ?? new AnswerCache();
+  const now = options.now ?? (() => new Date());
+
+  let children: ChildSummary[] = [];
+  let alerts: Alert[] = [];
+  let unseen = 0;
+  let live = false;
+  let syncedAt: Date | null = null;
+  let alertsClient: AlertsClient | null = null;
+  let loginMessage: string | null = null;
+  let cleanup: (() => void) | null = null;
+  let generation = 0;
+  let firstRender = true;
+  let childrenReady: Promise<void> = Promise.resolve();
+
+  const skip = h('a', { class: 'skip-link', href: '#main' }, 'Skip to content');
+  const badge = h('span', { class: 'badge', 'data-testid': 'alerts-badge', hidden: true });
+  const nav = h(
+    'nav',
+    { 'aria-label': 'Main' },
+    h(
+      'ul',
+      {},
+      h('li', {}, h('a', { href: '#/', 'data-nav': 'children' }, 'Children')),
+      h('li', {}, h('a', { href: '#/alerts', 'data-nav': 'alerts' }, 'Alerts', badge)),
+      h('li', {}, h('a', { href: '#/companion', 'data-nav': 'companion', 'data-testid': 'nav-companion' }, 'Companion')),
+      h('li', {}, h('button', { type: 'button', class: 'linklike', 'data-testid': 'logout' }, 'Log out')),
+    ),
+  );
+  const header = h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'ZenMoon'), nav);
+  const announcer = h('div', { class: 'announcer', role: 'alert', 'aria-live': 'assertive', 'aria-atomic': 'true' });
+  const main = h('main', { id: 'main', tabindex: -1 });
+  clear(root);
+  root.append(skip, header, announcer, main);
+
+  skip.addEventListener('click', (ev) => {
+    ev.preventDefault();
+    main.focus();
+  });
+  nav.querySelector('[data-testid="logout"]')!.addEventListener('click', () => void logOut());
+
+  const ctx: AppContext = {
+    api,
+    cache,
+    now,
+    children: () => children,
+    alerts: () => alerts,
+    alertsLive: () => live,
+    alertsSyncedAt: () => syncedAt,
+    markAlertsSeen: () => {
+      unseen = 0;
+      updateBadge();
+    },
+  };
+
+  function updateBadge(): void {
+    badge.hidden = unseen === 0;
+    badge.textContent = '';
+    badge.append(String(unseen), h('span', { class: 'sr-only' }, ` new alert${unseen === 1 ? '' : 's'}`));
+  }
+
+  function announce(text: string): void {
+    announcer.textContent = text;
+  }
+
+  function onAlerts(fresh: Alert[], source: AlertSource): void {
+    alerts = [...fresh, ...alerts].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+    syncedAt = now();
+    void cache.put('alerts', alerts).catch(() => undefined);
+    const onAlertsScreen = parseRoute(location.hash).name === 'alerts';
+    if (!onAlertsScreen) unseen += fresh.length;
+    updateBadge();
+    if (source !== 'initial') {
+      const name = (a: Alert) => children.find((c) => c.childId === a.childId)?.pseudonym ?? 'your child';
+      const first = fresh[0]!;
+      announce(
+        fresh.length === 1
+          ? `New alert for ${name(first)}: ${alertTitle(first)}, at ${clock(new Date(first.at))}.`
+          : `${fresh.length} new alerts, the latest for ${name(first)}: ${alertTitle(first)}.`,
+      );
+    }
+    if (onAlertsScreen) void render();
+  }
+
+  function startAlerts(): void {
+    if (alertsClient !== null || session.get() === null) return;
+    // The alerts saved last time, for the alerts screen while offline; never waited for.
+    void cache
+      .get<Alert[]>('alerts')
+      .then((saved) => {
+        if (saved && alerts.length === 0 && session.get() !== null) {
+          alerts = saved.value;
+          syncedAt ??= new Date(saved.savedAt);
+        }
+      })
+      .catch(() => undefined);
+    alertsClient = new AlertsClient({
+      url: alertsUrl(location),
+      token: () => session.get(),
+      childIds: () => children.map((c) => c.childId),
+      get: (path) => api.get(path),
+      onAlerts,
+      onState: (state) => {
+        const was = live;
+        live = state === 'open';
+        if (live) syncedAt = now();
+        if (was !== live && parseRoute(location.hash).name === 'alerts') void render();
+      },
+      socket: options.socket,
+    });
+    alertsClient.start();
+  }
+
+  async function loadChildren(): Promise<void> {
+    try {
+      const loaded = await cache.load('children', () => api.get<ChildSummary[]>('/children'));
+      children = [...(loaded.value ?? [])];
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) throw e;
+      // Offline without a saved list: the screens show what they can.
+    }
+  }
+
+  function endSession(message: string | null): void {
+    session.clear();
+    alertsClient?.stop();
+    alertsClient = null;
+    live = false;
+    alerts = [];
+    children = [];
+    unseen = 0;
+    updateBadge();
+    loginMessage = message;
+    if (location.hash !== '#/login') location.hash = '#/login';
+    else void render();
+  }
+
+  async function logOut(): Promise<void> {
+    const token = session.get();
+    if (token !== null) {
+      // Revokes the account's tokens on the server too; without a connection the local log-out still holds.
+      await api.post('/auth/logout', undefined).catch(() => undefined);
+    }
+    await cache.clear().catch(() => undefined);
+    endSession(null);
+  }
+
+  window.addEventListener('zenmoon:unauthorized', () =>
+    endSession('Your session has ended. Please log in again.'),
+  );
+
+  async function screenFor(route: Route): Promise<Screen | 'companion'> {
+    switch (route.name) {
+      case 'login':
+        return loginScreen(loginMessage, async (username, password) => {
+          const result = await logIn(api, session, username, password);
+          if (!result.ok) return result.message;
+          loginMessage = null;
+          await loadChildren().catch(() => undefined);
+          startAlerts();
+          location.hash = '#/';
+          return null;
+        });
+      case 'children':
+        return childrenScreen(ctx);
+      case 'child':
+        return summaryScreen(ctx, route.id);
+      case 'forecast':
+        return forecastScreen(ctx, route.id);
+      case 'recommendation':
+        return recommendationScreen(ctx, route.id);
+      case 'alerts':
+        return alertsScreen(ctx);
+      case 'companion':
+        return 'companion';
+      case 'not-found':
+        return { nodes: [h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/' }, 'Back to your children'))] };
+    }
+  }
+
+  async function render(): Promise<void> {
+    const hash = location.hash;
+    // The skip link's own target is not a screen.
+    if (hash === '#main') return;
+    let route = parseRoute(hash);
+    if (session.get() === null && route.name !== 'login') {
+      location.hash = '#/login';
+      return;
+    }
+    if (session.get() !== null && route.name === 'login') route = { name: 'children' };
+    const mine = ++generation;
+    cleanup?.();
+    cleanup = null;
+    // The screens name the children: after a reload, wait for the list (it is quick, or comes from the cache).
+    if (route.name !== 'login') await childrenReady;
+    if (mine !== generation) return;
+    header.hidden = route.name === 'login';
+    for (const a of nav.querySelectorAll<HTMLAnchorElement>('a[data-nav]')) {
+      const here =
+        a.dataset.nav === route.name ||
+        (a.dataset.nav === 'children' && ['children', 'child', 'forecast', 'recommendation'].includes(route.name));
+      if (here) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+    main.setAttribute('aria-busy', 'true');
+    let screen: Screen | 'companion';
+    try {
+      screen = await screenFor(route);
+    } catch (e) {
+      if (mine !== generation) return;
+      if (e instanceof ApiError && e.status === 401) {
+        endSession('Your session has ended. Please log in again.');
+        return;
+      }
+      screen = errorScreen(e);
+    }
+    if (mine !== generation) return;
+    clear(main);
+    main.removeAttribute('aria-busy');
+    if (screen === 'companion') {
+      const { mountCompanion } = await import('../companion/screen');
+      if (mine !== generation) return;
+      cleanup = mountCompanion(main, { api, children });
+    } else {
+      main.append(...screen.nodes);
+      const after = screen.after;
+      if (after) {
+        void Promise.resolve(after(main)).then((undo) => {
+          if (mine !== generation) undo?.();
+          else if (undo) cleanup = undo;
+        }).catch(() => undefined);
+      }
+    }
+    document.title = `${main.querySelector('h1')?.textContent ?? 'ZenMoon'} – ZenMoon`;
+    if (!firstRender) {
+      const h1 = main.querySelector('h1');
+      if (h1) {
+        h1.setAttribute('tabindex', '-1');
+        h1.focus();
+      }
+    }
+    firstRender = false;
+  }
+
+  function errorScreen(e: unknown): Screen {
+    const offline = e instanceof ApiError && e.offline;
+    const notFound = e instanceof ApiError && e.status === 404;
+    return {
+      nodes: [
+        h('h1', {}, offline ? 'No connection' : notFound ? 'Not found' : 'Something went wrong'),
+        h(
+          'p',
+          { role: offline ? 'status' : 'alert', 'data-testid': offline ? 'offline-banner' : null },
+          offline
+            ? 'Offline — nothing saved to show for this screen yet. It loads again when you are back online.'
+            : notFound
+              ? 'ZenMoon does not know this child, or it is not linked to your account.'
+              : `ZenMoon could not answer: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+        h('p', {}, h('a', { href: '#/' }, 'Back to your children')),
+      ],
+    };
+  }
+
+  const onHash = () => void render();
+  window.addEventListener('hashchange', onHash);
+  window.addEventListener('online', onHash);
+  if (session.get() !== null) {
+    const loading = loadChildren();
+    childrenReady = loading.catch(() => undefined);
+    void loading
+      .then(() => startAlerts())
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 401) endSession('Your session has ended. Please log in again.');
+      });
+  }
+  void render();
+  return {
+    stop() {
+      window.removeEventListener('hashchange', onHash);
+      window.removeEventListener('online', onHash);
+      alertsClient?.stop();
+      cleanup?.();
+    },
+  };
+}
