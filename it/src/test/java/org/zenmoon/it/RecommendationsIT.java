@@ -392,24 +392,7 @@ class RecommendationsIT {
 
     /** Starts a job (after any run of it still going) and waits for its end. */
     static JsonObject runToTheEnd(String job) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            Http.Reply started = http.post("/api/v1/admin/jobs/" + job, "", admin);
-            if (started.status() == 202) {
-                String id = started.object().getString("executionId");
-                for (int j = 0; j < 1200; j++) {
-                    JsonObject status =
-                            http.get("/api/v1/admin/jobs/" + id, admin).object();
-                    if (!JobsIT.active(status)) {
-                        return status;
-                    }
-                    Thread.sleep(250);
-                }
-                throw new AssertionError(job + " did not end within five minutes");
-            }
-            assertThat(started.status()).as(started.body()).isEqualTo(409);
-            Thread.sleep(250);
-        }
-        throw new AssertionError(job + " could not start");
+        return Jobs.runToTheEnd(http, job, admin);
     }
 
     /** Waits until no retraining runs, so that each round meets the model the last answers trained. */

@@ -1,0 +1,393 @@
+package org.zenmoon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue #15 in a real Chromium against the running server with its demo data: the demo parent logs in to the phone
+ * app at {@code /app/}, sees the summary, the forecast and the recommendation, answers 👍 (read back through the
+ * API), and receives an alert over the WebSocket when a high-stress upload arrives; the companion replays the
+ * wearable's recorded frames with the network cut and delivers every minute exactly once when it returns. Every
+ * screen is checked with axe-core at a 360 px wide phone's size, and photographed (it/target/mobile-screens/, the
+ * copies in docs/mobile/).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MobileAppIT {
+
+    static final Path SCREENS = Path.of("target", "mobile-screens");
+    /** axe-core as the app's npm dev dependency installed it (the mobile module builds before this one). */
+    static final Path AXE = Path.of("..", "mobile", "node_modules", "axe-core", "axe.min.js");
+
+    static Http http;
+    static String base;
+    static String parent;
+    static List<String> children = new ArrayList<>();
+    static ChromeDriver browser;
+    static WebDriverWait wait;
+    /** What the run measured (time to interactive, alert latency, ...), written to mobile-screens/summary.txt. */
+    static final Map<String, String> measured = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void serverAndBrowser() throws Exception {
+        base = SharedServer.get().baseUrl();
+        http = new Http(base);
+        parent = http.token("parent");
+        for (JsonValue child : http.get("/api/v1/children", parent).json().asJsonArray()) {
+            children.add(child.asJsonObject().getString("childId"));
+        }
+        assertThat(children).hasSize(2);
+        // The summary and the forecast read what the nightly jobs stored; on a fresh server they have not run yet.
+        String admin = http.token("school.admin");
+        if (http.get("/api/v1/children/" + children.get(0) + "/forecast?metric=sleep", parent)
+                        .status()
+                != 200) {
+            for (String job : List.of("sleep-detection", "chronotype", "forecast")) {
+                JsonObject done = Jobs.runToTheEnd(http, job, admin);
+                assertThat(done.getString("status")).as(job + ": " + done).isEqualTo("COMPLETED");
+            }
+        }
+        Files.createDirectories(SCREENS);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("zenmoon.chromium", "/usr/bin/chromium"));
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=360,780",
+                "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("zenmoon.chromedriver", "/usr/bin/chromedriver"))
+                        .toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        // A phone: 360 CSS px wide, touch, twice the pixels.
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 780, "deviceScaleFactor", 2, "mobile", true));
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterAll
+    static void closeBrowser() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        StringBuilder summary = new StringBuilder();
+        measured.forEach((k, v) -> summary.append(k).append(": ").append(v).append('\n'));
+        Files.writeString(SCREENS.resolve("summary.txt"), summary.toString());
+    }
+
+    @BeforeEach
+    void online() {
+        network(true);
+    }
+
+    @Test
+    @Order(1)
+    void aParentLogsInAndSeesTheSummaryAvatarAndForecast() throws Exception {
+        browser.get(base + "/app/");
+        WebElement username = byTestId("login-username");
+        // The app is usable within a second of the navigation on this machine (docs/BENCHMARKS.md).
+        Object interactive = browser.executeScript(
+                "const m = performance.getEntriesByName('zenmoon-interactive')[0]; return m ? m.startTime : null;");
+        assertThat(interactive)
+                .as("the app marks when its first screen is usable")
+                .isInstanceOf(Number.class);
+        double interactiveMs = ((Number) interactive).doubleValue();
+        assertThat(interactiveMs).isFinite().isPositive();
+        measured.put("interactive-ms", String.format("%.0f", interactiveMs));
+        check("login");
+
+        username.sendKeys("parent");
+        byTestId("login-password").sendKeys("wrong password");
+        byTestId("login-submit").click();
+        assertThat(byTestId("login-error").getText()).isNotBlank();
+        byTestId("login-password").clear();
+        byTestId("login-password").sendKeys("demo");
+        byTestId("login-submit").click();
+
+        wait.until(d -> d.findElements(testId("child-link")).size() == 2);
+        check("children");
+        // The token is for this tab only: nothing in storage another tab, a later visitor or another site could read.
+        Object persistent = browser.executeScript("return JSON.stringify(window.localStorage);");
+        assertThat(String.valueOf(persistent)).doesNotContain("ey");
+        assertThat(browser.manage().getCookies()).isEmpty();
+
+        browser.findElements(testId("child-link")).get(0).click();
+        WebElement sleep = byTestId("summary-sleep");
+        wait.until(d -> !sleep.getText().isBlank());
+        assertThat(sleep.getText()).containsPattern("\\d+ h");
+        assertThat(byTestId("summary-stress").getText()).isNotBlank();
+        assertThat(byTestId("summary-chronotype").getText())
+                .doesNotContain("_")
+                .containsPattern("(?i)early bird|night owl|in between|not known");
+        WebElement avatar = byTestId("avatar");
+        String label = avatar.getAttribute("aria-label");
+        assertThat(label).as("the avatar is described for screen readers").isNotBlank();
+        assertThat(avatar.getAttribute("role")).isEqualTo("img");
+        measured.put("avatar", label);
+        check("summary");
+
+        browser.get(base + "/app/#/child/" + children.get(0) + "/forecast");
+        WebElement chart = byTestId("forecast-chart");
+        wait.until(d -> !chart.findElements(By.tagName("canvas")).isEmpty());
+        assertThat(chart.findElements(By.tagName("canvas")).get(0).getSize().getHeight())
+                .isGreaterThan(100);
+        check("forecast");
+    }
+
+    @Test
+    @Order(2)
+    void aThumbsUpIsStoredOnTheServer() throws Exception {
+        String child = children.get(0);
+        browser.get(base + "/app/#/child/" + child + "/recommendation");
+        WebElement text = byTestId("rec-text");
+        wait.until(d -> !text.getText().isBlank());
+        String shown = text.getText();
+        assertThat(byTestId("rec-why").getText()).isNotBlank();
+        check("recommendation");
+
+        byTestId("rec-comment").sendKeys("We did it after dinner");
+        byTestId("rec-helpful").click();
+        wait.until(d -> !byTestId("rec-confirmation").getText().isBlank());
+        assertThat(byTestId("rec-helpful").getAttribute("aria-pressed")).isEqualTo("true");
+
+        JsonObject answered = null;
+        for (JsonValue item : http.get("/api/v1/children/" + child + "/recommendations?limit=20", parent)
+                .json()
+                .asJsonArray()) {
+            JsonObject r = item.asJsonObject();
+            if (r.getString("text").equals(shown) && r.containsKey("helpful") && !r.isNull("helpful")) {
+                answered = r;
+            }
+        }
+        assertThat(answered)
+                .as("the shown recommendation, answered, in the child's history")
+                .isNotNull();
+        assertThat(answered.getBoolean("helpful")).isTrue();
+        assertThat(answered.getString("comment")).isEqualTo("We did it after dinner");
+        check("recommendation-answered");
+    }
+
+    @Test
+    @Order(3)
+    void anAlertArrivesLiveWhenAHighStressUploadIsStored() throws Exception {
+        String child = children.get(0);
+        browser.get(base + "/app/#/alerts");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        Set<String> before = alertIds();
+
+        JsonObject device = pair(child, "Alert test band");
+        // 40 minutes of stress 0.97 that ended two minutes ago: far above this child's own demo baseline.
+        Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(2, ChronoUnit.MINUTES);
+        JsonArrayBuilder epochs = Json.createArrayBuilder();
+        for (int i = 40; i > 0; i--) {
+            epochs.add(Json.createObjectBuilder()
+                    .add("t", end.minus(i, ChronoUnit.MINUTES).toString())
+                    .add("hr", 118.0)
+                    .add("stress", 0.97)
+                    .add("quality", 1.0)
+                    .add("wear", true));
+        }
+        String batch = Json.createObjectBuilder()
+                .add("batchId", UUID.randomUUID().toString())
+                .add("deviceId", device.getString("deviceId"))
+                .add("sentAt", Instant.now().toString())
+                .add("epochs", epochs)
+                .build()
+                .toString();
+        long sent = System.nanoTime();
+        Http.Reply stored = http.post("/api/v1/ingest/batches", batch, device.getString("deviceToken"));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.object().getInt("accepted")).isEqualTo(40);
+
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> alertIds().size() > before.size());
+        double seconds = (System.nanoTime() - sent) / 1e9;
+        measured.put("alert-latency-s", String.format("%.2f", seconds));
+        Set<String> arrived = alertIds();
+        arrived.removeAll(before);
+        String alertId = arrived.iterator().next();
+        JsonObject listed = null;
+        for (JsonValue item : http.get("/api/v1/children/" + child + "/alerts", parent)
+                .object()
+                .getJsonArray("items")) {
+            if (item.asJsonObject().getString("alertId").equals(alertId)) {
+                listed = item.asJsonObject();
+            }
+        }
+        assertThat(listed).as("the pushed alert is the child's stored alert").isNotNull();
+        assertThat(listed.getString("kind")).isEqualTo("stress_sustained");
+        assertThat(browser.findElement(By.cssSelector("[data-alert-id='" + alertId + "']"))
+                        .getText())
+                .isNotBlank();
+        check("alerts");
+    }
+
+    @Test
+    @Order(4)
+    void theCompanionDeliversEveryReplayedMinuteExactlyOnceAfterAnOfflineSpell() throws Exception {
+        String child = children.get(1);
+        browser.get(base + "/app/#/companion");
+        check("companion");
+        Select.pickChild(browser, child);
+        byTestId("companion-pair").click();
+        wait.until(d -> byTestId("companion-replay").isEnabled());
+
+        network(false);
+        byTestId("companion-replay").click();
+        wait.until(d -> number("companion-queued") > 0);
+        int frames = recordedEpochs();
+        // Offline: nothing can have gone out, whatever the retries did meanwhile.
+        Thread.sleep(3000);
+        assertThat(number("companion-sent")).isZero();
+        assertThat(byTestId("companion-last-error").getText()).isNotBlank().isNotEqualTo("None");
+        check("companion-offline");
+
+        network(true);
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> number("companion-queued") == 0);
+        assertThat(number("companion-sent")).isEqualTo(frames);
+        assertThat(number("companion-duplicates")).isZero();
+        check("companion-delivered");
+
+        // The server holds each replayed minute once.
+        List<String> times = new ArrayList<>();
+        String cursor = null;
+        Instant from = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+        do {
+            Http.Reply page = http.get(
+                    "/api/v1/children/" + child + "/epochs?from=" + from + "&limit=1000"
+                            + (cursor == null ? "" : "&cursor=" + cursor),
+                    parent);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            for (JsonValue e : page.object().getJsonArray("items")) {
+                times.add(e.asJsonObject().getString("t"));
+            }
+            cursor = page.object().isNull("nextCursor") ? null : page.object().getString("nextCursor");
+        } while (cursor != null);
+        assertThat(new HashSet<>(times)).hasSameSizeAs(times);
+        assertThat(times).hasSize(frames);
+        measured.put("companion-epochs", String.valueOf(frames));
+    }
+
+    /** Picks the companion's child in its selector, when it has one. */
+    static final class Select {
+        static void pickChild(ChromeDriver browser, String childId) {
+            List<WebElement> selects = browser.findElements(By.cssSelector("[data-testid='companion-child']"));
+            if (!selects.isEmpty()) {
+                new org.openqa.selenium.support.ui.Select(selects.get(0)).selectByValue(childId);
+            }
+        }
+    }
+
+    /** The number of epochs in the recording the companion replays (the firmware's golden frames). */
+    static int recordedEpochs() throws Exception {
+        JsonObject recording = Json.createReader(Files.newBufferedReader(
+                        Path.of("..", "mobile", "public", "replay", "golden_S01.json"), StandardCharsets.UTF_8))
+                .readObject();
+        return recording.getInt("epochCount");
+    }
+
+    static JsonObject pair(String child, String label) throws Exception {
+        Http.Reply paired = http.post(
+                "/api/v1/devices/pair",
+                Json.createObjectBuilder()
+                        .add("childId", child)
+                        .add("label", label)
+                        .build()
+                        .toString(),
+                parent);
+        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+        return paired.object();
+    }
+
+    static Set<String> alertIds() {
+        Set<String> ids = new HashSet<>();
+        for (WebElement e : browser.findElements(testId("alert-item"))) {
+            ids.add(e.getAttribute("data-alert-id"));
+        }
+        return ids;
+    }
+
+    static int number(String testId) {
+        String text = browser.findElement(testId(testId)).getText().replaceAll("[^0-9]", "");
+        return text.isEmpty() ? -1 : Integer.parseInt(text);
+    }
+
+    /** Chromium's own offline switch: the page's requests fail and the browser fires offline and online. */
+    static void network(boolean online) {
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand(
+                "Network.emulateNetworkConditions",
+                Map.of("offline", !online, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    static By testId(String id) {
+        return By.cssSelector("[data-testid='" + id + "']");
+    }
+
+    static WebElement byTestId(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(testId(id)));
+    }
+
+    /**
+     * The screen fits a 360 px phone without sideways scrolling, axe-core finds no serious or critical violation of
+     * WCAG 2.1 A/AA, and a screenshot is saved.
+     */
+    static void check(String screen) throws Exception {
+        Number width = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
+        assertThat(width.intValue()).as(screen + " fits 360 px").isLessThanOrEqualTo(360);
+        browser.executeScript(Files.readString(AXE));
+        Object result = browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+                  .then(r => done(JSON.stringify(r.violations
+                      .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                      .map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')) })))))
+                  .catch(e => done('axe failed: ' + e));
+                """);
+        assertThat(String.valueOf(result))
+                .as(screen + ": axe-core's serious and critical violations")
+                .isEqualTo("[]");
+        Files.write(SCREENS.resolve(screen + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
