@@ -4,6 +4,7 @@
  * while the screen is mounted, and retries on its own (backoff timer, `online`), so nothing here has to be clicked
  * for queued minutes to go up.
  */
+import './companion.css';
 import type { ApiClient } from '../shared/api';
 import type { ChildSummary, PairAnswer } from '../shared/types';
 import { Collector } from './collector';
@@ -42,16 +43,6 @@ const STATE_TEXT: Record<UploaderState, string> = {
   stopped: 'Stopped',
 };
 
-const STYLE = `
-.zm-companion { max-width: 40rem; margin: 0 auto; padding: 0 0.75rem; box-sizing: border-box; }
-.zm-companion * { box-sizing: border-box; }
-.zm-companion button { min-height: 44px; min-width: 44px; padding: 0.5rem 1rem; font: inherit; margin: 0.25rem 0.5rem 0.25rem 0; }
-.zm-companion select, .zm-companion input { min-height: 44px; width: 100%; font: inherit; }
-.zm-companion label { display: block; margin-top: 0.5rem; }
-.zm-companion dl { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.4fr); gap: 0.25rem 0.75rem; }
-.zm-companion dd { margin: 0; overflow-wrap: anywhere; }
-.zm-companion .zm-note { font-size: 0.9rem; }
-`;
 
 /** Builds an element from a tag, attributes and children; ids double as `data-testid`s. */
 function h(tag: string, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElement {
@@ -131,16 +122,15 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
   );
 
   const section = (id: string, title: string, ...children: Array<Node | string>) =>
-    h('section', { 'aria-labelledby': id }, h('h3', { id }, title), ...children);
+    h('section', { 'aria-labelledby': id }, h('h2', { id }, title), ...children);
   const view = h(
     'section',
     { class: 'zm-companion', 'aria-labelledby': 'companion-title' },
-    h('style', {}, STYLE),
-    h('h2', { id: 'companion-title' }, 'Wearable companion'),
+    h('h1', { id: 'companion-title' }, 'Wearable companion'),
     section('companion-pair-title', 'Pair this phone', device, pairForm),
     section('companion-wearable-title', 'Wearable', connectButton, connectNote, replayButton, replayNote, retryButton),
     progress,
-    section('companion-status-title', 'Status', status, h('h4', {}, 'Last uploads'), history),
+    section('companion-status-title', 'Status', status, h('h3', {}, 'Last uploads'), history),
   );
   root.replaceChildren(view);
 

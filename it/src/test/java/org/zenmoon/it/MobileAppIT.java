@@ -33,6 +33,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -71,9 +73,8 @@ class MobileAppIT {
         assertThat(children).hasSize(2);
         // The summary and the forecast read what the nightly jobs stored; on a fresh server they have not run yet.
         String admin = http.token("school.admin");
-        if (http.get("/api/v1/children/" + children.get(0) + "/forecast?metric=sleep", parent)
-                        .status()
-                != 200) {
+        Http.Reply forecast = http.get("/api/v1/children/" + children.get(0) + "/forecast?metric=sleep", parent);
+        if (forecast.status() != 200 || !forecast.object().containsKey("points")) {
             for (String job : List.of("sleep-detection", "chronotype", "forecast")) {
                 JsonObject done = Jobs.runToTheEnd(http, job, admin);
                 assertThat(done.getString("status")).as(job + ": " + done).isEqualTo("COMPLETED");
@@ -94,6 +95,8 @@ class MobileAppIT {
                 "--no-first-run",
                 "--window-size=360,780",
                 "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        // The browser's console, where Chromium reports what the Content-Security-Policy blocked.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("zenmoon.chromedriver", "/usr/bin/chromedriver"))
                         .toFile())
@@ -267,6 +270,9 @@ class MobileAppIT {
     @Order(4)
     void theCompanionDeliversEveryReplayedMinuteExactlyOnceAfterAnOfflineSpell() throws Exception {
         String child = children.get(1);
+        // The replay lands in the last hour; what the child had stored there before is counted first.
+        Instant from = Instant.now().minus(3, ChronoUnit.HOURS);
+        List<String> before = epochTimes(child, from);
         browser.get(base + "/app/#/companion");
         check("companion");
         Select.pickChild(browser, child);
@@ -290,9 +296,17 @@ class MobileAppIT {
         check("companion-delivered");
 
         // The server holds each replayed minute once.
+        List<String> after = epochTimes(child, from);
+        assertThat(new HashSet<>(after)).hasSameSizeAs(after);
+        assertThat(after).containsAll(before);
+        assertThat(after.size() - before.size()).isEqualTo(frames);
+        measured.put("companion-epochs", String.valueOf(frames));
+    }
+
+    /** The times of the child's stored epochs from {@code from} on, through every page. */
+    static List<String> epochTimes(String child, Instant from) throws Exception {
         List<String> times = new ArrayList<>();
         String cursor = null;
-        Instant from = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
         do {
             Http.Reply page = http.get(
                     "/api/v1/children/" + child + "/epochs?from=" + from + "&limit=1000"
@@ -302,11 +316,11 @@ class MobileAppIT {
             for (JsonValue e : page.object().getJsonArray("items")) {
                 times.add(e.asJsonObject().getString("t"));
             }
-            cursor = page.object().isNull("nextCursor") ? null : page.object().getString("nextCursor");
+            cursor = page.object().isNull("nextCursor")
+                    ? null
+                    : page.object().getString("nextCursor");
         } while (cursor != null);
-        assertThat(new HashSet<>(times)).hasSameSizeAs(times);
-        assertThat(times).hasSize(frames);
-        measured.put("companion-epochs", String.valueOf(frames));
+        return times;
     }
 
     /** Picks the companion's child in its selector, when it has one. */
@@ -389,5 +403,10 @@ class MobileAppIT {
                 .as(screen + ": axe-core's serious and critical violations")
                 .isEqualTo("[]");
         Files.write(SCREENS.resolve(screen + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy"))
+                .toList();
+        assertThat(blocked).as(screen + ": what the Content-Security-Policy blocked").isEmpty();
     }
 }
