@@ -316,9 +316,7 @@ class MobileAppIT {
             for (JsonValue e : page.object().getJsonArray("items")) {
                 times.add(e.asJsonObject().getString("t"));
             }
-            cursor = page.object().isNull("nextCursor")
-                    ? null
-                    : page.object().getString("nextCursor");
+            cursor = page.object().isNull("nextCursor") ? null : page.object().getString("nextCursor");
         } while (cursor != null);
         return times;
     }
@@ -407,6 +405,8 @@ class MobileAppIT {
                 .map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy"))
                 .toList();
-        assertThat(blocked).as(screen + ": what the Content-Security-Policy blocked").isEmpty();
+        assertThat(blocked)
+                .as(screen + ": what the Content-Security-Policy blocked")
+                .isEmpty();
     }
 }
