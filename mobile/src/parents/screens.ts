@@ -251,9 +251,14 @@ function forecastSection(s: ForecastSeries, title: string, headId: string, cols:
       { class: 'legend' },
       'Line: expected. Darker band: 8 in 10 chance. Lighter band with dashed edges: 19 in 20 chance.',
     ),
+    // The table is hidden in a clipped box: a table is never narrower than its content, so hidden itself it
+    // would still widen the page past a phone's width.
     h(
-      'table',
+      'div',
       { class: 'sr-only' },
+      h(
+      'table',
+      {},
       h('caption', {}, `${title}: expected value and ranges`),
       h('thead', {}, h('tr', {}, ...cols.map((c) => h('th', { scope: 'col' }, c)))),
       h(
@@ -262,6 +267,7 @@ function forecastSection(s: ForecastSeries, title: string, headId: string, cols:
         ...forecastRows(s).map((row) =>
           h('tr', {}, h('th', { scope: 'row' }, row[0]!), ...row.slice(1).map((v) => h('td', {}, v))),
         ),
+      ),
       ),
     ),
   );
