@@ -213,6 +213,10 @@ class AlertsIT {
         assertThat(badFrom.contentType()).startsWith("application/problem+json");
         assertThat(badFrom.object().getJsonArray("errors").getJsonObject(0).getString("field"))
                 .isEqualTo("from");
+        Http.Reply badLimit = http.get(alertsOfChild + "?limit=501", parent);
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.object().getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("limit");
         assertThat(http.get(alertsOfChild, http.token("guardian.4")).status())
                 .as("a guardian of another child")
                 .isEqualTo(404);

@@ -368,18 +368,9 @@ public class ChildResource {
                     + "time the app heard from /ws/alerts returns what it missed; limit 1 to 500 (default 100). Items: "
                     + "alertId, childId, kind (stress_sustained, device_anomaly), severity (warning, high), at (the "
                     + "start), raisedAt, detail, acknowledgedBy and acknowledgedAt (null until staff acknowledge).")
-    public JsonObject alerts(
-            @PathParam("childId") String childId,
-            @QueryParam("from") @IsoTimestamp String from,
-            @QueryParam("to") @IsoTimestamp String to,
-            @QueryParam("limit") @Pattern(regexp = "[0-9]{1,9}", message = "must be a number from 1 to 500")
-                    String limit) {
+    public JsonObject alerts(@PathParam("childId") String childId, @Valid @BeanParam AlertQuery query) {
         JsonArrayBuilder items = Json.createArrayBuilder();
-        alerts.ofChild(
-                        childId,
-                        from == null ? null : IsoTimestamp.Check.instant(from),
-                        to == null ? null : IsoTimestamp.Check.instant(to),
-                        limit == null ? null : Integer.valueOf(limit))
+        alerts.ofChild(childId, query.fromInstant(), query.toInstant(), query.limitValue())
                 .forEach(a -> items.add(AlertJson.of(a)));
         return Json.createObjectBuilder().add("items", items).build();
     }
