@@ -21,7 +21,9 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -43,7 +45,8 @@ import org.zenmoon.interfaces.security.ApiTokens;
  * watches are those it saw when it opened ({@link Alerts#watchedChildren}), and each push is read through
  * {@link Alerts#pushed} as that caller, which checks the child again and audits the read. Alerts are announced after
  * their upload commits; the observer only queues them, and one sender thread does the reading and the asynchronous
- * sends, so an upload never waits for a socket. A socket whose send fails is dropped.
+ * sends, so an upload never waits for a socket. A socket whose send fails is dropped; once a minute, closed sockets
+ * are forgotten and those whose token has expired are closed (1008).
  */
 @ApplicationScoped
 public class AlertFeed {
@@ -80,6 +83,7 @@ public class AlertFeed {
     ManagedThreadFactory threads;
 
     private ExecutorService sender;
+    private ScheduledExecutorService sweeper;
 
     @PostConstruct
     void start() {
@@ -87,10 +91,25 @@ public class AlertFeed {
                 1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE), threads, (work, pool) -> {
                     throw new RejectedExecutionException("the alert feed's queue is full");
                 });
+        sweeper = Executors.newSingleThreadScheduledExecutor(threads);
+        sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.MINUTES);
+    }
+
+    /** Once a minute: forgets closed sockets, and closes those whose token has expired (the client reconnects). */
+    private void sweep() {
+        Instant now = clock.instant();
+        for (Listener l : listeners.values()) {
+            if (!l.session().isOpen()) {
+                listeners.remove(l.session().getId());
+            } else if (!now.isBefore(l.expiresAt())) {
+                violated(l.session(), "The access token has expired: reconnect with a new one.");
+            }
+        }
     }
 
     @PreDestroy
     void stop() {
+        sweeper.shutdownNow();
         sender.shutdownNow();
         listeners.values().forEach(l -> close(l.session(), CloseReason.CloseCodes.GOING_AWAY, "Server stopping."));
         listeners.clear();
