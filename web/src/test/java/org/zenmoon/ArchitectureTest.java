@@ -134,7 +134,10 @@ class ArchitectureTest {
     static final ArchRule ONLY_ENTRY_POINTS_BIND_THE_CALLER = noClasses()
             .that()
             .resideOutsideOfPackages(
-                    "org.zenmoon.interfaces.security..", "org.zenmoon.interfaces.mqtt..", "org.zenmoon.batch.jobs..")
+                    "org.zenmoon.interfaces.security..",
+                    "org.zenmoon.interfaces.mqtt..",
+                    "org.zenmoon.interfaces.websocket..",
+                    "org.zenmoon.batch.jobs..")
             .and(not(assignableTo(CallerContext.class)))
             // The job starter: a platform admin's request acts in each tenant in turn, as the same admin
             // (Caller.inTenant), and a run's execution is started in the name of the admin who owns the run.

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.zenmoon.domain.model.alert.Alert;
 import org.zenmoon.domain.model.alert.AlertRaised;
 import org.zenmoon.domain.model.alert.AlertRepository;
+import org.zenmoon.domain.model.alert.StoredAlert;
 import org.zenmoon.domain.model.epoch.EpochRecord;
 
 /** The alert rules on an upload's new minutes: what raises an alert, what does not, and that nothing is raised twice. */
@@ -44,6 +45,21 @@ class AlertRulesTest {
         @Override
         public Optional<Baseline> stressBaseline(String childId, Instant from, Instant to) {
             return baseline;
+        }
+
+        @Override
+        public List<StoredAlert> ofChild(String childId, Instant from, Instant to, int limit) {
+            throw new UnsupportedOperationException("the rules only raise alerts");
+        }
+
+        @Override
+        public Optional<StoredAlert> find(String alertId) {
+            throw new UnsupportedOperationException("the rules only raise alerts");
+        }
+
+        @Override
+        public boolean acknowledge(String alertId, String userId, Instant at, String note) {
+            throw new UnsupportedOperationException("the rules only raise alerts");
         }
     }
 

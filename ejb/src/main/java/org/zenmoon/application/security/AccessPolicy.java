@@ -49,14 +49,16 @@ public class AccessPolicy {
                         Permission.LOG_INTERVENTIONS,
                         Permission.LOG_COHORT_EVENTS,
                         Permission.PAIR_DEVICES,
-                        Permission.READ_MODELS));
+                        Permission.READ_MODELS,
+                        Permission.ACK_ALERTS));
         Set<Permission> staff = EnumSet.of(
                 Permission.READ_CHILDREN,
                 Permission.USE_PORTAL,
                 Permission.LIST_COHORTS,
                 Permission.LOG_INTERVENTIONS,
                 Permission.LOG_COHORT_EVENTS,
-                Permission.PAIR_DEVICES);
+                Permission.PAIR_DEVICES,
+                Permission.ACK_ALERTS);
         GRANTS.put(Role.COUNSELLOR, staff);
         GRANTS.put(Role.CLINICIAN, staff);
         GRANTS.put(

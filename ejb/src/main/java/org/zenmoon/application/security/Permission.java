@@ -37,5 +37,7 @@ public enum Permission {
     /** Answer a linked child's recommendations with 👍/👎 (guardians only: the answer is the model's reward). */
     GIVE_FEEDBACK,
     /** Read the recommender's models, A/B tests and their history. */
-    READ_MODELS
+    READ_MODELS,
+    /** Acknowledge the alerts of the children in one's scope (staff: the school or clinic has seen to it). */
+    ACK_ALERTS
 }

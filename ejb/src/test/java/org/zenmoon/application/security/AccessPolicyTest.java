@@ -130,6 +130,13 @@ class AccessPolicyTest {
         assertThat(p.permits(guardian, Permission.PAIR_DEVICES)).isTrue();
         assertThat(p.permits(counsellor, Permission.PAIR_DEVICES)).isTrue();
         assertThat(p.permits(platform, Permission.PAIR_DEVICES)).isFalse();
+        assertThat(p.permits(counsellor, Permission.ACK_ALERTS)).isTrue();
+        assertThat(p.permits(caller("u-clin", "t1", Role.CLINICIAN), Permission.ACK_ALERTS))
+                .isTrue();
+        assertThat(p.permits(guardian, Permission.ACK_ALERTS))
+                .as("acknowledging is the school's or clinic's")
+                .isFalse();
+        assertThat(p.permits(platform, Permission.ACK_ALERTS)).isFalse();
         assertThat(Permission.values())
                 .filteredOn(perm -> p.permits(device, perm))
                 .containsExactly(Permission.UPLOAD_DATA);

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.zenmoon.application.Alerts;
 import org.zenmoon.application.ChildDirectory;
 import org.zenmoon.application.ChildDisclosures;
 import org.zenmoon.application.ChildErasure;
@@ -201,6 +202,9 @@ public class ChildResource {
     @Inject
     Devices devices;
 
+    @Inject
+    Alerts alerts;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -353,6 +357,22 @@ public class ChildResource {
             throw new InvalidInputException("limit", "must be a number from 1 to 200");
         }
         return recommendations.history(childId, n);
+    }
+
+    @GET
+    @Path("/{childId}/alerts")
+    @Operation(
+            summary = "The child's alerts, newest first",
+            description = "The guardian and the staff who see the child. from (inclusive) and to (exclusive) are "
+                    + "ISO-8601 timestamps bounding when the server raised the alert (raisedAt), so ?from= the last "
+                    + "time the app heard from /ws/alerts returns what it missed; limit 1 to 500 (default 100). Items: "
+                    + "alertId, childId, kind (stress_sustained, device_anomaly), severity (warning, high), at (the "
+                    + "start), raisedAt, detail, acknowledgedBy and acknowledgedAt (null until staff acknowledge).")
+    public JsonObject alerts(@PathParam("childId") String childId, @Valid @BeanParam AlertQuery query) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        alerts.ofChild(childId, query.fromInstant(), query.toInstant(), query.limitValue())
+                .forEach(a -> items.add(AlertJson.of(a)));
+        return Json.createObjectBuilder().add("items", items).build();
     }
 
     @GET

@@ -35,8 +35,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ApiTokens {
 
-    /** A token that passed every check: its account's id ({@code sub}), name ({@code upn}), groups and version. */
-    public record Verified(String userId, String username, Set<String> groups, int tokenVersion) {}
+    /**
+     * A token that passed every check: its account's id ({@code sub}), name ({@code upn}), groups, version and
+     * expiry ({@code exp}).
+     */
+    public record Verified(String userId, String username, Set<String> groups, int tokenVersion, Instant expiresAt) {}
 
     static final String VERSION_CLAIM = "ver";
 
@@ -127,7 +130,12 @@ public class ApiTokens {
             if (upn == null || groups == null || version == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Verified(claims.getSubject(), upn, Set.copyOf(groups), version));
+            return Optional.of(new Verified(
+                    claims.getSubject(),
+                    upn,
+                    Set.copyOf(groups),
+                    version,
+                    claims.getExpirationTime().toInstant()));
         } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }

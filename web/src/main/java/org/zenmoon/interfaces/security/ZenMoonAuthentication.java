@@ -11,6 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,6 +42,10 @@ import org.zenmoon.interfaces.rest.Problems;
  * handed to {@link CallerBinding} in a request attribute, so the request does not read the account twice.
  * An unauthenticated request for a protected resource gets a 401 problem document under {@code /api}, and a
  * redirect to the log-in page in the portal.
+ * <p>{@code /ws/*} (WebSocket handshakes): the browser's WebSocket API cannot set an {@code Authorization} header,
+ * so the access token comes as the subprotocols {@code bearer, TOKEN} ({@link #subprotocolToken}), never in the URL.
+ * It is checked as an API bearer token is, and only a user's access token passes (a device's token is refused):
+ * anything else gets the 401 before the upgrade.
  */
 @ApplicationScoped
 public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
@@ -81,6 +88,9 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         if (path.startsWith("/api/")) {
             return api(request, response, context);
+        }
+        if (path.startsWith("/ws/")) {
+            return socket(request, response, context);
         }
         if (context.isAuthenticationRequest()
                 && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
@@ -139,6 +149,40 @@ public class ZenMoonAuthentication implements HttpAuthenticationMechanism {
             return context.doNothing();
         }
         return unauthorized(response, "Authentication is required: send an API token as a bearer token.");
+    }
+
+    /** The name of the subprotocol after which a WebSocket handshake carries the access token. */
+    public static final String BEARER_SUBPROTOCOL = "bearer";
+
+    private AuthenticationStatus socket(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        Optional<String> token = subprotocolToken(Collections.list(request.getHeaders("Sec-WebSocket-Protocol")));
+        Optional<Caller> caller = token.filter(t -> !deviceTokens.isDeviceToken(t))
+                .flatMap(tokens::verify)
+                .flatMap(t -> accounts.callerWithToken(t.userId(), t.tokenVersion()));
+        if (caller.isEmpty()) {
+            return unauthorized(
+                    response,
+                    token.isEmpty()
+                            ? "Authentication is required: send the access token as the subprotocols bearer, TOKEN."
+                            : "The access token is invalid, has expired or has been revoked.");
+        }
+        request.setAttribute(RESOLVED_CALLER, caller.get());
+        return context.notifyContainerAboutLogin(caller.get().userId(), groups(caller.get()));
+    }
+
+    /**
+     * The token in the subprotocols a WebSocket client offers: the one right after {@code bearer}, in the header
+     * values as sent ({@code Sec-WebSocket-Protocol: bearer, TOKEN}, possibly split over several headers).
+     */
+    public static Optional<String> subprotocolToken(List<String> headerValues) {
+        List<String> offered = headerValues.stream()
+                .flatMap(v -> Arrays.stream(v.split(",")))
+                .map(String::trim)
+                .filter(v -> !v.isEmpty())
+                .toList();
+        int bearer = offered.indexOf(BEARER_SUBPROTOCOL);
+        return bearer < 0 || bearer + 1 >= offered.size() ? Optional.empty() : Optional.of(offered.get(bearer + 1));
     }
 
     /** The caller's roles as container groups (no code relies on them: the access policy decides). */

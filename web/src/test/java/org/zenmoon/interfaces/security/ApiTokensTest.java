@@ -105,7 +105,9 @@ class ApiTokensTest {
     void anIssuedTokenIsAcceptedWithItsAccountGroupsAndVersion() {
         ApiTokens t = tokens();
         Optional<ApiTokens.Verified> v = t.verify(t.issue("user-1", "counsellor", List.of("COUNSELLOR"), 7));
-        assertThat(v).contains(new ApiTokens.Verified("user-1", "counsellor", Set.of("COUNSELLOR"), 7));
+        assertThat(v)
+                .contains(new ApiTokens.Verified(
+                        "user-1", "counsellor", Set.of("COUNSELLOR"), 7, Instant.parse("2026-12-02T10:00:00Z")));
     }
 
     @Test

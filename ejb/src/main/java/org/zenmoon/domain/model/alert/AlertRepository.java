@@ -1,6 +1,7 @@
 package org.zenmoon.domain.model.alert;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The alerts of the bound tenant. */
@@ -11,6 +12,21 @@ public interface AlertRepository {
 
     /** Stores the alert unless the child has one of the same kind starting then. @return false if it had */
     boolean raise(Alert alert);
+
+    /**
+     * The child's alerts raised in {@code [from, to)} (either bound may be null), newest raised first, at most
+     * {@code limit}.
+     */
+    List<StoredAlert> ofChild(String childId, Instant from, Instant to, int limit);
+
+    /** One alert of the bound tenant. */
+    Optional<StoredAlert> find(String alertId);
+
+    /**
+     * Records the first acknowledgement of an alert: by whom (an account's id), when, with an optional note.
+     * @return false if it had been acknowledged already (the first one stands)
+     */
+    boolean acknowledge(String alertId, String userId, Instant at, String note);
 
     /** The child's stress in {@code [from, to)}, if any minute of it has a stress value. */
     Optional<Baseline> stressBaseline(String childId, Instant from, Instant to);

@@ -1,0 +1,335 @@
+package org.zenmoon.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Live alerts end to end: a guardian's app listens on {@code /ws/alerts} (the token as the subprotocols
+ * {@code bearer, TOKEN}), the child's wearable uploads minutes that raise an alert, and the alert arrives on the
+ * guardian's socket only; the list shows it (audited), staff acknowledge it and guardians may not.
+ */
+class AlertsIT {
+
+    static Http http;
+    static String parent;
+    static String child;
+
+    @BeforeAll
+    static void server() throws Exception {
+        http = new Http(SharedServer.get().baseUrl());
+        parent = http.token("parent");
+        // One of the demo parent's children in Year 5 Oak (the counsellor's class) with collection consent.
+        child = http.get("/api/v1/children", parent).json().asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("cohortName").equals("Year 5 Oak"))
+                .map(c -> c.getString("childId"))
+                .filter(AlertsIT::collects)
+                .sorted()
+                .findFirst()
+                .orElseThrow();
+    }
+
+    static boolean collects(String childId) {
+        try {
+            return http.get("/api/v1/children/" + childId + "/consents", parent).json().asJsonArray().stream()
+                    .map(JsonObject.class::cast)
+                    .anyMatch(c -> c.getString("scope").equals("collection") && c.getBoolean("active"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Http.Reply pair(String childId, String label, String token) throws Exception {
+        return http.post(
+                "/api/v1/devices/pair",
+                Json.createObjectBuilder()
+                        .add("childId", childId)
+                        .add("label", label)
+                        .build()
+                        .toString(),
+                token);
+    }
+
+    /** A client socket that keeps what it hears. */
+    static final class Listener implements WebSocket.Listener {
+        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+    }
+
+    static URI socketUri() throws Exception {
+        return URI.create(SharedServer.get().baseUrl().replaceFirst("^http", "ws") + "/ws/alerts");
+    }
+
+    static CompletableFuture<WebSocket> connect(Listener listener, String... subprotocols) throws Exception {
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (subprotocols.length > 0) {
+            b = b.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+        }
+        return b.buildAsync(socketUri(), listener);
+    }
+
+    static WebSocket open(Listener listener, String token) throws Exception {
+        WebSocket ws = connect(listener, "bearer", token).get(10, TimeUnit.SECONDS);
+        assertThat(ws.getSubprotocol()).isEqualTo("bearer");
+        return ws;
+    }
+
+    static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anAlertReachesTheGuardiansSocketOnlyIsListedAuditedAndAcknowledgedByStaff() throws Exception {
+        Instant testStart = Instant.now().minusSeconds(5);
+        Http.Reply paired = pair(child, "Alerting band", parent);
+        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+        String deviceId = paired.object().getString("deviceId");
+        String deviceToken = paired.object().getString("deviceToken");
+
+        Listener parentHears = new Listener();
+        Listener otherGuardianHears = new Listener();
+        Listener otherTenantHears = new Listener();
+        WebSocket parentSocket = open(parentHears, parent);
+        WebSocket otherGuardianSocket = open(otherGuardianHears, http.token("guardian.4"));
+        WebSocket otherTenantSocket = open(otherTenantHears, http.token("clinician"));
+        // The server registers a socket right after its handshake; give it that moment before the upload.
+        Thread.sleep(1_000);
+
+        // Minutes before the demo's 60 days, at a place of their own; minutes 2 to 7 over the anomaly threshold.
+        Instant base = Instant.now()
+                .truncatedTo(ChronoUnit.MINUTES)
+                .minus(70 + ThreadLocalRandom.current().nextInt(300), ChronoUnit.DAYS)
+                .minus(ThreadLocalRandom.current().nextInt(1440), ChronoUnit.MINUTES);
+        JsonArrayBuilder epochs = Json.createArrayBuilder();
+        for (int i = 0; i < 8; i++) {
+            epochs.add(Json.createObjectBuilder()
+                    .add("t", base.plus(i, ChronoUnit.MINUTES).toString())
+                    .add("hr", 90.0)
+                    .add("anomaly", i >= 2 ? 0.95 : 0.1)
+                    .add("wear", true));
+        }
+        String batch = Json.createObjectBuilder()
+                .add("batchId", UUID.randomUUID().toString())
+                .add("deviceId", deviceId)
+                .add("epochs", epochs)
+                .build()
+                .toString();
+        Http.Reply uploaded = http.post("/api/v1/ingest/batches", batch, deviceToken);
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+        assertThat(uploaded.object().getInt("accepted")).isEqualTo(8);
+
+        String message = parentHears.messages.poll(10, TimeUnit.SECONDS);
+        assertThat(message).as("the alert on the guardian's socket within 10 s").isNotNull();
+        System.out.println("pushed alert: " + message);
+        JsonObject pushed = Json.createReader(new StringReader(message)).readObject();
+        assertThat(pushed.getString("childId")).isEqualTo(child);
+        assertThat(pushed.getString("kind")).isEqualTo("device_anomaly");
+        assertThat(pushed.getString("severity")).isEqualTo("high");
+        assertThat(pushed.getString("at"))
+                .isEqualTo(base.plus(2, ChronoUnit.MINUTES).toString());
+        assertThat(Instant.parse(pushed.getString("raisedAt"))).isAfter(testStart);
+        assertThat(pushed.getString("detail"))
+                .startsWith("The wearable's readings looked unusual (anomaly score up to 0.95, alert level 0.80)"
+                        + " for 6 minutes from ");
+        assertThat(pushed.isNull("acknowledgedBy")).isTrue();
+        assertThat(pushed.isNull("acknowledgedAt")).isTrue();
+        String alertId = pushed.getString("alertId");
+        assertThat(alertId).matches("[0-9a-f-]{36}");
+
+        // Nobody who may not see the child hears of it: a guardian of another child, staff of another tenant.
+        assertThat(otherGuardianHears.messages.poll(3, TimeUnit.SECONDS)).isNull();
+        assertThat(otherTenantHears.messages.poll(0, TimeUnit.SECONDS)).isNull();
+        assertThat(parentHears.messages.poll(0, TimeUnit.SECONDS))
+                .as("one message per alert")
+                .isNull();
+        parentSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        otherGuardianSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        otherTenantSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+
+        // The list: the same JSON as the push, newest first; its read is in the child's disclosure log.
+        String alertsOfChild = "/api/v1/children/" + child + "/alerts";
+        Http.Reply listed = http.get(alertsOfChild + "?from=" + q(testStart.toString()), parent);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        List<JsonObject> items = listed.object().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(items).contains(pushed);
+        assertThat(http.get(alertsOfChild + "?to=" + q(testStart.toString()), parent)
+                        .object()
+                        .getJsonArray("items")
+                        .getValuesAs(JsonObject.class))
+                .as("raised after to")
+                .noneMatch(a -> a.getString("alertId").equals(alertId));
+        Http.Reply badFrom = http.get(alertsOfChild + "?from=yesterday", parent);
+        assertThat(badFrom.status()).isEqualTo(400);
+        assertThat(badFrom.contentType()).startsWith("application/problem+json");
+        assertThat(badFrom.object().getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("from");
+        Http.Reply badLimit = http.get(alertsOfChild + "?limit=501", parent);
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.object().getJsonArray("errors").getJsonObject(0).getString("field"))
+                .isEqualTo("limit");
+        assertThat(http.get(alertsOfChild, http.token("guardian.4")).status())
+                .as("a guardian of another child")
+                .isEqualTo(404);
+        assertThat(http.get(alertsOfChild, http.token("clinician")).status())
+                .as("staff of another tenant")
+                .isEqualTo(404);
+        List<JsonObject> log = http.get("/api/v1/children/" + child + "/disclosures?limit=100", parent)
+                .object()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertThat(log).anySatisfy(d -> {
+            assertThat(d.getString("actorName")).isEqualTo("parent");
+            assertThat(d.getString("resource")).isEqualTo("Alerts.ofChild");
+            assertThat(d.getString("action")).isEqualTo("read");
+            assertThat(d.getString("outcome")).isEqualTo("ok");
+        });
+        assertThat(log).anySatisfy(d -> {
+            assertThat(d.getString("actorName")).isEqualTo("parent");
+            assertThat(d.getString("resource")).isEqualTo("Alerts.pushed");
+            assertThat(d.getString("outcome")).isEqualTo("ok");
+            assertThat(d.getString("requestId")).startsWith("ws-");
+        });
+
+        // Acknowledging: staff who see the child, not guardians, not staff who do not see it.
+        String ack = "/api/v1/alerts/" + alertId + "/ack";
+        assertThat(http.post(ack, "{\"note\":\"Seen\"}", parent).status())
+                .as("a guardian")
+                .isEqualTo(403);
+        assertThat(http.post(ack, "{}", http.token("clinician")).status())
+                .as("staff of another tenant")
+                .isEqualTo(404);
+        String counsellor = http.token("counsellor");
+        assertThat(http.post("/api/v1/alerts/" + UUID.randomUUID() + "/ack", "{}", counsellor)
+                        .status())
+                .as("no such alert")
+                .isEqualTo(404);
+        Http.Reply unknownField = http.post(ack, "{\"note\":\"x\",\"by\":\"someone\"}", counsellor);
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.object().getJsonArray("errors").getValuesAs(JsonObject.class))
+                .anySatisfy(e -> assertThat(e.getString("field")).isEqualTo("by"));
+        assertThat(http.post(
+                                ack,
+                                Json.createObjectBuilder()
+                                        .add("note", "x".repeat(501))
+                                        .build()
+                                        .toString(),
+                                counsellor)
+                        .status())
+                .as("a note over 500 characters")
+                .isEqualTo(400);
+        Instant beforeAck = Instant.now().minusSeconds(5);
+        Http.Reply acked = http.post(ack, "{\"note\":\"Called the family; the band was loose.\"}", counsellor);
+        assertThat(acked.status()).as(acked.body()).isEqualTo(204);
+        JsonObject after = http
+                .get(alertsOfChild + "?from=" + q(testStart.toString()), parent)
+                .object()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(a -> a.getString("alertId").equals(alertId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(after.getString("acknowledgedBy")).isEqualTo("counsellor");
+        assertThat(Instant.parse(after.getString("acknowledgedAt"))).isAfter(beforeAck);
+        List<JsonObject> logAfter = http.get("/api/v1/children/" + child + "/disclosures?limit=100", parent)
+                .object()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertThat(logAfter).anySatisfy(d -> {
+            assertThat(d.getString("actorName")).isEqualTo("counsellor");
+            assertThat(d.getString("resource")).isEqualTo("Alerts.acknowledge");
+            assertThat(d.getString("action")).isEqualTo("write");
+            assertThat(d.getString("outcome")).isEqualTo("ok");
+        });
+    }
+
+    @Test
+    void aSocketWithoutAValidUserTokenIsRefusedAtTheHandshake() throws Exception {
+        Http.Reply paired = pair(child, "Refused band", parent);
+        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+        String good = http.token("counsellor");
+        PrivateKey key = Tokens.serverKey(SharedServer.get().home);
+        long now = Instant.now().getEpochSecond();
+        Map<String, String[]> bad = new LinkedHashMap<>();
+        bad.put("no subprotocols", new String[0]);
+        bad.put("bearer without a token", new String[] {"bearer"});
+        bad.put("garbage", new String[] {"bearer", "not.a.token"});
+        bad.put("expired", new String[] {
+            "bearer",
+            Tokens.rs256(key, AdversarialIT.withTimes(Tokens.claims(good), now - 7200, now - 3600, now - 7200))
+        });
+        bad.put("a device's token", new String[] {"bearer", paired.object().getString("deviceToken")});
+        List<String> connected = new ArrayList<>();
+        for (Map.Entry<String, String[]> b : bad.entrySet()) {
+            Throwable refused =
+                    catchThrowable(() -> connect(new Listener(), b.getValue()).get(10, TimeUnit.SECONDS));
+            if (!(refused != null && refused.getCause() instanceof WebSocketHandshakeException h)) {
+                connected.add(b.getKey() + ": " + refused);
+                continue;
+            }
+            assertThat(h.getResponse().statusCode()).as(b.getKey()).isEqualTo(401);
+        }
+        assertThat(connected).as("handshakes that were not refused with a 401").isEmpty();
+
+        // A revoked token (log-out) stops working for sockets as for the API.
+        String loggedOut = http.token("guardian.6");
+        assertThat(http.post("/api/v1/auth/logout", "{}", loggedOut).status()).isEqualTo(204);
+        Throwable refused = catchThrowable(
+                () -> connect(new Listener(), "bearer", loggedOut).get(10, TimeUnit.SECONDS));
+        assertThat(refused).hasCauseInstanceOf(WebSocketHandshakeException.class);
+        assertThat(((WebSocketHandshakeException) refused.getCause())
+                        .getResponse()
+                        .statusCode())
+                .isEqualTo(401);
+    }
+}
