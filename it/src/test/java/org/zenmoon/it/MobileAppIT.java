@@ -303,6 +303,26 @@ class MobileAppIT {
         measured.put("companion-epochs", String.valueOf(frames));
     }
 
+    @Test
+    @Order(5)
+    void offlineTheInstalledAppShowsTheLastSummaryItSawMarkedAsSuch() throws Exception {
+        String child = children.get(0);
+        browser.get(base + "/app/#/child/" + child);
+        WebElement sleep = byTestId("summary-sleep");
+        wait.until(d -> !sleep.getText().isBlank());
+        String online = sleep.getText();
+        // The service worker controls the page once it is installed; it serves the app itself without a network.
+        wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return !!navigator.serviceWorker.controller;")));
+
+        network(false);
+        browser.navigate().refresh();
+        WebElement banner = byTestId("offline-banner");
+        assertThat(banner.getText()).containsIgnoringCase("offline");
+        assertThat(byTestId("summary-sleep").getText()).isEqualTo(online);
+        check("summary-offline");
+        network(true);
+    }
+
     /** The times of the child's stored epochs from {@code from} on, through every page. */
     static List<String> epochTimes(String child, Instant from) throws Exception {
         List<String> times = new ArrayList<>();
