@@ -27,6 +27,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,json}'],
+        // The first visit is already served offline-ready: the new worker takes over the open page at once.
+        clientsClaim: true,
+        skipWaiting: true,
         navigateFallback: '/app/index.html',
         // API answers are never cached by the service worker: the app keeps its own "last seen" copy in IndexedDB,
         // marked as such when offline (src/parents/offline.ts).

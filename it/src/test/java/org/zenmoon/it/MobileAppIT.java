@@ -308,11 +308,31 @@ class MobileAppIT {
     void offlineTheInstalledAppShowsTheLastSummaryItSawMarkedAsSuch() throws Exception {
         String child = children.get(0);
         browser.get(base + "/app/#/child/" + child);
+        if (!browser.findElements(testId("login-username")).isEmpty()) {
+            byTestId("login-username").sendKeys("parent");
+            byTestId("login-password").sendKeys("demo");
+            byTestId("login-submit").click();
+            wait.until(d -> d.findElements(testId("child-link")).size() == 2);
+            browser.get(base + "/app/#/child/" + child);
+        }
         WebElement sleep = byTestId("summary-sleep");
         wait.until(d -> !sleep.getText().isBlank());
         String online = sleep.getText();
         // The service worker controls the page once it is installed; it serves the app itself without a network.
-        wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return !!navigator.serviceWorker.controller;")));
+        try {
+            wait.until(d -> Boolean.TRUE.equals(browser.executeScript("return !!navigator.serviceWorker.controller;")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            Object registrations = browser.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    navigator.serviceWorker.getRegistrations().then(rs => done(JSON.stringify(rs.map(r => ({
+                      scope: r.scope, active: r.active && r.active.state, installing: !!r.installing,
+                      waiting: !!r.waiting }))))).catch(e => done('failed: ' + e));
+                    """);
+            throw new AssertionError(
+                    "no service worker controls the app: " + registrations + " "
+                            + browser.manage().logs().get(LogType.BROWSER).getAll(),
+                    e);
+        }
 
         network(false);
         browser.navigate().refresh();
