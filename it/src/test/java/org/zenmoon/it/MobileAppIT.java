@@ -31,8 +31,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -82,26 +80,7 @@ class MobileAppIT {
         }
         Files.createDirectories(SCREENS);
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("zenmoon.chromium", "/usr/bin/chromium"));
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--window-size=360,780",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        // The browser's console, where Chromium reports what the Content-Security-Policy blocked.
-        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("zenmoon.chromedriver", "/usr/bin/chromedriver"))
-                        .toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(360, 780);
         // A phone: 360 CSS px wide, touch, twice the pixels.
         browser.executeCdpCommand(
                 "Emulation.setDeviceMetricsOverride",
