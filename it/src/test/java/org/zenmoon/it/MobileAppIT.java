@@ -313,6 +313,12 @@ class MobileAppIT {
                     e);
         }
 
+        // Chromium's own check that the app can be installed (manifest, icons, service worker).
+        Map<String, Object> installability = browser.executeCdpCommand("Page.getInstallabilityErrors", Map.of());
+        assertThat((List<?>) installability.get("installabilityErrors"))
+                .as("Chromium's installability errors")
+                .isEmpty();
+
         network(false);
         browser.navigate().refresh();
         WebElement banner = byTestId("offline-banner");
