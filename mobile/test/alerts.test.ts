@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AlertsClient, backoff, type AlertSource, type SocketLike } from '../src/parents/alerts';
+import { AlertsClient, backoff, type AlertSource, type AlertsOptions, type SocketLike } from '../src/parents/alerts';
+import { ApiError } from '../src/shared/api';
 import type { Alert } from '../src/shared/types';
 
 class FakeSocket implements SocketLike {
@@ -21,8 +22,8 @@ class FakeSocket implements SocketLike {
   push(data: unknown): void {
     this.onmessage?.({ data: JSON.stringify(data) } as MessageEvent);
   }
-  drop(): void {
-    this.onclose?.({} as CloseEvent);
+  drop(code = 1006): void {
+    this.onclose?.({ code } as CloseEvent);
   }
   close(): void {
     this.closed = true;
@@ -61,8 +62,8 @@ class FakeClock {
   }
 }
 
-function alert(id: string, childId: string, at: string): Alert {
-  return { alertId: id, childId, kind: 'stress_sustained', severity: 'high', at, detail: 'd' };
+function alert(id: string, childId: string, at: string, raisedAt?: string): Alert {
+  return { alertId: id, childId, kind: 'stress_sustained', severity: 'high', at, detail: 'd', ...(raisedAt ? { raisedAt } : {}) };
 }
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -73,6 +74,33 @@ describe('AlertsClient', () => {
   let answers: Map<string, Alert[]>;
   let told: Array<{ ids: string[]; source: AlertSource }>;
   let client: AlertsClient;
+  let ended: number;
+  let refuse: boolean;
+
+  function makeClient(extra: Partial<AlertsOptions> = {}): AlertsClient {
+    return new AlertsClient({
+      url: 'wss://zenmoon.example/ws/alerts',
+      token: () => 'TOKEN',
+      childIds: () => ['c1', 'c2'],
+      // As the server: `from` (inclusive) bounds `raisedAt`, not `at`; an expired token gets 401.
+      get: async <T>(path: string) => {
+        gets.push(path);
+        if (refuse) throw new ApiError(401, 'Unauthorized');
+        const [, childId, from] = /\/children\/([^/]+)\/alerts\?from=(.*)$/.exec(path)!;
+        const since = Date.parse(decodeURIComponent(from!));
+        const items = (answers.get(childId!) ?? []).filter((a) => Date.parse(a.raisedAt ?? a.at) >= since);
+        return { items } as T;
+      },
+      onAlerts: (alerts, source) => told.push({ ids: alerts.map((a) => a.alertId), source }),
+      onSessionEnded: () => ended++,
+      socket: (url, protocols) => new FakeSocket(url, protocols),
+      timers: clock.timers,
+      now: () => clock.time,
+      lookbackMs: 86_400_000,
+      stableMs: 10_000,
+      ...extra,
+    });
+  }
 
   beforeEach(() => {
     FakeSocket.all = [];
@@ -80,22 +108,9 @@ describe('AlertsClient', () => {
     gets = [];
     answers = new Map();
     told = [];
-    client = new AlertsClient({
-      url: 'wss://zenmoon.example/ws/alerts',
-      token: () => 'TOKEN',
-      childIds: () => ['c1', 'c2'],
-      get: async <T>(path: string) => {
-        gets.push(path);
-        const childId = /\/children\/([^/]+)\/alerts/.exec(path)![1]!;
-        return { items: answers.get(childId) ?? [] } as T;
-      },
-      onAlerts: (alerts, source) => told.push({ ids: alerts.map((a) => a.alertId), source }),
-      socket: (url, protocols) => new FakeSocket(url, protocols),
-      timers: clock.timers,
-      now: () => clock.time,
-      lookbackMs: 86_400_000,
-      stableMs: 10_000,
-    });
+    ended = 0;
+    refuse = false;
+    client = makeClient();
   });
 
   it('passes the token as the subprotocols, never in the URL', () => {
@@ -131,8 +146,8 @@ describe('AlertsClient', () => {
     expect(clock.pending()).toEqual([1000]);
   });
 
-  it('fetches each child\'s missed alerts on every connect, from the newest one seen', async () => {
-    answers.set('c1', [alert('a1', 'c1', '2026-03-20T11:00:00Z')]);
+  it('fetches each child\'s missed alerts on every connect, from shortly before the newest one raised', async () => {
+    answers.set('c1', [alert('a1', 'c1', '2026-03-20T11:00:00Z', '2026-03-20T11:31:00Z')]);
     client.start();
     FakeSocket.all[0]!.open();
     await flush();
@@ -140,23 +155,31 @@ describe('AlertsClient', () => {
     expect(gets).toEqual([`/children/c1/alerts?from=${dayBefore}`, `/children/c2/alerts?from=${dayBefore}`]);
     expect(told).toEqual([{ ids: ['a1'], source: 'initial' }]);
 
-    FakeSocket.all[0]!.push(alert('a2', 'c2', '2026-03-20T12:00:05Z'));
-    expect(told.at(-1)).toEqual({ ids: ['a2'], source: 'live' });
+    // The wearable's clock runs 10 minutes fast: the alert's minutes (`at`) lie after the time it was raised.
+    FakeSocket.all[0]!.push(alert('a2', 'c1', '2026-03-20T12:10:00Z', '2026-03-20T12:00:05Z'));
+    // Without raisedAt (an older server), `at` stands in.
+    FakeSocket.all[0]!.push(alert('a4', 'c2', '2026-03-20T12:00:10Z'));
+    expect(told.at(-1)).toEqual({ ids: ['a4'], source: 'live' });
 
-    // Down for a while; the server kept a3 for c1. The reconnect asks from the newest alert seen per child.
+    // Down for a while; the server raised a3 for c1 meanwhile. The reconnect asks each child from a minute
+    // before its newest alert raised, so a3 (raised before a2's `at`) is not missed.
     FakeSocket.all[0]!.drop();
-    answers.set('c1', [alert('a1', 'c1', '2026-03-20T11:00:00Z'), alert('a3', 'c1', '2026-03-20T12:00:30Z')]);
+    answers.set('c1', [
+      alert('a1', 'c1', '2026-03-20T11:00:00Z', '2026-03-20T11:31:00Z'),
+      alert('a2', 'c1', '2026-03-20T12:10:00Z', '2026-03-20T12:00:05Z'),
+      alert('a3', 'c1', '2026-03-20T11:59:00Z', '2026-03-20T12:00:30Z'),
+    ]);
     gets = [];
     clock.advance(1000);
     FakeSocket.all[1]!.open();
     await flush();
     expect(gets).toEqual([
-      `/children/c1/alerts?from=${encodeURIComponent('2026-03-20T11:00:00Z')}`,
-      `/children/c2/alerts?from=${encodeURIComponent('2026-03-20T12:00:05Z')}`,
+      `/children/c1/alerts?from=${encodeURIComponent('2026-03-20T11:59:05.000Z')}`,
+      `/children/c2/alerts?from=${encodeURIComponent('2026-03-20T11:59:10.000Z')}`,
     ]);
-    // a1 came back (from is inclusive) but is told once only.
+    // a2 came back (inside the margin) but is told once only.
     expect(told.at(-1)).toEqual({ ids: ['a3'], source: 'catch-up' });
-    expect(told.flatMap((t) => t.ids)).toEqual(['a1', 'a2', 'a3']);
+    expect(told.flatMap((t) => t.ids)).toEqual(['a1', 'a2', 'a4', 'a3']);
   });
 
   it('tells an alert pushed twice once, and ignores what is not an alert', () => {
@@ -179,5 +202,64 @@ describe('AlertsClient', () => {
     clock.advance(60_000);
     expect(FakeSocket.all).toHaveLength(1);
     expect(clock.pending()).toEqual([]);
+  });
+
+  it('ends the session when the server closes the socket with 1008 (token expired): no reconnect', () => {
+    client.start();
+    FakeSocket.all[0]!.open();
+    FakeSocket.all[0]!.drop(1008);
+    expect(ended).toBe(1);
+    expect(clock.pending()).toEqual([]);
+    clock.advance(120_000);
+    expect(FakeSocket.all).toHaveLength(1);
+  });
+
+  it('ends the session when the catch-up is refused with 401, and stops reconnecting', async () => {
+    client.start();
+    FakeSocket.all[0]!.drop();
+    refuse = true;
+    clock.advance(1000);
+    FakeSocket.all[1]!.open();
+    await flush();
+    expect(ended).toBe(1);
+    expect(FakeSocket.all[1]!.closed).toBe(true);
+    clock.advance(120_000);
+    expect(FakeSocket.all).toHaveLength(2);
+  });
+
+  it('does not reconnect with an expired token (the handshake would be refused): the session ends', () => {
+    const expiresAt = clock.time + 5_000;
+    client = makeClient({ expired: () => clock.time >= expiresAt });
+    client.start();
+    FakeSocket.all[0]!.open();
+    clock.advance(4_000);
+    FakeSocket.all[0]!.drop();
+    expect(ended).toBe(0);
+    clock.advance(1_000);
+    // The retry came at the expiry: no socket with the expired token.
+    expect(FakeSocket.all).toHaveLength(1);
+    expect(ended).toBe(1);
+    clock.advance(120_000);
+    expect(FakeSocket.all).toHaveLength(1);
+  });
+
+  it('asks for the children first when their list is still empty', async () => {
+    let ids: string[] = [];
+    let loads = 0;
+    answers.set('c1', [alert('a1', 'c1', '2026-03-20T11:00:00Z', '2026-03-20T11:00:30Z')]);
+    client = makeClient({
+      childIds: async () => {
+        if (ids.length === 0) {
+          loads++;
+          ids = ['c1'];
+        }
+        return ids;
+      },
+    });
+    client.start();
+    FakeSocket.all[0]!.open();
+    await flush();
+    expect(loads).toBe(1);
+    expect(told).toEqual([{ ids: ['a1'], source: 'initial' }]);
   });
 });

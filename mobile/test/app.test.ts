@@ -15,11 +15,15 @@ class FakeSocket implements SocketLike {
   onclose: ((ev: CloseEvent) => unknown) | null = null;
   onerror: ((ev: Event) => unknown) | null = null;
   onmessage: ((ev: MessageEvent) => unknown) | null = null;
+  static count = 0;
   constructor(readonly protocols: string[]) {
     FakeSocket.last = this;
+    FakeSocket.count++;
   }
   close(): void {}
 }
+
+const ENDED = 'Your session has ended. Please log in again.';
 
 async function until<T>(probe: () => T | null | undefined | false, what: string): Promise<T> {
   for (let i = 0; i < 200; i++) {
@@ -34,8 +38,21 @@ const $ = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${i
 
 describe('the parents app', () => {
   let routes: Map<string, Handler>;
-  let calls: Array<{ method: string; path: string; body: unknown; auth: string | null }>;
+  let calls: Array<{ method: string; path: string; body: unknown; auth: string | null; query: string }>;
   let app: { stop(): void };
+  let factory: IDBFactory;
+  let offline: Set<string>;
+  let fetcher: (input: string, init?: RequestInit) => Promise<Response>;
+
+  /** The app as the phone opens it: a fresh page on the same IndexedDB. */
+  function open(): { stop(): void } {
+    return startApp(document.getElementById('app')!, {
+      fetcher,
+      socket: (_url, protocols) => new FakeSocket(protocols),
+      cache: new AnswerCache(factory),
+      session: new Session(sessionStorage),
+    });
+  }
 
   beforeEach(() => {
     sessionStorage.clear();
@@ -43,7 +60,10 @@ describe('the parents app', () => {
     location.hash = '';
     document.body.innerHTML = '<div id="app"></div>';
     calls = [];
+    offline = new Set();
+    factory = new IDBFactory();
     FakeSocket.last = null;
+    FakeSocket.count = 0;
     routes = new Map<string, Handler>([
       [
         'POST /api/v1/auth/token',
@@ -78,28 +98,24 @@ describe('the parents app', () => {
       ['GET /api/v1/children/c1/recommendations', () => ({ status: 200, body: [] })],
       ['POST /api/v1/recommendations/r1/feedback', () => ({ status: 201, body: { helpful: true } })],
     ]);
-    const fetcher = async (input: string, init?: RequestInit) => {
+    fetcher = async (input: string, init?: RequestInit) => {
       const path = input.split('?')[0]!;
       const method = init?.method ?? 'GET';
       const headers = (init?.headers ?? {}) as Record<string, string>;
-      calls.push({ method, path, body: init?.body ? JSON.parse(String(init.body)) : undefined, auth: headers.Authorization ?? null });
+      calls.push({ method, path, body: init?.body ? JSON.parse(String(init.body)) : undefined, auth: headers.Authorization ?? null, query: input.split('?')[1] ?? '' });
+      if (offline.has(`${method} ${path}`)) throw new TypeError('Failed to fetch');
       const handler = routes.get(`${method} ${path}`);
       const answer = handler ? handler(init) : { status: 404, body: { status: 404, title: 'Not Found' } };
       return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status });
     };
-    app = startApp(document.getElementById('app')!, {
-      fetcher,
-      socket: (_url, protocols) => new FakeSocket(protocols),
-      cache: new AnswerCache(new IDBFactory()),
-      session: new Session(sessionStorage),
-    });
+    app = open();
   });
 
   afterEach(() => app.stop());
 
-  async function logIn(password: string): Promise<void> {
+  async function logIn(password: string, username = 'parent'): Promise<void> {
     await until(() => $('login-username'), 'the log-in form');
-    ($('login-username') as HTMLInputElement).value = 'parent';
+    ($('login-username') as HTMLInputElement).value = username;
     ($('login-password') as HTMLInputElement).value = password;
     ($('login-submit') as HTMLButtonElement).click();
   }
@@ -179,5 +195,150 @@ describe('the parents app', () => {
     const error = await until(() => !$('login-error')?.hidden && $('login-error'), 'the log-in form again');
     expect(error.textContent).toBe('Your session has ended. Please log in again.');
     expect(sessionStorage.getItem('zenmoon.token')).toBeNull();
+  });
+
+  const MILA_ALERT = {
+    alertId: 'a1',
+    childId: 'c1',
+    kind: 'missed_wear',
+    severity: 'low',
+    at: '2026-03-20T09:00:00Z',
+    raisedAt: '2026-03-20T09:30:00Z',
+    detail: 'Not worn since 06:00',
+  };
+
+  async function untilAsync(probe: () => Promise<boolean>, what: string): Promise<void> {
+    for (let i = 0; i < 200; i++) {
+      if (await probe()) return;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  }
+
+  it("does not show parent A's saved children or alerts to parent B on the same phone", async () => {
+    await logIn('right', 'parent-a');
+    await until(() => $('child-link'), "A's child list");
+    const socket = await until(() => FakeSocket.last, 'the socket');
+    socket.onopen?.({} as Event);
+    socket.onmessage?.({ data: JSON.stringify(MILA_ALERT) } as MessageEvent);
+    const reader = new AnswerCache(factory);
+    await reader.useAccount('parent-a');
+    await untilAsync(async () => (await reader.get('alerts')) !== undefined, "A's alerts saved");
+    await untilAsync(async () => (await reader.get('children')) !== undefined, "A's children saved");
+
+    // A closes the tab without logging out; B opens the app on the same phone, with a poor connection.
+    app.stop();
+    sessionStorage.clear();
+    location.hash = '';
+    app = open();
+    offline.add('GET /api/v1/children');
+    offline.add('GET /api/v1/children/c1/alerts');
+    await logIn('right', 'parent-b');
+    await until(() => $('offline-banner'), "B's children screen, offline");
+    expect($('child-link')).toBeNull();
+    expect(document.body.textContent).not.toContain('Mila');
+
+    location.hash = '#/alerts';
+    await until(() => document.querySelector('h1')?.textContent === 'Alerts', 'the alerts screen');
+    await new Promise((r) => setTimeout(r, 50));
+    expect($('alert-item')).toBeNull();
+    expect(document.body.textContent).not.toContain('Not worn since 06:00');
+  });
+
+  it('forgets the saved answers when the session ends on a 401', async () => {
+    await logIn('right');
+    await until(() => $('child-link'), 'the child list');
+    const reader = new AnswerCache(factory);
+    await reader.useAccount('parent');
+    await untilAsync(async () => (await reader.get('children')) !== undefined, 'the children saved');
+
+    routes.set('GET /api/v1/children/c1', () => ({ status: 401, body: { status: 401, title: 'Unauthorized' } }));
+    location.hash = '#/child/c1';
+    await until(() => !$('login-error')?.hidden && $('login-error'), 'the log-in form again');
+
+    // Offline now, the next log-in on this phone finds no child list left behind.
+    offline.add('GET /api/v1/children');
+    await logIn('right');
+    await until(() => $('offline-banner'), 'the children screen, offline');
+    expect($('child-link')).toBeNull();
+  });
+
+  it('ends the session when the alerts socket is closed for an expired token (1008), and stops reconnecting', async () => {
+    await logIn('right');
+    await until(() => $('child-link'), 'the child list');
+    const socket = await until(() => FakeSocket.last, 'the socket');
+    socket.onopen?.({} as Event);
+    socket.onclose?.({ code: 1008 } as CloseEvent);
+    const error = await until(() => !$('login-error')?.hidden && $('login-error'), 'the log-in form again');
+    expect(error.textContent).toBe(ENDED);
+    expect(sessionStorage.getItem('zenmoon.token')).toBeNull();
+    const sockets = FakeSocket.count;
+    await new Promise((r) => setTimeout(r, 1_300));
+    expect(FakeSocket.count).toBe(sockets);
+  });
+
+  it('ends the session when the token expires (expiresIn)', async () => {
+    routes.set('POST /api/v1/auth/token', () => ({
+      status: 200,
+      body: { accessToken: 'TOKEN-2', expiresIn: 0.4, roles: ['GUARDIAN'] },
+    }));
+    await logIn('right');
+    await until(() => $('child-link'), 'the child list');
+    expect(sessionStorage.getItem('zenmoon.token')).toBe('TOKEN-2');
+    const error = await until(() => !$('login-error')?.hidden && $('login-error'), 'the log-in form after the expiry');
+    expect(error.textContent).toBe(ENDED);
+    expect(sessionStorage.getItem('zenmoon.token')).toBeNull();
+  });
+
+  it('keeps the focus where it is on the alerts screen when an alert arrives or the connection changes', async () => {
+    await logIn('right');
+    await until(() => $('child-link'), 'the child list');
+    const socket = await until(() => FakeSocket.last, 'the socket');
+    socket.onopen?.({} as Event);
+    location.hash = '#/alerts';
+    await until(() => document.querySelector('main h1')?.textContent === 'Alerts', 'the alerts screen');
+    const h1 = document.querySelector<HTMLElement>('main h1')!;
+    await until(() => document.activeElement === h1, 'the focus on the heading');
+
+    // On the heading: an alert arrives, the heading stays (the same element) and keeps the focus.
+    socket.onmessage?.({ data: JSON.stringify(MILA_ALERT) } as MessageEvent);
+    await until(() => $('alert-item'), 'the alert');
+    expect(document.activeElement).toBe(h1);
+    expect(document.querySelector('main h1')).toBe(h1);
+
+    // Elsewhere (the navigation): neither an alert nor the connection going down pulls it back to the heading.
+    const nav = document.querySelector<HTMLElement>('a[data-nav="alerts"]')!;
+    nav.focus();
+    socket.onmessage?.({ data: JSON.stringify({ ...MILA_ALERT, alertId: 'a2', detail: 'Second one' }) } as MessageEvent);
+    await until(() => document.querySelectorAll('[data-testid="alert-item"]').length === 2, 'the second alert');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(document.activeElement).toBe(nav);
+    const announcer = document.querySelector('[role="alert"].announcer')!;
+    expect(announcer.textContent).toMatch(/^New alert for Mila: The wearable was not worn, at \d\d:\d\d\.$/);
+
+    socket.onclose?.({ code: 1006 } as CloseEvent);
+    await until(() => document.body.textContent?.includes('Not connected: reconnecting…'), 'the reconnecting note');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(document.activeElement).toBe(nav);
+
+    // A new route still moves the focus to its heading.
+    location.hash = '#/';
+    await until(() => document.querySelector('main h1')?.textContent === 'Your children', 'the children screen');
+    expect(document.activeElement).toBe(document.querySelector('main h1'));
+  });
+
+  it('loads the children before the catch-up when their list failed at log-in', async () => {
+    offline.add('GET /api/v1/children');
+    routes.set('GET /api/v1/children/c1/alerts', () => ({ status: 200, body: { items: [MILA_ALERT] } }));
+    await logIn('right');
+    await until(() => $('offline-banner'), 'the children screen, offline');
+    const socket = await until(() => FakeSocket.last, 'the socket');
+
+    offline.delete('GET /api/v1/children');
+    socket.onopen?.({} as Event);
+    await until(() => !$('alerts-badge')!.hidden, 'the badge');
+    expect($('alerts-badge')!.textContent).toBe('1 new alert');
+    const ask = calls.find((c) => c.path === '/api/v1/children/c1/alerts');
+    expect(ask?.query).toMatch(/^from=/);
   });
 });

@@ -1,3 +1,4 @@
+import { ApiError } from '../shared/api';
 import type { Alert } from '../shared/types';
 import type { AlertsPage } from './answers';
 
@@ -5,6 +6,8 @@ import type { AlertsPage } from './answers';
  * Live alerts: a WebSocket to /ws/alerts with the token as subprotocols (`bearer`, token; never in the URL), that
  * reconnects with a backoff of 1 s doubling to 30 s (back to 1 s once a connection has stayed up), and on every
  * (re)connect asks each child's `/alerts?from=` for what was missed meanwhile. Alerts are told once each (by alertId).
+ * The server closes the socket with 1008 when the token expires (and refuses it with 401 afterwards), so a 1008
+ * close, a 401 on the catch-up or an expired token ends the session instead of reconnecting for ever.
  */
 
 export interface SocketLike {
@@ -30,11 +33,16 @@ export type ConnectionState = 'connecting' | 'open' | 'waiting';
 export interface AlertsOptions {
   readonly url: string;
   readonly token: () => string | null;
-  readonly childIds: () => readonly string[];
+  /** The account's children; may load them first (when the list could not be loaded yet). */
+  readonly childIds: () => readonly string[] | Promise<readonly string[]>;
   /** GET of the API (ApiClient.get). */
   readonly get: <T>(path: string) => Promise<T>;
   readonly onAlerts: (alerts: Alert[], source: AlertSource) => void;
   readonly onState?: (state: ConnectionState, retryInMs?: number) => void;
+  /** The session has ended (1008 close, 401, expired token): the client has stopped for good. */
+  readonly onSessionEnded?: () => void;
+  /** True once the token has expired: no reconnect is tried with it. */
+  readonly expired?: () => boolean;
   readonly socket?: SocketFactory;
   readonly timers?: Timers;
   readonly now?: () => number;
@@ -46,6 +54,10 @@ export interface AlertsOptions {
 
 export const FIRST_DELAY_MS = 1_000;
 export const MAX_DELAY_MS = 30_000;
+/** The catch-up asks from a little before the newest alert raised: alerts raised meanwhile may commit later. */
+export const CATCH_UP_MARGIN_MS = 60_000;
+/** The close code of a socket whose token has expired or whose account was logged out or disabled. */
+export const POLICY_VIOLATION = 1008;
 
 /** The wait before reconnect attempt `n` (0-based): 1 s, 2 s, 4 s, ... 30 s. */
 export function backoff(attempt: number): number {
@@ -65,8 +77,8 @@ function isAlert(value: unknown): value is Alert {
 
 export class AlertsClient {
   private readonly seen = new Set<string>();
-  /** Per child, the `at` of the newest alert seen, as the next fetch's `from`. */
-  private readonly lastSeen = new Map<string, string>();
+  /** Per child, the newest `raisedAt` seen (epoch ms), for the next fetch's `from` (which bounds `raisedAt`). */
+  private readonly lastSeen = new Map<string, number>();
   private readonly startedAt: number;
   private socket: SocketLike | null = null;
   private retryTimer: unknown = null;
@@ -107,9 +119,19 @@ export class AlertsClient {
     }
   }
 
-  /** The `from` of the next fetch for a child: its newest alert seen, or the look-back before the start. */
+  /** The `from` of the next fetch for a child: a margin before its newest alert raised, or the look-back before the start. */
   fromFor(childId: string): string {
-    return this.lastSeen.get(childId) ?? new Date(this.startedAt - (this.options.lookbackMs ?? 86_400_000)).toISOString();
+    const last = this.lastSeen.get(childId);
+    return new Date(
+      last === undefined ? this.startedAt - (this.options.lookbackMs ?? 86_400_000) : last - CATCH_UP_MARGIN_MS,
+    ).toISOString();
+  }
+
+  /** The session is over: stop for good and tell the app. */
+  private sessionEnded(): void {
+    if (this.stopped) return;
+    this.stop();
+    this.options.onSessionEnded?.();
   }
 
   private clear(handle: unknown): void {
@@ -119,6 +141,10 @@ export class AlertsClient {
   private connect(): void {
     const token = this.options.token();
     if (this.stopped || token === null) return;
+    if (this.options.expired?.()) {
+      this.sessionEnded();
+      return;
+    }
     this.options.onState?.('connecting');
     let socket: SocketLike;
     try {
@@ -149,12 +175,13 @@ export class AlertsClient {
       }
       this.deliver([parsed], 'live');
     };
-    socket.onclose = () => {
+    socket.onclose = (ev: CloseEvent) => {
       if (this.socket !== socket) return;
       this.socket = null;
       this.clear(this.stableTimer);
       this.stableTimer = null;
-      this.scheduleReconnect();
+      if (ev?.code === POLICY_VIOLATION || this.options.expired?.()) this.sessionEnded();
+      else this.scheduleReconnect();
     };
     socket.onerror = () => {
       // A close event follows an error; the reconnect is scheduled there.
@@ -174,15 +201,24 @@ export class AlertsClient {
 
   /** Each child's alerts since the newest one seen (what the socket could not push while it was down). */
   private async catchUp(source: AlertSource): Promise<void> {
+    let childIds: readonly string[];
+    try {
+      childIds = await this.options.childIds();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) this.sessionEnded();
+      return;
+    }
+    if (this.stopped) return;
     await Promise.all(
-      this.options.childIds().map(async (childId) => {
+      childIds.map(async (childId) => {
         const from = this.fromFor(childId);
         try {
           const page = await this.options.get<AlertsPage>(
             `/children/${encodeURIComponent(childId)}/alerts?from=${encodeURIComponent(from)}`,
           );
           this.deliver([...(page?.items ?? [])], source);
-        } catch {
+        } catch (e) {
+          if (e instanceof ApiError && e.status === 401) this.sessionEnded();
           // No connection or no answer: the next reconnect asks again from the same `from`.
         }
       }),
@@ -195,8 +231,9 @@ export class AlertsClient {
     for (const v of values) {
       if (!isAlert(v) || this.seen.has(v.alertId)) continue;
       this.seen.add(v.alertId);
+      const raised = Date.parse(v.raisedAt ?? v.at);
       const last = this.lastSeen.get(v.childId);
-      if (last === undefined || Date.parse(v.at) > Date.parse(last)) this.lastSeen.set(v.childId, v.at);
+      if (Number.isFinite(raised) && (last === undefined || raised > last)) this.lastSeen.set(v.childId, raised);
       fresh.push(v);
     }
     if (fresh.length > 0) this.options.onAlerts(fresh, source);

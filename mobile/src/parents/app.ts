@@ -48,6 +48,10 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
   let generation = 0;
   let firstRender = true;
   let childrenReady: Promise<void> = Promise.resolve();
+  /** The route drawn last (as JSON): focus moves to the new `<h1>` only when the route changes. */
+  let shownRoute: string | null = null;
+  let expiryTimer: ReturnType<typeof setTimeout> | null = null;
+  const SESSION_ENDED = 'Your session has ended. Please log in again.';
 
   const skip = h('a', { class: 'skip-link', href: '#main' }, 'Skip to content');
   const badge = h('span', { class: 'badge', 'data-testid': 'alerts-badge', hidden: true });
@@ -120,11 +124,12 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
 
   function startAlerts(): void {
     if (alertsClient !== null || session.get() === null) return;
-    // The alerts saved last time, for the alerts screen while offline; never waited for.
+    const token = session.get();
+    // The alerts this account saved last time, for the alerts screen while offline; never waited for.
     void cache
       .get<Alert[]>('alerts')
       .then((saved) => {
-        if (saved && alerts.length === 0 && session.get() !== null) {
+        if (saved && alerts.length === 0 && session.get() === token) {
           alerts = saved.value;
           syncedAt ??= new Date(saved.savedAt);
         }
@@ -133,9 +138,18 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     alertsClient = new AlertsClient({
       url: alertsUrl(location),
       token: () => session.get(),
-      childIds: () => children.map((c) => c.childId),
+      // Without a list (it failed at log-in), the catch-up loads it first, else it would ask for nobody.
+      childIds: async () => {
+        if (children.length === 0) await loadChildren();
+        return children.map((c) => c.childId);
+      },
       get: (path) => api.get(path),
       onAlerts,
+      onSessionEnded: () => endSession(SESSION_ENDED),
+      expired: () => {
+        const at = session.expiresAt();
+        return at !== null && now().getTime() >= at;
+      },
       onState: (state) => {
         const was = live;
         live = state === 'open';
@@ -157,8 +171,30 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     }
   }
 
-  function endSession(message: string | null): void {
+  /** Ends the session when the token expires (timers may be late on a sleeping phone; the alerts check too). */
+  function watchExpiry(): void {
+    if (expiryTimer !== null) clearTimeout(expiryTimer);
+    expiryTimer = null;
+    const at = session.expiresAt();
+    if (at === null || session.get() === null) return;
+    const token = session.get();
+    expiryTimer = setTimeout(
+      () => {
+        expiryTimer = null;
+        if (session.get() !== token) return;
+        if (now().getTime() >= at) endSession(SESSION_ENDED);
+        else watchExpiry();
+      },
+      Math.min(2_147_000_000, Math.max(0, at - now().getTime())),
+    );
+  }
+
+  /** Ends the session: the token, the live alerts and this account's saved answers go. */
+  function endSession(message: string | null): Promise<void> {
     session.clear();
+    if (expiryTimer !== null) clearTimeout(expiryTimer);
+    expiryTimer = null;
+    const cleared = cache.clear().catch(() => undefined);
     alertsClient?.stop();
     alertsClient = null;
     live = false;
@@ -169,6 +205,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     loginMessage = message;
     if (location.hash !== '#/login') location.hash = '#/login';
     else void render();
+    return cleared;
   }
 
   async function logOut(): Promise<void> {
@@ -177,21 +214,23 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
       // Revokes the account's tokens on the server too; without a connection the local log-out still holds.
       await api.post('/auth/logout', undefined).catch(() => undefined);
     }
-    await cache.clear().catch(() => undefined);
-    endSession(null);
+    await endSession(null);
   }
 
-  window.addEventListener('zenmoon:unauthorized', () =>
-    endSession('Your session has ended. Please log in again.'),
-  );
+  const onUnauthorized = () => void endSession(SESSION_ENDED);
+  window.addEventListener('zenmoon:unauthorized', onUnauthorized);
 
   async function screenFor(route: Route): Promise<Screen | 'companion'> {
     switch (route.name) {
       case 'login':
         return loginScreen(loginMessage, async (username, password) => {
-          const result = await logIn(api, session, username, password);
+          const result = await logIn(api, session, username, password, now().getTime());
           if (!result.ok) return result.message;
           loginMessage = null;
+          // Another account's saved answers are deleted before anything is read or saved (IndexedDB runs the
+          // transactions in order; not waited for, a silent store must not hold up the log-in).
+          void cache.useAccount(session.account()).catch(() => undefined);
+          watchExpiry();
           await loadChildren().catch(() => undefined);
           startAlerts();
           location.hash = '#/';
@@ -245,20 +284,33 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     } catch (e) {
       if (mine !== generation) return;
       if (e instanceof ApiError && e.status === 401) {
-        endSession('Your session has ended. Please log in again.');
+        void endSession(SESSION_ENDED);
         return;
       }
       screen = errorScreen(e);
     }
     if (mine !== generation) return;
-    clear(main);
+    const routeKey = JSON.stringify(route);
+    const sameRoute = routeKey === shownRoute;
     main.removeAttribute('aria-busy');
     if (screen === 'companion') {
+      clear(main);
       const { mountCompanion } = await import('../companion/screen');
       if (mine !== generation) return;
       cleanup = mountCompanion(main, { api, children });
     } else {
-      main.append(...screen.nodes);
+      const kept = sameRoute ? main.querySelector(':scope > h1') : null;
+      const fresh = screen.nodes.find((n) => n instanceof HTMLElement && n.tagName === 'H1');
+      if (kept && fresh && kept.textContent === fresh.textContent) {
+        // The same screen drawn again (a live alert, the connection): its heading stays, and with it the focus.
+        for (const n of [...main.childNodes]) if (n !== kept) n.remove();
+        const i = screen.nodes.indexOf(fresh);
+        kept.before(...screen.nodes.slice(0, i));
+        kept.after(...screen.nodes.slice(i + 1));
+      } else {
+        clear(main);
+        main.append(...screen.nodes);
+      }
       const after = screen.after;
       if (after) {
         void Promise.resolve(after(main)).then((undo) => {
@@ -268,7 +320,8 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
       }
     }
     document.title = `${main.querySelector('h1')?.textContent ?? 'ZenMoon'} – ZenMoon`;
-    if (!firstRender) {
+    // Only a new route moves the focus: a screen reader is not thrown back to the heading by every update.
+    if (!firstRender && !sameRoute) {
       const h1 = main.querySelector('h1');
       if (h1) {
         h1.setAttribute('tabindex', '-1');
@@ -280,6 +333,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
       performance.mark('zenmoon-interactive');
     }
     firstRender = false;
+    shownRoute = routeKey;
   }
 
   function errorScreen(e: unknown): Screen {
@@ -311,12 +365,21 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
   window.addEventListener('hashchange', onHash);
   window.addEventListener('online', onOnline);
   if (session.get() !== null) {
+    const expiresAt = session.expiresAt();
+    if (expiresAt !== null && now().getTime() >= expiresAt) {
+      void endSession(SESSION_ENDED);
+    }
+  }
+  if (session.get() !== null) {
+    watchExpiry();
+    // Before the first read or write (IndexedDB runs the transactions in order).
+    void cache.useAccount(session.account()).catch(() => undefined);
     const loading = loadChildren();
     childrenReady = loading.catch(() => undefined);
     void loading
       .then(() => startAlerts())
       .catch((e: unknown) => {
-        if (e instanceof ApiError && e.status === 401) endSession('Your session has ended. Please log in again.');
+        if (e instanceof ApiError && e.status === 401) void endSession(SESSION_ENDED);
       });
   }
   void render();
@@ -324,6 +387,8 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     stop() {
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('online', onOnline);
+      window.removeEventListener('zenmoon:unauthorized', onUnauthorized);
+      if (expiryTimer !== null) clearTimeout(expiryTimer);
       alertsClient?.stop();
       cleanup?.();
     },

@@ -3,11 +3,15 @@ import { ApiError } from '../shared/api';
 
 /**
  * The last answers of each screen, kept in IndexedDB so that a screen can still show something without a
- * connection, marked with when ZenMoon sent it. Cleared at log-out: a shared phone keeps no child's data after it.
+ * connection, marked with when ZenMoon sent it. Every entry is the logged-in account's (keyed by it, and the store
+ * is emptied when another account logs in), and the store is emptied when a session ends: on a shared phone one
+ * parent never sees another's children.
  */
 
 const DB_NAME = 'zenmoon-parents';
 const STORE = 'answers';
+/** The account whose answers the store holds. */
+const OWNER = 'owner';
 
 interface Saved<T> {
   readonly savedAt: number;
@@ -22,6 +26,7 @@ export interface Loaded<T> {
 
 export class AnswerCache {
   private db: Promise<IDBPDatabase> | null = null;
+  private account: string | null = null;
 
   constructor(
     private readonly factory: IDBFactory | undefined = globalThis.indexedDB,
@@ -58,26 +63,58 @@ export class AnswerCache {
     return this.db;
   }
 
-  put<T>(key: string, value: T): Promise<void> {
-    const savedAt = this.now();
+  /** The store key of an account's entry. */
+  private keyOf(account: string, key: string): string {
+    return `account:${encodeURIComponent(account)}/${key}`;
+  }
+
+  /**
+   * From now on reads and writes are `account`'s (null: none, nothing is read or saved). When the store holds
+   * another account's answers, they are deleted first.
+   */
+  useAccount(account: string | null): Promise<void> {
+    this.account = account;
+    if (account === null) return Promise.resolve();
     return this.timed(
       (async () => {
         const db = await this.open();
-        await db?.put(STORE, { savedAt, value } satisfies Saved<T>, key);
+        if (!db) return;
+        const tx = db.transaction(STORE, 'readwrite');
+        if ((await tx.store.get(OWNER)) !== account) {
+          await tx.store.clear();
+          await tx.store.put(account, OWNER);
+        }
+        await tx.done;
+      })(),
+    );
+  }
+
+  put<T>(key: string, value: T): Promise<void> {
+    const savedAt = this.now();
+    const account = this.account;
+    if (account === null) return Promise.resolve();
+    return this.timed(
+      (async () => {
+        const db = await this.open();
+        await db?.put(STORE, { savedAt, value } satisfies Saved<T>, this.keyOf(account, key));
       })(),
     );
   }
 
   get<T>(key: string): Promise<Saved<T> | undefined> {
+    const account = this.account;
+    if (account === null) return Promise.resolve(undefined);
     return this.timed(
       (async () => {
         const db = await this.open();
-        return (await db?.get(STORE, key)) as Saved<T> | undefined;
+        return (await db?.get(STORE, this.keyOf(account, key))) as Saved<T> | undefined;
       })(),
     );
   }
 
+  /** Deletes every saved answer, of every account, and reads and writes nothing until the next {@link useAccount}. */
   clear(): Promise<void> {
+    this.account = null;
     return this.timed(
       (async () => {
         const db = await this.open();
@@ -91,10 +128,12 @@ export class AnswerCache {
    * original error when there is none. Any other failure (401, 404, ...) is the caller's to handle.
    */
   async load<T>(key: string, load: () => Promise<T>): Promise<Loaded<T>> {
+    const account = this.account;
     try {
       const value = await load();
-      // Saved in the background: a full, blocked or silent store must not hold up or hide a fresh answer.
-      this.put(key, value).catch(() => undefined);
+      // Saved in the background: a full, blocked or silent store must not hold up or hide a fresh answer. Not
+      // when the account changed meanwhile: the answer is the previous account's.
+      if (this.account === account) this.put(key, value).catch(() => undefined);
       return { value, offlineSince: null };
     } catch (e) {
       if (e instanceof ApiError && e.offline) {

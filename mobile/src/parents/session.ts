@@ -3,39 +3,85 @@ import type { TokenAnswer } from '../shared/types';
 
 /**
  * The parents' session: the access token lives in memory and in sessionStorage (so a reload keeps it, closing the
- * tab ends it), never in localStorage or a cookie. It is dropped at log-out and at the first 401.
+ * tab ends it), never in localStorage or a cookie. It is dropped at log-out, at the first 401 and at its expiry.
+ * Beside it: the account it belongs to (the saved answers are that account's) and when it expires.
  */
 
 const KEY = 'zenmoon.token';
+const ACCOUNT_KEY = 'zenmoon.account';
+const EXPIRES_KEY = 'zenmoon.expiresAt';
 
 export class Session {
   private token: string | null;
+  private owner: string | null;
+  private expiry: number | null;
 
   constructor(private readonly storage: Storage | null = safeSessionStorage()) {
-    this.token = this.storage?.getItem(KEY) ?? null;
+    this.token = this.read(KEY);
+    this.owner = this.token === null ? null : (this.read(ACCOUNT_KEY) ?? accountOf(this.token, null));
+    const expiry = Number(this.read(EXPIRES_KEY) ?? NaN);
+    this.expiry = this.token !== null && Number.isFinite(expiry) ? expiry : null;
   }
 
   get(): string | null {
     return this.token;
   }
 
-  set(token: string): void {
+  /** The logged-in account (the token's `sub`, else the user name), or null. */
+  account(): string | null {
+    return this.owner;
+  }
+
+  /** When the token expires (epoch ms), or null when not known. */
+  expiresAt(): number | null {
+    return this.expiry;
+  }
+
+  set(token: string, account: string | null = accountOf(token, null), expiresAt: number | null = null): void {
     this.token = token;
-    try {
-      this.storage?.setItem(KEY, token);
-    } catch {
-      // Private mode or a full store: the token stays in memory for this page.
-    }
+    this.owner = account;
+    this.expiry = expiresAt;
+    this.write(KEY, token);
+    this.write(ACCOUNT_KEY, account);
+    this.write(EXPIRES_KEY, expiresAt === null ? null : String(expiresAt));
   }
 
   clear(): void {
-    this.token = null;
+    this.token = this.owner = this.expiry = null;
+    for (const key of [KEY, ACCOUNT_KEY, EXPIRES_KEY]) this.write(key, null);
+  }
+
+  private read(key: string): string | null {
     try {
-      this.storage?.removeItem(KEY);
+      return this.storage?.getItem(key) ?? null;
     } catch {
-      // Nothing was stored.
+      return null;
     }
   }
+
+  private write(key: string, value: string | null): void {
+    try {
+      if (value === null) this.storage?.removeItem(key);
+      else this.storage?.setItem(key, value);
+    } catch {
+      // Private mode or a full store: the session stays in memory for this page.
+    }
+  }
+}
+
+/** The account a token belongs to: its JWT `sub` claim, or `username` when the token carries none. */
+export function accountOf(token: string, username: string | null): string | null {
+  const payload = token.split('.')[1];
+  if (token.split('.').length === 3 && payload) {
+    try {
+      const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+      const sub = (JSON.parse(json) as { sub?: unknown } | null)?.sub;
+      if (typeof sub === 'string' && sub !== '') return sub;
+    } catch {
+      // Not a JWT: the user name names the account.
+    }
+  }
+  return username;
 }
 
 function safeSessionStorage(): Storage | null {
@@ -52,13 +98,19 @@ export async function logIn(
   session: Session,
   username: string,
   password: string,
+  now: number = Date.now(),
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   try {
     const answer = await api.post<TokenAnswer>('/auth/token', { username, password });
     if (!answer || typeof answer.accessToken !== 'string') {
       return { ok: false, message: 'ZenMoon gave no token. Please try again.' };
     }
-    session.set(answer.accessToken);
+    const expiresIn = Number(answer.expiresIn);
+    session.set(
+      answer.accessToken,
+      accountOf(answer.accessToken, username),
+      Number.isFinite(expiresIn) && expiresIn > 0 ? now + expiresIn * 1000 : null,
+    );
     return { ok: true };
   } catch (e) {
     return { ok: false, message: logInError(e) };

@@ -50,4 +50,6 @@ export interface Alert {
   readonly detail: string;
   readonly acknowledgedBy?: string;
   readonly acknowledgedAt?: string;
+  /** When the server stored the alert; `/alerts?from=` bounds this, not `at`. */
+  readonly raisedAt?: string;
 }
