@@ -332,4 +332,19 @@ describe('Uploader', () => {
     expect(server.sent).toHaveLength(2);
     expect(server.sent[1]?.body.batchId).toBe(first.body.batchId);
   });
+
+  it('401 for the old token after pairing again while it was in flight: sends with the new token, does not halt', async () => {
+    let answer: (r: Response) => void = () => undefined;
+    const inFlight: Reply = () => new Promise<Response>((resolve) => (answer = resolve));
+    const { queue, uploader, server } = await setUp([inFlight, ok]);
+    const running = uploader.kick();
+    await new Promise((r) => setTimeout(r, 10));
+    await queue.setPairing({ deviceId: 'dev-2', deviceToken: 'new-token', childId: 'child-1', pairedAt: T0 });
+    answer(await status(401)(server.sent[0]!)); // the old device was revoked meanwhile
+    await running;
+    await uploader.idle();
+    expect(uploader.state).toBe('idle');
+    expect(server.sent.map((s) => s.authorization)).toEqual(['Bearer zmd.t.dev-1.secret', 'Bearer new-token']);
+    expect(await queue.batches()).toEqual([]);
+  });
 });

@@ -183,6 +183,11 @@ export class Uploader {
       const error: LastError = { at, status: e.status, message: e.message };
       switch (e.status) {
         case 401:
+          if ((await this.queue.pairing())?.deviceToken !== pairing.deviceToken) {
+            // paired again while this went up with the old token (which pairing again revokes): send with the new one
+            this.again = true;
+            return this.set('idle');
+          }
           await this.queue.recordFailure(batch.batchId, error, at);
           return this.set('pair-again');
         case 403:
