@@ -157,6 +157,40 @@ describe('decodeFrame on the worked example of FRAME.md', () => {
   });
 });
 
+describe('toUploadEpoch and the server\'s ranges', () => {
+  /** The worked example with its one epoch's fields set: u16 hr, rmssd, eda; u8 wear|quality, stress, anomaly. */
+  function epochWith(v: { hr: number; rmssd: number; eda: number; wearQuality: number; stress: number; anomaly: number }) {
+    const bytes = hexToBytes(WORKED_EXAMPLE);
+    const view = new DataView(bytes.buffer);
+    view.setUint16(14, v.hr, true);
+    view.setUint16(16, v.rmssd, true);
+    view.setUint16(18, v.eda, true);
+    bytes[23] = v.wearQuality;
+    bytes[24] = v.stress;
+    bytes[25] = v.anomaly;
+    return decodeFrame(withCrc(bytes)).epochs[0]!;
+  }
+
+  it('leaves out a saturated or out-of-range value, keeps it decoded, and sends the rest of the minute', () => {
+    const e = epochWith({ hr: 0xfffe, rmssd: 0xfffe, eda: 0xfffe, wearQuality: 0x80 | 127, stress: 254, anomaly: 201 });
+    expect([e.hr, e.rmssd, e.eda, e.quality, e.stress, e.anomaly]).toEqual([6553.4, 6553.4, 65.534, 1.27, 1.27, 1.005]);
+    expect(toUploadEpoch(e)).toEqual({ t: '2022-02-07T09:27:00Z', eda: 65.534, activity: 12, scr: 1, wear: true, seq: 1 });
+    const slow = epochWith({ hr: 249, rmssd: 10001, eda: 1, wearQuality: 101, stress: 201, anomaly: 0 });
+    expect(toUploadEpoch(slow)).toEqual({ t: '2022-02-07T09:27:00Z', eda: 0.001, activity: 12, scr: 1, wear: false, anomaly: 0, seq: 1 });
+  });
+
+  it('keeps values on the bounds of the ranges', () => {
+    const low = epochWith({ hr: 250, rmssd: 0, eda: 0, wearQuality: 0, stress: 0, anomaly: 0 });
+    expect(toUploadEpoch(low)).toEqual({
+      t: '2022-02-07T09:27:00Z', hr: 25, rmssd: 0, eda: 0, activity: 12, stress: 0, quality: 0, scr: 1, wear: false, anomaly: 0, seq: 1,
+    });
+    const high = epochWith({ hr: 2500, rmssd: 10000, eda: 0, wearQuality: 0x80 | 100, stress: 200, anomaly: 200 });
+    expect(toUploadEpoch(high)).toEqual({
+      t: '2022-02-07T09:27:00Z', hr: 250, rmssd: 1000, eda: 0, activity: 12, stress: 1, quality: 1, scr: 1, wear: true, anomaly: 1, seq: 1,
+    });
+  });
+});
+
 describe('GapTracker', () => {
   const frame = (seq: number, n: number) => ({ seq, epochs: new Array<DecodedEpoch>(n) });
 

@@ -28,7 +28,7 @@ describe('Queue', () => {
     expect(batches.map((b) => b.epochs.length)).toEqual([20, 18]);
     expect(batches[1]?.batchId).not.toBe(batches[0]?.batchId);
     expect((await queue.status()).queuedEpochs).toBe(38);
-    expect(await queue.ack()).toEqual(ack(38));
+    expect(await queue.ack('5A4D0001')).toEqual(ack(38));
   });
 
   it('forms the rest when the upload window has passed, and not before', async () => {
@@ -47,6 +47,24 @@ describe('Queue', () => {
     await queue.setPairing({ deviceId: 'dev-9', deviceToken: 'x', childId: 'c', pairedAt: T0 });
     expect(await queue.form(T0, true)).toBe(1);
     expect((await queue.head())?.deviceId).toBe('dev-9');
+  });
+
+  it('keeps acks per wearable, a recording\'s apart, and gives a Bluetooth device only the ack of its own wearable', async () => {
+    const queue = await pairedQueue();
+    await queue.append(epochs(1, 3), { wearableId: '5A4D0002', seq: 3 }, null, T0, 'ble-B');
+    await queue.append(epochs(4, 2), { wearableId: '5A4D0001', seq: 56, replay: true }, null, T0);
+    await queue.append(epochs(6, 2), { wearableId: '5A4D0003', seq: 7 }, null, T0);
+    expect(await queue.ack('5A4D0002')).toEqual({ wearableId: '5A4D0002', seq: 3 });
+    expect(await queue.ack('5A4D0003')).toEqual({ wearableId: '5A4D0003', seq: 7 });
+    expect(await queue.ack('5A4D0001')).toBeNull();
+    expect(await queue.ack('5A4D0001', true)).toEqual({ wearableId: '5A4D0001', seq: 56, replay: true });
+    expect(await queue.ackOnConnect('ble-B')).toBe(3);
+    expect(await queue.ackOnConnect('ble-new')).toBe(0);
+    expect(await queue.ackOnConnect(null)).toBe(0);
+    // the band behind ble-B now sends as another wearable: it gets that wearable's ack from then on
+    await queue.append(epochs(8, 1), { wearableId: '5A4D0003', seq: 8 }, null, T0, 'ble-B');
+    expect(await queue.ackOnConnect('ble-B')).toBe(8);
+    expect(await queue.ack('5A4D0002')).toEqual({ wearableId: '5A4D0002', seq: 3 });
   });
 
   it('counts lost epochs from gaps', async () => {

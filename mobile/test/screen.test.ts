@@ -6,21 +6,37 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/shared/api';
 import { mountCompanion } from '../src/companion/screen';
 import { freshDbName } from './companion-helpers';
+import { ZENMOON_GATT, type BluetoothLike, type GattCharacteristic } from '../src/companion/source';
 
 const recordingBytes = readFileSync('public/replay/golden_S01.json') // vitest runs in mobile/;
 const fetchRecording = (async () => new Response(recordingBytes, { status: 200 })) as unknown as typeof fetch;
 
 /** A ZenMoon double: pairs, stores each minute once per child, and can be cut off like a network. */
 function server() {
-  const state = { online: true, pairs: 0, uploads: 0, stored: new Map<string, number>(), batchIds: new Set<string>() };
+  const state = {
+    online: true,
+    pairs: 0,
+    uploads: 0,
+    stored: new Map<string, number>(),
+    batchIds: new Set<string>(),
+    revoked: [] as string[],
+    revokeStatus: 204,
+  };
   const api = new ApiClient(
     () => 'guardian-session',
     async (url, init) => {
       if (!state.online) throw new TypeError('Failed to fetch');
+      if (init?.method === 'DELETE') {
+        const auth = (init.headers as Record<string, string>).Authorization;
+        if (state.revokeStatus !== 204) return new Response(JSON.stringify({ title: 'Server error' }), { status: state.revokeStatus });
+        state.revoked.push(`${url} ${auth}`);
+        return new Response(null, { status: 204 });
+      }
       const body = JSON.parse(String(init?.body)) as Record<string, unknown>;
       if (url.endsWith('/devices/pair')) {
         state.pairs++;
-        return new Response(JSON.stringify({ deviceId: 'dev-7', deviceToken: 'zmd.t.dev-7.s' }), { status: 201 });
+        const id = state.pairs === 1 ? 'dev-7' : `dev-${6 + state.pairs}`;
+        return new Response(JSON.stringify({ deviceId: id, deviceToken: `zmd.t.${id}.s` }), { status: 201 });
       }
       state.uploads++;
       let accepted = 0;
@@ -120,5 +136,88 @@ describe('mountCompanion', () => {
     const result = await axe.run(root, { rules: { 'color-contrast': { enabled: false } } });
     expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).toEqual([]);
     expect(document.querySelector('[role="status"]')).not.toBeNull();
+  });
+
+  const mountPaired = async (api: ApiClient, bluetooth: BluetoothLike | null = null) => {
+    const root = document.createElement('main');
+    document.body.replaceChildren(root);
+    unmount = mountCompanion(root, {
+      api,
+      children: [{ childId: 'child-1', pseudonym: 'Fox' }],
+      dbName: freshDbName('screen'),
+      fetchRecording,
+      bluetooth,
+      online: () => () => undefined,
+    });
+    await until(() => !button('companion-pair').disabled, 'the queue');
+    button('companion-pair').click();
+    await until(() => text('companion-device').includes('dev-7') && !button('companion-pair').disabled, 'pairing');
+  };
+
+  it('pairing again revokes the old device with the parent\'s session', async () => {
+    const { api, state } = server();
+    await mountPaired(api);
+    expect(text('companion-pair')).toBe('Pair again');
+    button('companion-pair').click();
+    await until(() => state.revoked.length === 1, 'the revocation');
+    expect(state.revoked).toEqual(['/api/v1/devices/dev-7 Bearer guardian-session']);
+    expect(text('companion-device')).toContain('dev-8');
+  });
+
+  it('keeps the new pairing and says so when the old device cannot be revoked', async () => {
+    const { api, state } = server();
+    await mountPaired(api);
+    state.revokeStatus = 500;
+    button('companion-pair').click();
+    await until(() => text('companion-progress').includes('could not be revoked'), 'the failed revocation');
+    expect(text('companion-progress')).toContain('dev-7');
+    expect(text('companion-device')).toContain('dev-8');
+    expect(state.pairs).toBe(2);
+    expect(state.revoked).toEqual([]);
+  });
+
+  it('stops a wearable that is still connecting when the screen is left', async () => {
+    const log: string[] = [];
+    let connected: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (connected = r));
+    const characteristic = (name: string) =>
+      Object.assign(new EventTarget(), {
+        startNotifications: async () => {
+          log.push(`notify ${name}`);
+          return characteristic(name) as unknown as GattCharacteristic;
+        },
+        stopNotifications: async () => characteristic(name) as unknown as GattCharacteristic,
+        writeValueWithResponse: async () => {
+          log.push(`write ${name}`);
+        },
+      });
+    const bluetooth: BluetoothLike = {
+      requestDevice: async () =>
+        Object.assign(new EventTarget(), {
+          id: 'ble-A',
+          gatt: {
+            connected: true,
+            connect: async function () {
+              log.push('connect');
+              await gate;
+              return this;
+            },
+            disconnect: () => log.push('disconnect'),
+            getPrimaryService: async () => ({
+              getCharacteristic: async (uuid: string) =>
+                characteristic(uuid === ZENMOON_GATT.frames ? 'frames' : 'ack') as unknown as GattCharacteristic,
+            }),
+          },
+        }),
+    };
+    await mountPaired(server().api, bluetooth);
+    button('companion-connect').click();
+    await until(() => log.includes('connect'), 'the connection');
+    unmount?.();
+    unmount = null;
+    connected();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(log.at(-1)).toBe('disconnect');
+    expect(log.filter((l) => l.startsWith('notify') || l.startsWith('write'))).toEqual([]);
   });
 });

@@ -77,7 +77,8 @@ describe('Collector', () => {
     await collector.idle();
     expect(acks).toEqual([19, 38, 56]);
     expect(source.acknowledged).toBe(56);
-    expect(await queue.ack()).toEqual({ wearableId: '5A4D0001', seq: 56 });
+    expect(await queue.ack('5A4D0001', true)).toEqual({ wearableId: '5A4D0001', seq: 56, replay: true });
+    expect(await queue.ack('5A4D0001')).toBeNull();
     const status = await queue.status();
     expect(status.queuedEpochs).toBe(56);
     expect(status.totals.lostEpochs).toBe(0);
@@ -110,8 +111,11 @@ describe('Collector', () => {
   });
 });
 
-/** A wearable double: records the GATT writes in order and sends notifications on request. */
-function fakeWearable() {
+/**
+ * A wearable double: records the GATT writes in order and sends notifications on request. `id` is the Bluetooth
+ * device id the browser gives; `connected` holds `gatt.connect()` until it resolves.
+ */
+function fakeWearable(device: { id?: string; connected?: Promise<void> } = {}) {
   const log: string[] = [];
   const frames = Object.assign(new EventTarget(), {
     value: null as DataView | null,
@@ -137,10 +141,12 @@ function fakeWearable() {
     requestDevice: async (options) => {
       log.push(`request ${options.filters[0]?.services[0]}`);
       return Object.assign(new EventTarget(), {
+        ...(device.id === undefined ? {} : { id: device.id }),
         gatt: {
           connected: true,
           connect: async function () {
             log.push('connect');
+            await device.connected;
             return this;
           },
           disconnect: () => log.push('disconnect'),
@@ -166,5 +172,52 @@ describe('WebBluetoothSource', () => {
     await source.stop();
     expect(got).toEqual([recording[2]]);
     expect(wearable.log).toEqual([`request ${ZENMOON_GATT.service}`, 'connect', 'ack 38', 'notify', 'ack 56', 'disconnect']);
+  });
+
+  it('stops a start under way: it connects no further and takes no notifications', async () => {
+    let connect: () => void = () => undefined;
+    const wearable = fakeWearable({ connected: new Promise<void>((r) => (connect = r)) });
+    const source = new WebBluetoothSource(wearable.bluetooth, async () => 0);
+    const got: Uint8Array[] = [];
+    const starting = source.start((bytes) => got.push(bytes));
+    await new Promise((r) => setTimeout(r, 0));
+    await source.stop(); // the screen is left while the wearable connects
+    connect();
+    await starting;
+    wearable.notify(hexToBytes(recording[0]!));
+    expect(got).toEqual([]);
+    expect(wearable.log).toEqual([`request ${ZENMOON_GATT.service}`, 'connect', 'disconnect', 'disconnect']);
+  });
+});
+
+describe('acknowledgement on connect', () => {
+  const connectAndSend = async (queue: Queue, collector: Collector, id: string | undefined, frames: string[]) => {
+    const wearable = fakeWearable(id === undefined ? {} : { id });
+    const source = new WebBluetoothSource(wearable.bluetooth, (bleDeviceId) => queue.ackOnConnect(bleDeviceId));
+    await source.start(collector.listener(source));
+    for (const hex of frames) wearable.notify(hexToBytes(hex));
+    await collector.idle();
+    await source.stop();
+    return wearable.log.filter((l) => l.startsWith('ack'));
+  };
+
+  it('never tells a wearable the ack of a replay or of another wearable, only its own', async () => {
+    const queue = await Queue.open({ dbName: freshDbName('collector') });
+    const collector = new Collector(queue, () => T0);
+    const replay = new ReplaySource(recording); // the recording's wearable id is 5A4D0001, up to seq 56
+    await replay.start(collector.listener(replay));
+    await collector.idle();
+    expect(replay.acknowledged).toBe(56);
+
+    // a real band, never seen, gets 0 and sends from its first minute; its first frames tie it to 5A4D0001
+    expect(await connectAndSend(queue, collector, 'ble-A', [recording[0]!])).toEqual(['ack 0', 'ack 19']);
+    expect((await queue.status()).totals.lostEpochs).toBe(0);
+    // the same band again: its own ack, not the replay's 56
+    expect(await connectAndSend(queue, collector, 'ble-A', [recording[1]!])).toEqual(['ack 19', 'ack 38']);
+    // a replacement band, and a browser that gives no device id: 0
+    expect(await connectAndSend(queue, collector, 'ble-B', [])).toEqual(['ack 0']);
+    expect(await connectAndSend(queue, collector, undefined, [])).toEqual(['ack 0']);
+    expect(await queue.ack('5A4D0001')).toEqual({ wearableId: '5A4D0001', seq: 38 });
+    expect(await queue.ack('5A4D0001', true)).toEqual({ wearableId: '5A4D0001', seq: 56, replay: true });
   });
 });

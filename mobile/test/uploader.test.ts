@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiClient } from '../src/shared/api';
 import { Queue } from '../src/companion/queue';
 import { Uploader, backoffMs } from '../src/companion/uploader';
@@ -9,6 +9,7 @@ interface Sent {
   readonly url: string;
   readonly authorization: string;
   readonly body: { batchId: string; deviceId: string; sentAt: string; epochs: Array<{ seq: number }> };
+  readonly signal: AbortSignal | null;
 }
 
 type Reply = (sent: Sent) => Promise<Response>;
@@ -33,6 +34,7 @@ function scriptedServer(replies: Reply[]) {
         url,
         authorization: String((init?.headers as Record<string, string>).Authorization),
         body: JSON.parse(String(init?.body)) as Sent['body'],
+        signal: init?.signal ?? null,
       };
       sent.push(s);
       const reply = replies.shift();
@@ -253,6 +255,96 @@ describe('Uploader', () => {
     await uploader.kick();
     expect(server.sent[0]?.body.batchId).toBe(batch!.batchId);
     expect(server.sent[0]?.body.epochs).toEqual(first.server.sent[0]?.body.epochs);
+    expect(await queue.batches()).toEqual([]);
+  });
+
+  it('does not lose a kick that comes while a run is ending: it looks once more', async () => {
+    for (let ticks = 0; ticks < 8; ticks++) {
+      const queue = await Queue.open({ dbName: freshDbName('uploader-test') });
+      await queue.setPairing({ deviceId: 'dev-1', deviceToken: 't', childId: 'child-1', pairedAt: T0 });
+      const looks = vi.spyOn(queue, 'pairing');
+      let late: Promise<void> | null = null;
+      const uploader = new Uploader({
+        queue,
+        api: scriptedServer([]).api,
+        now: () => T0,
+        schedule: () => () => undefined,
+        online: () => () => undefined,
+        onChange: (state) => {
+          if (late !== null || state !== 'idle') return;
+          // the run has nothing to send and is about to rest: a frame is stored and kicks, `ticks` microtasks later
+          let wait = Promise.resolve();
+          for (let i = 0; i < ticks; i++) wait = wait.then(() => undefined);
+          late = wait.then(() => uploader.kick());
+        },
+      });
+      await uploader.kick();
+      await late;
+      await uploader.idle();
+      expect(looks, `a kick ${ticks} microtasks after the run went idle`).toHaveBeenCalledTimes(2);
+      uploader.stop();
+      queue.close();
+    }
+  });
+
+  it('after stop, an answer that still arrives touches neither the queue nor a timer', async () => {
+    let answer: (r: Response) => void = () => undefined;
+    const late: Reply = (s) =>
+      new Promise<Response>((resolve) => {
+        answer = resolve;
+        void s;
+      });
+    const { queue, uploader, server, time, dbName } = await setUp([late]);
+    const acknowledge = vi.spyOn(queue, 'acknowledge');
+    const recordFailure = vi.spyOn(queue, 'recordFailure');
+    const running = uploader.kick();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(server.sent).toHaveLength(1);
+    expect(server.sent[0]?.signal?.aborted).toBe(false);
+    uploader.stop(); // the screen is left: the uploader stops and the database is closed
+    queue.close();
+    expect(server.sent[0]?.signal?.aborted).toBe(true);
+    answer(await ok(server.sent[0]!)); // the server answered all the same
+    await running;
+    expect(acknowledge).not.toHaveBeenCalled();
+    expect(recordFailure).not.toHaveBeenCalled();
+    expect(time.pending()).toEqual([]);
+    expect(uploader.state).toBe('stopped');
+    const reopened = await Queue.open({ dbName });
+    expect((await reopened.batches()).map((b) => b.attempts)).toEqual([0]); // it goes again, with the same id
+    reopened.close();
+  });
+
+  it('aborts an upload without an answer before it sends the batch again, so two are never in flight', async () => {
+    const never: Reply = () => new Promise<Response>(() => undefined);
+    const { uploader, server, time } = await setUp([never, ok]);
+    const running = uploader.kick();
+    await new Promise((r) => setTimeout(r, 10));
+    const first = server.sent[0]!;
+    expect(first.signal?.aborted).toBe(false);
+    const answerTimer = time.pending().find((t) => t.delayMs === 60_000)!;
+    time.clock.now += 60_000;
+    answerTimer.run();
+    await running;
+    expect(first.signal?.aborted).toBe(true);
+    time.clock.now += 2_000;
+    await uploader.kick();
+    expect(server.sent).toHaveLength(2);
+    expect(server.sent[1]?.body.batchId).toBe(first.body.batchId);
+  });
+
+  it('401 for the old token after pairing again while it was in flight: sends with the new token, does not halt', async () => {
+    let answer: (r: Response) => void = () => undefined;
+    const inFlight: Reply = () => new Promise<Response>((resolve) => (answer = resolve));
+    const { queue, uploader, server } = await setUp([inFlight, ok]);
+    const running = uploader.kick();
+    await new Promise((r) => setTimeout(r, 10));
+    await queue.setPairing({ deviceId: 'dev-2', deviceToken: 'new-token', childId: 'child-1', pairedAt: T0 });
+    answer(await status(401)(server.sent[0]!)); // the old device was revoked meanwhile
+    await running;
+    await uploader.idle();
+    expect(uploader.state).toBe('idle');
+    expect(server.sent.map((s) => s.authorization)).toEqual(['Bearer zmd.t.dev-1.secret', 'Bearer new-token']);
     expect(await queue.batches()).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ export class Collector {
   private chain: Promise<void> = Promise.resolve();
   private tracker: GapTracker | null = null;
   private wearableId: string | null = null;
+  private source: FrameSource | null = null;
   framesStored = 0;
   framesRejected = 0;
 
@@ -48,14 +49,17 @@ export class Collector {
       this.events.onRejected?.(e.reason);
       return; // not acknowledged: the wearable sends it again
     }
-    if (this.tracker === null || this.wearableId !== frame.deviceId) {
-      const ack = await this.queue.ack();
+    const replay = source.kind === 'replay';
+    if (this.tracker === null || this.wearableId !== frame.deviceId || this.source !== source) {
+      const ack = await this.queue.ack(frame.deviceId, replay);
       this.wearableId = frame.deviceId;
-      this.tracker = new GapTracker(ack !== null && ack.wearableId === frame.deviceId ? ack.seq + 1 : null);
+      this.source = source;
+      this.tracker = new GapTracker(ack !== null ? ack.seq + 1 : null);
     }
     const gap = this.tracker.observe(frame);
     const last = frame.seq + frame.epochs.length - 1;
-    await this.queue.append(frame.epochs.map(toUploadEpoch), { wearableId: frame.deviceId, seq: last }, gap, this.now());
+    const ack = replay ? { wearableId: frame.deviceId, seq: last, replay } : { wearableId: frame.deviceId, seq: last };
+    await this.queue.append(frame.epochs.map(toUploadEpoch), ack, gap, this.now(), source.bleDeviceId ?? null);
     this.framesStored++;
     await source.acknowledge(last);
     this.events.onStored?.(frame, gap);

@@ -123,18 +123,40 @@ export function decodeFrame(bytes: Uint8Array): DecodedFrame {
   return { version, deviceId, seq, t, epochs };
 }
 
-/** The upload epoch of INGEST.md: `null` fields are left out; `wear`, `scr`, `anomaly` and `seq` go up as they are. */
+/**
+ * The server's ranges (INGEST.md, "Fields"). The wire format can carry more (a saturated u16 reads 6553.4 bpm, the
+ * quality byte up to 1.27), and one such value would get the whole batch refused with 400 and parked for good.
+ */
+export const UPLOAD_RANGES = {
+  hr: [25, 250],
+  rmssd: [0, 1000],
+  eda: [0, 100],
+  activity: [0, 65535],
+  stress: [0, 1],
+  quality: [0, 1],
+  scr: [0, 254],
+  anomaly: [0, 1],
+} as const satisfies Record<string, readonly [number, number]>;
+
+/**
+ * The upload epoch of INGEST.md: `null` fields, and values the server would refuse, are left out (the minute goes up
+ * with what is valid); `wear`, `scr`, `anomaly` and `seq` go up as they are.
+ */
 export function toUploadEpoch(e: DecodedEpoch): UploadEpoch {
   const out: Record<string, unknown> = { t: e.t };
-  if (e.hr !== null) out.hr = e.hr;
-  if (e.rmssd !== null) out.rmssd = e.rmssd;
-  if (e.eda !== null) out.eda = e.eda;
-  if (e.activity !== null) out.activity = e.activity;
-  if (e.stress !== null) out.stress = e.stress;
-  out.quality = e.quality;
-  if (e.scr !== null) out.scr = e.scr;
+  const put = (field: keyof typeof UPLOAD_RANGES, value: number | null) => {
+    const [min, max] = UPLOAD_RANGES[field];
+    if (value !== null && value >= min && value <= max) out[field] = value;
+  };
+  put('hr', e.hr);
+  put('rmssd', e.rmssd);
+  put('eda', e.eda);
+  put('activity', e.activity);
+  put('stress', e.stress);
+  put('quality', e.quality);
+  put('scr', e.scr);
   out.wear = e.wear;
-  if (e.anomaly !== null) out.anomaly = e.anomaly;
+  put('anomaly', e.anomaly);
   out.seq = e.seq;
   return out as unknown as UploadEpoch;
 }

@@ -53,11 +53,19 @@ export interface Pairing {
   readonly pairedAt: number;
 }
 
-/** The highest seq of the wearable up to which the phone holds every epoch (FRAME.md, "Acknowledgement"). */
+/**
+ * The highest seq of one wearable up to which the phone holds every epoch (FRAME.md, "Acknowledgement"). Kept per
+ * wearable id: another wearable told this seq would never send its first minutes. A recording's acks are kept
+ * apart (`replay`), since a recording may carry the id of a real wearable.
+ */
 export interface AckState {
   readonly wearableId: string;
   readonly seq: number;
+  readonly replay?: boolean;
 }
+
+const ackKey = (wearableId: string, replay: boolean): string => `ack:${replay ? 'replay:' : ''}${wearableId}`;
+const bleKey = (bleDeviceId: string): string => `ble:${bleDeviceId}`;
 
 export interface Totals {
   readonly accepted: number;
@@ -78,6 +86,7 @@ export interface QueueStatus {
   readonly lastError: LastError | null;
   readonly nextAttemptAt: number | null;
   readonly sent: readonly SentRecord[];
+  /** The last acknowledgement stored, of whichever wearable or recording. */
   readonly ack: AckState | null;
 }
 
@@ -177,19 +186,41 @@ export class Queue {
     return status.pairing !== null && status.pairing.childId !== childId && status.queuedEpochs > 0;
   }
 
-  async ack(): Promise<AckState | null> {
-    return ((await this.db.get('meta', 'ack')) as AckState | undefined) ?? null;
+  /** The acknowledgement of this wearable (or of a recording with this id, `replay`), or null. */
+  async ack(wearableId: string, replay = false): Promise<AckState | null> {
+    return ((await this.db.get('meta', ackKey(wearableId, replay))) as AckState | undefined) ?? null;
   }
 
   /**
-   * Stores the epochs of one decoded frame, the new acknowledgement and a gap before it, together; then forms full
-   * batches and keeps the cap. The caller acknowledges to the wearable only after this resolves.
+   * The seq to write when a wearable connects over Bluetooth (FRAME.md: "0 if it has nothing"). Its wearable id comes
+   * only with its first frame, so this is the ack of the wearable this Bluetooth device sent frames of before, and 0
+   * for a device never seen (or a browser that gives no device id).
    */
-  async append(epochs: readonly UploadEpoch[], ack: AckState, gap: Gap | null, now: number): Promise<void> {
+  async ackOnConnect(bleDeviceId: string | null): Promise<number> {
+    if (bleDeviceId === null) return 0;
+    const wearableId = (await this.db.get('meta', bleKey(bleDeviceId))) as string | undefined;
+    if (wearableId === undefined) return 0;
+    return (await this.ack(wearableId))?.seq ?? 0;
+  }
+
+  /**
+   * Stores the epochs of one decoded frame, the new acknowledgement and a gap before it, together, and which wearable
+   * id the Bluetooth device that sent it has; then forms full batches and keeps the cap. The caller acknowledges to
+   * the wearable only after this resolves.
+   */
+  async append(
+    epochs: readonly UploadEpoch[],
+    ack: AckState,
+    gap: Gap | null,
+    now: number,
+    bleDeviceId: string | null = null,
+  ): Promise<void> {
     const tx = this.db.transaction(['open', 'batches', 'meta'], 'readwrite');
     const open = tx.objectStore('open');
     for (const epoch of epochs) await open.add({ epoch, appendedAt: now });
+    await tx.objectStore('meta').put(ack, ackKey(ack.wearableId, ack.replay === true));
     await tx.objectStore('meta').put(ack, 'ack');
+    if (bleDeviceId !== null && ack.replay !== true) await tx.objectStore('meta').put(ack.wearableId, bleKey(bleDeviceId));
     if (gap !== null) {
       const totals = await this.totalsIn(tx);
       await tx.objectStore('meta').put({ ...totals, lostEpochs: totals.lostEpochs + gap.count, lastGap: gap }, 'totals');

@@ -8,7 +8,7 @@ import './companion.css';
 import type { ApiClient } from '../shared/api';
 import type { ChildSummary, PairAnswer } from '../shared/types';
 import { Collector } from './collector';
-import { Queue, type QueueStatus } from './queue';
+import { Queue, type Pairing, type QueueStatus } from './queue';
 import {
   ReplaySource,
   WebBluetoothSource,
@@ -61,6 +61,8 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
   let uploader: Uploader | null = null;
   let collector: Collector | null = null;
   let wearable: FrameSource | null = null;
+  /** A wearable still connecting: left or logged out meanwhile, it is stopped too. */
+  let connecting: WebBluetoothSource | null = null;
   let replay: ReplaySource | null = null;
   const bluetooth = ctx.bluetooth === undefined ? webBluetooth() : ctx.bluetooth;
   const recordingUrl = ctx.recordingUrl ?? RECORDING_URL;
@@ -216,16 +218,30 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
     }
     pairButton.disabled = true;
     say('Pairing…');
+    let before: Pairing | null;
+    let deviceId: string;
     try {
+      before = await queue.pairing();
       const answer = await ctx.api.post<PairAnswer>('/devices/pair', { childId, label: labelInput.value.trim() || 'Phone' });
       await queue.setPairing({ deviceId: answer.deviceId, deviceToken: answer.deviceToken, childId, pairedAt: Date.now() });
+      deviceId = answer.deviceId;
       say('This phone is paired.');
       await refresh();
       void uploader.resume();
     } catch (e) {
-      say(`Pairing failed: ${e instanceof Error ? e.message : String(e)}`);
+      return say(`Pairing failed: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       pairButton.disabled = ctx.children.length === 0;
+    }
+    // paired again: the old device's token must stop working on the server as well (best effort; the new pairing stays)
+    if (before === null || before.deviceId === deviceId) return;
+    try {
+      await ctx.api.delete(`/devices/${encodeURIComponent(before.deviceId)}`);
+    } catch (e) {
+      say(
+        `This phone is paired. The old pairing (device ${before.deviceId}) could not be revoked: ` +
+          `${e instanceof Error ? e.message : String(e)}. Unpair it in the family's device list.`,
+      );
     }
   };
 
@@ -264,7 +280,7 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
 
   connectButton.addEventListener('click', () => void connect());
   const connect = async () => {
-    if (bluetooth === null || queue === null || collector === null) return;
+    if (bluetooth === null || queue === null || collector === null || connecting !== null) return;
     if (wearable !== null) {
       await wearable.stop();
       wearable = null;
@@ -272,20 +288,25 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
       return say('Wearable disconnected.');
     }
     const q = queue;
-    const source = new WebBluetoothSource(bluetooth, async () => (await q.ack())?.seq ?? 0, () => {
+    // the wearable id comes with the first frame: a device never seen gets 0, never another wearable's (or a replay's) ack
+    const source = new WebBluetoothSource(bluetooth, (bleDeviceId) => q.ackOnConnect(bleDeviceId), () => {
       if (wearable !== source) return;
       wearable = null;
       connectButton.textContent = 'Connect wearable';
       say('The wearable disconnected; it sends the rest on the next connection.');
     });
+    connecting = source;
     try {
       say('Connecting…');
       await source.start(collector.listener(source));
+      if (disposed) return;
       wearable = source;
       connectButton.textContent = 'Disconnect wearable';
       say('Wearable connected.');
     } catch (e) {
       say(`The wearable did not connect: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      if (connecting === source) connecting = null;
     }
   };
 
@@ -321,6 +342,7 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
     uploader?.stop();
     void replay?.stop();
     void wearable?.stop();
+    void connecting?.stop();
     queue?.close();
     root.replaceChildren();
   };

@@ -6,6 +6,10 @@
 import { EPOCH_SECONDS, FRAME_CRC_LEN, crc16, decodeFrame, hexToBytes } from './frame';
 
 export interface FrameSource {
+  /** A recording's acknowledgements are kept apart and never written to a wearable. */
+  readonly kind: 'wearable' | 'replay';
+  /** The Bluetooth device's id (stable per origin), to find its wearable id again on the next connect; or null. */
+  readonly bleDeviceId?: string | null;
   /** Resolves when frames flow (connected) or, for a source that ends, when every frame has been handed over. */
   start(onFrame: (bytes: Uint8Array) => void): Promise<void>;
   stop(): Promise<void>;
@@ -42,6 +46,7 @@ interface GattServer {
   getPrimaryService(uuid: string): Promise<GattService>;
 }
 export interface BluetoothDeviceLike extends EventTarget {
+  readonly id?: string;
   readonly name?: string;
   readonly gatt?: GattServer;
 }
@@ -61,9 +66,15 @@ export function u32le(value: number): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-/** The wearable over Web Bluetooth: on connect it writes the last acknowledged seq first, then takes notifications. */
+/**
+ * The wearable over Web Bluetooth: on connect it writes the last acknowledged seq first, then takes notifications.
+ * `stop()` also ends a `start()` still under way (the screen was left while connecting): it connects no further.
+ */
 export class WebBluetoothSource implements FrameSource {
+  readonly kind = 'wearable';
   private device: BluetoothDeviceLike | null = null;
+  /** Counts stops, so that a start under way sees it was stopped after each of its steps. */
+  private generation = 0;
   private frames: GattCharacteristic | null = null;
   private ackCharacteristic: GattCharacteristic | null = null;
   private listener: ((event: Event) => void) | null = null;
@@ -72,27 +83,48 @@ export class WebBluetoothSource implements FrameSource {
 
   constructor(
     private readonly bluetooth: BluetoothLike,
-    private readonly lastAcknowledged: () => Promise<number>,
+    /** The seq to write on connect, for this Bluetooth device's id (null when the browser gives none). */
+    private readonly lastAcknowledged: (bleDeviceId: string | null) => Promise<number>,
     private readonly onDisconnect: () => void = () => undefined,
   ) {}
 
+  /** Of the device chosen in the last start; kept after stop, for frames still being stored. */
+  bleDeviceId: string | null = null;
+
+  /** Resolves when notifications flow, or without any when `stop()` came first. */
   async start(onFrame: (bytes: Uint8Array) => void): Promise<void> {
+    const generation = this.generation;
+    const stopped = () => generation !== this.generation;
     const device = await this.bluetooth.requestDevice({ filters: [{ services: [ZENMOON_GATT.service] }] });
+    if (stopped()) return;
     if (!device.gatt) throw new Error('This wearable offers no GATT server');
+    const gatt = device.gatt;
     this.device = device;
+    this.bleDeviceId = device.id ?? null;
     device.addEventListener('gattserverdisconnected', () => this.onDisconnect());
-    const server = await device.gatt.connect();
+    const server = await gatt.connect();
+    if (stopped()) return gatt.disconnect();
     const service = await server.getPrimaryService(ZENMOON_GATT.service);
-    this.frames = await service.getCharacteristic(ZENMOON_GATT.frames);
-    this.ackCharacteristic = await service.getCharacteristic(ZENMOON_GATT.ack);
+    const frames = await service.getCharacteristic(ZENMOON_GATT.frames);
+    const ack = await service.getCharacteristic(ZENMOON_GATT.ack);
+    const seq = await this.lastAcknowledged(this.bleDeviceId);
+    if (stopped()) return gatt.disconnect();
+    this.frames = frames;
+    this.ackCharacteristic = ack;
     // the device resends from this seq + 1, so it goes before the first notification
-    await this.write(await this.lastAcknowledged());
+    await this.write(seq);
+    if (stopped()) return gatt.disconnect();
     this.listener = (event: Event) => {
       const value = (event.target as GattCharacteristic).value;
       if (value) onFrame(new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength)));
     };
-    this.frames.addEventListener('characteristicvaluechanged', this.listener);
-    await this.frames.startNotifications();
+    frames.addEventListener('characteristicvaluechanged', this.listener);
+    await frames.startNotifications();
+    if (stopped()) {
+      frames.removeEventListener('characteristicvaluechanged', this.listener);
+      await frames.stopNotifications().catch(() => undefined);
+      gatt.disconnect();
+    }
   }
 
   acknowledge(seq: number): Promise<void> {
@@ -100,6 +132,7 @@ export class WebBluetoothSource implements FrameSource {
   }
 
   async stop(): Promise<void> {
+    this.generation++;
     if (this.frames && this.listener) {
       this.frames.removeEventListener('characteristicvaluechanged', this.listener);
       await this.frames.stopNotifications().catch(() => undefined);
@@ -157,6 +190,7 @@ export interface ReplayOptions {
 
 /** Plays recorded frames (hex, as in firmware/test-vectors) once, in order. */
 export class ReplaySource implements FrameSource {
+  readonly kind = 'replay';
   private stopped = false;
   /** The last acknowledgement; a recording does not resend, so it is only kept to be shown. */
   acknowledged = 0;

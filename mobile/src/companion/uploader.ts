@@ -63,6 +63,7 @@ export class Uploader {
   private again = false;
   private current: UploaderState = 'idle';
   private woken: Promise<void> = Promise.resolve();
+  private inFlight: AbortController | null = null;
 
   constructor(options: UploaderOptions) {
     this.queue = options.queue;
@@ -80,13 +81,18 @@ export class Uploader {
     return this.current;
   }
 
-  /** Runs until nothing can be sent now; resolves then. Calls while running make it look again before it rests. */
+  /**
+   * Runs until nothing can be sent now; resolves then. Calls while running make it look again before it rests, also
+   * a call after the run left its loop but before it is marked done: the run then starts once more.
+   */
   kick(): Promise<void> {
     if (this.current === 'stopped' || this.halted()) return this.running ?? Promise.resolve();
     this.again = true;
-    this.running ??= this.loop().finally(() => {
-      this.running = null;
-    });
+    this.running ??= this.loop()
+      .finally(() => {
+        this.running = null;
+      })
+      .then(() => (this.again ? this.kick() : undefined));
     return this.running;
   }
 
@@ -109,10 +115,17 @@ export class Uploader {
     await this.kick();
   }
 
+  /** Ends for good: no timer, no request left in flight, and nothing touches the queue (it may be closed next). */
   stop(): void {
     this.clearTimer();
     this.unsubscribe();
     this.set('stopped');
+    this.inFlight?.abort();
+    this.inFlight = null;
+  }
+
+  private stopped(): boolean {
+    return this.current === 'stopped';
   }
 
   private halted(): boolean {
@@ -150,22 +163,31 @@ export class Uploader {
     }
     this.set('sending');
     try {
-      const answer = await this.withTimeout(
+      const answer = await this.withTimeout((signal) =>
         this.api.post<BatchAnswer>(
           '/ingest/batches',
           { batchId: batch.batchId, deviceId: batch.deviceId, sentAt: isoSeconds(Math.floor(now / 1000)), epochs: batch.epochs },
           pairing.deviceToken,
+          signal,
         ),
       );
+      // stopped meanwhile: the queue may be closed; the batch goes again with the same id next time
+      if (this.stopped()) return;
       await this.queue.acknowledge(batch.batchId, answer, this.now());
       this.again = true;
       return this.set('idle');
     } catch (e) {
+      if (this.stopped()) return;
       if (!(e instanceof ApiError)) throw e;
       const at = this.now();
       const error: LastError = { at, status: e.status, message: e.message };
       switch (e.status) {
         case 401:
+          if ((await this.queue.pairing())?.deviceToken !== pairing.deviceToken) {
+            // paired again while this went up with the old token (which pairing again revokes): send with the new one
+            this.again = true;
+            return this.set('idle');
+          }
           await this.queue.recordFailure(batch.batchId, error, at);
           return this.set('pair-again');
         case 403:
@@ -199,11 +221,19 @@ export class Uploader {
     await this.kick();
   }
 
-  /** A request that hangs must not hold the queue: it may or may not have been stored, so the same id goes again. */
-  private withTimeout<T>(request: Promise<T>): Promise<T> {
+  /**
+   * A request that hangs must not hold the queue: it may or may not have been stored, so the same id goes again.
+   * It is aborted first, so that the retry is never in flight beside it.
+   */
+  private withTimeout<T>(send: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    this.inFlight = controller;
     return new Promise<T>((resolve, reject) => {
-      const cancel = this.schedule(() => reject(new ApiError(0, 'No answer from ZenMoon within a minute')), ANSWER_TIMEOUT_MS);
-      request.then(
+      const cancel = this.schedule(() => {
+        controller.abort();
+        reject(new ApiError(0, 'No answer from ZenMoon within a minute'));
+      }, ANSWER_TIMEOUT_MS);
+      send(controller.signal).then(
         (value) => {
           cancel();
           resolve(value);
@@ -213,11 +243,14 @@ export class Uploader {
           reject(error);
         },
       );
+    }).finally(() => {
+      if (this.inFlight === controller) this.inFlight = null;
     });
   }
 
   private arm(delayMs: number): void {
     this.clearTimer();
+    if (this.stopped()) return;
     this.cancelTimer = this.schedule(() => {
       this.cancelTimer = null;
       void this.kick();

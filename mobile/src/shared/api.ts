@@ -43,16 +43,19 @@ export class ApiClient {
     return this.request<T>('GET', path);
   }
 
-  post<T>(path: string, body: unknown, token?: string): Promise<T> {
-    return this.request<T>('POST', path, body, token);
+  post<T>(path: string, body: unknown, token?: string, signal?: AbortSignal): Promise<T> {
+    return this.request<T>('POST', path, body, token, signal);
   }
 
   delete(path: string): Promise<void> {
     return this.request<void>('DELETE', path);
   }
 
-  /** `token` overrides the session's token (the companion uploads with the device token). */
-  async request<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  /**
+   * `token` overrides the session's token (the companion uploads with the device token); `signal` aborts the request
+   * (the companion gives up on an upload without an answer, and must not leave it in flight beside its retry).
+   */
+  async request<T>(method: string, path: string, body?: unknown, token?: string, signal?: AbortSignal): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const bearer = token ?? this.token();
     if (bearer) headers.Authorization = `Bearer ${bearer}`;
@@ -65,6 +68,7 @@ export class ApiClient {
         body: body === undefined ? undefined : JSON.stringify(body),
         cache: 'no-store',
         credentials: 'omit',
+        ...(signal ? { signal } : {}),
       });
     } catch (e) {
       throw new ApiError(0, 'No connection to ZenMoon', null, null);
