@@ -97,6 +97,16 @@ public class Alerts {
     }
 
     /**
+     * Whether the caller may follow the child's alerts live: whether it sees the child now, as
+     * {@link #watchedChildren} would say. The live feed asks for a child linked after its socket opened; an answer
+     * only, so not audited ({@link #pushed} audits the read that follows).
+     */
+    @Requires(Permission.READ_CHILDREN)
+    public boolean watches(String childId) {
+        return children.summary(policy.childScope(callers.current()), childId).isPresent();
+    }
+
+    /**
      * One alert as it is pushed to the caller, read now, audited as a read of the child's data.
      *
      * @throws NotFoundException when the caller no longer sees the child

@@ -28,7 +28,8 @@ import org.zenmoon.domain.model.epoch.EpochRecord;
  * ({@link AccessPolicy#childScope}). Every page read is audited for the child.
  *
  * <p>A page's {@code nextCursor} is opaque to clients: base64url of the list's name, the last row's time and, where
- * times can repeat, its id. A cursor of another list, or one that does not decode, is a 400 naming {@code cursor}.
+ * times can repeat, its id. A cursor of another list, one that does not decode, or one whose time lies outside
+ * {@link TimeBounds} (which no page ever gives), is a 400 naming {@code cursor}.
  */
 @Stateless
 @TenantBound
@@ -122,7 +123,10 @@ public class ChildTimeline {
             if (parts.length == (withId ? 3 : 2)
                     && parts[0].equals(list)
                     && (!withId || ID.matcher(parts[2]).matches())) {
-                return new Position(Instant.parse(parts[1]), withId ? parts[2] : null);
+                Instant at = Instant.parse(parts[1]);
+                if (TimeBounds.holds(at)) {
+                    return new Position(at, withId ? parts[2] : null);
+                }
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
             // Not base64url, or no time in it: the same answer as any other cursor this list never gave.

@@ -36,6 +36,10 @@ class ChildTimelineTest {
             {"events", b64("events|yesterday|x")},
             {"events", b64("events|" + T + "|it's")},
             {"events", b64("events|" + T)},
+            // Forged times no page gives: past java.sql.Timestamp, past PostgreSQL, before 1970.
+            {"epochs", b64("epochs|+999999999-12-31T23:59:59Z")},
+            {"epochs", b64("epochs|+300000-01-01T00:00:00Z")},
+            {"events", b64("events|1969-12-31T23:59:59Z|x")},
         }) {
             boolean withId = !bad[0].equals("epochs");
             assertThatThrownBy(() -> ChildTimeline.position(bad[0], bad[1], withId))

@@ -12,6 +12,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.time.Duration;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Live alerts end to end: a guardian's app listens on {@code /ws/alerts} (the token as the subprotocols
  * {@code bearer, TOKEN}), the child's wearable uploads minutes that raise an alert, and the alert arrives on the
- * guardian's socket only; the list shows it (audited), staff acknowledge it and guardians may not.
+ * sockets of those who see the child and only theirs (a guardian linked after the socket opened too, another class's
+ * counsellor of the same school never); the list shows it (audited), staff acknowledge it and guardians may not.
  */
 class AlertsIT {
 
@@ -50,15 +52,15 @@ class AlertsIT {
         child = http.get("/api/v1/children", parent).json().asJsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(c -> c.getString("cohortName").equals("Year 5 Oak"))
                 .map(c -> c.getString("childId"))
-                .filter(AlertsIT::collects)
+                .filter(c -> collects(c, parent))
                 .sorted()
                 .findFirst()
                 .orElseThrow();
     }
 
-    static boolean collects(String childId) {
+    static boolean collects(String childId, String token) {
         try {
-            return http.get("/api/v1/children/" + childId + "/consents", parent).json().asJsonArray().stream()
+            return http.get("/api/v1/children/" + childId + "/consents", token).json().asJsonArray().stream()
                     .map(JsonObject.class::cast)
                     .anyMatch(c -> c.getString("scope").equals("collection") && c.getBoolean("active"));
         } catch (Exception e) {
@@ -80,6 +82,7 @@ class AlertsIT {
     /** A client socket that keeps what it hears. */
     static final class Listener implements WebSocket.Listener {
         final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+        final BlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
 
@@ -90,6 +93,13 @@ class AlertsIT {
                 messages.add(partial.toString());
                 partial.setLength(0);
             }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket ws, ByteBuffer message) {
+            pongs.add(message);
             ws.request(1);
             return null;
         }
@@ -118,34 +128,25 @@ class AlertsIT {
         return b.buildAsync(socketUri(), listener);
     }
 
+    /**
+     * A socket the server has registered. The protocol sends nothing on open, but the server (Tyrus) reads no frame
+     * of a connection before its {@code @OnOpen} has returned, and that is where the feed registers the socket: the
+     * answer to a ping is the sign. The client may see the handshake's 101 earlier, hence the ping.
+     */
     static WebSocket open(Listener listener, String token) throws Exception {
         WebSocket ws = connect(listener, "bearer", token).get(10, TimeUnit.SECONDS);
         assertThat(ws.getSubprotocol()).isEqualTo("bearer");
+        ws.sendPing(ByteBuffer.wrap(new byte[] {1})).get(10, TimeUnit.SECONDS);
+        assertThat(listener.pongs.poll(10, TimeUnit.SECONDS))
+                .as("the pong after the socket is registered")
+                .isNotNull();
+        assertThat(listener.closed).as("still open").isNotDone();
         return ws;
     }
 
-    static String q(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    @Test
-    void anAlertReachesTheGuardiansSocketOnlyIsListedAuditedAndAcknowledgedByStaff() throws Exception {
-        Instant testStart = Instant.now().minusSeconds(5);
-        Http.Reply paired = pair(child, "Alerting band", parent);
-        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
-        String deviceId = paired.object().getString("deviceId");
-        String deviceToken = paired.object().getString("deviceToken");
-
-        Listener parentHears = new Listener();
-        Listener otherGuardianHears = new Listener();
-        Listener otherTenantHears = new Listener();
-        WebSocket parentSocket = open(parentHears, parent);
-        WebSocket otherGuardianSocket = open(otherGuardianHears, http.token("guardian.4"));
-        WebSocket otherTenantSocket = open(otherTenantHears, http.token("clinician"));
-        // The server registers a socket right after its handshake; give it that moment before the upload.
-        Thread.sleep(1_000);
-
-        // Minutes before the demo's 60 days, at a place of their own; minutes 2 to 7 over the anomaly threshold.
+    /** Uploads eight minutes for the child, minutes 2 to 7 over the anomaly threshold: one device_anomaly alert. */
+    static Instant uploadAnAnomaly(String deviceId, String deviceToken) throws Exception {
+        // Minutes before the demo's 60 days, at a place of their own.
         Instant base = Instant.now()
                 .truncatedTo(ChronoUnit.MINUTES)
                 .minus(70 + ThreadLocalRandom.current().nextInt(300), ChronoUnit.DAYS)
@@ -167,6 +168,31 @@ class AlertsIT {
         Http.Reply uploaded = http.post("/api/v1/ingest/batches", batch, deviceToken);
         assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
         assertThat(uploaded.object().getInt("accepted")).isEqualTo(8);
+        return base;
+    }
+
+    static String q(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anAlertReachesTheGuardiansSocketOnlyIsListedAuditedAndAcknowledgedByStaff() throws Exception {
+        Instant testStart = Instant.now().minusSeconds(5);
+        Http.Reply paired = pair(child, "Alerting band", parent);
+        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+        String deviceId = paired.object().getString("deviceId");
+        String deviceToken = paired.object().getString("deviceToken");
+
+        Listener parentHears = new Listener();
+        Listener otherGuardianHears = new Listener();
+        Listener otherTenantHears = new Listener();
+        Listener counsellorHears = new Listener();
+        WebSocket parentSocket = open(parentHears, parent);
+        WebSocket otherGuardianSocket = open(otherGuardianHears, http.token("guardian.4"));
+        WebSocket otherTenantSocket = open(otherTenantHears, http.token("clinician"));
+        WebSocket counsellorSocket = open(counsellorHears, http.token("counsellor"));
+
+        Instant base = uploadAnAnomaly(deviceId, deviceToken);
 
         String message = parentHears.messages.poll(10, TimeUnit.SECONDS);
         assertThat(message).as("the alert on the guardian's socket within 10 s").isNotNull();
@@ -185,6 +211,12 @@ class AlertsIT {
         assertThat(pushed.isNull("acknowledgedAt")).isTrue();
         String alertId = pushed.getString("alertId");
         assertThat(alertId).matches("[0-9a-f-]{36}");
+        String counsellorMessage = counsellorHears.messages.poll(10, TimeUnit.SECONDS);
+        assertThat(counsellorMessage)
+                .as("the alert on the socket of the child's class's counsellor")
+                .isNotNull();
+        assertThat(Json.createReader(new StringReader(counsellorMessage)).readObject())
+                .isEqualTo(pushed);
 
         // Nobody who may not see the child hears of it: a guardian of another child, staff of another tenant.
         assertThat(otherGuardianHears.messages.poll(3, TimeUnit.SECONDS)).isNull();
@@ -195,6 +227,7 @@ class AlertsIT {
         parentSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
         otherGuardianSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
         otherTenantSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        counsellorSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
 
         // The list: the same JSON as the push, newest first; its read is in the child's disclosure log.
         String alertsOfChild = "/api/v1/children/" + child + "/alerts";
@@ -213,6 +246,30 @@ class AlertsIT {
         assertThat(badFrom.contentType()).startsWith("application/problem+json");
         assertThat(badFrom.object().getJsonArray("errors").getJsonObject(0).getString("field"))
                 .isEqualTo("from");
+        // Well-formed, but beyond what java.sql.Timestamp or PostgreSQL holds: a 400 naming it, not a 500.
+        for (String bound : List.of("from", "to")) {
+            for (String extreme :
+                    List.of("+999999999-12-31T23:59:59Z", "+300000-01-01T00:00:00Z", "1969-12-31T23:59:59Z")) {
+                Http.Reply beyond = http.get(alertsOfChild + "?" + bound + "=" + q(extreme), parent);
+                assertThat(beyond.status())
+                        .as(bound + "=" + extreme + ": " + beyond.body())
+                        .isEqualTo(400);
+                JsonObject error = beyond.object().getJsonArray("errors").getJsonObject(0);
+                assertThat(error.getString("field")).isEqualTo(bound);
+                assertThat(error.getString("message"))
+                        .isEqualTo("must lie between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+                Http.Reply epochs =
+                        http.get("/api/v1/children/" + child + "/epochs?" + bound + "=" + q(extreme), parent);
+                assertThat(epochs.status())
+                        .as("epochs " + bound + "=" + extreme)
+                        .isEqualTo(400);
+                assertThat(epochs.object()
+                                .getJsonArray("errors")
+                                .getJsonObject(0)
+                                .getString("field"))
+                        .isEqualTo(bound);
+            }
+        }
         Http.Reply badLimit = http.get(alertsOfChild + "?limit=501", parent);
         assertThat(badLimit.status()).isEqualTo(400);
         assertThat(badLimit.object().getJsonArray("errors").getJsonObject(0).getString("field"))
@@ -291,6 +348,78 @@ class AlertsIT {
             assertThat(d.getString("action")).isEqualTo("write");
             assertThat(d.getString("outcome")).isEqualTo("ok");
         });
+    }
+
+    @Test
+    void anAlertOfAnotherClassPassesTheCounsellorByAndReachesAGuardianLinkedAfterTheSocketOpened() throws Exception {
+        String schoolAdmin = http.token("school.admin");
+        // A child of Year 6 Willow, the class the demo counsellor does not see, with collection consent.
+        String willowChild =
+                http.get("/api/v1/children", schoolAdmin).json().asJsonArray().getValuesAs(JsonObject.class).stream()
+                        .filter(c -> c.getString("cohortName").equals("Year 6 Willow"))
+                        .map(c -> c.getString("childId"))
+                        .filter(c -> collects(c, schoolAdmin))
+                        .sorted()
+                        .findFirst()
+                        .orElseThrow();
+        String counsellor = http.token("counsellor");
+        assertThat(http.get("/api/v1/children/" + willowChild + "/alerts", counsellor)
+                        .status())
+                .as("the counsellor does not see the Willow child")
+                .isEqualTo(404);
+        // A guardian account of its own, linked to the child only once its socket is open.
+        String username = "alerts.late." + Long.toString(System.nanoTime(), 36);
+        String password = "violet kettle on the moor";
+        Http.Reply created = http.post(
+                "/api/v1/users",
+                Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("password", password)
+                        .add("roles", Json.createArrayBuilder().add("GUARDIAN"))
+                        .build()
+                        .toString(),
+                schoolAdmin);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String lateGuardian = http.token(username, password);
+
+        Listener adminHears = new Listener();
+        Listener counsellorHears = new Listener();
+        Listener lateGuardianHears = new Listener();
+        WebSocket adminSocket = open(adminHears, schoolAdmin);
+        WebSocket counsellorSocket = open(counsellorHears, counsellor);
+        WebSocket lateGuardianSocket = open(lateGuardianHears, lateGuardian);
+
+        Http.Reply linked = http.post(
+                "/api/v1/children/" + willowChild + "/guardians",
+                Json.createObjectBuilder().add("username", username).build().toString(),
+                schoolAdmin);
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+        Http.Reply paired = pair(willowChild, "Willow band", schoolAdmin);
+        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+        uploadAnAnomaly(paired.object().getString("deviceId"), paired.object().getString("deviceToken"));
+
+        String toAdmin = adminHears.messages.poll(10, TimeUnit.SECONDS);
+        assertThat(toAdmin)
+                .as("the alert on the school admin's socket within 10 s")
+                .isNotNull();
+        JsonObject pushed = Json.createReader(new StringReader(toAdmin)).readObject();
+        assertThat(pushed.getString("childId")).isEqualTo(willowChild);
+        assertThat(pushed.getString("kind")).isEqualTo("device_anomaly");
+        String toLateGuardian = lateGuardianHears.messages.poll(10, TimeUnit.SECONDS);
+        assertThat(toLateGuardian)
+                .as("the alert on the socket of a guardian linked after it opened")
+                .isNotNull();
+        assertThat(Json.createReader(new StringReader(toLateGuardian)).readObject())
+                .isEqualTo(pushed);
+        assertThat(counsellorHears.messages.poll(3, TimeUnit.SECONDS))
+                .as("nothing for staff of the same school who do not see the child's class")
+                .isNull();
+        assertThat(counsellorHears.closed)
+                .as("the counsellor's socket stays open")
+                .isNotDone();
+        adminSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        counsellorSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
+        lateGuardianSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(10, TimeUnit.SECONDS);
     }
 
     @Test

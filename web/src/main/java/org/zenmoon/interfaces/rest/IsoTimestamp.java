@@ -13,8 +13,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import org.zenmoon.application.TimeBounds;
 
-/** An ISO-8601 timestamp with an offset or {@code Z}, as API.md requires (null passes: add {@code @NotNull}). */
+/**
+ * An ISO-8601 timestamp with an offset or {@code Z}, as API.md requires, within {@link TimeBounds} (null passes: add
+ * {@code @NotNull}). A well-formed timestamp outside the bounds is named with the bounds' own message.
+ */
 @Constraint(validatedBy = IsoTimestamp.Check.class)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
@@ -93,15 +97,22 @@ public @interface IsoTimestamp {
             if (value.length() > 40) {
                 return false;
             }
-            if (utc(value) != null) {
+            Instant t = utc(value);
+            if (t == null) {
+                try {
+                    t = OffsetDateTime.parse(value).toInstant();
+                } catch (DateTimeParseException e) {
+                    return false;
+                }
+            }
+            if (TimeBounds.holds(t)) {
                 return true;
             }
-            try {
-                OffsetDateTime.parse(value);
-                return true;
-            } catch (DateTimeParseException e) {
-                return false;
+            if (context != null) {
+                context.disableDefaultConstraintViolation();
+                context.buildConstraintViolationWithTemplate(TimeBounds.MESSAGE).addConstraintViolation();
             }
+            return false;
         }
     }
 }

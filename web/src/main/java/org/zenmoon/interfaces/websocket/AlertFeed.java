@@ -42,8 +42,10 @@ import org.zenmoon.interfaces.security.ApiTokens;
 /**
  * The open alert sockets and what each may hear. A socket's caller is its handshake's account, checked against the
  * account again (log-out, disabling, new roles) and against the token's expiry before every push; the children it
- * watches are those it saw when it opened ({@link Alerts#watchedChildren}), and each push is read through
- * {@link Alerts#pushed} as that caller, which checks the child again and audits the read. Alerts are announced after
+ * watches are those it saw when it opened ({@link Alerts#watchedChildren}), and an alert of any other child of its
+ * tenant is checked as that caller ({@link Alerts#watches}), so that a child linked to the account later is heard
+ * without a reconnect. Each push is read through {@link Alerts#pushed} as that caller, which checks the child again
+ * and audits the read; a child the caller no longer sees leaves the watched set. Alerts are announced after
  * their upload commits; the observer only queues them, and one sender thread does the reading and the asynchronous
  * sends, so an upload never waits for a socket. A socket whose send fails is dropped; once a minute, closed sockets
  * are forgotten and those whose token has expired are closed (1008).
@@ -56,7 +58,7 @@ public class AlertFeed {
     /** Alerts waiting for the sender; more are dropped (and logged): the app fetches them when it reconnects. */
     static final int QUEUE = 1_000;
 
-    /** One open socket: its session, whose token it came with, and the children it watches. */
+    /** One open socket: its session, whose token it came with, and the children it watches (a concurrent set). */
     record Listener(
             Session session,
             String userId,
@@ -140,6 +142,8 @@ public class AlertFeed {
             close(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "Try again later.");
             return;
         }
+        Set<String> watched = ConcurrentHashMap.newKeySet();
+        watched.addAll(children);
         listeners.put(
                 session.getId(),
                 new Listener(
@@ -148,14 +152,14 @@ public class AlertFeed {
                         caller.get().tenantId(),
                         token.tokenVersion(),
                         token.expiresAt(),
-                        children));
+                        watched));
     }
 
     void close(Session session) {
         listeners.remove(session.getId());
     }
 
-    /** Queues a committed alert for the sockets that watch its child; never holds the upload up. */
+    /** Queues a committed alert for the sockets of its tenant; never holds the upload up. */
     void raised(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertRaised raised) {
         if (listeners.isEmpty()) {
             return;
@@ -170,7 +174,7 @@ public class AlertFeed {
     private void deliver(AlertRaised raised) {
         String childId = raised.alert().childId();
         for (Listener l : listeners.values()) {
-            if (!l.tenantId().equals(raised.tenantId()) || !l.children().contains(childId)) {
+            if (!l.tenantId().equals(raised.tenantId())) {
                 continue;
             }
             try {
@@ -198,9 +202,18 @@ public class AlertFeed {
         }
         AlertView view;
         try {
+            if (!l.children().contains(childId)) {
+                // Not seen when the socket opened: linked since, or never; asked under the same rule, unaudited.
+                if (!callers.callAs(() -> caller.get(), unitOfWork(), () -> alerts.watches(childId))) {
+                    return;
+                }
+                l.children().add(childId);
+            }
             view = callers.callAs(() -> caller.get(), unitOfWork(), () -> alerts.pushed(childId, alertId));
         } catch (NotFoundException e) {
-            return; // The caller no longer sees the child (the read is audited as not found).
+            // The caller no longer sees the child (the read is audited as not found); asked again if it comes back.
+            l.children().remove(childId);
+            return;
         } catch (ForbiddenException e) {
             violated(session, "This account sees no children's alerts.");
             return;

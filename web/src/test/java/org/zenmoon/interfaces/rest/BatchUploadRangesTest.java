@@ -107,7 +107,10 @@ class BatchUploadRangesTest {
                 quick++;
                 assertThat(utc).as(v).isEqualTo(general);
             }
-            assertThat(new IsoTimestamp.Check().isValid(v, null)).as(v).isEqualTo(general != null);
+            // Year 0 reads alike both ways, but lies before the bounds every timestamp must keep to.
+            assertThat(new IsoTimestamp.Check().isValid(v, null))
+                    .as(v)
+                    .isEqualTo(general != null && !v.startsWith("0000-"));
             if (general != null) {
                 assertThat(IsoTimestamp.Check.instant(v)).as(v).isEqualTo(general);
             }
