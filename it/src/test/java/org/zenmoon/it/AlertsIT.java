@@ -196,7 +196,6 @@ class AlertsIT {
 
         String message = parentHears.messages.poll(10, TimeUnit.SECONDS);
         assertThat(message).as("the alert on the guardian's socket within 10 s").isNotNull();
-        System.out.println("pushed alert: " + message);
         JsonObject pushed = Json.createReader(new StringReader(message)).readObject();
         assertThat(pushed.getString("childId")).isEqualTo(child);
         assertThat(pushed.getString("kind")).isEqualTo("device_anomaly");
