@@ -377,12 +377,16 @@ class MobileAppIT {
         return paired.object();
     }
 
+    /** Read in one script call: the list re-renders when an alert arrives, so element handles go stale. */
     static Set<String> alertIds() {
-        Set<String> ids = new HashSet<>();
-        for (WebElement e : browser.findElements(testId("alert-item"))) {
-            ids.add(e.getAttribute("data-alert-id"));
+        Object ids =
+                browser.executeScript("return Array.from(document.querySelectorAll(\"[data-testid='alert-item']\"))"
+                        + ".map(e => e.getAttribute('data-alert-id'));");
+        Set<String> result = new HashSet<>();
+        for (Object id : (List<?>) ids) {
+            result.add(String.valueOf(id));
         }
-        return ids;
+        return result;
     }
 
     static int number(String testId) {
