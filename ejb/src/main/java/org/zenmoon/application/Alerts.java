@@ -3,8 +3,11 @@ package org.zenmoon.application;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.zenmoon.application.audit.Audited;
@@ -33,6 +36,12 @@ public class Alerts {
     public static final int DEFAULT_LIMIT = 100;
     /** The most alerts one list holds. */
     public static final int MAX_LIMIT = 500;
+
+    /** How far back a staff member's inbox reaches. */
+    public static final Duration INBOX_DAYS = Duration.ofDays(7);
+
+    /** The most alerts an inbox shows. */
+    public static final int INBOX_LIMIT = 200;
 
     /** The longest note an acknowledgement keeps, as the column holds it. */
     public static final int MAX_NOTE = 500;
@@ -68,6 +77,22 @@ public class Alerts {
             throw new InvalidInputException("limit", "must be a number from 1 to " + MAX_LIMIT);
         }
         return alerts.ofChild(childId, from, to, n).stream().map(AlertView::of).toList();
+    }
+
+    /**
+     * The portal's inbox: the alerts of every child the caller sees, raised in the last {@link #INBOX_DAYS}, newest
+     * first, at most {@link #INBOX_LIMIT}; audited with one row per child shown.
+     */
+    @Requires(Permission.USE_PORTAL)
+    @Audited
+    public List<InboxAlert> inbox() {
+        Map<String, ChildSummary> seen = new HashMap<>();
+        for (ChildSummary child : children.summaries(policy.childScope(callers.current()))) {
+            seen.put(child.childId(), child);
+        }
+        return alerts.ofChildren(seen.keySet(), clock.instant().minus(INBOX_DAYS), INBOX_LIMIT).stream()
+                .map(a -> InboxAlert.of(a, seen.get(a.childId())))
+                .toList();
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +50,11 @@ class AlertRulesTest {
 
         @Override
         public List<StoredAlert> ofChild(String childId, Instant from, Instant to, int limit) {
+            throw new UnsupportedOperationException("the rules only raise alerts");
+        }
+
+        @Override
+        public List<StoredAlert> ofChildren(Collection<String> childIds, Instant from, int limit) {
             throw new UnsupportedOperationException("the rules only raise alerts");
         }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
@@ -27,7 +26,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,24 +57,11 @@ class AlertsIT {
     }
 
     static boolean collects(String childId, String token) {
-        try {
-            return http.get("/api/v1/children/" + childId + "/consents", token).json().asJsonArray().stream()
-                    .map(JsonObject.class::cast)
-                    .anyMatch(c -> c.getString("scope").equals("collection") && c.getBoolean("active"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Devices.collects(http, childId, token);
     }
 
     static Http.Reply pair(String childId, String label, String token) throws Exception {
-        return http.post(
-                "/api/v1/devices/pair",
-                Json.createObjectBuilder()
-                        .add("childId", childId)
-                        .add("label", label)
-                        .build()
-                        .toString(),
-                token);
+        return Devices.pair(http, childId, label, token);
     }
 
     /** A client socket that keeps what it hears. */
@@ -144,31 +129,8 @@ class AlertsIT {
         return ws;
     }
 
-    /** Uploads eight minutes for the child, minutes 2 to 7 over the anomaly threshold: one device_anomaly alert. */
     static Instant uploadAnAnomaly(String deviceId, String deviceToken) throws Exception {
-        // Minutes before the demo's 60 days, at a place of their own.
-        Instant base = Instant.now()
-                .truncatedTo(ChronoUnit.MINUTES)
-                .minus(70 + ThreadLocalRandom.current().nextInt(300), ChronoUnit.DAYS)
-                .minus(ThreadLocalRandom.current().nextInt(1440), ChronoUnit.MINUTES);
-        JsonArrayBuilder epochs = Json.createArrayBuilder();
-        for (int i = 0; i < 8; i++) {
-            epochs.add(Json.createObjectBuilder()
-                    .add("t", base.plus(i, ChronoUnit.MINUTES).toString())
-                    .add("hr", 90.0)
-                    .add("anomaly", i >= 2 ? 0.95 : 0.1)
-                    .add("wear", true));
-        }
-        String batch = Json.createObjectBuilder()
-                .add("batchId", UUID.randomUUID().toString())
-                .add("deviceId", deviceId)
-                .add("epochs", epochs)
-                .build()
-                .toString();
-        Http.Reply uploaded = http.post("/api/v1/ingest/batches", batch, deviceToken);
-        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
-        assertThat(uploaded.object().getInt("accepted")).isEqualTo(8);
-        return base;
+        return Devices.uploadAnAnomaly(http, deviceId, deviceToken);
     }
 
     static String q(String s) {

@@ -228,8 +228,7 @@ class IngestFuzzIT {
     }
 
     static Http.Reply pair(Http http, String childId, String label, String token) throws Exception {
-        Http.Reply r = http.post(
-                "/api/v1/devices/pair", "{\"childId\":\"" + childId + "\",\"label\":\"" + label + "\"}", token);
+        Http.Reply r = Devices.pair(http, childId, label, token);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r;
     }

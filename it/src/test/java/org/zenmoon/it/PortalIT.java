@@ -2,9 +2,12 @@ package org.zenmoon.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,5 +197,102 @@ class PortalIT {
         browser.get(base + "/portal/cohort.xhtml");
         wait.until(ExpectedConditions.urlContains("/login.xhtml"));
         assertThat(browser.findElements(By.id("cohort:children"))).isEmpty();
+    }
+
+    /** The ids of the alerts the inbox shows, read in one script call (the table is replaced when one arrives). */
+    private Set<String> inboxAlertIds() {
+        Object ids = ((JavascriptExecutor) browser)
+                .executeScript("return Array.from(document.querySelectorAll('#inbox\\\\:alerts_data [data-alert-id]'))"
+                        + ".map(e => e.getAttribute('data-alert-id'));");
+        Set<String> result = new HashSet<>();
+        for (Object id : (List<?>) ids) {
+            result.add(String.valueOf(id));
+        }
+        return result;
+    }
+
+    private String inboxRow(String alertId) {
+        return browser.findElement(By.xpath("//tr[.//span[@data-alert-id='" + alertId + "']]"))
+                .getText();
+    }
+
+    @Test
+    void aNewAlertArrivesLiveInTheCounsellorsInboxAndIsAcknowledgedWithANote() throws Exception {
+        Http http = new Http(base);
+        String counsellor = http.token("counsellor");
+        // A child of Year 5 Oak, the counsellor's class, with collection consent.
+        JsonObject oakChild =
+                http.get("/api/v1/children", counsellor).json().asJsonArray().getValuesAs(JsonObject.class).stream()
+                        .filter(c -> c.getString("cohortName").equals("Year 5 Oak"))
+                        .filter(c -> Devices.collects(http, c.getString("childId"), counsellor))
+                        .sorted(java.util.Comparator.comparing(c -> c.getString("childId")))
+                        .findFirst()
+                        .orElseThrow();
+        String child = oakChild.getString("childId");
+        String pseudonym = oakChild.getString("pseudonym");
+
+        logIn("counsellor", "demo");
+        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        browser.findElement(By.id("navAlerts")).click();
+        wait.until(ExpectedConditions.urlContains("/portal/alerts.xhtml"));
+        wait.until(d -> "true".equals(d.findElement(By.id("inboxLive")).getAttribute("data-live")));
+        Set<String> before = inboxAlertIds();
+
+        Http.Reply paired = Devices.pair(http, child, "Inbox band", counsellor);
+        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+        Devices.uploadAnAnomaly(
+                http, paired.object().getString("deviceId"), paired.object().getString("deviceToken"));
+
+        // No reload: the push brings it.
+        wait.until(d -> !before.containsAll(inboxAlertIds()));
+        Set<String> arrived = inboxAlertIds();
+        arrived.removeAll(before);
+        assertThat(arrived).hasSize(1);
+        String alertId = arrived.iterator().next();
+        assertThat(inboxRow(alertId))
+                .contains(pseudonym)
+                .contains("Wearable readings unusual")
+                .contains("Open")
+                .doesNotContain("device_anomaly");
+        Files.createDirectories(LaunchedServer.WORK);
+        Files.write(
+                LaunchedServer.WORK.resolve("portal-alerts.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        browser.findElement(
+                        By.xpath("//tr[.//span[@data-alert-id='" + alertId + "']]//button[contains(@class,'zm-ack')]"))
+                .click();
+        WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox:note")));
+        note.sendKeys("Called the family; the band was loose.");
+        browser.findElement(By.id("inbox:saveAck")).click();
+        wait.until(d -> inboxRow(alertId).contains("Acknowledged by counsellor"));
+        assertThat(inboxRow(alertId)).contains("Called the family; the band was loose.");
+
+        JsonObject listed = http
+                .get("/api/v1/children/" + child + "/alerts", counsellor)
+                .object()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(a -> a.getString("alertId").equals(alertId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(listed.getString("acknowledgedBy")).isEqualTo("counsellor");
+        List<JsonObject> log = http.get(
+                        "/api/v1/children/" + child + "/disclosures?limit=100", http.token("school.admin"))
+                .object()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertThat(log).anySatisfy(d -> {
+            assertThat(d.getString("actorName")).isEqualTo("counsellor");
+            assertThat(d.getString("resource")).isEqualTo("Alerts.inbox");
+            assertThat(d.getString("action")).isEqualTo("read");
+        });
+        assertThat(log).anySatisfy(d -> {
+            assertThat(d.getString("actorName")).isEqualTo("counsellor");
+            assertThat(d.getString("resource")).isEqualTo("Alerts.acknowledge");
+            assertThat(d.getString("action")).isEqualTo("write");
+            assertThat(d.getString("outcome")).isEqualTo("ok");
+        });
     }
 }

@@ -9,6 +9,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.zenmoon.domain.model.alert.Alert;
@@ -65,6 +68,50 @@ public class JpaAlertRepository implements AlertRepository {
             q.setParameter(p++, Timestamp.from(to));
         }
         q.setParameter(p, limit);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(JpaAlertRepository::stored).toList();
+    }
+
+    /** Children per query of {@link #ofChildren}: well below PostgreSQL's 32,767 parameters. */
+    static final int CHILDREN_PER_QUERY = 5_000;
+
+    @Override
+    public List<StoredAlert> ofChildren(Collection<String> childIds, Instant from, int limit) {
+        List<String> ids = List.copyOf(childIds);
+        List<StoredAlert> found = new ArrayList<>();
+        for (int start = 0; start < ids.size(); start += CHILDREN_PER_QUERY) {
+            found.addAll(ofChildren(ids.subList(start, Math.min(ids.size(), start + CHILDREN_PER_QUERY)), from, limit));
+        }
+        if (ids.size() <= CHILDREN_PER_QUERY) {
+            return found;
+        }
+        return found.stream()
+                .sorted(Comparator.comparing((StoredAlert a) -> a.alert().raisedAt())
+                        .thenComparing(a -> a.alert().startedAt())
+                        .reversed()
+                        .thenComparing(a -> a.alert().id()))
+                .limit(limit)
+                .toList();
+    }
+
+    private List<StoredAlert> ofChildren(List<String> ids, Instant from, int limit) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?").append(i + 4);
+        }
+        Query q = nativeQuery(
+                        em,
+                        COLUMNS + " AND a.raised_at >= ?2 AND a.child_id IN (" + in
+                                + ") ORDER BY a.raised_at DESC, a.started_at DESC, a.id LIMIT ?3")
+                .setParameter(2, Timestamp.from(from))
+                .setParameter(3, limit);
+        for (int i = 0; i < ids.size(); i++) {
+            q.setParameter(i + 4, ids.get(i));
+        }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         return rows.stream().map(JpaAlertRepository::stored).toList();

@@ -1,6 +1,7 @@
 package org.zenmoon.domain.model.alert;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,12 @@ public interface AlertRepository {
      * {@code limit}.
      */
     List<StoredAlert> ofChild(String childId, Instant from, Instant to, int limit);
+
+    /**
+     * The alerts of these children raised at or after {@code from}, newest raised first, at most {@code limit}: a
+     * staff member's inbox.
+     */
+    List<StoredAlert> ofChildren(Collection<String> childIds, Instant from, int limit);
 
     /** One alert of the bound tenant. */
     Optional<StoredAlert> find(String alertId);

@@ -1,0 +1,236 @@
+package org.zenmoon.interfaces.portal;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.zenmoon.application.AlertView;
+import org.zenmoon.application.Alerts;
+import org.zenmoon.application.InboxAlert;
+import org.zenmoon.application.InvalidInputException;
+import org.zenmoon.application.NotFoundException;
+import org.zenmoon.application.security.AccessPolicy;
+import org.zenmoon.application.security.Caller;
+import org.zenmoon.application.security.CallerContext;
+import org.zenmoon.application.security.Permission;
+import org.zenmoon.domain.model.alert.Alert;
+
+/**
+ * The alerts inbox: the last week's alerts of the children the caller sees, newest first; new ones arrive while the
+ * page is open ({@link PortalAlertPush}), and staff acknowledge them with an optional note.
+ */
+@Named
+@ViewScoped
+public class AlertsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    @Inject
+    Alerts alerts;
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    AccessPolicy policy;
+
+    private String userId;
+    private String username;
+    private boolean mayAcknowledge;
+    private List<Row> rows;
+    private String selectedId;
+    private String note;
+
+    @PostConstruct
+    void init() {
+        Caller caller = callers.current();
+        userId = caller.userId();
+        username = caller.username();
+        mayAcknowledge = policy.permits(caller, Permission.ACK_ALERTS);
+        load();
+    }
+
+    /** Reads the inbox again (on opening, and when the push channel says a new alert has come). */
+    public void load() {
+        rows = alerts.inbox().stream().map(Row::of).toList();
+    }
+
+    /** Opens the acknowledgement form for one alert. */
+    public void select(String alertId) {
+        selectedId = alertId;
+        note = null;
+    }
+
+    /** Acknowledges the selected alert with the note, and reads the inbox again. */
+    public void acknowledge() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (selectedId == null) {
+            return;
+        }
+        try {
+            alerts.acknowledge(selectedId, note == null || note.isBlank() ? null : note.strip());
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Alert acknowledged.", null));
+            selectedId = null;
+            note = null;
+        } catch (InvalidInputException e) {
+            faces.addMessage(
+                    null,
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_ERROR,
+                            "The note is too long: at most " + Alerts.MAX_NOTE + " characters.",
+                            null));
+        } catch (NotFoundException e) {
+            faces.addMessage(
+                    null,
+                    new FacesMessage(
+                            FacesMessage.SEVERITY_WARN, "This alert is no longer one of your children's.", null));
+            selectedId = null;
+        }
+        load();
+    }
+
+    /**
+     * One row of the inbox as the page shows it, in words; a class with getters because Jakarta Expression Language
+     * does not see record accessors, and serializable because the view is kept in the session.
+     */
+    public static final class Row implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String alertId;
+        private final String pseudonym;
+        private final String cohortName;
+        private final String kind;
+        private final String severity;
+        private final boolean high;
+        private final String detail;
+        private final String raisedAt;
+        private final String acknowledgedBy;
+        private final String acknowledgedAt;
+        private final String note;
+
+        Row(InboxAlert row) {
+            AlertView a = row.alert();
+            alertId = a.alertId();
+            pseudonym = row.pseudonym();
+            cohortName = row.cohortName();
+            kind = kindInWords(a.kind());
+            high = AlertView.HIGH.equals(a.severity());
+            severity = high ? "High" : "Warning";
+            detail = a.detail();
+            raisedAt = when(a.raisedAt());
+            acknowledgedBy = a.acknowledgedBy();
+            acknowledgedAt = when(a.acknowledgedAt());
+            note = row.note();
+        }
+
+        static Row of(InboxAlert row) {
+            return new Row(row);
+        }
+
+        static String kindInWords(String kind) {
+            return switch (kind) {
+                case AlertView.STRESS_SUSTAINED -> "Sustained stress";
+                case Alert.DEVICE_ANOMALY -> "Wearable readings unusual";
+                default -> kind;
+            };
+        }
+
+        static String when(Instant t) {
+            return t == null ? null : WHEN.format(t);
+        }
+
+        public String getAlertId() {
+            return alertId;
+        }
+
+        public String getPseudonym() {
+            return pseudonym;
+        }
+
+        public String getCohortName() {
+            return cohortName;
+        }
+
+        public String getKind() {
+            return kind;
+        }
+
+        public String getSeverity() {
+            return severity;
+        }
+
+        public boolean isHigh() {
+            return high;
+        }
+
+        public String getDetail() {
+            return detail;
+        }
+
+        public String getRaisedAt() {
+            return raisedAt;
+        }
+
+        public String getAcknowledgedBy() {
+            return acknowledgedBy;
+        }
+
+        public String getAcknowledgedAt() {
+            return acknowledgedAt;
+        }
+
+        public String getNote() {
+            return note;
+        }
+
+        public boolean isAcknowledged() {
+            return acknowledgedAt != null;
+        }
+    }
+
+    public long getOpenCount() {
+        return rows.stream().filter(r -> !r.isAcknowledged()).count();
+    }
+
+    public List<Row> getRows() {
+        return rows;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public boolean isMayAcknowledge() {
+        return mayAcknowledge;
+    }
+
+    public String getSelectedId() {
+        return selectedId;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+
+    public int getMaxNote() {
+        return Alerts.MAX_NOTE;
+    }
+}

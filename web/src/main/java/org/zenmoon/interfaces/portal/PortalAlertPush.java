@@ -1,0 +1,107 @@
+package org.zenmoon.interfaces.portal;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.faces.event.WebsocketEvent;
+import jakarta.faces.push.Push;
+import jakarta.faces.push.PushContext;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.zenmoon.application.Alerts;
+import org.zenmoon.application.security.Accounts;
+import org.zenmoon.application.security.Caller;
+import org.zenmoon.application.security.CallerContext;
+import org.zenmoon.domain.model.alert.AlertRaised;
+
+/**
+ * Tells open alert inboxes that a new alert has come, so that they read the inbox again. The message carries no
+ * data ({@value #MESSAGE}): what the page then shows is read as its own caller, scoped and audited like any read.
+ * Only accounts whose inbox is open are told, and only when they see the alert's child now
+ * ({@link Alerts#watches}, asked as that account after the upload commits, on a managed thread of its own).
+ */
+@ApplicationScoped
+public class PortalAlertPush {
+
+    private static final Logger LOG = Logger.getLogger(PortalAlertPush.class.getName());
+
+    /** The Faces push channel of the inbox page ({@code <f:websocket channel>}). */
+    public static final String CHANNEL = "alertInbox";
+
+    /** What an inbox hears. */
+    static final String MESSAGE = "alert";
+
+    /** Open inbox sockets per account id. */
+    private final Map<String, Integer> open = new ConcurrentHashMap<>();
+
+    @Inject
+    @Push(channel = CHANNEL)
+    PushContext inboxes;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    Alerts alerts;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    void opened(@Observes @WebsocketEvent.Opened WebsocketEvent event) {
+        if (CHANNEL.equals(event.getChannel()) && event.getUser() instanceof String userId) {
+            open.merge(userId, 1, Integer::sum);
+        }
+    }
+
+    void closed(@Observes @WebsocketEvent.Closed WebsocketEvent event) {
+        if (CHANNEL.equals(event.getChannel()) && event.getUser() instanceof String userId) {
+            open.computeIfPresent(userId, (id, n) -> n > 1 ? n - 1 : null);
+        }
+    }
+
+    /** Whether any inbox of the account is open. */
+    boolean isOpen(String userId) {
+        return open.containsKey(userId);
+    }
+
+    void raised(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertRaised raised) {
+        if (open.isEmpty()) {
+            return;
+        }
+        try {
+            executor.execute(() -> announce(raised));
+        } catch (RejectedExecutionException e) {
+            LOG.warning("alert " + raised.alert().id() + " not announced to the portal: " + e.getMessage());
+        }
+    }
+
+    private void announce(AlertRaised raised) {
+        String childId = raised.alert().childId();
+        for (String userId : open.keySet()) {
+            try {
+                Optional<Caller> caller = accounts.callerWithId(userId);
+                if (caller.isEmpty() || !raised.tenantId().equals(caller.get().tenantId())) {
+                    continue;
+                }
+                boolean watches =
+                        callers.callAs(caller::get, "inbox-" + UUID.randomUUID(), () -> alerts.watches(childId));
+                if (watches) {
+                    inboxes.send(MESSAGE, userId);
+                }
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "alert " + raised.alert().id() + " not announced to an inbox", e);
+            }
+        }
+    }
+}
