@@ -46,8 +46,11 @@ public class Alerts {
     /** The longest note an acknowledgement keeps, as the column holds it. */
     public static final int MAX_NOTE = 500;
 
-    /** An acknowledgement as the audit trail records it: of which alert of which child. */
-    public record Acknowledged(String childId, String alertId) implements ConcernsAChild {}
+    /**
+     * An acknowledgement as the audit trail records it: of which alert of which child, and whether this one was
+     * recorded (false when an earlier one stands, with its note).
+     */
+    public record Acknowledged(String childId, String alertId, boolean recorded) implements ConcernsAChild {}
 
     @Inject
     AlertRepository alerts;
@@ -109,8 +112,8 @@ public class Alerts {
         }
         StoredAlert stored = alerts.find(alertId).orElseThrow(() -> new NotFoundException("Alert"));
         visible(stored.childId(), "Alert");
-        alerts.acknowledge(alertId, callers.current().userId(), clock.instant(), note);
-        return new Acknowledged(stored.childId(), alertId);
+        boolean recorded = alerts.acknowledge(alertId, callers.current().userId(), clock.instant(), note);
+        return new Acknowledged(stored.childId(), alertId, recorded);
     }
 
     /** The ids of the children whose alerts the caller may follow live: those it sees. Ids only, so not audited. */

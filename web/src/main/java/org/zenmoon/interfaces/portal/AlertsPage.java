@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import org.zenmoon.application.AlertView;
 import org.zenmoon.application.Alerts;
@@ -43,17 +44,20 @@ public class AlertsPage implements Serializable {
     @Inject
     AccessPolicy policy;
 
-    private String userId;
+    /** Whose inbox a Faces push socket is ({@code <f:websocket user>}): the account and its tenant. */
+    public record Inbox(String userId, String tenantId) implements Serializable {}
+
+    private Inbox inbox;
     private String username;
     private boolean mayAcknowledge;
     private List<Row> rows;
-    private String selectedId;
+    private Row selected;
     private String note;
 
     @PostConstruct
     void init() {
         Caller caller = callers.current();
-        userId = caller.userId();
+        inbox = new Inbox(caller.userId(), caller.tenantId());
         username = caller.username();
         mayAcknowledge = policy.permits(caller, Permission.ACK_ALERTS);
         load();
@@ -61,26 +65,55 @@ public class AlertsPage implements Serializable {
 
     /** Reads the inbox again (on opening, and when the push channel says a new alert has come). */
     public void load() {
-        rows = alerts.inbox().stream().map(Row::of).toList();
+        // A list the table may sort in place.
+        rows = new ArrayList<>(alerts.inbox().stream().map(Row::of).toList());
     }
 
-    /** Opens the acknowledgement form for one alert. */
-    public void select(String alertId) {
-        selectedId = alertId;
+    /**
+     * Opens the acknowledgement form for the alert whose id the button sends: by id, not by row, because a new alert
+     * can move the rows between the page's drawing and the click.
+     */
+    public void select() {
+        String alertId = FacesContext.getCurrentInstance()
+                .getExternalContext()
+                .getRequestParameterMap()
+                .get("alertId");
+        selected = rows.stream()
+                .filter(r -> r.getAlertId().equals(alertId))
+                .findFirst()
+                .orElse(null);
+        note = null;
+    }
+
+    public void cancel() {
+        selected = null;
         note = null;
     }
 
     /** Acknowledges the selected alert with the note, and reads the inbox again. */
     public void acknowledge() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        if (selectedId == null) {
+        if (selected == null) {
             return;
         }
+        // Browsers send a textarea's line breaks as CR LF; the note keeps one character per line break.
+        String text = note == null || note.isBlank() ? null : note.strip().replace("\r\n", "\n");
         try {
-            alerts.acknowledge(selectedId, note == null || note.isBlank() ? null : note.strip());
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Alert acknowledged.", null));
-            selectedId = null;
-            note = null;
+            Alerts.Acknowledged done = alerts.acknowledge(selected.getAlertId(), text);
+            if (done.recorded()) {
+                faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Alert acknowledged.", null));
+                selected = null;
+                note = null;
+            } else {
+                faces.addMessage(
+                        null,
+                        new FacesMessage(
+                                FacesMessage.SEVERITY_WARN,
+                                "Someone acknowledged this alert first; their acknowledgement stands and your note"
+                                        + " was not saved.",
+                                null));
+                selected = null;
+            }
         } catch (InvalidInputException e) {
             faces.addMessage(
                     null,
@@ -93,7 +126,7 @@ public class AlertsPage implements Serializable {
                     null,
                     new FacesMessage(
                             FacesMessage.SEVERITY_WARN, "This alert is no longer one of your children's.", null));
-            selectedId = null;
+            selected = null;
         }
         load();
     }
@@ -202,12 +235,21 @@ public class AlertsPage implements Serializable {
         return rows.stream().filter(r -> !r.isAcknowledged()).count();
     }
 
+    /** Whether the inbox holds as many alerts as it shows at most: older ones may be left out. */
+    public boolean isFull() {
+        return rows.size() >= Alerts.INBOX_LIMIT;
+    }
+
+    public int getLimit() {
+        return Alerts.INBOX_LIMIT;
+    }
+
     public List<Row> getRows() {
         return rows;
     }
 
-    public String getUserId() {
-        return userId;
+    public Inbox getInbox() {
+        return inbox;
     }
 
     public String getUsername() {
@@ -218,8 +260,8 @@ public class AlertsPage implements Serializable {
         return mayAcknowledge;
     }
 
-    public String getSelectedId() {
-        return selectedId;
+    public Row getSelected() {
+        return selected;
     }
 
     public String getNote() {

@@ -39,8 +39,12 @@ public class PortalAlertPush {
     /** What an inbox hears. */
     static final String MESSAGE = "alert";
 
-    /** Open inbox sockets per account id. */
-    private final Map<String, Integer> open = new ConcurrentHashMap<>();
+    /**
+     * The accounts whose inbox may be open, with their tenant: a hint, not a count. Faces reports an inbox opened,
+     * but not every end (a session that ends by log-out or time-out closes its sockets without a Closed event), so
+     * an account is forgotten when a push finds no socket of it (another tab of it may outlive a closed one).
+     */
+    private final Map<String, String> open = new ConcurrentHashMap<>();
 
     @Inject
     @Push(channel = CHANNEL)
@@ -59,20 +63,9 @@ public class PortalAlertPush {
     ManagedExecutorService executor;
 
     void opened(@Observes @WebsocketEvent.Opened WebsocketEvent event) {
-        if (CHANNEL.equals(event.getChannel()) && event.getUser() instanceof String userId) {
-            open.merge(userId, 1, Integer::sum);
+        if (CHANNEL.equals(event.getChannel()) && event.getUser() instanceof AlertsPage.Inbox inbox) {
+            open.put(inbox.userId(), inbox.tenantId());
         }
-    }
-
-    void closed(@Observes @WebsocketEvent.Closed WebsocketEvent event) {
-        if (CHANNEL.equals(event.getChannel()) && event.getUser() instanceof String userId) {
-            open.computeIfPresent(userId, (id, n) -> n > 1 ? n - 1 : null);
-        }
-    }
-
-    /** Whether any inbox of the account is open. */
-    boolean isOpen(String userId) {
-        return open.containsKey(userId);
     }
 
     void raised(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertRaised raised) {
@@ -88,16 +81,23 @@ public class PortalAlertPush {
 
     private void announce(AlertRaised raised) {
         String childId = raised.alert().childId();
-        for (String userId : open.keySet()) {
+        for (Map.Entry<String, String> inbox : open.entrySet()) {
+            if (!raised.tenantId().equals(inbox.getValue())) {
+                continue;
+            }
+            String userId = inbox.getKey();
             try {
                 Optional<Caller> caller = accounts.callerWithId(userId);
                 if (caller.isEmpty() || !raised.tenantId().equals(caller.get().tenantId())) {
+                    open.remove(userId);
                     continue;
                 }
                 boolean watches =
                         callers.callAs(caller::get, "inbox-" + UUID.randomUUID(), () -> alerts.watches(childId));
-                if (watches) {
-                    inboxes.send(MESSAGE, userId);
+                if (watches
+                        && inboxes.send(MESSAGE, new AlertsPage.Inbox(userId, inbox.getValue()))
+                                .isEmpty()) {
+                    open.remove(userId);
                 }
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "alert " + raised.alert().id() + " not announced to an inbox", e);

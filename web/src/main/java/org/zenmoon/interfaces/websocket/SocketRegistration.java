@@ -27,7 +27,7 @@ public class SocketRegistration implements ServletContextListener {
         try {
             ws.addEndpoint(AlertSocket.class);
         } catch (DeploymentException e) {
-            LOG.log(Level.FINE, "/ws/alerts was deployed already", e);
+            LOG.log(Level.INFO, "/ws/alerts not deployed again: {0}", e.getMessage());
         }
     }
 }
