@@ -308,6 +308,15 @@ class PortalIT {
             assertThat(d.getString("action")).isEqualTo("write");
             assertThat(d.getString("outcome")).isEqualTo("ok");
         });
+
+        // The child's name leads to its page.
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                        "//tr[.//span[@data-alert-id='" + alertId + "']]//a[contains(@class,'zm-child-link')]")))
+                .click();
+        wait.until(ExpectedConditions.urlContains("/portal/child.xhtml"));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("childTitle")))
+                        .getText())
+                .isEqualTo(pseudonym);
     }
 
     private Set<String> runIds() {
@@ -375,5 +384,66 @@ class PortalIT {
                 .object();
         assertThat(status.getString("status")).isEqualToIgnoringCase("completed");
         assertThat(done).contains(status.getInt("read") + " of ");
+    }
+
+    @Test
+    void aChildsPageShowsItsTimelineChronotypeAndForecastsInWordsAndAnotherClassesChildIsNotFound() throws Exception {
+        Http http = new Http(base);
+        String counsellor = http.token("counsellor");
+        JsonObject oakChild =
+                http.get("/api/v1/children", counsellor).json().asJsonArray().getValuesAs(JsonObject.class).stream()
+                        .filter(c -> c.getString("cohortName").equals("Year 5 Oak"))
+                        .sorted(java.util.Comparator.comparing(c -> c.getString("childId")))
+                        .findFirst()
+                        .orElseThrow();
+        String willowChild = http
+                .get("/api/v1/children", http.token("school.admin"))
+                .json()
+                .asJsonArray()
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(c -> c.getString("cohortName").equals("Year 6 Willow"))
+                .map(c -> c.getString("childId"))
+                .findFirst()
+                .orElseThrow();
+
+        logIn("counsellor", "demo");
+        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        browser.get(base + "/portal/child.xhtml?id=" + oakChild.getString("childId"));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("childTitle")))
+                        .getText())
+                .isEqualTo(oakChild.getString("pseudonym"));
+        WebElement timeline =
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='timeline'] canvas")));
+        assertThat(timeline.getSize().getHeight()).isGreaterThan(200);
+        String main = browser.findElement(By.tagName("main")).getText();
+        String measured = main.replaceAll("(?s).*· (\\d+) minutes measured.*", "$1");
+        assertThat(Integer.parseInt(measured))
+                .as("minutes of the last 7 days in the demo")
+                .isPositive();
+        String card = browser.findElement(By.id("chronotypeCard")).getText();
+        assertThat(card).doesNotContain("early_bird").doesNotContain("night_owl");
+        assertThat(card).containsPattern("Early bird|Intermediate|Night owl|Insufficient data");
+        assertThat(browser.findElement(By.id("sleepForecastNote")).getText())
+                .containsPattern("^(Model |Not computed yet|Insufficient data)");
+        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+        assertThat(blocked).as("what the policy blocked on a child's page").isEmpty();
+        Files.createDirectories(LaunchedServer.WORK);
+        Files.write(
+                LaunchedServer.WORK.resolve("portal-child.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        browser.get(base + "/portal/child.xhtml?id=" + willowChild);
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("errorTitle")))
+                        .getText())
+                .contains("does not exist");
+        assertThat(browser.getPageSource()).doesNotContain(willowChild);
+        browser.get(base + "/portal/child.xhtml?id=" + "x".repeat(60));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("errorTitle")))
+                        .getText())
+                .contains("does not exist");
     }
 }

@@ -140,6 +140,7 @@ public class AlertsPage implements Serializable {
         private static final long serialVersionUID = 1L;
 
         private final String alertId;
+        private final String childId;
         private final String pseudonym;
         private final String cohortName;
         private final String kind;
@@ -154,6 +155,7 @@ public class AlertsPage implements Serializable {
         Row(InboxAlert row) {
             AlertView a = row.alert();
             alertId = a.alertId();
+            childId = a.childId();
             pseudonym = row.pseudonym();
             cohortName = row.cohortName();
             kind = kindInWords(a.kind());
@@ -184,6 +186,10 @@ public class AlertsPage implements Serializable {
 
         public String getAlertId() {
             return alertId;
+        }
+
+        public String getChildId() {
+            return childId;
         }
 
         public String getPseudonym() {

@@ -1,0 +1,335 @@
+package org.zenmoon.interfaces.portal;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.zenmoon.application.ChildDirectory;
+import org.zenmoon.application.ChildResults;
+import org.zenmoon.application.ChildTimeline;
+import org.zenmoon.application.ChronotypeView;
+import org.zenmoon.application.NotFoundException;
+import org.zenmoon.application.Recommendations;
+import org.zenmoon.domain.model.child.ChildSummary;
+import org.zenmoon.domain.model.child.ChildTimelineRepository.Episode;
+import org.zenmoon.domain.model.child.ChildTimelineRepository.Event;
+import org.zenmoon.domain.model.epoch.EpochRecord;
+import org.zenmoon.domain.model.recommendation.StoredRecommendation;
+
+/**
+ * A child's page for staff who see the child: the last days as a zoomable timeline of hourly heart rate and stress
+ * with its sleep, events and recommendations (and their 👍/👎) marked, EDA and activity beneath, the chronotype card
+ * and the forecasts with their bands. Every read goes through the application's audited services; a child outside the
+ * caller's scope is a 404.
+ */
+@Named
+@ViewScoped
+public class ChildPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Days the timeline shows. */
+    static final int DAYS = 7;
+
+    /** Recommendations listed and marked. */
+    static final int RECOMMENDATIONS = 20;
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    @Inject
+    ChildDirectory directory;
+
+    @Inject
+    ChildTimeline timeline;
+
+    @Inject
+    ChildResults results;
+
+    @Inject
+    Recommendations recommendations;
+
+    @Inject
+    Clock clock;
+
+    private String childId;
+    private boolean loaded;
+    private String pseudonym;
+    private String cohortName;
+    private int birthYear;
+    private int minutes;
+    private String timelineChart;
+    private String physiologyChart;
+    private String stressForecast;
+    private String sleepForecast;
+    private String stressForecastNote;
+    private String sleepForecastNote;
+    private Chronotype chronotype;
+    private List<Line> happenings = List.of();
+    private String from;
+    private String to;
+
+    /** The page's view action: reads everything once, or answers 404 for a child the caller does not see. */
+    public void load() throws IOException {
+        if (loaded) {
+            return;
+        }
+        ChildSummary child;
+        try {
+            child = childId == null ? null : directory.find(childId);
+        } catch (NotFoundException e) {
+            child = null;
+        }
+        if (child == null) {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.getExternalContext().responseSendError(404, "No such child");
+            faces.responseComplete();
+            return;
+        }
+        pseudonym = child.pseudonym();
+        cohortName = child.cohortName();
+        birthYear = child.birthYear();
+        Instant start = ChildCharts.start(clock.instant(), DAYS);
+        Instant end = start.plus(Duration.ofDays(DAYS));
+        int hours = DAYS * 24;
+        from = WHEN.format(start);
+        to = WHEN.format(end);
+
+        List<EpochRecord> epochs = all(w -> timeline.epochs(childId, w), start, end);
+        List<Episode> episodes = all(w -> timeline.sleepEpisodes(childId, w), start.minus(Duration.ofDays(1)), end);
+        List<Event> events = all(w -> timeline.events(childId, w), start, end);
+        List<StoredRecommendation> recs = recommendations.history(childId, RECOMMENDATIONS);
+        minutes = epochs.size();
+        ChildCharts.Hourly hourly = ChildCharts.hourly(epochs, start, hours);
+        timelineChart = ChildCharts.timeline(
+                hourly, ChildCharts.asleep(episodes, hourly, start, hours), events, recs, start, hours);
+        physiologyChart = ChildCharts.physiology(hourly);
+
+        JsonObject stress = results.forecast(childId, "stress", 24);
+        JsonObject sleep = results.forecast(childId, "sleep", 7);
+        stressForecast = ChildCharts.forecast(stress, "stress 0–1");
+        sleepForecast = ChildCharts.forecast(sleep, "hours asleep");
+        stressForecastNote = forecastNote(stress);
+        sleepForecastNote = forecastNote(sleep);
+        chronotype = Chronotype.of(results.chronotype(childId));
+        happenings = happenings(events, recs, start);
+        loaded = true;
+    }
+
+    /** Every page of a list in {@code [from, to)}. */
+    private static <T> List<T> all(
+            Function<ChildTimeline.Window, ChildTimeline.Page<T>> read, Instant from, Instant to) {
+        List<T> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            ChildTimeline.Page<T> page =
+                    read.apply(new ChildTimeline.Window(from, to, ChildTimeline.MAX_LIMIT, cursor));
+            items.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return items;
+    }
+
+    /** What the forecast rests on, or why there is none, in words. */
+    static String forecastNote(JsonObject f) {
+        String status = f.getString("status", "ok");
+        if ("not_computed".equals(status)) {
+            return "Not computed yet: the forecast job has not run for this child.";
+        }
+        if ("insufficient_data".equals(status)) {
+            return "Insufficient data: " + f.getString("reason", "too short a history") + ".";
+        }
+        StringBuilder s = new StringBuilder("Model ").append(f.getString("model", "?"));
+        if (f.containsKey("backtest")) {
+            JsonObject b = f.getJsonObject("backtest");
+            if (b.containsKey("mase")) {
+                s.append(String.format(
+                        Locale.ENGLISH,
+                        "; backtest MASE %.2f",
+                        b.getJsonNumber("mase").doubleValue()));
+            }
+            if (b.containsKey("origins")) {
+                s.append(" over ").append(b.getInt("origins")).append(" origins");
+            }
+        }
+        if (f.containsKey("computedAt")) {
+            s.append("; computed ").append(WHEN.format(Instant.parse(f.getString("computedAt"))));
+        }
+        return s.append('.').toString();
+    }
+
+    static List<Line> happenings(List<Event> events, List<StoredRecommendation> recs, Instant from) {
+        List<Line> lines = new ArrayList<>();
+        for (Event e : events) {
+            lines.add(new Line(
+                    e.start(),
+                    WHEN.format(e.start()),
+                    "cohort".equals(e.scope()) ? "School event" : "Child's event",
+                    words(e.type()),
+                    ""));
+        }
+        for (StoredRecommendation r : recs) {
+            if (r.createdAt().isBefore(from)) {
+                continue;
+            }
+            String answer = r.helpful() == null
+                    ? "not answered yet"
+                    : (r.helpful() ? "👍 helpful" : "👎 not helpful")
+                            + (r.comment() == null || r.comment().isBlank() ? "" : ": “" + r.comment() + "”");
+            lines.add(new Line(r.createdAt(), WHEN.format(r.createdAt()), "Recommendation", r.text(), answer));
+        }
+        lines.sort((a, b) -> b.at().compareTo(a.at()));
+        return lines;
+    }
+
+    /** {@code exam_week} as "Exam week". */
+    static String words(String code) {
+        if (code == null || code.isEmpty()) {
+            return "";
+        }
+        String spaced = code.replace('_', ' ').replace('-', ' ');
+        return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    }
+
+    /** One line of what happened: when, what kind, what, and the parents' answer. */
+    public record Line(Instant at, String when, String kind, String what, String answer) implements Serializable {
+        public String getWhen() {
+            return when;
+        }
+
+        public String getKind() {
+            return kind;
+        }
+
+        public String getWhat() {
+            return what;
+        }
+
+        public String getAnswer() {
+            return answer;
+        }
+    }
+
+    /** The chronotype card, in words. */
+    public record Chronotype(
+            boolean known, String category, String msfSc, String socialJetlag, int nights, String reason)
+            implements Serializable {
+
+        static Chronotype of(ChronotypeView v) {
+            boolean ok = "ok".equals(v.status());
+            return new Chronotype(
+                    ok,
+                    ok && v.category() != null ? words(v.category()) : "",
+                    v.msfSc() == null ? "" : v.msfSc(),
+                    v.socialJetlagMinutes() == null
+                            ? ""
+                            : String.format(
+                                    Locale.ENGLISH,
+                                    "%d h %02d min",
+                                    v.socialJetlagMinutes() / 60,
+                                    Math.abs(v.socialJetlagMinutes() % 60)),
+                    v.nights(),
+                    v.reason() == null ? "" : v.reason());
+        }
+
+        public boolean isKnown() {
+            return known;
+        }
+
+        public String getCategory() {
+            return category;
+        }
+
+        public String getMsfSc() {
+            return msfSc;
+        }
+
+        public String getSocialJetlag() {
+            return socialJetlag;
+        }
+
+        public int getNights() {
+            return nights;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+    }
+
+    public String getChildId() {
+        return childId;
+    }
+
+    public void setChildId(String childId) {
+        this.childId = childId;
+    }
+
+    public String getPseudonym() {
+        return pseudonym;
+    }
+
+    public String getCohortName() {
+        return cohortName;
+    }
+
+    public int getBirthYear() {
+        return birthYear;
+    }
+
+    public int getMinutes() {
+        return minutes;
+    }
+
+    public String getTimelineChart() {
+        return timelineChart;
+    }
+
+    public String getPhysiologyChart() {
+        return physiologyChart;
+    }
+
+    public String getStressForecast() {
+        return stressForecast;
+    }
+
+    public String getSleepForecast() {
+        return sleepForecast;
+    }
+
+    public String getStressForecastNote() {
+        return stressForecastNote;
+    }
+
+    public String getSleepForecastNote() {
+        return sleepForecastNote;
+    }
+
+    public Chronotype getChronotype() {
+        return chronotype;
+    }
+
+    public List<Line> getHappenings() {
+        return happenings;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public String getTo() {
+        return to;
+    }
+}
