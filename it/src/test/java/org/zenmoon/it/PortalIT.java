@@ -446,4 +446,35 @@ class PortalIT {
                         .getText())
                 .contains("does not exist");
     }
+
+    @Test
+    void whatWorksShowsTheCausalEstimatesInWordsWithAForestPlot() throws Exception {
+        Http http = new Http(base);
+        JsonObject run = Jobs.runToTheEnd(http, "causal-effects", http.token("school.admin"));
+        assertThat(run.getString("status")).isEqualToIgnoringCase("completed");
+
+        logIn("school.admin", "demo");
+        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        browser.findElement(By.id("navInsights")).click();
+        wait.until(ExpectedConditions.urlContains("/portal/insights.xhtml"));
+        List<WebElement> insights =
+                wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector(".zm-insight")));
+        assertThat(insights).isNotEmpty();
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertThat(page)
+                .doesNotContain("evening_stress")
+                .doesNotContain("no_evidence")
+                .doesNotContain("insufficient_data")
+                .containsPattern("(lowered|raised|lengthened|shortened|No clear effect of|Insufficient data for)");
+        if (page.contains("95% CI")) {
+            assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".zm-forest canvas")))
+                            .getSize()
+                            .getHeight())
+                    .isGreaterThan(50);
+        }
+        Files.createDirectories(LaunchedServer.WORK);
+        Files.write(
+                LaunchedServer.WORK.resolve("portal-insights.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
 }

@@ -78,6 +78,8 @@ public class ChildPage implements Serializable {
     private String sleepForecastNote;
     private Chronotype chronotype;
     private List<Line> happenings = List.of();
+    private List<CausalInsights.Insight> insights = List.of();
+    private String forestPlot;
     private String from;
     private String to;
 
@@ -125,6 +127,8 @@ public class ChildPage implements Serializable {
         sleepForecastNote = forecastNote(sleep);
         chronotype = Chronotype.of(results.chronotype(childId));
         happenings = happenings(events, recs, start);
+        insights = CausalInsights.of(results.causalEffects(childId));
+        forestPlot = CausalInsights.forestPlot(insights);
         loaded = true;
     }
 
@@ -323,6 +327,14 @@ public class ChildPage implements Serializable {
 
     public List<Line> getHappenings() {
         return happenings;
+    }
+
+    public List<CausalInsights.Insight> getInsights() {
+        return insights;
+    }
+
+    public String getForestPlot() {
+        return forestPlot;
     }
 
     public String getFrom() {

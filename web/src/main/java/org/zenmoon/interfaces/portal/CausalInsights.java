@@ -1,0 +1,227 @@
+package org.zenmoon.interfaces.portal;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The causal-effects job's results (API.md's {@code /causal-effects}) as people read them: each intervention's effect
+ * on an outcome in one sentence with its 95% interval, whether the refutation checks passed, and a forest plot of
+ * the estimates with their intervals. Too little data says so, with the reason, and draws nothing.
+ */
+final class CausalInsights {
+
+    private CausalInsights() {}
+
+    /** One estimate in words; a class with getters for Expression Language, kept in the view. */
+    public static final class Insight implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String label;
+        private final String verdict;
+        private final String sentence;
+        private final String checks;
+        private final Double effect;
+        private final Double ciLow;
+        private final Double ciHigh;
+
+        Insight(String label, String verdict, String sentence, String checks, Double effect, Double low, Double high) {
+            this.label = label;
+            this.verdict = verdict;
+            this.sentence = sentence;
+            this.checks = checks;
+            this.effect = effect;
+            this.ciLow = low;
+            this.ciHigh = high;
+        }
+
+        public String getLabel() {
+            return label;
+        }
+
+        public String getVerdict() {
+            return verdict;
+        }
+
+        public String getSentence() {
+            return sentence;
+        }
+
+        public String getChecks() {
+            return checks;
+        }
+
+        boolean drawable() {
+            return effect != null && ciLow != null && ciHigh != null;
+        }
+    }
+
+    static List<Insight> of(JsonArray effects) {
+        List<Insight> insights = new ArrayList<>();
+        for (JsonValue v : effects) {
+            if (v instanceof JsonObject e) {
+                insights.add(insight(e));
+            }
+        }
+        return insights;
+    }
+
+    static Insight insight(JsonObject e) {
+        String intervention = ChildPage.words(e.getString("intervention", ""));
+        String outcome = e.getString("outcome", "");
+        boolean sleep = outcome.equals("sleep");
+        String outcomeWords = sleep ? "sleep" : "evening stress";
+        String verdict = e.getString("verdict", "insufficient_data");
+        Double effect = number(e, "effect");
+        Double low = number(e, "ciLow");
+        Double high = number(e, "ciHigh");
+        int n = e.getInt("n", 0);
+        String label = intervention + " → " + outcomeWords;
+        String checks = checks(e);
+        if (verdict.equals("insufficient_data") || effect == null || low == null || high == null) {
+            String reason = e.getString("reason", "");
+            return new Insight(
+                    label,
+                    "insufficient_data",
+                    "Insufficient data for " + intervention.toLowerCase(Locale.ENGLISH) + " and " + outcomeWords
+                            + (reason.isEmpty() ? "." : ": " + reason + "."),
+                    "",
+                    null,
+                    null,
+                    null);
+        }
+        String unit = sleep ? " h" : "";
+        String interval =
+                String.format(Locale.ENGLISH, "(95%% CI %s to %s%s, n = %d)", figure(low), figure(high), unit, n);
+        String sentence;
+        if (verdict.equals("helps") || verdict.equals("harms")) {
+            String verb = sleep ? (effect > 0 ? "lengthened" : "shortened") : (effect < 0 ? "lowered" : "raised");
+            sentence = String.format(
+                    Locale.ENGLISH,
+                    "%s %s %s by %s%s %s.",
+                    intervention,
+                    verb,
+                    outcomeWords,
+                    figure(Math.abs(effect)),
+                    unit,
+                    interval);
+        } else {
+            // VerdictRule: no evidence when the interval contains 0, or when a refutation check failed.
+            boolean includesZero = low <= 0 && high >= 0;
+            sentence = String.format(
+                    Locale.ENGLISH,
+                    "No clear effect of %s on %s: the estimate is %s%s %s, %s.",
+                    intervention.toLowerCase(Locale.ENGLISH),
+                    outcomeWords,
+                    figure(effect),
+                    unit,
+                    interval,
+                    includesZero
+                            ? "and the interval includes no change"
+                            : "but a refutation check failed, so it may not be a real effect");
+        }
+        return new Insight(label, verdict, sentence, checks, effect, low, high);
+    }
+
+    private static String checks(JsonObject e) {
+        if (!e.containsKey("refutations") || e.getJsonArray("refutations").isEmpty()) {
+            return "No refutation checks were run.";
+        }
+        List<String> failed = new ArrayList<>();
+        int total = 0;
+        for (JsonObject r : e.getJsonArray("refutations").getValuesAs(JsonObject.class)) {
+            total++;
+            if (!r.getBoolean("passed", false)) {
+                failed.add(ChildPage.words(r.getString("name", "")).toLowerCase(Locale.ENGLISH));
+            }
+        }
+        return failed.isEmpty()
+                ? "The " + total + " checks passed."
+                : failed.size() + " of " + total + " checks failed (" + String.join(", ", failed)
+                        + "): treat this estimate with caution.";
+    }
+
+    private static Double number(JsonObject e, String key) {
+        return e.get(key) instanceof JsonNumber num && Double.isFinite(num.doubleValue()) ? num.doubleValue() : null;
+    }
+
+    private static String figure(double v) {
+        return String.format(Locale.ENGLISH, "%.2f", v);
+    }
+
+    /** A forest plot (Chart.js): per estimate, its 95% interval as a floating bar and the estimate as a point. */
+    static String forestPlot(List<Insight> insights) {
+        List<Insight> drawn = insights.stream().filter(Insight::drawable).toList();
+        if (drawn.isEmpty()) {
+            return null;
+        }
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder intervals = Json.createArrayBuilder();
+        JsonArrayBuilder colors = Json.createArrayBuilder();
+        JsonArrayBuilder estimates = Json.createArrayBuilder();
+        for (Insight i : drawn) {
+            labels.add(i.label);
+            intervals.add(Json.createArrayBuilder().add(i.ciLow).add(i.ciHigh));
+            colors.add(
+                    switch (i.verdict) {
+                        case "helps" -> "rgba(31, 95, 42, 0.55)";
+                        case "harms" -> "rgba(143, 29, 29, 0.55)";
+                        default -> "rgba(91, 100, 117, 0.45)";
+                    });
+            estimates.add(i.effect);
+        }
+        return Json.createObjectBuilder()
+                .add("type", "bar")
+                .add(
+                        "data",
+                        Json.createObjectBuilder()
+                                .add("labels", labels)
+                                .add(
+                                        "datasets",
+                                        Json.createArrayBuilder()
+                                                .add(Json.createObjectBuilder()
+                                                        .add("label", "95% interval")
+                                                        .add("data", intervals)
+                                                        .add("backgroundColor", colors)
+                                                        .add("barThickness", 12))
+                                                .add(Json.createObjectBuilder()
+                                                        .add("type", "line")
+                                                        .add("label", "Estimate")
+                                                        .add("data", estimates)
+                                                        .add("showLine", false)
+                                                        .add("pointStyle", "rectRot")
+                                                        .add("pointRadius", 6)
+                                                        .add("borderColor", "#1d2433")
+                                                        .add("backgroundColor", "#1d2433"))))
+                .add(
+                        "options",
+                        Json.createObjectBuilder()
+                                .add("indexAxis", "y")
+                                .add("responsive", true)
+                                .add("maintainAspectRatio", false)
+                                .add("animation", false)
+                                .add(
+                                        "scales",
+                                        Json.createObjectBuilder()
+                                                .add(
+                                                        "x",
+                                                        Json.createObjectBuilder()
+                                                                .add(
+                                                                        "title",
+                                                                        Json.createObjectBuilder()
+                                                                                .add("display", true)
+                                                                                .add(
+                                                                                        "text",
+                                                                                        "effect (stress 0–1, sleep in hours); 0 = no change")))))
+                .build()
+                .toString();
+    }
+}
