@@ -23,6 +23,11 @@ import org.zenmoon.domain.model.cohort.ChildTrend;
  * </ul>
  *
  * Too little data for a reason means the reason is not raised, never that a figure is guessed.
+ *
+ * <p>The cohort summary (API) lists the reasons by code; the portal's cohort dashboard flags the same children for
+ * the same reasons, and {@link #assess} gives it, per reason, the child's recent and usual figures and the
+ * threshold crossed, which the dashboard names on hover. Missed wear needs no data beyond what the other two read:
+ * the recent days' recorded minutes and the child's first recorded minute.
  */
 final class AtRiskRule {
 
@@ -55,29 +60,38 @@ final class AtRiskRule {
 
     /** The reasons for which {@code child} is at risk, in the order above; empty when none. */
     static List<String> reasons(ChildTrend child, Instant recentFrom, Instant to) {
-        List<String> reasons = new ArrayList<>();
+        return assess(child, recentFrom, to).stream().map(AtRiskReason::code).toList();
+    }
+
+    /**
+     * The conditions that fired for {@code child}, in the order above, each with the child's figures and the
+     * threshold it crossed; empty when none, or when the child was not analysed.
+     */
+    static List<AtRiskReason> assess(ChildTrend child, Instant recentFrom, Instant to) {
+        List<AtRiskReason> reasons = new ArrayList<>();
         if (!child.analysed()) {
             return reasons;
         }
-        if (child.recentStressDays() >= MIN_DAYS
-                && child.usualStressDays() >= MIN_DAYS
-                && mean(child.recentStressSum(), child.recentStressReadings())
-                                - mean(child.usualStressSum(), child.usualStressReadings())
-                        >= STRESS_RISE - EPSILON) {
-            reasons.add(SUSTAINED_STRESS);
+        if (child.recentStressDays() >= MIN_DAYS && child.usualStressDays() >= MIN_DAYS) {
+            double recent = mean(child.recentStressSum(), child.recentStressReadings());
+            double usual = mean(child.usualStressSum(), child.usualStressReadings());
+            if (recent - usual >= STRESS_RISE - EPSILON) {
+                reasons.add(new AtRiskReason(SUSTAINED_STRESS, recent, usual, STRESS_RISE));
+            }
         }
-        if (child.recentNights() >= MIN_DAYS
-                && child.usualNights() >= MIN_DAYS
-                && (double) child.usualSleepMinutes() / child.usualNights()
-                                - (double) child.recentSleepMinutes() / child.recentNights()
-                        >= SLEEP_DEBT_HOURS * 60 - EPSILON) {
-            reasons.add(SLEEP_DEBT);
+        if (child.recentNights() >= MIN_DAYS && child.usualNights() >= MIN_DAYS) {
+            double recentMinutes = (double) child.recentSleepMinutes() / child.recentNights();
+            double usualMinutes = (double) child.usualSleepMinutes() / child.usualNights();
+            if (usualMinutes - recentMinutes >= SLEEP_DEBT_HOURS * 60 - EPSILON) {
+                reasons.add(new AtRiskReason(SLEEP_DEBT, recentMinutes / 60, usualMinutes / 60, SLEEP_DEBT_HOURS));
+            }
         }
         if (child.firstEpoch() != null && child.firstEpoch().isBefore(to)) {
             Instant since = child.firstEpoch().isAfter(recentFrom) ? child.firstEpoch() : recentFrom;
             long expected = Duration.between(since, to).toMinutes();
             if (expected > 0 && child.recentMinutes() < MIN_WEAR_SHARE * expected) {
-                reasons.add(MISSED_WEAR);
+                reasons.add(
+                        new AtRiskReason(MISSED_WEAR, (double) child.recentMinutes() / expected, null, MIN_WEAR_SHARE));
             }
         }
         return reasons;

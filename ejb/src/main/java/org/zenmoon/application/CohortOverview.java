@@ -7,22 +7,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.zenmoon.application.audit.Audited;
 import org.zenmoon.application.security.AccessPolicy;
 import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.application.security.Permission;
 import org.zenmoon.application.security.Requires;
 import org.zenmoon.application.security.TenantBound;
+import org.zenmoon.domain.model.cohort.ChildTrend;
 import org.zenmoon.domain.model.cohort.ChildWeek;
 import org.zenmoon.domain.model.cohort.CohortRepository;
 import org.zenmoon.domain.model.cohort.CohortSummary;
+import org.zenmoon.domain.model.cohort.DailyStress;
 import org.zenmoon.domain.model.cohort.NightlySleep;
 import org.zenmoon.domain.model.consent.ConsentScope;
 
 /**
  * The counsellor's and clinician's view of their cohorts: who is in them, when each child's device was last
- * seen, the last seven days in figures, the cohort's nightly sleep, and its summary with the children at risk.
+ * seen, the last seven days in figures with each child's at-risk flags, the cohort's nightly sleep and daily stress,
+ * and its summary with the children at risk.
  */
 @Stateless
 @TenantBound
@@ -49,10 +56,78 @@ public class CohortOverview {
         return cohorts.summaries(policy.childScope(callers.current()));
     }
 
+    /**
+     * The cohort's dashboard: every child with its last seven days in figures and its at-risk flags by
+     * {@link AtRiskRule} (children with active analysis consent only; the others are not assessed and show no
+     * chronotype), with the cohort's summary from the same read. Audited with one row per child of the cohort.
+     *
+     * @throws NotFoundException (404) for a cohort outside the caller's scope
+     */
     @Audited
-    public List<ChildWeek> children(String cohortId) {
+    public CohortDashboard dashboard(String cohortId) {
+        return read(cohortId);
+    }
+
+    /**
+     * The dashboard's children that pass {@code query}, in its order, for a file the caller takes away (the
+     * portal's CSV and PDF export): read afresh, so that the file holds exactly what this call returns and what its
+     * audit rows, one per child exported, name.
+     *
+     * @throws NotFoundException (404) for a cohort outside the caller's scope
+     */
+    @Audited("export")
+    public List<DashboardChild> exportDashboard(String cohortId, DashboardQuery query) {
+        return query.apply(read(cohortId).children());
+    }
+
+    private CohortDashboard read(String cohortId) {
+        CohortSummary cohort = requireVisible(cohortId);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Set<String> analysed = consent.childrenWithActive(ConsentScope.ANALYSIS);
+        List<ChildWeek> weeks = cohorts.childWeeks(cohortId, now.minus(Duration.ofDays(7)));
+        List<ChildTrend> trends = cohorts.trends(
+                cohortId,
+                analysed,
+                today,
+                AtRiskRule.RECENT_DAYS,
+                AtRiskRule.USUAL_DAYS,
+                AtRiskRule.FULL_NIGHT_MINUTES);
+        CohortSummaryView summary = CohortSummaryView.of(cohort, trends, today, now);
+        return new CohortDashboard(summary, rows(weeks, trends, summary.window()));
+    }
+
+    /** Each child's week with its assessment; a child is assessed when the trends read it (analysis consent). */
+    static List<DashboardChild> rows(List<ChildWeek> weeks, List<ChildTrend> trends, CohortSummaryView.Window window) {
+        Map<String, ChildTrend> byChild = new HashMap<>();
+        for (ChildTrend t : trends) {
+            byChild.put(t.childId(), t);
+        }
+        List<DashboardChild> rows = new ArrayList<>(weeks.size());
+        for (ChildWeek week : weeks) {
+            ChildTrend trend = byChild.get(week.childId());
+            boolean assessed = trend != null && trend.analysed();
+            rows.add(DashboardChild.of(
+                    week, assessed, assessed ? AtRiskRule.assess(trend, window.from(), window.to()) : List.of()));
+        }
+        return rows;
+    }
+
+    /**
+     * The cohort's stress day by day over the {@code days} complete days (UTC) before today: each child's mean
+     * reading per day, averaged over the children with active analysis consent; a day with readings of fewer than
+     * {@value CohortSummaryView#MIN_CHILDREN} children is left out, as the summary leaves out a figure from too few.
+     */
+    @Audited
+    public List<DailyStress> dailyStress(String cohortId, int days) {
         requireVisible(cohortId);
-        return cohorts.childWeeks(cohortId, clock.instant().minus(Duration.ofDays(7)));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return cohorts.dailyStress(
+                cohortId,
+                consent.childrenWithActive(ConsentScope.ANALYSIS),
+                today.minusDays(days),
+                today,
+                CohortSummaryView.MIN_CHILDREN);
     }
 
     /** Mean hours asleep per child, night by night, over the last {@code nights} nights that have data. */

@@ -44,7 +44,9 @@ public record CohortSummaryView(
         AtRisk atRisk)
         implements ConcernsChildren {
 
-    static final int MIN_CHILDREN = 3;
+    /** The fewest children a cohort figure is drawn from. */
+    public static final int MIN_CHILDREN = 3;
+
     static final String OK = "ok";
     static final String INSUFFICIENT = "insufficient_data";
     static final String UNKNOWN = "unknown";

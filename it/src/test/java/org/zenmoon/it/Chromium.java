@@ -14,7 +14,21 @@ final class Chromium {
     private Chromium() {}
 
     static ChromeDriver start(int width, int height) throws IOException {
+        return start(width, height, null);
+    }
+
+    /** With {@code downloads} set, a file the page sends is saved there without a question. */
+    static ChromeDriver start(int width, int height, Path downloads) throws IOException {
         ChromeOptions options = new ChromeOptions();
+        if (downloads != null) {
+            options.setExperimentalOption(
+                    "prefs",
+                    Map.of(
+                            "download.default_directory",
+                            downloads.toAbsolutePath().toString(),
+                            "download.prompt_for_download",
+                            false));
+        }
         options.setBinary(System.getProperty("zenmoon.chromium", "/usr/bin/chromium"));
         // The flags keep Chromium from reaching for the network, which this machine does not have.
         options.addArguments(

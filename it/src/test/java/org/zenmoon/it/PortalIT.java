@@ -2,21 +2,33 @@ package org.zenmoon.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -25,26 +37,34 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The portal in a real Chromium: log-in, the cohort table and chart, and the tenant wall. */
+/**
+ * The portal in a real Chromium: log-in, the cohort dashboard (table, at-risk flags, charts, exports), and the tenant
+ * wall.
+ */
 class PortalIT {
 
     static String base;
+    static Http http;
     WebDriver browser;
     WebDriverWait wait;
+    Path downloads;
 
     @BeforeAll
     static void server() throws Exception {
         base = SharedServer.get().baseUrl();
+        http = new Http(base);
     }
 
     @BeforeEach
     void openBrowser() throws Exception {
-        browser = Chromium.start(1280, 1000);
+        downloads = Files.createTempDirectory("portal-downloads");
+        browser = Chromium.start(1280, 1000, downloads);
         // An Ajax update replaces the table under the test's feet: a stale row is read again, not an error.
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.ignoring(StaleElementReferenceException.class);
@@ -102,7 +122,8 @@ class PortalIT {
 
         // The second class of the counsellor's school, chosen as a user would. The menu is first brought to the middle
         // of the window, so that its overlay does not open under the page's header; a click that still lands while
-        // the overlay is opening is lost in a headless browser, and then the menu is opened again.
+        // the overlay is opening is lost (or finds the item not laid out yet) in a headless browser, and then the menu
+        // is opened again.
         WebElement menu = browser.findElement(By.id("cohort:cohortSelect"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", menu);
         for (int attempt = 1; !cohortLabel().startsWith("Year 8 Birch"); attempt++) {
@@ -114,7 +135,7 @@ class PortalIT {
                         .click();
                 new WebDriverWait(browser, Duration.ofSeconds(5))
                         .until(d -> cohortLabel().startsWith("Year 8 Birch"));
-            } catch (TimeoutException | ElementClickInterceptedException e) {
+            } catch (TimeoutException | ElementNotInteractableException e) {
                 browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
             }
         }
@@ -476,5 +497,317 @@ class PortalIT {
         Files.write(
                 LaunchedServer.WORK.resolve("portal-insights.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    // ---- The cohort dashboard (issue #16, item 1) ----
+
+    /** A school of its own, set up through the API, whose one class holds a child the at-risk rule flags. */
+    record DashSchool(
+            String counsellor, String classA, String classB, String lynxId, String lynx, String wren, String otter) {}
+
+    static DashSchool dashSchool;
+
+    static synchronized DashSchool dashSchool() throws Exception {
+        if (dashSchool != null) {
+            return dashSchool;
+        }
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        String platform = http.token("admin");
+        Http.Reply tenant = http.post(
+                "/api/v1/tenants", AccountsIT.tenantBody("Dashboard School " + run, "dash.admin." + run), platform);
+        assertThat(tenant.status()).as(tenant.body()).isEqualTo(201);
+        String admin = http.token("dash.admin." + run, AccountsIT.PASSWORD);
+        String classA =
+                AccountsIT.created(http.post("/api/v1/cohorts", AccountsIT.cohortBody("Class A"), admin), "cohortId");
+        String classB =
+                AccountsIT.created(http.post("/api/v1/cohorts", AccountsIT.cohortBody("Class B"), admin), "cohortId");
+        String counsellor = "dash.counsellor." + run;
+        AccountsIT.created(
+                http.post(
+                        "/api/v1/users",
+                        AccountsIT.userBody(counsellor, AccountsIT.PASSWORD, "COUNSELLOR", classA),
+                        admin),
+                "userId");
+        String guardian = "dash.parent." + run;
+        AccountsIT.created(
+                http.post("/api/v1/users", AccountsIT.userBody(guardian, AccountsIT.PASSWORD, "GUARDIAN"), admin),
+                "userId");
+        String lynx = "Lynx-" + run;
+        String wren = "Wren-" + run;
+        String otter = "Otter-" + run;
+        String lynxId = AccountsIT.created(
+                http.post("/api/v1/children", AccountsIT.childBody(lynx, 2016, classA), admin), "childId");
+        String wrenId = AccountsIT.created(
+                http.post("/api/v1/children", AccountsIT.childBody(wren, 2016, classA), admin), "childId");
+        AccountsIT.created(http.post("/api/v1/children", AccountsIT.childBody(otter, 2015, classB), admin), "childId");
+        String parent = http.token(guardian, AccountsIT.PASSWORD);
+        for (String child : List.of(lynxId, wrenId)) {
+            Http.Reply link = http.post(
+                    "/api/v1/children/" + child + "/guardians", AccountsIT.object(Map.of("username", guardian)), admin);
+            assertThat(link.status()).as(link.body()).isEqualTo(201);
+        }
+        // Lynx may be analysed; Wren's guardian agreed to collection only.
+        for (String[] consent :
+                List.of(new String[] {lynxId, "collection"}, new String[] {lynxId, "analysis"}, new String[] {
+                    wrenId, "collection"
+                })) {
+            Http.Reply granted = http.post(
+                    "/api/v1/children/" + consent[0] + "/consents",
+                    AccountsIT.object(Map.of("scope", consent[1], "noticeVersion", "2026-01")),
+                    parent);
+            assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+        }
+
+        // Half an hour a day: stress 0.2 on four days of the usual weeks, 0.5 on four of the last seven. So Lynx's
+        // stress rose by 0.3 over its own usual (sustained stress), and the watch recorded far less than half of
+        // the last week (missed wear).
+        Http.Reply paired = http.post(
+                "/api/v1/devices/pair",
+                Json.createObjectBuilder()
+                        .add("childId", lynxId)
+                        .add("label", "Dashboard band")
+                        .build()
+                        .toString(),
+                parent);
+        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        JsonArrayBuilder epochs = Json.createArrayBuilder();
+        for (int daysAgo : new int[] {20, 19, 18, 17, 5, 4, 3, 2}) {
+            Instant start = today.minusDays(daysAgo).atTime(10, 0).toInstant(ZoneOffset.UTC);
+            for (int minute = 0; minute < 30; minute++) {
+                epochs.add(Json.createObjectBuilder()
+                        .add("t", start.plusSeconds(60L * minute).toString())
+                        .add("hr", 88.0)
+                        .add("stress", daysAgo > 7 ? 0.2 : 0.5)
+                        .add("wear", true));
+            }
+        }
+        Http.Reply uploaded = http.post(
+                "/api/v1/ingest/batches",
+                Json.createObjectBuilder()
+                        .add("batchId", "dashboard-" + run)
+                        .add("deviceId", paired.object().getString("deviceId"))
+                        .add("epochs", epochs)
+                        .build()
+                        .toString(),
+                paired.object().getString("deviceToken"));
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+        assertThat(uploaded.object().getInt("accepted")).isEqualTo(240);
+        dashSchool = new DashSchool(counsellor, classA, classB, lynxId, lynx, wren, otter);
+        return dashSchool;
+    }
+
+    /** The table's row of the child named so. */
+    private WebElement row(String pseudonym) {
+        return wait.until(d -> d.findElements(By.cssSelector("#cohort\\:children_data tr")).stream()
+                .filter(r -> r.getText().startsWith(pseudonym))
+                .findFirst()
+                .orElse(null));
+    }
+
+    /** The audit trail's last row so far. */
+    private static long lastAuditRow() throws Exception {
+        try (Connection db = SharedServer.ownerConnection();
+                PreparedStatement q = db.prepareStatement("SELECT coalesce(max(id), 0) FROM audit_event");
+                ResultSet rs = q.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The export rows of {@code username} after the row {@code after}: the child of each. */
+    private static List<String> exportAudit(String username, String cohortId, long after) throws Exception {
+        try (Connection db = SharedServer.ownerConnection();
+                PreparedStatement q = db.prepareStatement("SELECT a.child_id, a.outcome FROM audit_event a "
+                        + "JOIN app_user u ON u.id = a.actor_id WHERE u.username = ? AND a.action = 'export' "
+                        + "AND a.resource = ? AND a.id > ? ORDER BY a.id")) {
+            q.setString(1, username);
+            q.setString(2, "CohortOverview.exportDashboard cohort " + cohortId);
+            q.setLong(3, after);
+            List<String> children = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    assertThat(rs.getString(2)).isEqualTo("ok");
+                    children.add(rs.getString(1));
+                }
+            }
+            return children;
+        }
+    }
+
+    /** The first column of each row of an exported CSV file (PrimeFaces quotes every value), header left out. */
+    private static List<String> firstColumn(Path csv) throws Exception {
+        return Files.readAllLines(csv).stream()
+                .skip(1)
+                .filter(line -> !line.isBlank())
+                .map(line -> line.substring(1, line.indexOf('"', 1)))
+                .toList();
+    }
+
+    /** Clicks the export button and waits for the file Chromium saves. */
+    private Path export(String button, String extension) throws Exception {
+        try (var old = Files.list(downloads)) {
+            for (Path p : old.toList()) {
+                Files.delete(p);
+            }
+        }
+        browser.findElement(By.id(button)).click();
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(p -> p.getFileName().toString().endsWith(extension))
+                        .findFirst()
+                        .filter(p -> p.toFile().length() > 0)
+                        .orElse(null);
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        });
+    }
+
+    @Test
+    void aChildAtRiskIsFlaggedWithTheConditionThatFiredOnHoverAndTheAtRiskExportHoldsOnlyIt() throws Exception {
+        DashSchool school = dashSchool();
+        logIn(school.counsellor(), AccountsIT.PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        // Only the counsellor's class: not the other class of the school.
+        assertThat(childNames()).containsExactlyInAnyOrder(school.lynx(), school.wren());
+        assertThat(browser.findElement(By.id("cohort:atRiskCount")).getText())
+                .isEqualTo("1 of 1 assessed children at risk");
+
+        WebElement lynx = row(school.lynx());
+        List<WebElement> flags = lynx.findElements(By.cssSelector(".zm-flag"));
+        assertThat(flags).extracting(WebElement::getText).containsExactly("Sustained stress", "Missed wear");
+        new Actions(browser).moveToElement(flags.get(0)).perform();
+        WebElement tip = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-tooltip .ui-tooltip-text")));
+        assertThat(tip.getText())
+                .startsWith("Sustained stress: mean stress 0.50 over the last 7 days against 0.20 over the child's own"
+                        + " 28 days before them")
+                .contains("a rise of 0.10 or more");
+        new Actions(browser).moveToElement(flags.get(1)).perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".ui-tooltip .ui-tooltip-text"), "Missed wear: 1% of the last 7 days' minutes"));
+        assertThat(row(school.wren()).getText()).contains("Not assessed");
+        browser.findElement(By.cssSelector("#rule summary")).click();
+        assertThat(browser.findElement(By.id("rule")).getText())
+                .contains(
+                        "Sustained stress: mean stress of the last 7 days at least 0.10 above the mean of the 28 days")
+                .contains("Sleep debt:", "Missed wear:");
+        assertThat(lynx.getText()).contains("Not known");
+
+        // At risk only, then the export: the file and the audit trail hold Lynx alone.
+        browser.findElement(By.cssSelector("#cohort\\:children\\:atRiskOnly .ui-chkbox-box"))
+                .click();
+        wait.until(d -> childNames().equals(List.of(school.lynx())));
+        long before = lastAuditRow();
+        Path csv = export("cohort:exportCsv", ".csv");
+        assertThat(firstColumn(csv)).containsExactly(school.lynx());
+        assertThat(Files.readString(csv)).contains("Sustained stress; Missed wear");
+        assertThat(exportAudit(school.counsellor(), school.classA(), before)).containsExactly(school.lynxId());
+        Files.write(
+                LaunchedServer.WORK.resolve("portal-dashboard-at-risk.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void theDashboardShowsChronotypesInWordsAndItsExportsHoldTheCohortAloneAudited() throws Exception {
+        String counsellor = http.token("counsellor");
+        Map<String, List<JsonObject>> byClass =
+                http.get("/api/v1/children", counsellor).json().asJsonArray().getValuesAs(JsonObject.class).stream()
+                        .collect(Collectors.groupingBy(c -> c.getString("cohortName")));
+        List<String> oak = byClass.get("Year 5 Oak").stream()
+                .map(c -> c.getString("pseudonym"))
+                .toList();
+        List<String> oakIds = byClass.get("Year 5 Oak").stream()
+                .map(c -> c.getString("childId"))
+                .toList();
+        String oakId = byClass.get("Year 5 Oak").get(0).getString("cohortId");
+        List<String> others = http.get("/api/v1/children", http.token("school.admin")).json().asJsonArray().stream()
+                .map(JsonObject.class::cast)
+                .filter(c -> !c.getString("cohortName").equals("Year 5 Oak"))
+                .map(c -> c.getString("pseudonym"))
+                .toList();
+        assertThat(oak).hasSize(15);
+        assertThat(others).isNotEmpty();
+
+        // The chronotype job stores the children's categories (the nightly schedule is off in the tests).
+        assertThat(Jobs.runToTheEnd(http, "chronotype", http.token("school.admin"))
+                        .getString("status"))
+                .isEqualTo("COMPLETED");
+        Map<String, String> inWords =
+                Map.of("early_bird", "Early bird", "intermediate", "Intermediate", "night_owl", "Night owl");
+        List<String> oakChronotypes =
+                http.get("/api/v1/children", counsellor).json().asJsonArray().getValuesAs(JsonObject.class).stream()
+                        .filter(c -> c.getString("cohortName").equals("Year 5 Oak") && !c.isNull("chronotype"))
+                        .map(c -> inWords.get(c.getString("chronotype")))
+                        .distinct()
+                        .toList();
+        assertThat(oakChronotypes).isNotEmpty();
+
+        logIn("counsellor", "demo");
+        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        assertThat(childNames()).containsExactlyInAnyOrderElementsOf(oak);
+        // Chronotypes in words; no code in the page, shown or not.
+        String text = browser.findElement(By.id("cohort:children_data")).getText();
+        assertThat(oakChronotypes).allSatisfy(words -> assertThat(text).contains(words));
+        assertThat(browser.getPageSource()).doesNotContain("early_bird", "night_owl", "sustained_stress");
+        for (String chart : List.of("stressChart", "sleepChart", "chronotypeChart")) {
+            WebElement canvas = wait.until(
+                    ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:" + chart + " canvas")));
+            assertThat(canvas.getSize().getHeight()).as(chart).isGreaterThan(100);
+        }
+
+        long before = lastAuditRow();
+        Path csv = export("cohort:exportCsv", ".csv");
+        assertThat(csv.getFileName().toString()).startsWith("Year-5-Oak-");
+        String content = Files.readString(csv);
+        assertThat(content.lines().findFirst().orElseThrow()).contains("Child", "At risk", "Chronotype");
+        assertThat(firstColumn(csv)).containsExactlyInAnyOrderElementsOf(oak).doesNotContainAnyElementsOf(others);
+        assertThat(oakChronotypes).allSatisfy(words -> assertThat(content).contains(words));
+        assertThat(content).doesNotContain("intermediate", "early_bird", "night_owl");
+        assertThat(exportAudit("counsellor", oakId, before)).containsExactlyInAnyOrderElementsOf(oakIds);
+
+        long beforePdf = lastAuditRow();
+        Path pdf = export("cohort:exportPdf", ".pdf");
+        assertThat(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .isEqualTo("%PDF-");
+        assertThat(exportAudit("counsellor", oakId, beforePdf)).containsExactlyInAnyOrderElementsOf(oakIds);
+    }
+
+    /** Whether the page itself scrolls sideways. */
+    private boolean pageScrollsSideways() {
+        return (Boolean) ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+    }
+
+    @Test
+    void theDashboardFitsWindowsOf1280And768Pixels() throws Exception {
+        logIn("counsellor", "demo");
+        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        for (int width : new int[] {1280, 768}) {
+            browser.manage().window().setSize(new Dimension(width, 1000));
+            browser.navigate().refresh();
+            assertThat(childNames()).hasSize(15);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:chronotypeChart canvas")));
+            assertThat(pageScrollsSideways())
+                    .as("the page scrolls sideways at %d px", width)
+                    .isFalse();
+            for (String id : List.of("cohort:exportCsv", "cohort:exportPdf", "cohort:cohortSelect")) {
+                WebElement e = browser.findElement(By.id(id));
+                assertThat(e.isDisplayed()).as(id).isTrue();
+                assertThat(e.getRect().getX() + e.getRect().getWidth())
+                        .as("%s inside the window at %d px", id, width)
+                        .isLessThanOrEqualTo(width);
+            }
+            for (String chart : List.of("stressChart", "sleepChart", "chronotypeChart")) {
+                WebElement canvas = browser.findElement(By.cssSelector("#cohort\\:" + chart + " canvas"));
+                assertThat(canvas.getRect().getX() + canvas.getRect().getWidth())
+                        .as("%s inside the window at %d px", chart, width)
+                        .isLessThanOrEqualTo(width);
+            }
+            Files.write(
+                    LaunchedServer.WORK.resolve("portal-dashboard-" + width + ".png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.zenmoon.domain.model.cohort.Cohort;
 import org.zenmoon.domain.model.cohort.CohortKind;
 import org.zenmoon.domain.model.cohort.CohortRepository;
 import org.zenmoon.domain.model.cohort.CohortSummary;
+import org.zenmoon.domain.model.cohort.DailyStress;
 import org.zenmoon.domain.model.cohort.NightlySleep;
 import org.zenmoon.domain.model.cohort.SchoolEvent;
 import org.zenmoon.domain.model.cohort.StaffAssignment;
@@ -157,6 +158,35 @@ public class JpaCohortRepository implements CohortRepository {
         return rows.stream()
                 .map(r -> new NightlySleep(
                         ((java.sql.Date) r[0]).toLocalDate(), number(r[1]), ((Number) r[2]).intValue()))
+                .toList();
+    }
+
+    /**
+     * Per analysed child of the cohort one range of the (tenant, child, t) index, its stress readings averaged per
+     * day; then the children's daily means averaged per day.
+     */
+    @Override
+    public List<DailyStress> dailyStress(
+            String cohortId, Set<String> analysed, LocalDate from, LocalDate to, int minChildren) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = nativeQuery(
+                        em,
+                        "SELECT d, avg(child_mean), count(*) FROM ("
+                                + "SELECT (e.t AT TIME ZONE 'UTC')::date AS d, avg(e.stress::float8) AS child_mean "
+                                + "FROM child c JOIN epoch e ON e.tenant_id = c.tenant_id AND e.child_id = c.id "
+                                + "WHERE c.tenant_id = ?1 AND c.cohort_id = ?2 AND c.id = ANY(string_to_array(?3, ',')) "
+                                + "AND e.t >= ?4 AND e.t < ?5 AND e.stress IS NOT NULL "
+                                + "GROUP BY c.id, d) per_child GROUP BY d HAVING count(*) >= ?6 ORDER BY d")
+                .setParameter(2, cohortId)
+                .setParameter(3, String.join(",", analysed))
+                .setParameter(
+                        4, Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .setParameter(5, Timestamp.from(to.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .setParameter(6, minChildren)
+                .getResultList();
+        return rows.stream()
+                .map(r ->
+                        new DailyStress(((java.sql.Date) r[0]).toLocalDate(), number(r[1]), ((Number) r[2]).intValue()))
                 .toList();
     }
 

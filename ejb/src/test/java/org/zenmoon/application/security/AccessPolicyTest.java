@@ -14,6 +14,7 @@ import org.zenmoon.domain.model.cohort.ChildWeek;
 import org.zenmoon.domain.model.cohort.Cohort;
 import org.zenmoon.domain.model.cohort.CohortRepository;
 import org.zenmoon.domain.model.cohort.CohortSummary;
+import org.zenmoon.domain.model.cohort.DailyStress;
 import org.zenmoon.domain.model.cohort.NightlySleep;
 import org.zenmoon.domain.model.cohort.SchoolEvent;
 import org.zenmoon.domain.model.user.Role;
@@ -44,6 +45,12 @@ class AccessPolicyTest {
 
             @Override
             public List<NightlySleep> nightlySleep(String cohortId, Instant since) {
+                return List.of();
+            }
+
+            @Override
+            public List<DailyStress> dailyStress(
+                    String cohortId, Set<String> analysed, LocalDate from, LocalDate to, int minChildren) {
                 return List.of();
             }
 

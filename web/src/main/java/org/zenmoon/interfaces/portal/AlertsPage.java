@@ -22,6 +22,7 @@ import org.zenmoon.application.security.Caller;
 import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.application.security.Permission;
 import org.zenmoon.domain.model.alert.Alert;
+import org.zenmoon.interfaces.websocket.PortalAlertPush;
 
 /**
  * The alerts inbox: the last week's alerts of the children the caller sees, newest first; new ones arrive while the
@@ -44,10 +45,7 @@ public class AlertsPage implements Serializable {
     @Inject
     AccessPolicy policy;
 
-    /** Whose inbox a Faces push socket is ({@code <f:websocket user>}): the account and its tenant. */
-    public record Inbox(String userId, String tenantId) implements Serializable {}
-
-    private Inbox inbox;
+    private PortalAlertPush.Inbox inbox;
     private String username;
     private boolean mayAcknowledge;
     private List<Row> rows;
@@ -57,7 +55,7 @@ public class AlertsPage implements Serializable {
     @PostConstruct
     void init() {
         Caller caller = callers.current();
-        inbox = new Inbox(caller.userId(), caller.tenantId());
+        inbox = new PortalAlertPush.Inbox(caller.userId(), caller.tenantId());
         username = caller.username();
         mayAcknowledge = policy.permits(caller, Permission.ACK_ALERTS);
         load();
@@ -254,7 +252,7 @@ public class AlertsPage implements Serializable {
         return rows;
     }
 
-    public Inbox getInbox() {
+    public PortalAlertPush.Inbox getInbox() {
         return inbox;
     }
 

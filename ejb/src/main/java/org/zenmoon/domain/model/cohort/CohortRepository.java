@@ -35,6 +35,13 @@ public interface CohortRepository {
     List<NightlySleep> nightlySleep(String cohortId, Instant since);
 
     /**
+     * The cohort's stress day by day (UTC) for the days from {@code from} to {@code to} (exclusive), from the
+     * children in {@code analysed} alone; a day with stress readings of fewer than {@code minChildren} of them is
+     * left out.
+     */
+    List<DailyStress> dailyStress(String cohortId, Set<String> analysed, LocalDate from, LocalDate to, int minChildren);
+
+    /**
      * Each child of the cohort with its figures: the {@code recentDays} days before {@code today} (UTC) and the
      * nights ending on their mornings, against the {@code usualDays} days and nights before those. A night counts
      * only when at least {@code fullNightMinutes} of its 24 hours (noon to noon) have a sleep state. Only the

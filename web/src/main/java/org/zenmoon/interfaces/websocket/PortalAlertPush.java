@@ -1,4 +1,4 @@
-package org.zenmoon.interfaces.portal;
+package org.zenmoon.interfaces.websocket;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -9,6 +9,7 @@ import jakarta.faces.event.WebsocketEvent;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
+import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +24,7 @@ import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.domain.model.alert.AlertRaised;
 
 /**
- * Tells open alert inboxes that a new alert has come, so that they read the inbox again. The message carries no
+ * Tells the portal's open alert inboxes ({@code portal/alerts.xhtml}) that a new alert has come, so that they read the inbox again. The message carries no
  * data ({@value #MESSAGE}): what the page then shows is read as its own caller, scoped and audited like any read.
  * Only accounts whose inbox is open are told, and only when they see the alert's child now
  * ({@link Alerts#watches}, asked as that account after the upload commits, on a managed thread of its own).
@@ -33,7 +34,10 @@ public class PortalAlertPush {
 
     private static final Logger LOG = Logger.getLogger(PortalAlertPush.class.getName());
 
-    /** The Faces push channel of the inbox page ({@code <f:websocket channel>}). */
+    /** Whose inbox a Faces push socket is ({@code <f:websocket user>}): the account and its tenant. */
+    public record Inbox(String userId, String tenantId) implements Serializable {}
+
+    /** The Faces push channel of the portal's alerts inbox ({@code <f:websocket channel>}). */
     public static final String CHANNEL = "alertInbox";
 
     /** What an inbox hears. */
@@ -63,7 +67,7 @@ public class PortalAlertPush {
     ManagedExecutorService executor;
 
     void opened(@Observes @WebsocketEvent.Opened WebsocketEvent event) {
-        if (CHANNEL.equals(event.getChannel()) && event.getUser() instanceof AlertsPage.Inbox inbox) {
+        if (CHANNEL.equals(event.getChannel()) && event.getUser() instanceof PortalAlertPush.Inbox inbox) {
             open.put(inbox.userId(), inbox.tenantId());
         }
     }
@@ -95,7 +99,7 @@ public class PortalAlertPush {
                 boolean watches =
                         callers.callAs(caller::get, "inbox-" + UUID.randomUUID(), () -> alerts.watches(childId));
                 if (watches
-                        && inboxes.send(MESSAGE, new AlertsPage.Inbox(userId, inbox.getValue()))
+                        && inboxes.send(MESSAGE, new PortalAlertPush.Inbox(userId, inbox.getValue()))
                                 .isEmpty()) {
                     open.remove(userId);
                 }
