@@ -43,24 +43,11 @@ class DevicesIT {
     }
 
     static boolean collects(String childId) {
-        try {
-            return http.get("/api/v1/children/" + childId + "/consents", parent).json().asJsonArray().stream()
-                    .map(JsonObject.class::cast)
-                    .anyMatch(c -> c.getString("scope").equals("collection") && c.getBoolean("active"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Devices.collects(http, childId, parent);
     }
 
     static Http.Reply pair(String childId, String label, String token) throws Exception {
-        return http.post(
-                "/api/v1/devices/pair",
-                Json.createObjectBuilder()
-                        .add("childId", childId)
-                        .add("label", label)
-                        .build()
-                        .toString(),
-                token);
+        return Devices.pair(http, childId, label, token);
     }
 
     @Test

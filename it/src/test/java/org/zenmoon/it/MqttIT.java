@@ -102,13 +102,7 @@ class MqttIT {
     }
 
     static boolean collects(String child, String parent) {
-        try {
-            return http.get("/api/v1/children/" + child + "/consents", parent).json().asJsonArray().stream()
-                    .map(JsonObject.class::cast)
-                    .anyMatch(c -> c.getString("scope").equals("collection") && c.getBoolean("active"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Devices.collects(http, child, parent);
     }
 
     /** Pairs a device for the child as the parent would, and keeps its token. */
