@@ -48,8 +48,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class MobileAppIT {
 
     static final Path SCREENS = Path.of("target", "mobile-screens");
-    /** axe-core as the app's npm dev dependency installed it (the mobile module builds before this one). */
-    static final Path AXE = Path.of("..", "mobile", "node_modules", "axe-core", "axe.min.js");
 
     static Http http;
     static String base;
@@ -417,16 +415,8 @@ class MobileAppIT {
     static void check(String screen) throws Exception {
         Number width = (Number) browser.executeScript("return document.documentElement.scrollWidth;");
         assertThat(width.intValue()).as(screen + " fits 360 px").isLessThanOrEqualTo(360);
-        browser.executeScript(Files.readString(AXE));
-        Object result = browser.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-                  .then(r => done(JSON.stringify(r.violations
-                      .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                      .map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')) })))))
-                  .catch(e => done('axe failed: ' + e));
-                """);
-        assertThat(String.valueOf(result))
+        String result = Axe.seriousViolations(browser);
+        assertThat(result)
                 .as(screen + ": axe-core's serious and critical violations")
                 .isEqualTo("[]");
         Files.write(SCREENS.resolve(screen + ".png"), browser.getScreenshotAs(OutputType.BYTES));

@@ -810,4 +810,78 @@ class PortalIT {
                     ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         }
     }
+
+    @Test
+    void everyPortalPageHasNoSeriousOrCriticalAccessibilityViolation() throws Exception {
+        Http http = new Http(base);
+        String child = http
+                .get("/api/v1/children", http.token("school.admin"))
+                .json()
+                .asJsonArray()
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(c -> c.getString("childId"))
+                .sorted()
+                .findFirst()
+                .orElseThrow();
+        logIn("school.admin", "demo");
+        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("cohort", "/portal/cohort.xhtml");
+        pages.put("alerts", "/portal/alerts.xhtml");
+        pages.put("insights", "/portal/insights.xhtml");
+        pages.put("jobs", "/portal/jobs.xhtml");
+        pages.put("child", "/portal/child.xhtml?id=" + child);
+        Map<String, String> violations = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            browser.get(base + page.getValue());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1, main .ui-datatable")));
+            String found = Axe.seriousViolations((JavascriptExecutor) browser);
+            if (!found.equals("[]")) {
+                violations.put(page.getKey(), found);
+            }
+        }
+        assertThat(violations)
+                .as("axe-core's serious and critical violations per page")
+                .isEmpty();
+    }
+
+    @Test
+    void aPseudonymHoldingAScriptIsShownAsTextOnTheDashboardAndTheChildsPage() throws Exception {
+        String run = Long.toString(System.nanoTime(), 36);
+        Http.Reply tenant = http.post(
+                "/api/v1/tenants",
+                AccountsIT.tenantBody("Escape School " + run, "escape.admin." + run),
+                http.token("admin"));
+        assertThat(tenant.status()).as(tenant.body()).isEqualTo(201);
+        String admin = http.token("escape.admin." + run, AccountsIT.PASSWORD);
+        String cohort = AccountsIT.created(
+                http.post("/api/v1/cohorts", AccountsIT.cohortBody("Class <b>bold</b>"), admin), "cohortId");
+        String counsellor = "escape.counsellor." + run;
+        AccountsIT.created(
+                http.post(
+                        "/api/v1/users",
+                        AccountsIT.userBody(counsellor, AccountsIT.PASSWORD, "COUNSELLOR", cohort),
+                        admin),
+                "userId");
+        String pseudonym = "<script>window.zmInjected=1</script><img src=x onerror=\"window.zmInjected=2\">";
+        String child = AccountsIT.created(
+                http.post("/api/v1/children", AccountsIT.childBody(pseudonym, 2016, cohort), admin), "childId");
+
+        logIn(counsellor, AccountsIT.PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        wait.until(d -> childNames().contains(pseudonym));
+        assertThat(browser.findElement(By.id("cohort:cohortSelect_label")).getText())
+                .contains("Class <b>bold</b>");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.zmInjected === undefined;"))
+                .isEqualTo(true);
+
+        browser.get(base + "/portal/child.xhtml?id=" + child);
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("childTitle")))
+                        .getText())
+                .isEqualTo(pseudonym);
+        assertThat(browser.getTitle()).contains("<script>");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.zmInjected === undefined;"))
+                .isEqualTo(true);
+    }
 }

@@ -87,23 +87,27 @@ final class CausalInsights {
         String label = intervention + " → " + outcomeWords;
         String checks = checks(e);
         if (verdict.equals("insufficient_data") || effect == null || low == null || high == null) {
-            String reason = e.getString("reason", "");
             return new Insight(
                     label,
                     "insufficient_data",
-                    "Insufficient data for " + intervention.toLowerCase(Locale.ENGLISH) + " and " + outcomeWords
-                            + (reason.isEmpty() ? "." : ": " + reason + "."),
+                    "Insufficient data for " + intervention.toLowerCase(Locale.ENGLISH) + " and " + outcomeWords + ": "
+                            + reasonInWords(e.getString("reason", "")) + ".",
                     "",
                     null,
                     null,
                     null);
         }
         String unit = sleep ? " h" : "";
+        String days = "cohort_fixed_effects".equals(e.getString("design", ""))
+                ? n + " child-days"
+                : n + (n == 1 ? " day" : " days");
         String interval =
-                String.format(Locale.ENGLISH, "(95%% CI %s to %s%s, n = %d)", figure(low), figure(high), unit, n);
+                String.format(Locale.ENGLISH, "(95%% CI %s to %s%s, %s)", figure(low), figure(high), unit, days);
         String sentence;
         if (verdict.equals("helps") || verdict.equals("harms")) {
-            String verb = sleep ? (effect > 0 ? "lengthened" : "shortened") : (effect < 0 ? "lowered" : "raised");
+            // The direction the verdict rests on: the side of 0 the whole interval lies on (VerdictRule).
+            boolean up = low > 0;
+            String verb = sleep ? (up ? "lengthened" : "shortened") : (up ? "raised" : "lowered");
             sentence = String.format(
                     Locale.ENGLISH,
                     "%s %s %s by %s%s %s.",
@@ -153,8 +157,23 @@ final class CausalInsights {
         return e.get(key) instanceof JsonNumber num && Double.isFinite(num.doubleValue()) ? num.doubleValue() : null;
     }
 
-    private static String figure(double v) {
-        return String.format(Locale.ENGLISH, "%.2f", v);
+    /** Three significant figures (stress effects are often a few thousandths), without an exponent. */
+    static String figure(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(3))
+                .stripTrailingZeros()
+                .toPlainString();
+    }
+
+    /** The engine's reason for too little data, in words a counsellor can act on. */
+    static String reasonInWords(String reason) {
+        if (reason.startsWith("both arms need rows")) {
+            return "too few days with the intervention, or too few without it";
+        }
+        return reason.isEmpty() ? "not enough days yet" : reason;
     }
 
     /** A forest plot (Chart.js): per estimate, its 95% interval as a floating bar and the estimate as a point. */

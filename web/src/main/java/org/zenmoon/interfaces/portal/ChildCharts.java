@@ -149,13 +149,13 @@ final class ChildCharts {
                 .add(line("Heart rate (bpm)", h.hr(), "#b3261e", "y"))
                 .add(line("Stress (0–1)", h.stress(), "#3b5ba5", "y1"))
                 .add(Json.createObjectBuilder()
+                        // Bars, so that each asleep hour is shaded whole, a single one too.
+                        .add("type", "bar")
                         .add("label", "Asleep")
                         .add("data", numbers(asleep))
                         .add("yAxisID", "y1")
-                        .add("stepped", true)
-                        .add("fill", "origin")
-                        .add("borderWidth", 0)
-                        .add("pointRadius", 0)
+                        .add("barPercentage", 1.0)
+                        .add("categoryPercentage", 1.0)
                         .add("backgroundColor", "rgba(92, 84, 160, 0.18)"))
                 .add(marker(
                         "School and child events",
@@ -178,6 +178,14 @@ final class ChildCharts {
                         "circle",
                         "#5b6475"));
         JsonObjectBuilder scales = Json.createObjectBuilder()
+                .add(
+                        "x",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "title",
+                                        Json.createObjectBuilder()
+                                                .add("display", true)
+                                                .add("text", "hour (UTC)")))
                 .add("y", axis("left", "bpm", null, null))
                 .add(
                         "y1",
@@ -191,6 +199,14 @@ final class ChildCharts {
                 .add(line("EDA (µS)", h.eda(), "#00796b", "y"))
                 .add(line("Activity (mg)", h.activity(), "#6d4c41", "y1"));
         JsonObjectBuilder scales = Json.createObjectBuilder()
+                .add(
+                        "x",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "title",
+                                        Json.createObjectBuilder()
+                                                .add("display", true)
+                                                .add("text", "hour (UTC)")))
                 .add("y", axis("left", "µS", null, null))
                 .add(
                         "y1",
@@ -259,7 +275,8 @@ final class ChildCharts {
                 .add("borderColor", color)
                 .add("backgroundColor", color)
                 .add("yAxisID", axis)
-                .add("pointRadius", 0)
+                // A point shows an hour that has a value between two gaps, which a line alone would not draw.
+                .add("pointRadius", 1.5)
                 .add("borderWidth", 1.5)
                 .add("spanGaps", false)
                 .add("fill", false);

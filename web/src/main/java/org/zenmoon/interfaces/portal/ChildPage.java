@@ -4,6 +4,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.Serializable;
@@ -156,16 +157,13 @@ public class ChildPage implements Serializable {
             return "Insufficient data: " + f.getString("reason", "too short a history") + ".";
         }
         StringBuilder s = new StringBuilder("Model ").append(f.getString("model", "?"));
-        if (f.containsKey("backtest")) {
-            JsonObject b = f.getJsonObject("backtest");
-            if (b.containsKey("mase")) {
-                s.append(String.format(
-                        Locale.ENGLISH,
-                        "; backtest MASE %.2f",
-                        b.getJsonNumber("mase").doubleValue()));
+        if (f.get("backtest") instanceof JsonObject b) {
+            // A figure the backtest could not compute is null (ForecastRefresh), never a number.
+            if (b.get("mase") instanceof JsonNumber mase) {
+                s.append(String.format(Locale.ENGLISH, "; backtest MASE %.2f", mase.doubleValue()));
             }
-            if (b.containsKey("origins")) {
-                s.append(" over ").append(b.getInt("origins")).append(" origins");
+            if (b.get("origins") instanceof JsonNumber origins) {
+                s.append(" over ").append(origins.intValue()).append(" origins");
             }
         }
         if (f.containsKey("computedAt")) {

@@ -14,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.zenmoon.application.AnalysisJobs;
 import org.zenmoon.application.CausalRefresh;
 import org.zenmoon.application.ChronotypeRefresh;
@@ -37,6 +39,8 @@ import org.zenmoon.domain.model.job.JobStatus;
 public class JobsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    private static final Logger LOG = Logger.getLogger(JobsPage.class.getName());
 
     /** Runs the history shows. */
     static final int HISTORY = 20;
@@ -102,6 +106,10 @@ public class JobsPage implements Serializable {
             info("Started: " + JOB_NAMES.getOrDefault(jobName, jobName) + ".");
         } catch (ConflictException | NotFoundException e) {
             warn(e.getMessage());
+        } catch (RuntimeException e) {
+            // The batch runtime refused: the run is marked failed, and the server log has the details.
+            LOG.log(Level.WARNING, "a job action from the portal failed", e);
+            warn("The job could not be started or changed; its run shows what happened. Try again later.");
         }
         load();
     }
@@ -112,6 +120,10 @@ public class JobsPage implements Serializable {
             info("Asked the run to stop after its current chunk.");
         } catch (ConflictException | NotFoundException e) {
             warn(e.getMessage());
+        } catch (RuntimeException e) {
+            // The batch runtime refused: the run is marked failed, and the server log has the details.
+            LOG.log(Level.WARNING, "a job action from the portal failed", e);
+            warn("The job could not be started or changed; its run shows what happened. Try again later.");
         }
         load();
     }
@@ -122,6 +134,10 @@ public class JobsPage implements Serializable {
             info("Restarted from its last checkpoints.");
         } catch (ConflictException | NotFoundException e) {
             warn(e.getMessage());
+        } catch (RuntimeException e) {
+            // The batch runtime refused: the run is marked failed, and the server log has the details.
+            LOG.log(Level.WARNING, "a job action from the portal failed", e);
+            warn("The job could not be started or changed; its run shows what happened. Try again later.");
         }
         load();
     }

@@ -27,7 +27,7 @@ class CausalInsightsTest {
                 .get(0);
         assertThat(i.getLabel()).isEqualTo("Mindfulness session → evening stress");
         assertThat(i.getSentence())
-                .isEqualTo("Mindfulness session lowered evening stress by 0.08 (95% CI -0.13 to -0.03, n = 28).");
+                .isEqualTo("Mindfulness session lowered evening stress by 0.08 (95% CI -0.13 to -0.03, 28 days).");
         assertThat(i.getChecks()).isEqualTo("The 2 checks passed.");
     }
 
@@ -45,6 +45,18 @@ class CausalInsightsTest {
     }
 
     @Test
+    void smallStressEffectsKeepThreeSignificantFiguresAndACohortCountsChildDays() {
+        CausalInsights.Insight i = CausalInsights.of(effects("[{\"intervention\":\"mindfulness\","
+                        + "\"outcome\":\"evening_stress\",\"design\":\"cohort_fixed_effects\",\"verdict\":\"helps\","
+                        + "\"effect\":-0.00337,\"ciLow\":-0.00644,\"ciHigh\":-0.00066,\"n\":1042," + CHECKS_PASSED
+                        + "}]"))
+                .get(0);
+        assertThat(i.getSentence())
+                .isEqualTo(
+                        "Mindfulness lowered evening stress by 0.00337 (95% CI -0.00644 to -0.00066, 1042 child-days).");
+    }
+
+    @Test
     void sleepIsInHoursAndAFailedCheckIsNamed() {
         CausalInsights.Insight i = CausalInsights.of(
                         effects("[{\"intervention\":\"screens_off_early\",\"outcome\":\"sleep\","
@@ -52,7 +64,8 @@ class CausalInsightsTest {
                                 + "{\"name\":\"placebo_treatment\",\"passed\":false,\"detail\":\"\"},"
                                 + "{\"name\":\"data_subset\",\"passed\":true,\"detail\":\"\"}]}]"))
                 .get(0);
-        assertThat(i.getSentence()).startsWith("Screens off early lengthened sleep by 0.40 h (95% CI 0.10 to 0.70 h");
+        assertThat(i.getSentence())
+                .startsWith("Screens off early lengthened sleep by 0.4 h (95% CI 0.1 to 0.7 h, 40 days");
         assertThat(i.getChecks())
                 .isEqualTo("1 of 2 checks failed (placebo treatment): treat this estimate with caution.");
     }
@@ -69,7 +82,8 @@ class CausalInsightsTest {
                 .contains("No clear effect of outdoor play on evening stress")
                 .endsWith("and the interval includes no change.");
         assertThat(all.get(1).getSentence())
-                .isEqualTo("Insufficient data for box breathing and sleep: both arms need rows.");
+                .isEqualTo("Insufficient data for box breathing and sleep: too few days with the intervention, or too"
+                        + " few without it.");
         assertThat(all.get(1).getVerdict()).isEqualTo("insufficient_data");
         JsonObject plot = Json.createReader(new StringReader(CausalInsights.forestPlot(all)))
                 .readObject();
