@@ -232,14 +232,8 @@ final class CausalInsights {
                                         Json.createObjectBuilder()
                                                 .add(
                                                         "x",
-                                                        Json.createObjectBuilder()
-                                                                .add(
-                                                                        "title",
-                                                                        Json.createObjectBuilder()
-                                                                                .add("display", true)
-                                                                                .add(
-                                                                                        "text",
-                                                                                        "effect (stress 0–1, sleep in hours); 0 = no change")))))
+                                                        ChildCharts.titled(
+                                                                "effect (stress 0–1, sleep in hours); 0 = no change"))))
                 .build()
                 .toString();
     }

@@ -178,14 +178,7 @@ final class ChildCharts {
                         "circle",
                         "#5b6475"));
         JsonObjectBuilder scales = Json.createObjectBuilder()
-                .add(
-                        "x",
-                        Json.createObjectBuilder()
-                                .add(
-                                        "title",
-                                        Json.createObjectBuilder()
-                                                .add("display", true)
-                                                .add("text", "hour (UTC)")))
+                .add("x", titled("hour (UTC)"))
                 .add("y", axis("left", "bpm", null, null))
                 .add(
                         "y1",
@@ -199,14 +192,7 @@ final class ChildCharts {
                 .add(line("EDA (µS)", h.eda(), "#00796b", "y"))
                 .add(line("Activity (mg)", h.activity(), "#6d4c41", "y1"));
         JsonObjectBuilder scales = Json.createObjectBuilder()
-                .add(
-                        "x",
-                        Json.createObjectBuilder()
-                                .add(
-                                        "title",
-                                        Json.createObjectBuilder()
-                                                .add("display", true)
-                                                .add("text", "hour (UTC)")))
+                .add("x", titled("hour (UTC)"))
                 .add("y", axis("left", "µS", null, null))
                 .add(
                         "y1",
@@ -294,10 +280,14 @@ final class ChildCharts {
                 .add("backgroundColor", color);
     }
 
-    private static JsonObjectBuilder axis(String position, String title, Double min, Double max) {
-        JsonObjectBuilder a = Json.createObjectBuilder()
-                .add("position", position)
+    /** An axis with its title shown. */
+    static JsonObjectBuilder titled(String title) {
+        return Json.createObjectBuilder()
                 .add("title", Json.createObjectBuilder().add("display", true).add("text", title));
+    }
+
+    private static JsonObjectBuilder axis(String position, String title, Double min, Double max) {
+        JsonObjectBuilder a = titled(title).add("position", position);
         if (min != null) {
             a.add("min", min);
         }
