@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.zenmoon.application.audit.Audited;
 import org.zenmoon.application.security.AccessPolicy;
 import org.zenmoon.application.security.CallerContext;
@@ -20,21 +19,23 @@ import org.zenmoon.application.security.Requires;
 import org.zenmoon.application.security.TenantBound;
 import org.zenmoon.domain.model.cohort.ChildTrend;
 import org.zenmoon.domain.model.cohort.ChildWeek;
+import org.zenmoon.domain.model.cohort.CohortFigures;
 import org.zenmoon.domain.model.cohort.CohortRepository;
 import org.zenmoon.domain.model.cohort.CohortSummary;
-import org.zenmoon.domain.model.cohort.DailyStress;
-import org.zenmoon.domain.model.cohort.NightlySleep;
 import org.zenmoon.domain.model.consent.ConsentScope;
 
 /**
  * The counsellor's and clinician's view of their cohorts: who is in them, when each child's device was last
- * seen, the last seven days in figures with each child's at-risk flags, the cohort's nightly sleep and daily stress,
+ * seen, the last seven days in figures with each child's at-risk flags, the cohort's daily stress and nightly sleep,
  * and its summary with the children at risk.
  */
 @Stateless
 @TenantBound
 @Requires(Permission.USE_PORTAL)
 public class CohortOverview {
+
+    /** The days and nights of the dashboard's charts. */
+    public static final int CHART_DAYS = 30;
 
     @Inject
     CohortRepository cohorts;
@@ -59,7 +60,8 @@ public class CohortOverview {
     /**
      * The cohort's dashboard: every child with its last seven days in figures and its at-risk flags by
      * {@link AtRiskRule} (children with active analysis consent only; the others are not assessed and show no
-     * chronotype), with the cohort's summary from the same read. Audited with one row per child of the cohort.
+     * chronotype), with the cohort's summary and its stress and sleep charts from the same read (one pass over the
+     * analysed children's epochs). Audited with one row per child of the cohort.
      *
      * @throws NotFoundException (404) for a cohort outside the caller's scope
      */
@@ -84,17 +86,21 @@ public class CohortOverview {
         CohortSummary cohort = requireVisible(cohortId);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Set<String> analysed = consent.childrenWithActive(ConsentScope.ANALYSIS);
         List<ChildWeek> weeks = cohorts.childWeeks(cohortId, now.minus(Duration.ofDays(7)));
-        List<ChildTrend> trends = cohorts.trends(
+        CohortFigures figures = cohorts.figures(
                 cohortId,
-                analysed,
-                today,
+                consent.childrenWithActive(ConsentScope.ANALYSIS),
+                now,
                 AtRiskRule.RECENT_DAYS,
                 AtRiskRule.USUAL_DAYS,
-                AtRiskRule.FULL_NIGHT_MINUTES);
-        CohortSummaryView summary = CohortSummaryView.of(cohort, trends, today, now);
-        return new CohortDashboard(summary, rows(weeks, trends, summary.window()));
+                AtRiskRule.FULL_NIGHT_MINUTES,
+                CHART_DAYS);
+        CohortSummaryView summary = CohortSummaryView.of(cohort, figures.trends(), today, now);
+        return new CohortDashboard(
+                summary,
+                rows(weeks, figures.trends(), summary.window()),
+                CohortCharts.dailyStress(figures.days(), CohortSummaryView.MIN_CHILDREN),
+                CohortCharts.nightlySleep(figures.nights(), CohortSummaryView.MIN_CHILDREN));
     }
 
     /** Each child's week with its assessment; a child is assessed when the trends read it (analysis consent). */
@@ -111,30 +117,6 @@ public class CohortOverview {
                     week, assessed, assessed ? AtRiskRule.assess(trend, window.from(), window.to()) : List.of()));
         }
         return rows;
-    }
-
-    /**
-     * The cohort's stress day by day over the {@code days} complete days (UTC) before today: each child's mean
-     * reading per day, averaged over the children with active analysis consent; a day with readings of fewer than
-     * {@value CohortSummaryView#MIN_CHILDREN} children is left out, as the summary leaves out a figure from too few.
-     */
-    @Audited
-    public List<DailyStress> dailyStress(String cohortId, int days) {
-        requireVisible(cohortId);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return cohorts.dailyStress(
-                cohortId,
-                consent.childrenWithActive(ConsentScope.ANALYSIS),
-                today.minusDays(days),
-                today,
-                CohortSummaryView.MIN_CHILDREN);
-    }
-
-    /** Mean hours asleep per child, night by night, over the last {@code nights} nights that have data. */
-    @Audited
-    public List<NightlySleep> nightlySleep(String cohortId, int nights) {
-        requireVisible(cohortId);
-        return cohorts.nightlySleep(cohortId, clock.instant().minus(Duration.ofDays(nights + 1L)));
     }
 
     /**

@@ -53,7 +53,7 @@ class CohortDashboardTest {
                 List.of(week("a", null), week("b", null)),
                 List.of(CohortSummaryViewTest.steady("a"), CohortSummaryViewTest.steady("b")),
                 WINDOW);
-        CohortDashboard dashboard = new CohortDashboard(null, rows);
+        CohortDashboard dashboard = new CohortDashboard(null, rows, List.of(), List.of());
         assertThat(dashboard.namedChildIds()).containsExactly("a", "b");
         assertThat(rows).allSatisfy(row -> assertThat(row.isAtRisk()).isFalse());
     }

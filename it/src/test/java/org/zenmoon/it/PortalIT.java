@@ -774,6 +774,15 @@ class PortalIT {
         assertThat(exportAudit("counsellor", oakId, beforePdf)).containsExactlyInAnyOrderElementsOf(oakIds);
     }
 
+    /** The texts of the table's cells and column titles that are wider than their box. */
+    @SuppressWarnings("unchecked")
+    private List<String> clippedCells() {
+        return (List<String>) ((JavascriptExecutor) browser)
+                .executeScript("return Array.from(document.querySelectorAll('[id=\"cohort:children_data\"] td, "
+                        + "[id=\"cohort:children_head\"] th'))"
+                        + ".filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent);");
+    }
+
     /** Whether the page itself scrolls sideways. */
     private boolean pageScrollsSideways() {
         return (Boolean) ((JavascriptExecutor) browser)
@@ -792,6 +801,9 @@ class PortalIT {
             assertThat(pageScrollsSideways())
                     .as("the page scrolls sideways at %d px", width)
                     .isFalse();
+            assertThat(clippedCells())
+                    .as("cells whose text is cut off at %d px", width)
+                    .isEmpty();
             for (String id : List.of("cohort:exportCsv", "cohort:exportPdf", "cohort:cohortSelect")) {
                 WebElement e = browser.findElement(By.id(id));
                 assertThat(e.isDisplayed()).as(id).isTrue();

@@ -12,10 +12,9 @@ import org.zenmoon.domain.model.child.ChildScope;
 import org.zenmoon.domain.model.cohort.ChildTrend;
 import org.zenmoon.domain.model.cohort.ChildWeek;
 import org.zenmoon.domain.model.cohort.Cohort;
+import org.zenmoon.domain.model.cohort.CohortFigures;
 import org.zenmoon.domain.model.cohort.CohortRepository;
 import org.zenmoon.domain.model.cohort.CohortSummary;
-import org.zenmoon.domain.model.cohort.DailyStress;
-import org.zenmoon.domain.model.cohort.NightlySleep;
 import org.zenmoon.domain.model.cohort.SchoolEvent;
 import org.zenmoon.domain.model.user.Role;
 
@@ -44,17 +43,6 @@ class AccessPolicyTest {
             }
 
             @Override
-            public List<NightlySleep> nightlySleep(String cohortId, Instant since) {
-                return List.of();
-            }
-
-            @Override
-            public List<DailyStress> dailyStress(
-                    String cohortId, Set<String> analysed, LocalDate from, LocalDate to, int minChildren) {
-                return List.of();
-            }
-
-            @Override
             public List<ChildTrend> trends(
                     String cohortId,
                     Set<String> analysed,
@@ -63,6 +51,18 @@ class AccessPolicyTest {
                     int usualDays,
                     int fullNightMinutes) {
                 return List.of();
+            }
+
+            @Override
+            public CohortFigures figures(
+                    String cohortId,
+                    Set<String> analysed,
+                    Instant now,
+                    int recentDays,
+                    int usualDays,
+                    int fullNightMinutes,
+                    int chartDays) {
+                return new CohortFigures(List.of(), List.of(), List.of());
             }
 
             @Override

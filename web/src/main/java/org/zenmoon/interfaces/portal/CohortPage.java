@@ -36,8 +36,6 @@ import org.zenmoon.domain.model.cohort.CohortSummary;
 public class CohortPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    static final int NIGHTS = 30;
-    static final int DAYS = 30;
     /** The table's client id, for the export's look at its sort and filters. */
     static final String TABLE = "cohort:children";
 
@@ -82,8 +80,8 @@ public class CohortPage implements Serializable {
         assessed = dashboard.summary().atRisk().assessed();
         notAssessed = dashboard.summary().leftOutForConsent();
         chronotypeChart = DashboardCharts.chronotypeMix(dashboard.summary().chronotypeMix(), words());
-        sleepChart = DashboardCharts.sleep(overview.nightlySleep(cohortId, NIGHTS), words());
-        stressChart = DashboardCharts.stress(overview.dailyStress(cohortId, DAYS), words());
+        sleepChart = DashboardCharts.sleep(dashboard.sleep(), words());
+        stressChart = DashboardCharts.stress(dashboard.stress(), words());
     }
 
     /**

@@ -31,16 +31,6 @@ public interface CohortRepository {
     /** Each child of the cohort with its figures since {@code since}. */
     List<ChildWeek> childWeeks(String cohortId, Instant since);
 
-    /** Mean hours asleep per child, night by night, for the nights after {@code since} that have data. */
-    List<NightlySleep> nightlySleep(String cohortId, Instant since);
-
-    /**
-     * The cohort's stress day by day (UTC) for the days from {@code from} to {@code to} (exclusive), from the
-     * children in {@code analysed} alone; a day with stress readings of fewer than {@code minChildren} of them is
-     * left out.
-     */
-    List<DailyStress> dailyStress(String cohortId, Set<String> analysed, LocalDate from, LocalDate to, int minChildren);
-
     /**
      * Each child of the cohort with its figures: the {@code recentDays} days before {@code today} (UTC) and the
      * nights ending on their mornings, against the {@code usualDays} days and nights before those. A night counts
@@ -54,4 +44,19 @@ public interface CohortRepository {
             int recentDays,
             int usualDays,
             int fullNightMinutes);
+
+    /**
+     * The cohort's figures for its dashboard, in one pass over the epochs of the children in {@code analysed} up to
+     * {@code now}: each child's trend exactly as {@link #trends} gives it for the day of {@code now} (UTC), and the
+     * children's days of the {@code chartDays} complete days before that day and nights of the {@code chartDays}
+     * nights up to the one that began the evening before it (which may not have ended).
+     */
+    CohortFigures figures(
+            String cohortId,
+            Set<String> analysed,
+            Instant now,
+            int recentDays,
+            int usualDays,
+            int fullNightMinutes,
+            int chartDays);
 }
