@@ -78,10 +78,7 @@ class PortalIT {
     }
 
     private void logIn(String user, String password) {
-        browser.get(base + "/login.xhtml");
-        browser.findElement(By.id("login:username")).sendKeys(user);
-        browser.findElement(By.id("login:password")).sendKeys(password);
-        browser.findElement(By.id("login:submit")).click();
+        Portal.logIn(browser, base, user, password);
     }
 
     /** The menu's label; empty while an Ajax update replaces it. */
