@@ -15,6 +15,7 @@ import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.application.security.Permission;
 import org.zenmoon.application.security.Requires;
 import org.zenmoon.application.security.TenantBound;
+import org.zenmoon.domain.model.child.AnalysisInputs;
 import org.zenmoon.domain.model.child.ChildRepository;
 import org.zenmoon.domain.model.child.ChildTimelineRepository;
 import org.zenmoon.domain.model.child.ChildTimelineRepository.Episode;
@@ -57,6 +58,9 @@ public class ChildTimeline {
     ChildTimelineRepository timeline;
 
     @Inject
+    AnalysisInputs inputs;
+
+    @Inject
     AccessPolicy policy;
 
     @Inject
@@ -75,6 +79,15 @@ public class ChildTimeline {
         Position after = position("sleep-episodes", window.cursor(), true);
         List<Episode> rows = timeline.sleepEpisodes(childId, window.from(), window.to(), after, limit + 1);
         return page(rows, limit, e -> cursor("sleep-episodes", e.onset(), e.id()));
+    }
+
+    /**
+     * The interventions staff logged for the child that started in {@code [from, to)}, by start: at most a few a day,
+     * so one list rather than pages.
+     */
+    public List<AnalysisInputs.Logged> interventions(String childId, Instant from, Instant to) {
+        checked(childId, new Window(from, to, null, null));
+        return inputs.interventions(childId, from, to);
     }
 
     public Page<Event> events(String childId, Window window) {

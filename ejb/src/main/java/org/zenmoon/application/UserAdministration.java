@@ -65,6 +65,9 @@ public class UserAdministration {
 
     /** @return the new account's id */
     public String create(NewUser request) {
+        if (request.username() == null || !request.username().matches(AppUser.USERNAME_PATTERN)) {
+            throw new InvalidInputException("username", AppUser.USERNAME_RULE);
+        }
         Set<Role> roles = grantable(request.roles());
         requireAcceptable("password", request.username(), request.password());
         Set<String> cohortIds = assignable(roles, request.cohortIds());

@@ -425,6 +425,21 @@ class PortalIT {
                 .findFirst()
                 .orElseThrow();
 
+        java.time.Instant sessionStart = java.time.Instant.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .minusSeconds(3 * 3600);
+        Http.Reply logged = http.post(
+                "/api/v1/children/" + oakChild.getString("childId") + "/interventions",
+                AccountsIT.object(Map.of(
+                        "type",
+                        "mindfulness",
+                        "start",
+                        sessionStart.toString(),
+                        "end",
+                        sessionStart.plusSeconds(15 * 60).toString())),
+                counsellor);
+        assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+
         logIn("counsellor", "demo");
         wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
         browser.get(base + "/portal/child.xhtml?id=" + oakChild.getString("childId"));
@@ -439,6 +454,11 @@ class PortalIT {
         assertThat(Integer.parseInt(measured))
                 .as("minutes of the last 7 days in the demo")
                 .isPositive();
+        assertThat(browser.findElements(By.cssSelector("[id$='happenings_data'] tr")).stream()
+                        .map(WebElement::getText)
+                        .filter(row -> row.contains("Intervention logged by staff")))
+                .as("what happened, with the session the counsellor logged 3 hours ago")
+                .anyMatch(row -> row.contains("Mindfulness"));
         String card = browser.findElement(By.id("chronotypeCard")).getText();
         assertThat(card).doesNotContain("early_bird").doesNotContain("night_owl");
         assertThat(card).containsPattern("Early bird|Intermediate|Night owl|Insufficient data");

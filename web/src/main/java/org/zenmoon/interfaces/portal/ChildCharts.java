@@ -142,6 +142,7 @@ final class ChildCharts {
             Hourly h,
             Double[] asleep,
             List<Event> events,
+            List<Instant> interventions,
             List<StoredRecommendation> recommendations,
             Instant from,
             int hours) {
@@ -162,6 +163,11 @@ final class ChildCharts {
                         markers(events.stream().map(Event::start).toList(), from, hours, EVENT_Y),
                         "triangle",
                         "#8a5a00"))
+                .add(marker(
+                        "Interventions logged by staff",
+                        markers(interventions, from, hours, EVENT_Y),
+                        "rectRot",
+                        "#6a1b9a"))
                 .add(marker(
                         "Recommendations found helpful",
                         markers(answered(recommendations, Boolean.TRUE), from, hours, RECOMMENDATION_Y),

@@ -23,6 +23,7 @@ import org.zenmoon.application.ChildTimeline;
 import org.zenmoon.application.ChronotypeView;
 import org.zenmoon.application.NotFoundException;
 import org.zenmoon.application.Recommendations;
+import org.zenmoon.domain.model.child.AnalysisInputs;
 import org.zenmoon.domain.model.child.ChildSummary;
 import org.zenmoon.domain.model.child.ChildTimelineRepository.Episode;
 import org.zenmoon.domain.model.child.ChildTimelineRepository.Event;
@@ -113,11 +114,18 @@ public class ChildPage implements Serializable {
         List<EpochRecord> epochs = all(w -> timeline.epochs(childId, w), start, end);
         List<Episode> episodes = all(w -> timeline.sleepEpisodes(childId, w), start.minus(Duration.ofDays(1)), end);
         List<Event> events = all(w -> timeline.events(childId, w), start, end);
+        List<AnalysisInputs.Logged> interventions = timeline.interventions(childId, start, end);
         List<StoredRecommendation> recs = recommendations.history(childId, RECOMMENDATIONS);
         minutes = epochs.size();
         ChildCharts.Hourly hourly = ChildCharts.hourly(epochs, start, hours);
         timelineChart = ChildCharts.timeline(
-                hourly, ChildCharts.asleep(episodes, hourly, start, hours), events, recs, start, hours);
+                hourly,
+                ChildCharts.asleep(episodes, hourly, start, hours),
+                events,
+                interventions.stream().map(AnalysisInputs.Logged::start).toList(),
+                recs,
+                start,
+                hours);
         physiologyChart = ChildCharts.physiology(hourly);
 
         JsonObject stress = results.forecast(childId, "stress", 24);
@@ -127,7 +135,7 @@ public class ChildPage implements Serializable {
         stressForecastNote = forecastNote(stress);
         sleepForecastNote = forecastNote(sleep);
         chronotype = Chronotype.of(results.chronotype(childId));
-        happenings = happenings(events, recs, start);
+        happenings = happenings(events, interventions, recs, start);
         insights = CausalInsights.of(results.causalEffects(childId));
         forestPlot = CausalInsights.forestPlot(insights);
         loaded = true;
@@ -172,7 +180,11 @@ public class ChildPage implements Serializable {
         return s.append('.').toString();
     }
 
-    static List<Line> happenings(List<Event> events, List<StoredRecommendation> recs, Instant from) {
+    static List<Line> happenings(
+            List<Event> events,
+            List<AnalysisInputs.Logged> interventions,
+            List<StoredRecommendation> recs,
+            Instant from) {
         List<Line> lines = new ArrayList<>();
         for (Event e : events) {
             lines.add(new Line(
@@ -181,6 +193,9 @@ public class ChildPage implements Serializable {
                     "cohort".equals(e.scope()) ? "School event" : "Child's event",
                     words(e.type()),
                     ""));
+        }
+        for (AnalysisInputs.Logged i : interventions) {
+            lines.add(new Line(i.start(), WHEN.format(i.start()), "Intervention logged by staff", words(i.type()), ""));
         }
         for (StoredRecommendation r : recs) {
             if (r.createdAt().isBefore(from)) {

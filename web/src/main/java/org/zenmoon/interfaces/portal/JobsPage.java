@@ -1,8 +1,6 @@
 package org.zenmoon.interfaces.portal;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -89,11 +87,7 @@ public class JobsPage implements Serializable {
 
     /** The page's view action: 403 (the page that says where to go) for those who may not run jobs. */
     public void check() throws IOException {
-        if (!allowed) {
-            FacesContext faces = FacesContext.getCurrentInstance();
-            faces.getExternalContext().responseSendError(403, "Only a tenant admin runs jobs.");
-            faces.responseComplete();
-        }
+        PageAnswers.refuseUnless(allowed, "Only a tenant admin runs jobs.");
     }
 
     public void load() {
@@ -103,13 +97,13 @@ public class JobsPage implements Serializable {
     public void start(String jobName) {
         try {
             jobs.start(jobName);
-            info("Started: " + JOB_NAMES.getOrDefault(jobName, jobName) + ".");
+            PageAnswers.info("Started: " + JOB_NAMES.getOrDefault(jobName, jobName) + ".");
         } catch (ConflictException | NotFoundException e) {
-            warn(e.getMessage());
+            PageAnswers.warn(e.getMessage());
         } catch (RuntimeException e) {
             // The batch runtime refused: the run is marked failed, and the server log has the details.
             LOG.log(Level.WARNING, "a job action from the portal failed", e);
-            warn("The job could not be started or changed; its run shows what happened. Try again later.");
+            PageAnswers.warn("The job could not be started or changed; its run shows what happened. Try again later.");
         }
         load();
     }
@@ -117,13 +111,13 @@ public class JobsPage implements Serializable {
     public void stop(String executionId) {
         try {
             jobs.stop(executionId);
-            info("Asked the run to stop after its current chunk.");
+            PageAnswers.info("Asked the run to stop after its current chunk.");
         } catch (ConflictException | NotFoundException e) {
-            warn(e.getMessage());
+            PageAnswers.warn(e.getMessage());
         } catch (RuntimeException e) {
             // The batch runtime refused: the run is marked failed, and the server log has the details.
             LOG.log(Level.WARNING, "a job action from the portal failed", e);
-            warn("The job could not be started or changed; its run shows what happened. Try again later.");
+            PageAnswers.warn("The job could not be started or changed; its run shows what happened. Try again later.");
         }
         load();
     }
@@ -131,23 +125,15 @@ public class JobsPage implements Serializable {
     public void restart(String executionId) {
         try {
             jobs.restart(executionId);
-            info("Restarted from its last checkpoints.");
+            PageAnswers.info("Restarted from its last checkpoints.");
         } catch (ConflictException | NotFoundException e) {
-            warn(e.getMessage());
+            PageAnswers.warn(e.getMessage());
         } catch (RuntimeException e) {
             // The batch runtime refused: the run is marked failed, and the server log has the details.
             LOG.log(Level.WARNING, "a job action from the portal failed", e);
-            warn("The job could not be started or changed; its run shows what happened. Try again later.");
+            PageAnswers.warn("The job could not be started or changed; its run shows what happened. Try again later.");
         }
         load();
-    }
-
-    private static void info(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-    }
-
-    private static void warn(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN, text, null));
     }
 
     /** The jobs one can start, as {@code [name, words]} pairs in pipeline order. */

@@ -24,6 +24,11 @@ public class PortalNav {
         return permits(Permission.RUN_JOBS);
     }
 
+    /** The accounts page, for those who manage the tenant's accounts. */
+    public boolean isUsers() {
+        return permits(Permission.MANAGE_USERS);
+    }
+
     public String getUsername() {
         try {
             return callers.current().username();

@@ -31,8 +31,7 @@ import org.zenmoon.domain.model.user.AppUser;
 @SecurityRequirement(name = "bearer")
 public class UserResource {
 
-    static final String USERNAME_MESSAGE =
-            "must be 3 to 100 letters, digits or . _ @ -, starting with a letter or digit";
+    static final String USERNAME_MESSAGE = AppUser.USERNAME_RULE;
 
     public static class NewUser {
         @NotNull(message = USERNAME_MESSAGE)

@@ -88,10 +88,13 @@ class ChildChartsTest {
                 Boolean.TRUE,
                 null,
                 null));
-        JsonObject chart = json(ChildCharts.timeline(h, asleep, events, recs, FROM, 6));
+        List<Instant> interventions = List.of(Instant.parse("2026-12-01T01:40:00Z"));
+        JsonObject chart = json(ChildCharts.timeline(h, asleep, events, interventions, recs, FROM, 6));
         assertThat(data(chart, "Asleep").toString()).isEqualTo("[1.0,1.0,null,null,null,1.0]");
         assertThat(data(chart, "School and child events").toString())
                 .isEqualTo("[null,null,null,null," + ChildCharts.EVENT_Y + ",null]");
+        assertThat(data(chart, "Interventions logged by staff").toString())
+                .isEqualTo("[null," + ChildCharts.EVENT_Y + ",null,null,null,null]");
         assertThat(data(chart, "Recommendations found helpful").toString())
                 .isEqualTo("[null,null,null," + ChildCharts.RECOMMENDATION_Y + ",null,null]");
         assertThat(data(chart, "Recommendations found not helpful").toString())

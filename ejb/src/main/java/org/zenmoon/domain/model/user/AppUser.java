@@ -24,6 +24,10 @@ public class AppUser {
      */
     public static final String USERNAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._@-]{2,99}";
 
+    /** {@link #USERNAME_PATTERN} in words, for the one who chose a name that breaks it. */
+    public static final String USERNAME_RULE =
+            "must be 3 to 100 letters, digits or . _ @ -, starting with a letter or digit";
+
     @Id
     private String id;
 
