@@ -101,7 +101,7 @@ public class UserAdministration {
      * account's tokens; an account that no longer looks after cohorts loses its assignments.
      */
     public UserView change(String userId, List<String> roleNames, List<String> cohortIds) {
-        AppUser user = account(userId);
+        AppUser user = enabledAccount(userId);
         Set<Role> roles = roleNames == null ? user.getRoles() : grantable(roleNames);
         if (roleNames != null && isSelf(user) && !policy.permits(asCaller(user, roles), Permission.MANAGE_USERS)) {
             throw new ConflictException("An admin cannot take away their own right to manage accounts.");
@@ -123,7 +123,7 @@ public class UserAdministration {
 
     /** Sets a new password that the admin hands over; the account's tokens stop working. */
     public void resetPassword(String userId, String password) {
-        AppUser user = account(userId);
+        AppUser user = enabledAccount(userId);
         requireAcceptable("password", user.getUsername(), password);
         user.changePassword(PasswordHash.hash(password.toCharArray()));
     }
@@ -146,6 +146,15 @@ public class UserAdministration {
 
     private AppUser account(String userId) {
         return users.findInCurrentTenant(userId).orElseThrow(() -> new NotFoundException("User"));
+    }
+
+    /** A disabled account stays as it was disabled: its row is the audit trail's. */
+    private AppUser enabledAccount(String userId) {
+        AppUser user = account(userId);
+        if (user.isDisabled()) {
+            throw new ConflictException("The account is disabled; it cannot be changed.");
+        }
+        return user;
     }
 
     private boolean isSelf(AppUser user) {

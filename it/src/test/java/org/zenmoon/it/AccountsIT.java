@@ -357,6 +357,18 @@ class AccountsIT {
         JsonObject disabled = http.get("/api/v1/users/" + extra, admin).object();
         assertThat(disabled.getBoolean("disabled")).isTrue();
         assertThat(disabled.getString("disabledAt")).isNotBlank();
+        assertThat(http.send(
+                                "PUT",
+                                "/api/v1/users/" + extra + "/password",
+                                "{\"password\":\"a brand new phrase here\"}",
+                                admin)
+                        .status())
+                .as("a new password for a disabled account")
+                .isEqualTo(409);
+        assertThat(http.send("PATCH", "/api/v1/users/" + extra, "{\"roles\":[\"GUARDIAN\"]}", admin)
+                        .status())
+                .as("new roles for a disabled account")
+                .isEqualTo(409);
 
         String self = http.get("/api/v1/users", admin).json().asJsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(u -> u.getString("username").equals("hill.admin." + RUN))

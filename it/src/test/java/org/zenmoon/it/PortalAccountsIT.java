@@ -18,6 +18,8 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -171,9 +173,41 @@ class PortalAccountsIT {
         assertThat(http.login(name, newPassword).status())
                 .as("a disabled account logs in")
                 .isEqualTo(401);
+        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+        assertThat(blocked)
+                .as("what the policy blocked, the confirmation dialog included")
+                .isEmpty();
         JsonObject account = http.get("/api/v1/users/" + userId, admin).object();
         assertThat(account.getBoolean("disabled")).isTrue();
         assertThat(account.getJsonArray("cohortIds").getString(0)).isEqualTo(elm);
+    }
+
+    @Test
+    void theAccountsSortByUserNameBothWays() throws Exception {
+        AccountsIT.created(
+                http.post("/api/v1/users", AccountsIT.userBody("brook.aaa." + RUN, PASSWORD, "GUARDIAN"), admin),
+                "userId");
+        openAccountsAsAdmin();
+        By header = By.cssSelector("#accounts\\:table th.zm-username");
+        browser.findElement(header).click();
+        wait.until(d -> names().equals(names().stream().sorted().toList()) && names().size() > 1);
+        browser.findElement(header).click();
+        wait.until(d -> names().equals(names().stream()
+                .sorted(java.util.Comparator.reverseOrder())
+                .toList()));
+        assertThat(names()).contains("brook.aaa." + RUN, ADMIN);
+        assertThat(browser.findElements(By.id("errorTitle")))
+                .as("the error page")
+                .isEmpty();
+    }
+
+    private List<String> names() {
+        return browser.findElements(By.cssSelector("#accounts\\:table_data .zm-account")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     @Test
@@ -203,7 +237,7 @@ class PortalAccountsIT {
         clearNewAccount();
         fillNewAccount(ADMIN.toUpperCase(java.util.Locale.ROOT), PASSWORD, "Counsellor", null);
         browser.findElement(By.id("create:createAccount")).click();
-        wait.until(d -> d.findElement(By.id("messages")).getText().contains("The user name is taken."));
+        assertThat(fieldMessage("create:username")).isEqualTo("User name: The user name is taken.");
 
         assertThat(accounts()).as("accounts after five refused forms").hasSize(before);
         assertThat(browser.getPageSource())

@@ -454,11 +454,16 @@ class PortalIT {
         assertThat(Integer.parseInt(measured))
                 .as("minutes of the last 7 days in the demo")
                 .isPositive();
+        // The demo logs mindfulness sessions too: the row of this one is found by its time.
+        String loggedAt = java.time.format.DateTimeFormatter.ofPattern(
+                        "EEE d MMM, HH:mm 'UTC'", java.util.Locale.ENGLISH)
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(sessionStart);
         assertThat(browser.findElements(By.cssSelector("[id$='happenings_data'] tr")).stream()
                         .map(WebElement::getText)
-                        .filter(row -> row.contains("Intervention logged by staff")))
+                        .filter(row -> row.startsWith(loggedAt)))
                 .as("what happened, with the session the counsellor logged 3 hours ago")
-                .anyMatch(row -> row.contains("Mindfulness"));
+                .anyMatch(row -> row.contains("Intervention logged by staff") && row.contains("Mindfulness"));
         String card = browser.findElement(By.id("chronotypeCard")).getText();
         assertThat(card).doesNotContain("early_bird").doesNotContain("night_owl");
         assertThat(card).containsPattern("Early bird|Intermediate|Night owl|Insufficient data");
@@ -473,6 +478,29 @@ class PortalIT {
         Files.write(
                 LaunchedServer.WORK.resolve("portal-child.png"),
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        // The 7 days before, then back; a date that is not one says so and shows the latest.
+        browser.findElement(By.id("earlierWeek")).click();
+        wait.until(ExpectedConditions.urlContains("until="));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timelineTitle")))
+                        .getText())
+                .isEqualTo("7 days, hour by hour");
+        String week = browser.findElement(By.tagName("main")).getText();
+        assertThat(Integer.parseInt(week.replaceAll("(?s).*· (\\d+) minutes measured.*", "$1")))
+                .as("minutes of the 7 days before, in the demo's 60 days")
+                .isPositive();
+        java.time.LocalDate shown =
+                java.time.LocalDate.parse(browser.getCurrentUrl().replaceAll(".*until=([0-9-]{10}).*", "$1"));
+        java.time.LocalDate next = shown.plusDays(7);
+        browser.findElement(By.id("laterWeek")).click();
+        if (next.isBefore(java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
+            wait.until(ExpectedConditions.urlContains("until=" + next));
+        } else {
+            wait.until(d -> d.findElement(By.id("timelineTitle")).getText().equals("The last 7 days, hour by hour"));
+        }
+        browser.get(base + "/portal/child.xhtml?id=" + oakChild.getString("childId") + "&until=soon");
+        assertThat(browser.findElement(By.id("weekMessages")).getText()).contains("not a date");
+        assertThat(browser.findElement(By.id("timelineTitle")).getText()).isEqualTo("The last 7 days, hour by hour");
 
         browser.get(base + "/portal/child.xhtml?id=" + willowChild);
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("errorTitle")))

@@ -11,8 +11,10 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,6 +86,14 @@ public class ChildPage implements Serializable {
     private String forestPlot;
     private String from;
     private String to;
+    /** The page's {@code until} parameter, as typed. */
+    private String until;
+
+    private boolean latest;
+    /** The {@code until} of the 7 days before those shown. */
+    private String earlier;
+    /** The {@code until} of the 7 days after, "" for the latest, null when the latest are shown. */
+    private String later;
 
     /** The page's view action: reads everything once, or answers 404 for a child the caller does not see. */
     public void load() throws IOException {
@@ -105,8 +115,23 @@ public class ChildPage implements Serializable {
         pseudonym = child.pseudonym();
         cohortName = child.cohortName();
         birthYear = child.birthYear();
-        Instant start = ChildCharts.start(clock.instant(), DAYS);
+        Instant now = clock.instant();
+        LocalDate lastDay = lastDay(until, now);
+        latest = lastDay == null;
+        if (latest && until != null && !until.isBlank() && !isDate(until)) {
+            PageAnswers.warn("That is not a date such as 2026-03-31: the last 7 days are shown.");
+        }
+        Instant start = latest
+                ? ChildCharts.start(now, DAYS)
+                : lastDay.plusDays(1 - DAYS).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = start.plus(Duration.ofDays(DAYS));
+        earlier = start.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
+        if (latest) {
+            later = null;
+        } else {
+            LocalDate next = lastDay.plusDays(DAYS);
+            later = lastDay(next.toString(), now) == null ? "" : next.toString();
+        }
         int hours = DAYS * 24;
         from = WHEN.format(start);
         to = WHEN.format(end);
@@ -135,7 +160,7 @@ public class ChildPage implements Serializable {
         stressForecastNote = forecastNote(stress);
         sleepForecastNote = forecastNote(sleep);
         chronotype = Chronotype.of(results.chronotype(childId));
-        happenings = happenings(events, interventions, recs, start);
+        happenings = happenings(events, interventions, recs, start, end);
         insights = CausalInsights.of(results.causalEffects(childId));
         forestPlot = CausalInsights.forestPlot(insights);
         loaded = true;
@@ -153,6 +178,31 @@ public class ChildPage implements Serializable {
             cursor = page.nextCursor();
         } while (cursor != null);
         return items;
+    }
+
+    /**
+     * The last day the timeline shows, from the page's {@code until} parameter (a date such as 2026-03-31); null for
+     * the latest 7 days: no date, not a date, or today or later.
+     */
+    static LocalDate lastDay(String until, Instant now) {
+        if (until == null || until.isBlank()) {
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.parse(until.strip());
+            return day.isBefore(now.atZone(ZoneOffset.UTC).toLocalDate()) ? day : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            LocalDate.parse(text.strip());
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 
     /** What the forecast rests on, or why there is none, in words. */
@@ -184,7 +234,8 @@ public class ChildPage implements Serializable {
             List<Event> events,
             List<AnalysisInputs.Logged> interventions,
             List<StoredRecommendation> recs,
-            Instant from) {
+            Instant from,
+            Instant to) {
         List<Line> lines = new ArrayList<>();
         for (Event e : events) {
             lines.add(new Line(
@@ -198,7 +249,7 @@ public class ChildPage implements Serializable {
             lines.add(new Line(i.start(), WHEN.format(i.start()), "Intervention logged by staff", words(i.type()), ""));
         }
         for (StoredRecommendation r : recs) {
-            if (r.createdAt().isBefore(from)) {
+            if (r.createdAt().isBefore(from) || !r.createdAt().isBefore(to)) {
                 continue;
             }
             String answer = r.helpful() == null
@@ -348,6 +399,31 @@ public class ChildPage implements Serializable {
 
     public String getForestPlot() {
         return forestPlot;
+    }
+
+    public String getUntil() {
+        return until;
+    }
+
+    public void setUntil(String until) {
+        this.until = until;
+    }
+
+    public boolean isLatest() {
+        return latest;
+    }
+
+    public String getEarlier() {
+        return earlier;
+    }
+
+    public String getLater() {
+        return later;
+    }
+
+    /** Yesterday's date, the latest day a past week can end on. */
+    public String getYesterday() {
+        return clock.instant().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
     }
 
     public String getFrom() {

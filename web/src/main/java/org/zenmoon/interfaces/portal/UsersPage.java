@@ -46,6 +46,9 @@ public class UsersPage implements Serializable {
     /** The roles a tenant admin gives, in the order the form lists them. */
     static final List<String> ROLES = List.of("COUNSELLOR", "CLINICIAN", "GUARDIAN", "TENANT_ADMIN");
 
+    /** The fields that have a message of their own beside them. */
+    private static final java.util.Set<String> FIELDS = java.util.Set.of("username", "password", "roles", "cohorts");
+
     @Inject
     UserAdministration users;
 
@@ -93,9 +96,10 @@ public class UsersPage implements Serializable {
         }
         cohortNames = names;
         PortalWords words = PortalWords.current();
-        accounts = users.list().stream()
+        // A list the table may sort in place.
+        accounts = new ArrayList<>(users.list().stream()
                 .map(u -> new Account(u, words, cohortNames))
-                .toList();
+                .toList());
     }
 
     public void create() {
@@ -111,7 +115,15 @@ public class UsersPage implements Serializable {
             choose(id);
         } catch (InvalidInputException e) {
             invalid(e, "create");
-        } catch (ConflictException | ForbiddenException e) {
+        } catch (ConflictException e) {
+            FacesContext.getCurrentInstance()
+                    .addMessage(
+                            "create:username",
+                            new FacesMessage(
+                                    FacesMessage.SEVERITY_ERROR,
+                                    PortalWords.current().text("users.field.username") + ": " + e.getMessage(),
+                                    null));
+        } catch (ForbiddenException e) {
             PageAnswers.warn(e.getMessage());
         } finally {
             newPassword = null;
@@ -122,6 +134,11 @@ public class UsersPage implements Serializable {
     public void choose(String userId) {
         try {
             UserView u = users.get(userId);
+            Account fresh = new Account(u, PortalWords.current(), cohortNames);
+            accounts.replaceAll(a -> a.getUserId().equals(u.userId()) ? fresh : a);
+            if (accounts.stream().noneMatch(a -> a.getUserId().equals(u.userId()))) {
+                accounts.add(fresh);
+            }
             chosenId = u.userId();
             chosenRoles = new ArrayList<>(u.roles());
             chosenCohorts = new ArrayList<>(u.cohortIds());
@@ -147,6 +164,8 @@ public class UsersPage implements Serializable {
             invalid(e, "account");
         } catch (ConflictException | ForbiddenException | NotFoundException e) {
             PageAnswers.warn(e.getMessage());
+            // The boxes show the account as it is, not as the refused change would have made it.
+            choose(chosenId);
         }
     }
 
@@ -156,8 +175,9 @@ public class UsersPage implements Serializable {
             PageAnswers.info(PortalWords.current().format("users.passwordReset", chosen().getUsername()));
         } catch (InvalidInputException e) {
             invalid(e, "account");
-        } catch (NotFoundException e) {
+        } catch (ConflictException | NotFoundException e) {
             PageAnswers.warn(e.getMessage());
+            choose(chosenId);
         } finally {
             resetPassword = null;
         }
@@ -181,10 +201,10 @@ public class UsersPage implements Serializable {
         PortalWords words = PortalWords.current();
         for (Map.Entry<String, String> f : e.fields().entrySet()) {
             String field = f.getKey().equals("cohortIds") ? "cohorts" : f.getKey();
-            String label = words.text("users.field." + field);
+            boolean shown = FIELDS.contains(field) && !(form.equals("account") && field.equals("username"));
+            String text = shown ? words.text("users.field." + field) + ": " + f.getValue() : f.getValue();
             faces.addMessage(
-                    form + ":" + field,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, label + ": " + f.getValue(), null));
+                    shown ? form + ":" + field : null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         }
     }
 

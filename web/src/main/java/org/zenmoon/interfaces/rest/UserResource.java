@@ -156,7 +156,7 @@ public class UserResource {
     @Operation(
             summary = "Change an account's roles or cohort assignments",
             description = "TENANT_ADMIN. A change of roles ends the account's tokens; an account that no longer "
-                    + "looks after cohorts loses its assignments.")
+                    + "looks after cohorts loses its assignments. 409 for a disabled account.")
     public UserAdministration.UserView change(
             @PathParam("userId") String userId,
             @Valid @NotNull(message = "a JSON object with roles or cohortIds is required") Change c) {
@@ -168,7 +168,8 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Reset an account's password",
-            description = "TENANT_ADMIN, who hands the new password over. 204; the account's tokens end.")
+            description = "TENANT_ADMIN, who hands the new password over. 204; the account's tokens end. 409 for a "
+                    + "disabled account.")
     public Response resetPassword(
             @PathParam("userId") String userId,
             @Valid @NotNull(message = "a JSON object with the password is required") NewPassword p) {

@@ -1,0 +1,62 @@
+package org.zenmoon.interfaces.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.zenmoon.domain.model.child.AnalysisInputs;
+import org.zenmoon.domain.model.recommendation.StoredRecommendation;
+
+class ChildPageTest {
+
+    static final Instant NOW = Instant.parse("2026-12-03T10:15:00Z");
+
+    @Test
+    void aPastDateChoosesTheSevenDaysEndingThatDayAndAnythingElseTheLatest() {
+        assertThat(ChildPage.lastDay("2026-03-31", NOW)).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(ChildPage.lastDay(" 2026-12-02 ", NOW)).isEqualTo(LocalDate.of(2026, 12, 2));
+        assertThat(ChildPage.lastDay("2026-12-03", NOW)).as("today").isNull();
+        assertThat(ChildPage.lastDay("2027-01-01", NOW)).as("a future day").isNull();
+        assertThat(ChildPage.lastDay("31/03/2026", NOW)).as("not ISO").isNull();
+        assertThat(ChildPage.lastDay("", NOW)).isNull();
+        assertThat(ChildPage.lastDay(null, NOW)).isNull();
+    }
+
+    @Test
+    void whatHappenedListsInterventionsAndOnlyTheRecommendationsOfTheDaysShown() {
+        Instant from = Instant.parse("2026-03-25T00:00:00Z");
+        Instant to = Instant.parse("2026-04-01T00:00:00Z");
+        List<ChildPage.Line> lines = ChildPage.happenings(
+                List.of(),
+                List.of(new AnalysisInputs.Logged("box_breathing", Instant.parse("2026-03-26T15:00:00Z"))),
+                List.of(
+                        recommendation("r-before", "2026-03-24T23:59:00Z"),
+                        recommendation("r-in", "2026-03-30T08:00:00Z"),
+                        recommendation("r-after", "2026-04-01T00:00:00Z")),
+                from,
+                to);
+        assertThat(lines).extracting(ChildPage.Line::what).containsExactlyInAnyOrder("Box breathing", "Try r-in");
+        assertThat(lines)
+                .filteredOn(l -> l.what().equals("Box breathing"))
+                .extracting(ChildPage.Line::kind)
+                .containsExactly("Intervention logged by staff");
+    }
+
+    private static StoredRecommendation recommendation(String id, String at) {
+        return new StoredRecommendation(
+                id,
+                "child-1",
+                "box_breathing",
+                "Try " + id,
+                null,
+                List.of(),
+                "v1",
+                "A",
+                Instant.parse(at),
+                null,
+                null,
+                null);
+    }
+}
