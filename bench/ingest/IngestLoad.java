@@ -248,18 +248,25 @@ public final class IngestLoad {
         }
     }
 
-    /** Empties the bench's days of the given children (the owner bypasses row-level security), then vacuums. */
+    /**
+     * Empties the bench's days of the given children (the owner bypasses row-level security), and their 12-hour sums
+     * (epoch_bin: the window is whole days of UTC, so its bins hold nothing else), then vacuums.
+     */
     void clear(List<String> childIds) throws SQLException {
-        try (PreparedStatement ps = owner.prepareStatement(
-                "DELETE FROM epoch WHERE tenant_id = ? AND child_id = ANY(?) AND t >= ? AND t < ?")) {
-            ps.setString(1, tenantId);
-            ps.setArray(2, owner.createArrayOf("varchar", childIds.toArray()));
-            ps.setObject(3, windowStart.atOffset(ZoneOffset.UTC));
-            ps.setObject(4, windowStart.plus(days, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
-            ps.executeUpdate();
+        for (String sql : List.of(
+                "DELETE FROM epoch WHERE tenant_id = ? AND child_id = ANY(?) AND t >= ? AND t < ?",
+                "DELETE FROM epoch_bin WHERE tenant_id = ? AND child_id = ANY(?) AND h >= ? AND h < ?")) {
+            try (PreparedStatement ps = owner.prepareStatement(sql)) {
+                ps.setString(1, tenantId);
+                ps.setArray(2, owner.createArrayOf("varchar", childIds.toArray()));
+                ps.setObject(3, windowStart.atOffset(ZoneOffset.UTC));
+                ps.setObject(4, windowStart.plus(days, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
         }
         try (Statement s = owner.createStatement()) {
             s.execute("VACUUM (ANALYZE) epoch");
+            s.execute("VACUUM (ANALYZE) epoch_bin");
         }
     }
 
@@ -565,14 +572,27 @@ public final class IngestLoad {
     double bulk(int batch) throws Exception {
         List<String> ids = copyChildren();
         clear(ids);
-        String insert = "INSERT INTO epoch (tenant_id, child_id, device_id, t, hr, rmssd, eda, activity,"
+        // With the 12-hour sums (epoch_bin) of the inserted rows added in the same statement, as the server does.
+        String insert = "WITH ins AS (INSERT INTO epoch (tenant_id, child_id, device_id, t, hr, rmssd, eda, activity,"
                 + " stress, sleep_state, quality, scr, wear, anomaly)"
                 + " SELECT ?, ?, ?, u.t, u.hr, u.rmssd, u.eda, u.activity, u.stress, u.sleep_state, u.quality, u.scr,"
                 + " u.wear, u.anomaly"
                 + " FROM unnest(?::timestamptz[], ?::real[], ?::real[], ?::real[], ?::integer[], ?::real[],"
                 + " ?::varchar[], ?::real[], ?::smallint[], ?::boolean[], ?::real[])"
                 + " AS u(t, hr, rmssd, eda, activity, stress, sleep_state, quality, scr, wear, anomaly)"
-                + " ORDER BY u.t";
+                + " ORDER BY u.t RETURNING tenant_id, child_id, t, hr, stress, sleep_state)"
+                + " INSERT INTO epoch_bin AS b (tenant_id, child_id, h, minutes, stress_n, stress_sum, hr_n, hr_sum,"
+                + " scored, asleep, first_t, last_t)"
+                + " SELECT tenant_id, child_id, date_bin('12 hours', t, timestamptz '2000-01-01 00:00:00+00') AS h,"
+                + " count(*), count(stress), coalesce(sum(stress::float8), 0), count(hr), coalesce(sum(hr::float8), 0),"
+                + " count(*) FILTER (WHERE sleep_state IN ('SLEEP', 'WAKE')),"
+                + " count(*) FILTER (WHERE sleep_state = 'SLEEP'), min(t), max(t)"
+                + " FROM ins GROUP BY tenant_id, child_id, h ORDER BY h"
+                + " ON CONFLICT (tenant_id, child_id, h) DO UPDATE SET minutes = b.minutes + excluded.minutes,"
+                + " stress_n = b.stress_n + excluded.stress_n, stress_sum = b.stress_sum + excluded.stress_sum,"
+                + " hr_n = b.hr_n + excluded.hr_n, hr_sum = b.hr_sum + excluded.hr_sum,"
+                + " scored = b.scored + excluded.scored, asleep = b.asleep + excluded.asleep,"
+                + " first_t = least(b.first_t, excluded.first_t), last_t = greatest(b.last_t, excluded.last_t)";
         int minutes = days * 1440;
         List<Object[][]> work = new ArrayList<>();
         for (int d = 0; d < ids.size(); d++) {

@@ -29,6 +29,10 @@ import org.zenmoon.domain.model.epoch.EpochRecord;
  * <p>{@link #insertOrComplete} is the variant for Open mHealth, whose measures arrive as data points of their own: a
  * minute the same device stored before takes the measures it lacked (one {@code UPDATE} per few thousand minutes),
  * and counts as new when it took any.
+ *
+ * <p>Both keep the child's 12-hour sums ({@code epoch_bin}, V11, which the cohort dashboard reads) true in the same
+ * transaction: each insert adds the rows it inserted to their bins in the same statement; the bins of completed
+ * minutes are summed again from the epochs. Nothing else writes epochs (erasure deletes the bins with them).
  */
 public final class EpochBulkInsert {
 
@@ -44,11 +48,48 @@ public final class EpochBulkInsert {
                     + " ?::real[], ?::smallint[], ?::boolean[], ?::real[], ?::integer[])"
                     + " AS u(t, " + String.join(", ", MEASURES) + ")";
 
-    private static final String SQL = "INSERT INTO epoch (tenant_id, child_id, device_id, t, "
+    /** The 12-hour bin of an epoch's {@code t} (V11's {@code epoch_bin.h}): midnight to noon, noon to midnight, UTC. */
+    static final String BIN = "date_bin('12 hours', t, timestamptz '2000-01-01 00:00:00+00')";
+
+    /** The columns of {@code epoch_bin}. */
+    private static final String BIN_COLUMNS =
+            "tenant_id, child_id, h, minutes, stress_n, stress_sum, hr_n, hr_sum, scored, asleep, first_t, last_t";
+
+    /** A bin's sums (the columns of {@code epoch_bin} after h), over rows with the columns of epoch. */
+    private static final String SUMS = "count(*), count(stress), coalesce(sum(stress::float8), 0), count(hr),"
+            + " coalesce(sum(hr::float8), 0), count(*) FILTER (WHERE sleep_state IN ('SLEEP', 'WAKE')),"
+            + " count(*) FILTER (WHERE sleep_state = 'SLEEP'), min(t), max(t)";
+
+    /**
+     * The new minutes, and in the same statement their sums added to their bins (V11), from the rows the insert
+     * returns; the bins in key order, so that two transactions never wait for each other's bins crosswise.
+     */
+    private static final String SQL = "WITH ins AS (INSERT INTO epoch (tenant_id, child_id, device_id, t, "
             + String.join(", ", MEASURES) + ")"
             + " SELECT ?, ?, ?, u.t, u." + String.join(", u.", MEASURES)
             + " FROM" + UNNEST
-            + " ORDER BY u.t";
+            + " ORDER BY u.t RETURNING tenant_id, child_id, t, hr, stress, sleep_state)"
+            + " INSERT INTO epoch_bin AS b (" + BIN_COLUMNS + ") SELECT tenant_id, child_id, " + BIN + " AS h, " + SUMS
+            + " FROM ins GROUP BY tenant_id, child_id, h ORDER BY h"
+            + " ON CONFLICT (tenant_id, child_id, h) DO UPDATE SET minutes = b.minutes + excluded.minutes,"
+            + " stress_n = b.stress_n + excluded.stress_n, stress_sum = b.stress_sum + excluded.stress_sum,"
+            + " hr_n = b.hr_n + excluded.hr_n, hr_sum = b.hr_sum + excluded.hr_sum,"
+            + " scored = b.scored + excluded.scored, asleep = b.asleep + excluded.asleep,"
+            + " first_t = least(b.first_t, excluded.first_t), last_t = greatest(b.last_t, excluded.last_t)";
+
+    /**
+     * The bins of the given minutes of a child summed again from its epochs, after some of them gained measures: one
+     * range of the child's index per bin, the bins in key order.
+     */
+    private static final String REBIN = "INSERT INTO epoch_bin AS b (" + BIN_COLUMNS + ") SELECT ?, ?, k.h, " + SUMS
+            + " FROM (SELECT DISTINCT date_bin('12 hours', x, timestamptz '2000-01-01 00:00:00+00') AS h"
+            + " FROM unnest(?::timestamptz[]) x) k"
+            + " JOIN epoch e ON e.tenant_id = ? AND e.child_id = ? AND e.t >= k.h AND e.t < k.h + interval '12 hours'"
+            + " GROUP BY k.h ORDER BY k.h"
+            + " ON CONFLICT (tenant_id, child_id, h) DO UPDATE SET minutes = excluded.minutes,"
+            + " stress_n = excluded.stress_n, stress_sum = excluded.stress_sum, hr_n = excluded.hr_n,"
+            + " hr_sum = excluded.hr_sum, scored = excluded.scored, asleep = excluded.asleep,"
+            + " first_t = excluded.first_t, last_t = excluded.last_t";
 
     /**
      * A stored minute of the same device keeps every measure it has and takes the ones it lacks; a minute that would
@@ -143,9 +184,28 @@ public final class EpochBulkInsert {
                 }
             }
         }
+        rebin(c, tenantId, childId, completed);
         return epochs.stream()
                 .filter(e -> !stored.contains(e.t()) || completed.contains(e.t()))
                 .toList();
+    }
+
+    /** Sums the bins of {@code minutes} again from the child's epochs (V11), after those minutes gained measures. */
+    private static void rebin(Connection c, String tenantId, String childId, Set<Instant> minutes) throws SQLException {
+        if (minutes.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(REBIN)) {
+            ps.setString(1, tenantId);
+            ps.setString(2, childId);
+            ps.setArray(
+                    3,
+                    c.createArrayOf(
+                            "text", minutes.stream().map(Instant::toString).toArray(String[]::new)));
+            ps.setString(4, tenantId);
+            ps.setString(5, childId);
+            ps.executeUpdate();
+        }
     }
 
     /** Serialises the child's writers until the transaction ends. */

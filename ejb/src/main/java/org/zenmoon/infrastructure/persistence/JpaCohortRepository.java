@@ -115,27 +115,48 @@ public class JpaCohortRepository implements CohortRepository {
         em.flush();
     }
 
+    /** A 12-hour bin's length (V11's {@code epoch_bin}). */
+    static final Duration BIN = Duration.ofHours(12);
+
+    /** The start of the 12-hour bin that holds {@code t} (bins start at midnight and noon UTC). */
+    static Instant binOf(Instant t) {
+        return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), BIN.toSeconds()) * BIN.toSeconds());
+    }
+
     /**
-     * Per child one range of the (tenant, child, t) index, laterally, so that a class of a large tenant reads its own
-     * children's week rather than the whole tenant's (13 s against 0.5 s for 375 of 1,000 children, bench/dashboard.sh).
-     * An aggregate without grouping gives a row for a child without epochs too, with nulls and zeros.
+     * The week figures of the class's children from their 12-hour sums (V11's {@code epoch_bin}, one range of its key
+     * per child): the bins from the first that starts at or after {@code since}, and the minutes of the bin that
+     * {@code since} falls in, from {@code since} on, from the epochs (at most 12 hours of one child's), so that the
+     * week starts at {@code since} to the minute, as it did when the figures were read from the epochs alone. The
+     * child's last minute is its last bin's. A child without epochs gets a row too, with nulls and zeros.
      */
     @Override
     public List<ChildWeek> childWeeks(String cohortId, Instant since) {
+        Instant firstBin = binOf(since).equals(since) ? since : binOf(since).plus(BIN);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = nativeQuery(
                         em,
                         "SELECT c.id, c.pseudonym, c.birth_year, c.chronotype, "
-                                + "(SELECT max(x.t) FROM epoch x WHERE x.tenant_id = c.tenant_id AND x.child_id = c.id), "
-                                + "w.hr, w.stress, w.asleep, w.worn "
+                                + "(SELECT b.last_t FROM epoch_bin b WHERE b.tenant_id = c.tenant_id "
+                                + "AND b.child_id = c.id ORDER BY b.h DESC LIMIT 1), "
+                                + "sum(w.hr_sum) / nullif(sum(w.hr_n), 0), "
+                                + "sum(w.stress_sum) / nullif(sum(w.stress_n), 0), "
+                                + "sum(w.asleep) / 60.0 / 7, sum(w.minutes) / 60.0 / 7 "
                                 + "FROM child c CROSS JOIN LATERAL ("
-                                + "SELECT avg(e.hr) AS hr, avg(e.stress) AS stress, "
-                                + "count(*) FILTER (WHERE e.sleep_state = 'SLEEP') / 60.0 / 7 AS asleep, "
-                                + "count(e.t) / 60.0 / 7 AS worn "
-                                + "FROM epoch e WHERE e.tenant_id = c.tenant_id AND e.child_id = c.id AND e.t >= ?3) w "
-                                + "WHERE c.tenant_id = ?1 AND c.cohort_id = ?2 ORDER BY c.pseudonym")
+                                + "SELECT b.minutes, b.stress_n, b.stress_sum, b.hr_n, b.hr_sum, b.asleep "
+                                + "FROM epoch_bin b WHERE b.tenant_id = c.tenant_id AND b.child_id = c.id "
+                                + "AND b.h >= ?4 "
+                                + "UNION ALL SELECT count(*), count(e.stress), coalesce(sum(e.stress::float8), 0), "
+                                + "count(e.hr), coalesce(sum(e.hr::float8), 0), "
+                                + "count(*) FILTER (WHERE e.sleep_state = 'SLEEP') "
+                                + "FROM epoch e WHERE e.tenant_id = c.tenant_id AND e.child_id = c.id "
+                                + "AND e.t >= ?3 AND e.t < ?4) w "
+                                + "WHERE c.tenant_id = ?1 AND c.cohort_id = ?2 "
+                                + "GROUP BY c.tenant_id, c.id, c.pseudonym, c.birth_year, c.chronotype "
+                                + "ORDER BY c.pseudonym")
                 .setParameter(2, cohortId)
                 .setParameter(3, Timestamp.from(since))
+                .setParameter(4, Timestamp.from(firstBin))
                 .getResultList();
         return rows.stream()
                 .map(r -> new ChildWeek(
@@ -152,26 +173,28 @@ public class JpaCohortRepository implements CohortRepository {
     }
 
     /**
-     * One pass over the analysed children's epochs of the whole period, a range of the (tenant, child, t) index per
-     * child, into half-day bins (midnight to noon and noon to midnight, UTC: each lies in one day and one night, and
-     * binning is cheaper per row than dating); the bins summed into days and nights, and those per child over the
-     * recent and the usual period. A night counts only with a sleep state for ?9 of its minutes, so that a night the
-     * device was off for is not a short night. The child's first minute comes from the same index. The bins run to
-     * ?6, which may lie after midnight of ?4 (the dashboard reads up to now): every figure of the rule is bounded by
-     * ?4 itself. The same bins give each child's days with stress readings of the ?10 days before ?4 and its nights
+     * One pass over the analysed children's half-day bins of the whole period (midnight to noon and noon to midnight,
+     * UTC: each lies in one day and one night), summed at ingestion (V11's {@code epoch_bin}, a range of its key per
+     * child); the bins summed into days and nights, and those per child over the recent and the usual period. A night
+     * counts only with a sleep state for ?9 of its minutes, so that a night the device was off for is not a short
+     * night. The child's first minute is its first bin's. The bins run to ?6, which may lie after midnight of ?4 (the
+     * dashboard reads up to now): every figure of the rule is bounded by ?4 itself. The bin that ?6 falls in (from
+     * ?11) is summed from the epochs before ?6, as all bins were before V11, so the figures are the same. The same bins give each child's days with stress readings of the ?10 days before ?4 and its nights
      * with sleep of the ?10 nights up to the one that began the evening before ?4, as JSON arrays, for the charts.
      */
     private static final String TRENDS = "WITH kids AS ("
             + "SELECT c.tenant_id, c.id, c.pseudonym, c.chronotype, c.id = ANY(string_to_array(?3, ',')) AS analysed "
             + "FROM child c WHERE c.tenant_id = ?1 AND c.cohort_id = ?2), "
-            // Lateral, so that each child is one range scan of the index rather than a scan of whole partitions.
+            // Lateral, so that each child is one range of the bins' key; the last bin, up to ?6, from the epochs.
             + "bins AS (SELECT k.id AS child_id, x.* FROM kids k CROSS JOIN LATERAL ("
-            + "SELECT date_bin('12 hours', e.t, timestamptz '2000-01-01 00:00:00+00') AS h, "
-            + "count(*) AS minutes, count(e.stress) AS stress_n, sum(e.stress::float8) AS stress_sum, "
-            + "count(*) FILTER (WHERE e.sleep_state IN ('SLEEP', 'WAKE')) AS scored, "
-            + "count(*) FILTER (WHERE e.sleep_state = 'SLEEP') AS asleep "
-            + "FROM epoch e WHERE e.tenant_id = k.tenant_id AND e.child_id = k.id AND e.t >= ?5 AND e.t < ?6 "
-            + "GROUP BY h) x WHERE k.analysed), "
+            + "SELECT b.h, b.minutes, b.stress_n, b.stress_sum, b.scored, b.asleep "
+            + "FROM epoch_bin b WHERE b.tenant_id = k.tenant_id AND b.child_id = k.id AND b.h >= ?5 AND b.h < ?11 "
+            + "UNION ALL SELECT CAST(?11 AS timestamptz), count(*), count(e.stress), "
+            + "coalesce(sum(e.stress::float8), 0), "
+            + "count(*) FILTER (WHERE e.sleep_state IN ('SLEEP', 'WAKE')), "
+            + "count(*) FILTER (WHERE e.sleep_state = 'SLEEP') "
+            + "FROM epoch e WHERE e.tenant_id = k.tenant_id AND e.child_id = k.id AND e.t >= ?11 AND e.t < ?6 "
+            + "HAVING count(*) > 0) x WHERE k.analysed), "
             + "b AS (SELECT CAST(?4 AS date) AS to_d, CAST(?7 AS integer) AS r, CAST(?8 AS integer) AS u, "
             + "CAST(?9 AS integer) AS full_night, CAST(?10 AS integer) AS chart), "
             + "days AS (SELECT child_id, (h AT TIME ZONE 'UTC')::date AS d, sum(minutes) AS minutes, "
@@ -202,7 +225,8 @@ public class JpaCohortRepository implements CohortRepository {
             + "FROM nights CROSS JOIN b GROUP BY child_id) "
             + "SELECT k.id, k.pseudonym, k.chronotype, k.analysed, "
             + "CASE WHEN k.analysed THEN "
-            + "(SELECT min(x.t) FROM epoch x WHERE x.tenant_id = k.tenant_id AND x.child_id = k.id) END, "
+            + "(SELECT b.first_t FROM epoch_bin b WHERE b.tenant_id = k.tenant_id AND b.child_id = k.id "
+            + "ORDER BY b.h LIMIT 1) END, "
             + "coalesce(df.recent_minutes, 0), coalesce(df.recent_sum, 0), coalesce(df.recent_n, 0), "
             + "coalesce(df.recent_days, 0), coalesce(df.usual_sum, 0), coalesce(df.usual_n, 0), "
             + "coalesce(df.usual_days, 0), coalesce(nf.recent_asleep, 0), coalesce(nf.recent_nights, 0), "
@@ -250,17 +274,20 @@ public class JpaCohortRepository implements CohortRepository {
         Instant to = today.atStartOfDay(ZoneOffset.UTC).toInstant();
         // The first usual night starts at noon of the evening before the first usual day.
         Instant from = to.minus(Duration.ofDays(recentDays + (long) usualDays)).minus(Duration.ofHours(12));
+        // No figure reads a minute from noon of today on (its day and its night are today's, never counted).
+        Instant end = until.isBefore(to.plus(BIN)) ? until : to.plus(BIN);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = nativeQuery(em, TRENDS)
                 .setParameter(2, cohortId)
                 .setParameter(3, String.join(",", analysed))
                 .setParameter(4, java.sql.Date.valueOf(today))
                 .setParameter(5, Timestamp.from(from))
-                .setParameter(6, Timestamp.from(until))
+                .setParameter(6, Timestamp.from(end))
                 .setParameter(7, recentDays)
                 .setParameter(8, usualDays)
                 .setParameter(9, fullNightMinutes)
                 .setParameter(10, chartDays)
+                .setParameter(11, Timestamp.from(binOf(end)))
                 .getResultList();
         List<ChildTrend> trends = new ArrayList<>(rows.size());
         List<ChildDay> days = new ArrayList<>();

@@ -140,6 +140,13 @@ class ChildDataRightsIT {
                         + "('tenant-c', " + c + ", '2026-03-02T08:15:00Z', 92.5, 0.61, 'WAKE', " + c + " || '-dev'), "
                         + "('tenant-c', " + c + ", '2026-03-02T08:16:00Z', 90, 0.5, 'WAKE', " + c + " || '-dev'), "
                         + "('tenant-c', " + c + ", '2026-04-11T23:00:00Z', 55, 0.1, 'SLEEP', " + c + " || '-dev')",
+                // The 12-hour sums that the bulk insert keeps of those epochs (V11).
+                "INSERT INTO epoch_bin (tenant_id, child_id, h, minutes, stress_n, stress_sum, hr_n, hr_sum, scored,"
+                        + " asleep, first_t, last_t) SELECT tenant_id, child_id,"
+                        + " date_bin('12 hours', t, timestamptz '2000-01-01 00:00:00+00') AS h, count(*),"
+                        + " count(stress), sum(stress::float8), count(hr), sum(hr::float8), count(*) FILTER (WHERE sleep_state IN ('SLEEP', 'WAKE')), count(*) FILTER"
+                        + " (WHERE sleep_state = 'SLEEP'), min(t), max(t) FROM epoch WHERE tenant_id = 'tenant-c' AND"
+                        + " child_id = " + c + " GROUP BY tenant_id, child_id, h",
                 "INSERT INTO sleep_episode (tenant_id, id, child_id, onset, wake, source) VALUES ('tenant-c', " + c
                         + " || '-ep', " + c + ", '2026-03-02T21:00:00Z', '2026-03-03T07:00:00Z', 'device')",
                 "INSERT INTO intervention (tenant_id, id, child_id, type, start_t, end_t, logged_by) VALUES "
@@ -242,6 +249,7 @@ class ChildDataRightsIT {
                         "device",
                         "consent",
                         "epoch",
+                        "epoch_bin",
                         "sleep_episode",
                         "intervention",
                         "analysis_result",
@@ -327,6 +335,7 @@ class ChildDataRightsIT {
         assertThat(doc.getJsonArray("recommendationFeedback").getJsonObject(0).getBoolean("wasHelpful"))
                 .isTrue();
         assertThat(doc.getJsonNumber("epochCount").longValue()).isEqualTo(3);
+        assertThat(doc.keySet()).as("the epochs' sums, made from the epochs").doesNotContain("epochBin");
         // The disclosure log: the counsellor's read of this child, with name, role and request.
         assertThat(doc.getJsonArray("disclosures").getValuesAs(JsonObject.class))
                 .anySatisfy(d -> {
