@@ -12,7 +12,7 @@ CREATE TABLE epoch_bin (
     child_id    varchar(36)      NOT NULL,
     -- The bin's start: date_bin('12 hours', t, timestamptz '2000-01-01 00:00:00+00') of its epochs.
     h           timestamptz      NOT NULL,
-    minutes     integer          NOT NULL CHECK (minutes BETWEEN 1 AND 720),
+    minutes     integer          NOT NULL CHECK (minutes >= 1),
     stress_n    integer          NOT NULL,
     -- Sums of real (float4) values as double precision, as the figures always summed them. A sum of up to 50,400
     -- such values (35 days of minutes) is exact, whatever the order of adding, when every value is 0 or at least
@@ -30,7 +30,9 @@ CREATE TABLE epoch_bin (
 
 SELECT zenmoon_wall_tenant_table('epoch_bin');
 
--- The sums of the epochs stored so far.
+-- The sums of the epochs stored so far. Uploads of a server still running the old version wait until the migration
+-- commits (readers do not): an epoch committed after the snapshot would otherwise never be summed.
+LOCK TABLE epoch IN SHARE MODE;
 INSERT INTO epoch_bin (tenant_id, child_id, h, minutes, stress_n, stress_sum, hr_n, hr_sum, scored, asleep,
                        first_t, last_t)
 SELECT e.tenant_id, e.child_id, date_bin('12 hours', e.t, timestamptz '2000-01-01 00:00:00+00') AS h,
@@ -39,3 +41,5 @@ SELECT e.tenant_id, e.child_id, date_bin('12 hours', e.t, timestamptz '2000-01-0
        min(e.t), max(e.t)
 FROM epoch e
 GROUP BY e.tenant_id, e.child_id, h;
+
+ANALYZE epoch_bin;

@@ -169,6 +169,12 @@ public class JpaChildRecordRepository implements ChildRecordRepository {
 
     @Override
     public Map<String, Integer> erase(String childId) {
+        // The child's row first, locked: an upload holds a key-share lock on it until it commits, so the erasure waits
+        // for uploads under way and later ones wait for the erasure (and then find no child). Without it, epochs
+        // committed while the deletes ran would outlive the erasure.
+        nativeQuery(em, "SELECT 1 FROM child WHERE tenant_id = ?1 AND id = ?2 FOR UPDATE")
+                .setParameter(2, childId)
+                .getResultList();
         Map<String, Integer> deleted = new LinkedHashMap<>();
         for (String table : childTables()) {
             deleted.put(
