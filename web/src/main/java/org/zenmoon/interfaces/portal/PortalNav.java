@@ -24,6 +24,11 @@ public class PortalNav {
         return permits(Permission.RUN_JOBS);
     }
 
+    /** The recommender's A/B report, for those who may read the tenant's models. */
+    public boolean isModels() {
+        return permits(Permission.READ_MODELS);
+    }
+
     public String getUsername() {
         try {
             return callers.current().username();
