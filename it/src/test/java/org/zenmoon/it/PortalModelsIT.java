@@ -186,12 +186,19 @@ class PortalModelsIT {
             assertThat(pageScrollsSideways())
                     .as("the page scrolls sideways at %d px", width)
                     .isFalse();
+            assertThat(narrowestCell("versions_data", "history_data"))
+                    .as("the narrowest cell of the versions and history at %d px", width)
+                    .isGreaterThanOrEqualTo(48);
             assertThat(chart.getRect().getX() + chart.getRect().getWidth())
                     .as("the chart inside the window at %d px", width)
                     .isLessThanOrEqualTo(width);
             Files.createDirectories(LaunchedServer.WORK);
             Files.write(
                     LaunchedServer.WORK.resolve("portal-models-" + width + ".png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('versionsTitle').scrollIntoView();");
+            Files.write(
+                    LaunchedServer.WORK.resolve("portal-models-history-" + width + ".png"),
                     ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         }
     }
@@ -332,6 +339,24 @@ class PortalModelsIT {
         return browser.findElements(By.cssSelector("[id='disclosureLog:accesses_data'] tr")).stream()
                 .map(WebElement::getText)
                 .toList();
+    }
+
+    /** The width in pixels of the narrowest cell of these table bodies (by the end of their ids): a collapsed column. */
+    private long narrowestCell(String... bodies) {
+        StringBuilder selector = new StringBuilder();
+        for (String b : bodies) {
+            selector.append(selector.isEmpty() ? "" : ", ")
+                    .append("[id$='")
+                    .append(b)
+                    .append("'] td");
+        }
+        return ((Number) ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "const cells = Array.from(document.querySelectorAll(arguments[0]));"
+                                        + " return cells.length === 0 ? -1"
+                                        + " : Math.min(...cells.map(c => c.getBoundingClientRect().width));",
+                                selector.toString()))
+                .longValue();
     }
 
     private boolean pageScrollsSideways() {
