@@ -189,6 +189,9 @@ class PortalModelsIT {
             assertThat(narrowestCell("versions_data", "history_data"))
                     .as("the narrowest cell of the versions and history at %d px", width)
                     .isGreaterThanOrEqualTo(48);
+            assertThat(widestCell("versions_data"))
+                    .as("the offline evaluation's column at %d px", width)
+                    .isGreaterThanOrEqualTo(width > 1000 ? 400 : 220);
             assertThat(chart.getRect().getX() + chart.getRect().getWidth())
                     .as("the chart inside the window at %d px", width)
                     .isLessThanOrEqualTo(width);
@@ -356,6 +359,16 @@ class PortalModelsIT {
                                         + " return cells.length === 0 ? -1"
                                         + " : Math.min(...cells.map(c => c.getBoundingClientRect().width));",
                                 selector.toString()))
+                .longValue();
+    }
+
+    /** The width in pixels of the widest cell of a table body (by the end of its id). */
+    private long widestCell(String body) {
+        return ((Number) ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return Math.max(...Array.from(document.querySelectorAll(arguments[0]))"
+                                        + ".map(c => c.getBoundingClientRect().width));",
+                                "[id$='" + body + "'] td"))
                 .longValue();
     }
 
