@@ -1,8 +1,6 @@
 package org.zenmoon.interfaces.portal;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -178,63 +176,23 @@ final class CausalInsights {
 
     /** A forest plot (Chart.js): per estimate, its 95% interval as a floating bar and the estimate as a point. */
     static String forestPlot(List<Insight> insights) {
-        List<Insight> drawn = insights.stream().filter(Insight::drawable).toList();
-        if (drawn.isEmpty()) {
-            return null;
-        }
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder intervals = Json.createArrayBuilder();
-        JsonArrayBuilder colors = Json.createArrayBuilder();
-        JsonArrayBuilder estimates = Json.createArrayBuilder();
-        for (Insight i : drawn) {
-            labels.add(i.label);
-            intervals.add(Json.createArrayBuilder().add(i.ciLow).add(i.ciHigh));
-            colors.add(
-                    switch (i.verdict) {
-                        case "helps" -> "rgba(31, 95, 42, 0.55)";
-                        case "harms" -> "rgba(143, 29, 29, 0.55)";
-                        default -> "rgba(91, 100, 117, 0.45)";
-                    });
-            estimates.add(i.effect);
-        }
-        return Json.createObjectBuilder()
-                .add("type", "bar")
-                .add(
-                        "data",
-                        Json.createObjectBuilder()
-                                .add("labels", labels)
-                                .add(
-                                        "datasets",
-                                        Json.createArrayBuilder()
-                                                .add(Json.createObjectBuilder()
-                                                        .add("label", "95% interval")
-                                                        .add("data", intervals)
-                                                        .add("backgroundColor", colors)
-                                                        .add("barThickness", 12))
-                                                .add(Json.createObjectBuilder()
-                                                        .add("type", "line")
-                                                        .add("label", "Estimate")
-                                                        .add("data", estimates)
-                                                        .add("showLine", false)
-                                                        .add("pointStyle", "rectRot")
-                                                        .add("pointRadius", 6)
-                                                        .add("borderColor", "#1d2433")
-                                                        .add("backgroundColor", "#1d2433"))))
-                .add(
-                        "options",
-                        Json.createObjectBuilder()
-                                .add("indexAxis", "y")
-                                .add("responsive", true)
-                                .add("maintainAspectRatio", false)
-                                .add("animation", false)
-                                .add(
-                                        "scales",
-                                        Json.createObjectBuilder()
-                                                .add(
-                                                        "x",
-                                                        ChildCharts.titled(
-                                                                "effect (stress 0–1, sleep in hours); 0 = no change"))))
-                .build()
-                .toString();
+        List<IntervalChart.Row> rows = insights.stream()
+                .filter(Insight::drawable)
+                .map(i -> new IntervalChart.Row(
+                        i.label,
+                        i.ciLow,
+                        i.ciHigh,
+                        i.effect,
+                        switch (i.verdict) {
+                            case "helps" -> "rgba(31, 95, 42, 0.55)";
+                            case "harms" -> "rgba(143, 29, 29, 0.55)";
+                            default -> "rgba(91, 100, 117, 0.45)";
+                        }))
+                .toList();
+        return IntervalChart.of(
+                rows,
+                "95% interval",
+                "Estimate",
+                ChildCharts.titled("effect (stress 0–1, sleep in hours); 0 = no change"));
     }
 }

@@ -20,12 +20,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.zenmoon.application.ChildDirectory;
+import org.zenmoon.application.ChildDisclosures;
 import org.zenmoon.application.ChildResults;
 import org.zenmoon.application.ChildTimeline;
 import org.zenmoon.application.ChronotypeView;
 import org.zenmoon.application.NotFoundException;
 import org.zenmoon.application.Recommendations;
 import org.zenmoon.domain.model.child.AnalysisInputs;
+import org.zenmoon.application.security.AccessPolicy;
+import org.zenmoon.application.security.CallerContext;
+import org.zenmoon.application.security.Permission;
+import org.zenmoon.domain.model.audit.Disclosure;
 import org.zenmoon.domain.model.child.ChildSummary;
 import org.zenmoon.domain.model.child.ChildTimelineRepository.Episode;
 import org.zenmoon.domain.model.child.ChildTimelineRepository.Event;
@@ -50,6 +55,12 @@ public class ChildPage implements Serializable {
     /** Recommendations listed and marked. */
     static final int RECOMMENDATIONS = 20;
 
+    /** Entries of the disclosure log per page. */
+    static final int DISCLOSURES = ChildDisclosures.DEFAULT_LIMIT;
+
+    private static final DateTimeFormatter SECOND =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
@@ -64,6 +75,15 @@ public class ChildPage implements Serializable {
 
     @Inject
     Recommendations recommendations;
+
+    @Inject
+    ChildDisclosures disclosures;
+
+    @Inject
+    AccessPolicy policy;
+
+    @Inject
+    CallerContext callers;
 
     @Inject
     Clock clock;
@@ -94,6 +114,9 @@ public class ChildPage implements Serializable {
     private String earlier;
     /** The {@code until} of the 7 days after, "" for the latest, null when the latest are shown. */
     private String later;
+    private boolean disclosuresShown;
+    private List<Access> accesses = List.of();
+    private String accessCursor;
 
     /** The page's view action: reads everything once, or answers 404 for a child the caller does not see. */
     public void load() throws IOException {
@@ -163,7 +186,41 @@ public class ChildPage implements Serializable {
         happenings = happenings(events, interventions, recs, start, end);
         insights = CausalInsights.of(results.causalEffects(childId));
         forestPlot = CausalInsights.forestPlot(insights);
+        loadDisclosures();
         loaded = true;
+    }
+
+    /**
+     * The newest page of the child's disclosure log, for a caller who may read disclosure logs; a caller who may read
+     * them for other children only (a staff account that is also a guardian) sees no section.
+     */
+    private void loadDisclosures() {
+        disclosuresShown = false;
+        accesses = List.of();
+        accessCursor = null;
+        if (!policy.permits(callers.current(), Permission.READ_DISCLOSURES)) {
+            return;
+        }
+        try {
+            ChildDisclosures.Page page = disclosures.page(childId, null, DISCLOSURES);
+            accesses = Access.of(page.items(), PortalWords.current());
+            accessCursor = page.nextCursor();
+            disclosuresShown = true;
+        } catch (NotFoundException e) {
+            // Not among the children whose records the caller takes: no section.
+        }
+    }
+
+    /** "Show older": the next page of the disclosure log, under the ones shown. */
+    public void olderDisclosures() {
+        if (!disclosuresShown || accessCursor == null) {
+            return;
+        }
+        ChildDisclosures.Page page = disclosures.page(childId, accessCursor, DISCLOSURES);
+        List<Access> more = new ArrayList<>(accesses);
+        more.addAll(Access.of(page.items(), PortalWords.current()));
+        accesses = List.copyOf(more);
+        accessCursor = page.nextCursor();
     }
 
     /** Every page of a list in {@code [from, to)}. */
@@ -287,6 +344,57 @@ public class ChildPage implements Serializable {
 
         public String getAnswer() {
             return answer;
+        }
+    }
+
+    /** One entry of the disclosure log: when, who (user name and roles), what (action and outcome), which resource. */
+    public record Access(String when, String who, String roles, String what, String resource) implements Serializable {
+
+        static List<Access> of(List<Disclosure> rows, PortalWords words) {
+            return rows.stream().map(d -> of(d, words)).toList();
+        }
+
+        static Access of(Disclosure d, PortalWords words) {
+            String action = known(words, "disclosures.action." + d.action(), words(d.action()));
+            String outcome = known(words, "disclosures.outcome." + d.outcome(), words(d.outcome()));
+            return new Access(
+                    SECOND.format(d.at()),
+                    d.actorName() == null ? words.text("disclosures.deleted") : d.actorName(),
+                    String.join(
+                            ", ",
+                            d.actorRoles().stream()
+                                    .map(r -> words(r.toLowerCase(Locale.ROOT)))
+                                    .toList()),
+                    outcome.isEmpty() ? action : action + " (" + outcome + ")",
+                    d.resource());
+        }
+
+        private static String known(PortalWords words, String key, String otherwise) {
+            try {
+                return words.text(key);
+            } catch (java.util.MissingResourceException e) {
+                return otherwise;
+            }
+        }
+
+        public String getWhen() {
+            return when;
+        }
+
+        public String getWho() {
+            return who;
+        }
+
+        public String getRoles() {
+            return roles;
+        }
+
+        public String getWhat() {
+            return what;
+        }
+
+        public String getResource() {
+            return resource;
         }
     }
 
@@ -432,5 +540,17 @@ public class ChildPage implements Serializable {
 
     public String getTo() {
         return to;
+    }
+
+    public boolean isDisclosuresShown() {
+        return disclosuresShown;
+    }
+
+    public List<Access> getAccesses() {
+        return accesses;
+    }
+
+    public boolean isOlderAvailable() {
+        return accessCursor != null;
     }
 }

@@ -29,6 +29,11 @@ public class PortalNav {
         return permits(Permission.MANAGE_USERS);
     }
 
+    /** The recommender's A/B report, for those who may read the tenant's models. */
+    public boolean isModels() {
+        return permits(Permission.READ_MODELS);
+    }
+
     public String getUsername() {
         try {
             return callers.current().username();
