@@ -26,11 +26,11 @@ import org.zenmoon.application.ChildTimeline;
 import org.zenmoon.application.ChronotypeView;
 import org.zenmoon.application.NotFoundException;
 import org.zenmoon.application.Recommendations;
-import org.zenmoon.domain.model.child.AnalysisInputs;
 import org.zenmoon.application.security.AccessPolicy;
 import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.application.security.Permission;
 import org.zenmoon.domain.model.audit.Disclosure;
+import org.zenmoon.domain.model.child.AnalysisInputs;
 import org.zenmoon.domain.model.child.ChildSummary;
 import org.zenmoon.domain.model.child.ChildTimelineRepository.Episode;
 import org.zenmoon.domain.model.child.ChildTimelineRepository.Event;
@@ -114,6 +114,7 @@ public class ChildPage implements Serializable {
     private String earlier;
     /** The {@code until} of the 7 days after, "" for the latest, null when the latest are shown. */
     private String later;
+
     private boolean disclosuresShown;
     private List<Access> accesses = List.of();
     private String accessCursor;
