@@ -24,6 +24,11 @@ public class PortalNav {
         return permits(Permission.RUN_JOBS);
     }
 
+    /** The children page (cohorts, children, guardians, wearables), for those who may register children. */
+    public boolean isChildren() {
+        return permits(Permission.MANAGE_CHILDREN);
+    }
+
     public String getUsername() {
         try {
             return callers.current().username();
