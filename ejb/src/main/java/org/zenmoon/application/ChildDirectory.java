@@ -35,6 +35,13 @@ public class ChildDirectory {
         return children.summaries(policy.childScope(callers.current()));
     }
 
+    /** The children of one cohort that the caller may see, by pseudonym; none for a cohort outside the scope. */
+    public List<ChildSummary> inCohort(String cohortId) {
+        return visibleChildren().stream()
+                .filter(c -> c.cohortId().equals(cohortId))
+                .toList();
+    }
+
     public ChildSummary find(String childId) {
         return children.summary(policy.childScope(callers.current()), childId)
                 .orElseThrow(() -> new NotFoundException("Child"));

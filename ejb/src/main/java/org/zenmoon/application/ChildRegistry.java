@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.zenmoon.application.audit.Audited;
@@ -30,6 +32,9 @@ import org.zenmoon.domain.model.user.UserRepository;
 @TenantBound
 @Audited("write")
 public class ChildRegistry {
+
+    /** A guardian account linked to a child, as the tenant admin sees it. */
+    public record Guardian(String userId, String username, boolean disabled) {}
 
     @Inject
     ChildRepository children;
@@ -80,6 +85,18 @@ public class ChildRegistry {
             throw new ConflictException("This guardian is linked to the child already.");
         }
         children.link(new GuardianLink(childId, guardian.getId()));
+    }
+
+    /** The guardian accounts linked to the child, by user name. */
+    @Requires(Permission.MANAGE_CHILDREN)
+    @Audited
+    public List<Guardian> guardiansOf(String childId) {
+        requireVisible(callers.current(), childId);
+        return children.guardiansOf(childId).stream()
+                .flatMap(id -> users.findInCurrentTenant(id).stream())
+                .map(u -> new Guardian(u.getId(), u.getUsername(), u.isDisabled()))
+                .sorted(Comparator.comparing(Guardian::username, String.CASE_INSENSITIVE_ORDER))
+                .toList();
     }
 
     /** @return the new intervention's id */

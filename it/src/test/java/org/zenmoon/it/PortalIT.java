@@ -390,7 +390,9 @@ class PortalIT {
         assertThat(runRow(run)).contains("Chronotypes").contains("on request");
 
         // The page polls while the run is active: no reload.
+        // Each poll replaces the rows: a row read while it is replaced is read again.
         new WebDriverWait(browser, Duration.ofSeconds(120))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> runRow(run).contains("Completed"));
         String done = runRow(run);
         assertThat(done).contains("100%");

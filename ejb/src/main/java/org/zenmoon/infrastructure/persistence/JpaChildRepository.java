@@ -96,6 +96,13 @@ public class JpaChildRepository implements ChildRepository {
     }
 
     @Override
+    public List<String> guardiansOf(String childId) {
+        return em.createQuery("SELECT g.userId FROM GuardianLink g WHERE g.childId = :child", String.class)
+                .setParameter("child", childId)
+                .getResultList();
+    }
+
+    @Override
     public void add(Intervention intervention) {
         em.persist(intervention);
         em.flush();

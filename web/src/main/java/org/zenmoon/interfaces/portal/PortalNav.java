@@ -34,6 +34,11 @@ public class PortalNav {
         return permits(Permission.READ_MODELS);
     }
 
+    /** The children page (cohorts, children, guardians, wearables), for those who may register children. */
+    public boolean isChildren() {
+        return permits(Permission.MANAGE_CHILDREN);
+    }
+
     public String getUsername() {
         try {
             return callers.current().username();

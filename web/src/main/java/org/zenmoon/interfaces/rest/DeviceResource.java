@@ -87,8 +87,7 @@ public class DeviceResource {
                     + "token uploads that child's data and does nothing else.")
     public Response pair(@Valid @NotNull(message = "a JSON object with childId and label is required") Pairing p) {
         Devices.Paired paired = devices.pair(p.getChildId(), p.getLabel());
-        String link =
-                "zenmoon://pair?server=" + query(uri.getBaseUri().toString()) + "&token=" + query(paired.deviceToken());
+        String link = pairingUri(uri.getBaseUri().toString(), paired.deviceToken());
         return Response.status(Response.Status.CREATED)
                 .entity(new Paired(paired.deviceId(), paired.deviceToken(), link))
                 .header("Cache-Control", "no-store")
@@ -104,6 +103,16 @@ public class DeviceResource {
     public Response unpair(@PathParam("deviceId") String deviceId) {
         devices.unpair(deviceId);
         return Response.noContent().build();
+    }
+
+    /**
+     * The link a phone scans to pair: {@code zenmoon://pair?server=<the API's base URI>&token=<the device token>},
+     * both URL-encoded. The one place that builds it, for the API's answer and the portal's QR code.
+     *
+     * @param apiBase the API's base URI as a client reaches it, ending in {@code /api/v1/}
+     */
+    public static String pairingUri(String apiBase, String deviceToken) {
+        return "zenmoon://pair?server=" + query(apiBase) + "&token=" + query(deviceToken);
     }
 
     private static String query(String value) {

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** The REST API, version 1 (../shared/API.md). */
-@ApplicationPath("/api/v1")
+@ApplicationPath(ZenMoonApi.PATH)
 @OpenAPIDefinition(
         info =
                 @Info(
@@ -19,6 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                                 "Children's wellness data for schools and clinics. All endpoints but the token endpoint need a bearer token."))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class ZenMoonApi extends Application {
+
+    /** Where the API lies under the application's context path. */
+    public static final String PATH = "/api/v1";
 
     /**
      * JSON-B everywhere: full Payara Server would otherwise serialise with MOXy, which turns numeric-looking

@@ -27,5 +27,8 @@ public interface ChildRepository {
 
     void link(GuardianLink link);
 
+    /** The user ids of the guardian accounts linked to the child. */
+    List<String> guardiansOf(String childId);
+
     void add(Intervention intervention);
 }
