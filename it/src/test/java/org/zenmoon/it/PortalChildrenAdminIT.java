@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -191,6 +193,11 @@ class PortalChildrenAdminIT {
         String token = find("#deviceToken").getText().strip();
         assertThat(token).matches("zmd\\.[0-9a-f-]{36}\\.[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}");
         assertThat(rowOf("#child\\:devices", "Wrist band " + RUN)).contains("in use");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", qr);
+        Files.createDirectories(LaunchedServer.WORK);
+        Files.write(
+                LaunchedServer.WORK.resolve("portal-children.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         // The page is not kept by any cache, and axe-core finds nothing serious at 1280 px nor at 768 px.
         String cookies = browser.manage().getCookies().stream()
