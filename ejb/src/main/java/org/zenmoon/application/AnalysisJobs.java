@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.zenmoon.application.audit.Audited;
@@ -49,13 +48,19 @@ public class AnalysisJobs {
     /** Job parameter: what started this execution ({@code api}, {@code schedule}, {@code recovery}). */
     public static final String TRIGGER = "trigger";
 
-    /** Jobs this version runs; {@code retention} arrives with its issue. */
+    /** The jobs of API.md. */
     public static final List<String> AVAILABLE = List.of(
-            SleepDetection.JOB, ChronotypeRefresh.JOB, CausalRefresh.JOB, ForecastRefresh.JOB, RecommenderTraining.JOB);
+            SleepDetection.JOB,
+            ChronotypeRefresh.JOB,
+            CausalRefresh.JOB,
+            ForecastRefresh.JOB,
+            RecommenderTraining.JOB,
+            RetentionPurge.JOB);
 
-    static final Set<String> ANNOUNCED = Set.of("retention");
-
-    /** The first job of the nightly pipeline. */
+    /**
+     * The first job of the nightly pipeline. The {@code retention} job starts beside it, on its own, so that neither
+     * one's failure holds the other back.
+     */
     public static final String PIPELINE_START = SleepDetection.JOB;
 
     /** The nightly pipeline: after a scheduled run of a job completes, the next one starts. */
@@ -328,10 +333,7 @@ public class AnalysisJobs {
 
     private static void requireKnown(String jobName) {
         if (!AVAILABLE.contains(jobName)) {
-            throw NotFoundException.because(
-                    ANNOUNCED.contains(jobName)
-                            ? "The job '" + jobName + "' is not available in this version."
-                            : "There is no job '" + jobName + "'.");
+            throw NotFoundException.because("There is no job '" + jobName + "'.");
         }
     }
 

@@ -71,6 +71,7 @@ public class ChronotypeRefresh implements ChildAnalysis {
                         ResultKey.ofChild(childId, KIND, ChildData.period(now)), JSON.toJson(view), now)),
                 null,
                 new ChildOutput.Chronotype(view.category() == null ? null : c.category()),
+                null,
                 recent.readNanos());
     }
 }

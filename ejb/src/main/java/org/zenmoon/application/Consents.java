@@ -27,14 +27,18 @@ import org.zenmoon.domain.model.user.UserRepository;
 /**
  * A guardian grants and withdraws consent for their own children, scope by scope; the guardian and the staff who
  * see the child read the current state. Withdrawal stops use at once ({@link ConsentCheck}) and schedules erasure
- * of what the scope covered after {@code zenmoon.consent.erasure-grace-days}; granting the scope again before
- * then cancels it. Each grant records the notice version, who, how and when.
+ * of what the scope covered after {@code zenmoon.consent.erasure-grace-days}, which the nightly {@code retention}
+ * job carries out ({@link ChildDataLifecycle}); granting the scope again before then cancels it. Each grant records
+ * the notice version, who, how and when.
  */
 @Stateless
 @TenantBound
 public class Consents {
 
-    /** One scope's current state for a child; the figures are those of its latest consent, null if never given. */
+    /**
+     * One scope's current state for a child; the figures are those of its latest consent, null if never given.
+     * {@code erasedAt}: when the erasure its withdrawal scheduled was carried out (the nightly {@code retention} job).
+     */
     public record ScopeState(
             String scope,
             boolean active,
@@ -45,7 +49,8 @@ public class Consents {
             Instant grantedAt,
             Instant withdrawnAt,
             String withdrawnBy,
-            Instant erasureDueAt) {}
+            Instant erasureDueAt,
+            Instant erasedAt) {}
 
     @Inject
     ConsentRepository consents;
@@ -117,7 +122,7 @@ public class Consents {
                         .filter(k -> k.getScope() == s)
                         .findFirst()
                         .map(this::state)
-                        .orElse(new ScopeState(s.label(), false, null, null, null, null, null, null, null, null)))
+                        .orElse(new ScopeState(s.label(), false, null, null, null, null, null, null, null, null, null)))
                 .toList();
     }
 
@@ -132,7 +137,8 @@ public class Consents {
                 k.getGrantedAt(),
                 k.getWithdrawnAt(),
                 k.getWithdrawnBy(),
-                k.getErasureDueAt());
+                k.getErasureDueAt(),
+                k.getErasedAt());
     }
 
     private void requireVisible(ChildScope scope, String childId) {

@@ -8,9 +8,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.application.security.Permission;
@@ -44,6 +46,8 @@ import org.zenmoon.domain.model.job.JobStatus;
 @Requires(Permission.RUN_JOBS)
 public class JobRuns {
 
+    private static final Logger LOG = Logger.getLogger(JobRuns.class.getName());
+
     @Inject
     JobRunRepository runs;
 
@@ -58,6 +62,9 @@ public class JobRuns {
 
     @Inject
     AnalysisInputs inputs;
+
+    @Inject
+    ChildDataLifecycle lifecycle;
 
     @Inject
     CallerContext callers;
@@ -88,7 +95,7 @@ public class JobRuns {
                         r.id(), now.minus(staleAfter), "abandoned: its server stopped sending heartbeats", now);
             }
         }
-        List<String> ids = eligibleChildren();
+        List<String> ids = childrenFor(jobName);
         long id = runs.nextId();
         JobRun run = new JobRun(
                 id,
@@ -110,7 +117,7 @@ public class JobRuns {
         return runs.create(run, split(id, ids, partitions)) ? runs.find(id) : Optional.empty();
     }
 
-    /** The ids of the tenant's children with active analysis consent, in id order: those a new run includes. */
+    /** The ids of the tenant's children with active analysis consent, in id order: those a new analysis includes. */
     public List<String> eligibleChildren() {
         Set<String> consented = consent.childrenWithActive(ConsentScope.ANALYSIS);
         return children.all().stream()
@@ -118,6 +125,17 @@ public class JobRuns {
                 .filter(consented::contains)
                 .sorted()
                 .toList();
+    }
+
+    /**
+     * The children a new run of {@code jobName} includes, in id order: for the analyses those with analysis consent;
+     * for {@code retention} every child (retention and the erasure of withdrawn consents concern the others most).
+     */
+    List<String> childrenFor(String jobName) {
+        if (RetentionPurge.JOB.equals(jobName)) {
+            return children.all().stream().map(Child::getId).sorted().toList();
+        }
+        return eligibleChildren();
     }
 
     /** Contiguous ranges of the sorted ids, at most {@code count}, as even as can be. */
@@ -177,21 +195,19 @@ public class JobRuns {
     }
 
     /**
-     * The children of a partition still to do: those after its checkpoint, in id order, that still have analysis
-     * consent (a child whose guardian withdrew it since the run started is left out).
+     * The children of a partition still to do: those after its checkpoint, in id order, that the run's job still
+     * includes (for an analysis, a child whose guardian withdrew analysis consent since the run started is left out).
      */
     public List<String> remaining(long runId, int partition) {
         JobPartition p = runs.partitions(runId).stream()
                 .filter(x -> x.partition() == partition)
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("Job partition"));
-        Set<String> consented = consent.childrenWithActive(ConsentScope.ANALYSIS);
+        Set<String> included = new HashSet<>(childrenFor(find(runId).jobName()));
         String after = p.doneThrough();
-        return children.all().stream()
-                .map(Child::getId)
+        return included.stream()
                 .filter(id -> id.compareTo(p.firstChild()) >= 0 && id.compareTo(p.lastChild()) <= 0)
                 .filter(id -> after == null || id.compareTo(after) > 0)
-                .filter(consented::contains)
                 .sorted()
                 .toList();
     }
@@ -211,6 +227,8 @@ public class JobRuns {
         long started = System.nanoTime();
         int stored = 0;
         int gone = 0;
+        int purgedRows = 0;
+        int erasures = 0;
         for (ChildOutput out : outputs) {
             if (children.find(out.childId()).isEmpty()) {
                 // Erased since it was analysed: nothing of it may be stored; it counts as skipped.
@@ -228,6 +246,18 @@ public class JobRuns {
             for (ChildOutput.Result r : out.results()) {
                 results.put(r.key(), new StoredResult(r.payload(), r.computedAt()));
             }
+            if (out.purge() != null) {
+                ChildDataLifecycle.Done done =
+                        lifecycle.apply(out.childId(), out.purge().cutoff());
+                purgedRows += done.total();
+                erasures += done.erased().size();
+            }
+        }
+        if (purgedRows > 0 || erasures > 0) {
+            int rows = purgedRows;
+            int erased = erasures;
+            LOG.info(() -> "run " + runId + ": retention deleted " + rows + " rows and carried out " + erased
+                    + " erasures of withdrawn consents");
         }
         long writeMs = spentBefore.writeMs() + (System.nanoTime() - started) / 1_000_000;
         runs.checkpoint(

@@ -69,7 +69,7 @@ public class SleepDetection implements ChildAnalysis {
                 episodes.stream()
                         .map(e -> new DetectedSleep.Span(e.onset(), e.wake()))
                         .toList());
-        return new ChildOutput(childId, List.of(result(childId, now, episodes, (int) days)), sleep, null, 0)
+        return new ChildOutput(childId, List.of(result(childId, now, episodes, (int) days)), sleep, null, null, 0)
                 .read(recent.readNanos());
     }
 

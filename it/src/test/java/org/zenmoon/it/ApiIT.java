@@ -327,7 +327,7 @@ class ApiIT {
                         .getValuesAs(JsonObject.class))
                 .allSatisfy(c -> assertThat(c.isNull("chronotype")).isTrue());
         assertThat(http.get("/api/v1/admin/jobs/" + id, clinicAdmin).status()).isEqualTo(404);
-        assertThat(http.post("/api/v1/admin/jobs/retention", "", admin).status())
+        assertThat(http.post("/api/v1/admin/jobs/defragment", "", admin).status())
                 .isEqualTo(404);
         assertThat(http.post("/api/v1/admin/jobs/chronotype", "", http.token("counsellor"))
                         .status())

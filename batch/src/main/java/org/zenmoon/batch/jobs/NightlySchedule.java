@@ -13,14 +13,17 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.zenmoon.application.AnalysisJobs;
+import org.zenmoon.application.RetentionPurge;
 import org.zenmoon.domain.model.tenant.Tenant;
 import org.zenmoon.domain.model.tenant.TenantRepository;
 
 /**
  * Runs every tenant's analyses each night at {@code zenmoon.jobs.nightly-at} in the tenant's own time zone
  * ({@code off}: never): sleep detection, then the chronotype, the causal effects and the forecasts, each starting
- * when the one before has completed ({@link AnalysisJobs#NEXT_IN_PIPELINE}). The runs are started in the name of the
- * tenant's first active tenant admin, like any admin's run; a tenant without one is left out, with a warning.
+ * when the one before has completed ({@link AnalysisJobs#NEXT_IN_PIPELINE}); beside them, on its own, the
+ * {@code retention} job, which deletes what the tenant's retention period no longer keeps. The runs are started in
+ * the name of the tenant's first active tenant admin, like any admin's run; a tenant without one is left out, with a
+ * warning.
  */
 @ApplicationScoped
 public class NightlySchedule {
@@ -89,5 +92,6 @@ public class NightlySchedule {
 
     private void start(Tenant t) {
         starter.start(t.getId(), AnalysisJobs.PIPELINE_START, "schedule");
+        starter.start(t.getId(), RetentionPurge.JOB, "schedule");
     }
 }

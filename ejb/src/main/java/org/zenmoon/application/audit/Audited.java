@@ -18,8 +18,8 @@ import java.lang.annotation.Target;
 public @interface Audited {
 
     /**
-     * What the call does: to children's data {@code read}, {@code write}, {@code export} or {@code erase}; to jobs
-     * {@code job}.
+     * What the call does: to children's data {@code read}, {@code write}, {@code export}, {@code erase},
+     * {@code analysis} or {@code purge} (the retention job); to jobs {@code job}.
      */
     @Nonbinding
     String value() default "read";

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.zenmoon.domain.model.child.ChildRecordRepository;
+import org.zenmoon.domain.model.consent.ConsentScope;
 import org.zenmoon.domain.model.epoch.EpochRecord;
 
 /**
@@ -39,6 +41,42 @@ public class JpaChildRecordRepository implements ChildRecordRepository {
             + "JOIN pg_catalog.pg_class r ON r.oid = k.conrelid JOIN pg_catalog.pg_class f ON f.oid = k.confrelid "
             + "WHERE k.contype = 'f' AND NOT r.relispartition AND NOT f.relispartition "
             + "AND r.relnamespace = (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = current_schema())";
+
+    /**
+     * The tables of children's rows that retention thins, each with the column that dates a row. Every table of
+     * {@link #childTables()} is either here or in {@link #KEPT}: a purge refuses to run while one is in neither, and
+     * ChildDataRightsIT fails for it, so that a table added later cannot outlive the retention period unnoticed.
+     */
+    static final Map<String, String> DATED = Map.ofEntries(
+            Map.entry("epoch", "t"),
+            // The 12-hour bin's start: a cut-off at the start of a day keeps or deletes whole bins with their minutes.
+            Map.entry("epoch_bin", "h"),
+            Map.entry("sleep_episode", "wake"),
+            Map.entry("child_event", "end_t"),
+            Map.entry("intervention", "end_t"),
+            Map.entry("alert", "ended_at"),
+            Map.entry("ingest_batch", "received_at"),
+            Map.entry("analysis_result", "computed_at"),
+            Map.entry("recommendation", "created_at"),
+            Map.entry("situation_vector", "at"));
+
+    /** Tables of children's rows that retention keeps: who may see and decide for the child, not what was measured. */
+    static final Set<String> KEPT = Set.of("consent", "guardian_link", "device");
+
+    /**
+     * What a withdrawn collection consent covered: everything measured or received about the child, and all that was
+     * computed from it. The interventions staff logged are the school's own record.
+     */
+    static final Set<String> COLLECTED = Set.of(
+            "epoch",
+            "epoch_bin",
+            "sleep_episode",
+            "child_event",
+            "alert",
+            "ingest_batch",
+            "analysis_result",
+            "recommendation",
+            "situation_vector");
 
     @PersistenceContext(unitName = "zenmoon")
     EntityManager em;
@@ -189,6 +227,96 @@ public class JpaChildRecordRepository implements ChildRecordRepository {
                         .setParameter(2, childId)
                         .executeUpdate());
         return deleted;
+    }
+
+    @Override
+    public Map<String, Integer> purgeBefore(String childId, Instant cutoff) {
+        Timestamp before = Timestamp.from(cutoff.truncatedTo(ChronoUnit.DAYS));
+        Map<String, Integer> deleted = new LinkedHashMap<>();
+        for (String table : classifiedChildTables()) {
+            String column = DATED.get(table);
+            if (column != null) {
+                count(
+                        deleted,
+                        table,
+                        nativeQuery(
+                                        em,
+                                        "DELETE FROM " + identifier(table)
+                                                + " WHERE tenant_id = ?1 AND child_id = ?2 AND " + identifier(column)
+                                                + " < ?3")
+                                .setParameter(2, childId)
+                                .setParameter(3, before)
+                                .executeUpdate());
+            }
+        }
+        return deleted;
+    }
+
+    @Override
+    public Map<String, Integer> eraseCovered(String childId, ConsentScope scope) {
+        Map<String, Integer> erased = new LinkedHashMap<>();
+        switch (scope) {
+            case COLLECTION -> {
+                for (String table : classifiedChildTables()) {
+                    if (COLLECTED.contains(table)) {
+                        count(erased, table, deleteAll(table, childId));
+                    }
+                }
+                count(erased, "child", clearChronotype(childId));
+            }
+            case ANALYSIS -> {
+                count(erased, "analysis_result", deleteAll("analysis_result", childId));
+                count(erased, "child", clearChronotype(childId));
+            }
+            case MODEL_TRAINING ->
+                count(
+                        erased,
+                        "recommendation",
+                        nativeQuery(
+                                        em,
+                                        "UPDATE recommendation SET context = NULL, candidates = NULL, propensity = NULL"
+                                                + " WHERE tenant_id = ?1 AND child_id = ?2 AND (context IS NOT NULL"
+                                                + " OR candidates IS NOT NULL OR propensity IS NOT NULL)")
+                                .setParameter(2, childId)
+                                .executeUpdate());
+            case CLINIC_SHARING -> {
+                // Sharing is a permission to show, not a store: there is nothing of its own to erase.
+            }
+        }
+        return erased;
+    }
+
+    /** {@link #childTables()}, refused while one of them is neither dated nor kept on purpose. */
+    private List<String> classifiedChildTables() {
+        List<String> tables = childTables();
+        List<String> unknown = tables.stream()
+                .filter(t -> !DATED.containsKey(t) && !KEPT.contains(t))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException(
+                    "tables of children's rows that retention does not know (date them or keep them): " + unknown);
+        }
+        return tables;
+    }
+
+    private int deleteAll(String table, String childId) {
+        return nativeQuery(em, "DELETE FROM " + identifier(table) + " WHERE tenant_id = ?1 AND child_id = ?2")
+                .setParameter(2, childId)
+                .executeUpdate();
+    }
+
+    private int clearChronotype(String childId) {
+        return nativeQuery(
+                        em,
+                        "UPDATE child SET chronotype = NULL WHERE tenant_id = ?1 AND id = ?2 AND chronotype IS NOT NULL")
+                .setParameter(2, childId)
+                .executeUpdate();
+    }
+
+    private static void count(Map<String, Integer> counts, String table, int rows) {
+        if (rows > 0) {
+            counts.merge(table, rows, Integer::sum);
+        }
     }
 
     @SuppressWarnings("unchecked")

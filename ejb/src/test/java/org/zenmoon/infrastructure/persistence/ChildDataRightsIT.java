@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.net.URISyntaxException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,9 @@ import org.zenmoon.application.NotFoundException;
 import org.zenmoon.application.security.Caller;
 import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.domain.model.audit.Disclosure;
+import org.zenmoon.domain.model.child.ChildRecordRepository;
 import org.zenmoon.domain.model.child.ChildSummary;
+import org.zenmoon.domain.model.consent.ConsentScope;
 import org.zenmoon.domain.model.epoch.EpochRecord;
 import org.zenmoon.domain.model.user.Role;
 
@@ -100,6 +103,9 @@ class ChildDataRightsIT {
 
     @Inject
     ChildErasure erasure;
+
+    @Inject
+    ChildRecordRepository records;
 
     @BeforeEach
     void tenantC() throws Exception {
@@ -430,5 +436,122 @@ class ChildDataRightsIT {
         ids.sort(null);
         assertThat(audited).isEqualTo(ids);
         assertThat(audited).contains("child-c-unlinked").doesNotContain("child-a1", "child-b1");
+    }
+
+    @Test
+    void everyTableOfChildrensRowsIsDatedForRetentionOrKeptOnPurpose() throws Exception {
+        List<String> tables = new ArrayList<>(tablesWithAChildId());
+        tables.remove(ChildRecordRepository.AUDIT_TABLE);
+        Set<String> classified = new java.util.HashSet<>(JpaChildRecordRepository.DATED.keySet());
+        classified.addAll(JpaChildRecordRepository.KEPT);
+        assertThat(classified)
+                .as("a table of children's rows that retention neither dates nor keeps on purpose")
+                .containsAll(tables);
+        assertThat(tables).as("a dated or kept table that no longer exists").containsAll(classified);
+        assertThat(JpaChildRecordRepository.DATED.keySet()).doesNotContainAnyElementsOf(JpaChildRecordRepository.KEPT);
+        assertThat(JpaChildRecordRepository.DATED.keySet()).containsAll(JpaChildRecordRepository.COLLECTED);
+    }
+
+    @Test
+    void retentionDeletesTheChildsRowsDatedBeforeTheStartOfTheCutOffsDayAndNoOthers() throws Exception {
+        childWithEverything("child-ret-1", "Ret-1");
+        childWithEverything("child-ret-2", "Ret-2");
+        Map<String, Long> before = rowsOf("child-ret-1");
+        Map<String, Long> other = rowsOf("child-ret-2");
+
+        Map<String, Integer> deleted =
+                inTenantCWithBinding(() -> records.purgeBefore("child-ret-1", Instant.parse("2026-03-03T12:00:00Z")));
+
+        // 2 March's minutes and their 12-hour bin, its intervention, upload, alert and situation; the sleep that
+        // ended at 07:00 on the 3rd stays (the cut-off is the start of the 3rd), as do the results and
+        // recommendations of today.
+        assertThat(deleted)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "epoch", 2,
+                        "epoch_bin", 1,
+                        "intervention", 1,
+                        "ingest_batch", 1,
+                        "alert", 1,
+                        "situation_vector", 1));
+        Map<String, Long> after = rowsOf("child-ret-1");
+        for (Map.Entry<String, Long> e : before.entrySet()) {
+            assertThat(after.get(e.getKey()))
+                    .as(e.getKey())
+                    .isEqualTo(e.getValue() - deleted.getOrDefault(e.getKey(), 0));
+        }
+        assertThat(after)
+                .containsEntry("epoch", 1L)
+                .containsEntry("sleep_episode", 1L)
+                .containsEntry("consent", 1L);
+        assertThat(rowsOf("child-ret-2")).as("another child's rows").isEqualTo(other);
+        assertThat(inTenantCWithBinding(
+                        () -> records.purgeBefore("child-ret-1", Instant.parse("2026-03-03T12:00:00Z"))))
+                .as("a second purge with the same cut-off")
+                .isEmpty();
+    }
+
+    @Test
+    void aWithdrawnConsentsErasureTakesWhatItsScopeCoveredAndNoMore() throws Exception {
+        String id = "child-scope-1";
+        childWithEverything(id, "Scope-1");
+        execute(
+                "UPDATE recommendation SET context = '{\"stress\": 0.6}', candidates = '[\"mindfulness\"]',"
+                        + " propensity = 0.5 WHERE id = 'child-scope-1-rec'",
+                "UPDATE child SET chronotype = 'night_owl' WHERE id = 'child-scope-1'");
+
+        // Model training: the training record goes, the recommendation and its answer stay for the family.
+        assertThat(inTenantCWithBinding(() -> records.eraseCovered(id, ConsentScope.MODEL_TRAINING)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("recommendation", 1));
+        assertThat(count("SELECT count(*) FROM recommendation WHERE child_id = 'child-scope-1' AND context IS NULL"
+                        + " AND candidates IS NULL AND propensity IS NULL"))
+                .isEqualTo(1);
+        assertThat(rowsOf(id)).containsEntry("recommendation_feedback (through recommendation)", 1L);
+        // Clinic sharing stores nothing of its own.
+        assertThat(inTenantCWithBinding(() -> records.eraseCovered(id, ConsentScope.CLINIC_SHARING)))
+                .isEmpty();
+        // Analysis: the results and the chronotype; the measurements stay.
+        assertThat(inTenantCWithBinding(() -> records.eraseCovered(id, ConsentScope.ANALYSIS)))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("analysis_result", 1, "child", 1));
+        assertThat(count("SELECT count(*) FROM child WHERE id = 'child-scope-1' AND chronotype IS NULL"))
+                .isEqualTo(1);
+        assertThat(rowsOf(id)).containsEntry("epoch", 3L).containsEntry("analysis_result", 0L);
+        // Collection: everything collected and computed from it; the staff's record, the links and the child stay.
+        assertThat(inTenantCWithBinding(() -> records.eraseCovered(id, ConsentScope.COLLECTION)))
+                .containsOnlyKeys(
+                        "epoch",
+                        "epoch_bin",
+                        "sleep_episode",
+                        "child_event",
+                        "alert",
+                        "ingest_batch",
+                        "recommendation",
+                        "situation_vector");
+        Map<String, Long> after = rowsOf(id);
+        for (String table : JpaChildRecordRepository.COLLECTED) {
+            assertThat(after.get(table)).as(table).isZero();
+        }
+        assertThat(after)
+                .containsEntry("recommendation_feedback (through recommendation)", 0L)
+                .containsEntry("intervention", 1L)
+                .containsEntry("consent", 1L)
+                .containsEntry("guardian_link", 1L)
+                .containsEntry("device", 1L)
+                .containsEntry("child", 1L);
+    }
+
+    /** {@code work} in a transaction bound to tenant-c, as the tenant interceptor binds a service's. */
+    private <T> T inTenantCWithBinding(java.util.concurrent.Callable<T> work) throws Exception {
+        tx.begin();
+        try {
+            TenantScopedQueries.bind(jpa.em(), C);
+            T result = work.call();
+            tx.commit();
+            return result;
+        } catch (Exception e) {
+            if (tx.getStatus() != jakarta.transaction.Status.STATUS_NO_TRANSACTION) {
+                tx.rollback();
+            }
+            throw e;
+        }
     }
 }

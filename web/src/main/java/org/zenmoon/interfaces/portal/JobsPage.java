@@ -21,6 +21,7 @@ import org.zenmoon.application.ConflictException;
 import org.zenmoon.application.ForecastRefresh;
 import org.zenmoon.application.NotFoundException;
 import org.zenmoon.application.RecommenderTraining;
+import org.zenmoon.application.RetentionPurge;
 import org.zenmoon.application.SleepDetection;
 import org.zenmoon.application.security.AccessPolicy;
 import org.zenmoon.application.security.CallerContext;
@@ -52,7 +53,8 @@ public class JobsPage implements Serializable {
             ChronotypeRefresh.JOB, "Chronotypes",
             CausalRefresh.JOB, "Causal effects of interventions",
             ForecastRefresh.JOB, "Sleep and stress forecasts",
-            RecommenderTraining.JOB, "Recommender retraining");
+            RecommenderTraining.JOB, "Recommender retraining",
+            RetentionPurge.JOB, "Retention: deleting expired data");
 
     static final Map<String, String> STATUS_NAMES = Map.of(
             JobStatus.STARTING.name(), "Starting",

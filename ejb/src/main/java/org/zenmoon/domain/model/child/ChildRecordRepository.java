@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.zenmoon.domain.model.consent.ConsentScope;
 import org.zenmoon.domain.model.epoch.EpochRecord;
 
 /**
@@ -49,4 +50,22 @@ public interface ChildRecordRepository {
      * current transaction. Returns the rows deleted per table; the child row counts under {@code child}.
      */
     Map<String, Integer> erase(String childId);
+
+    /**
+     * Deletes the child's rows dated before {@code cutoff} (taken back to the start of its UTC day) from every table
+     * of measurements, events and what was computed from them, in the current transaction: what a tenant's
+     * retention period no longer keeps. Consents, guardian links and wearables stay (they say who may, not what was
+     * measured), and so does the audit trail. Returns the rows deleted per table.
+     */
+    Map<String, Integer> purgeBefore(String childId, Instant cutoff);
+
+    /**
+     * Erases what a withdrawn consent of {@code scope} covered, in the current transaction: for collection everything
+     * measured or received about the child and all that was computed from it (the interventions staff logged are
+     * the school's own record and stay); for analysis the results and the child's chronotype; for model training the
+     * training records (the situation, candidates and propensity logged with each recommendation; the
+     * recommendations and answers stay for the family); for clinic sharing nothing is stored. Returns the rows
+     * deleted (or, for model training and the chronotype, cleared) per table.
+     */
+    Map<String, Integer> eraseCovered(String childId, ConsentScope scope);
 }

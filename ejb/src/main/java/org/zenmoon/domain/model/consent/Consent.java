@@ -5,6 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.zenmoon.domain.model.tenant.TenantOwned;
 
 /**
@@ -45,6 +49,9 @@ public class Consent extends TenantOwned {
 
     @Column(name = "erasure_due_at")
     private Instant erasureDueAt;
+
+    @Column(name = "erased_at")
+    private Instant erasedAt;
 
     protected Consent() {}
 
@@ -88,6 +95,32 @@ public class Consent extends TenantOwned {
         erasureDueAt = null;
     }
 
+    /** The erasure this withdrawal scheduled was carried out at {@code at}. */
+    public void erased(Instant at) {
+        erasedAt = at;
+    }
+
+    /** Whether the erasure this withdrawal scheduled is due at {@code now} and not carried out yet. */
+    public boolean erasureDue(Instant now) {
+        return erasureDueAt != null && erasedAt == null && !erasureDueAt.isAfter(now);
+    }
+
+    /**
+     * The scopes of the child whose withdrawal's erasure is due at {@code now} and not carried out yet, given the
+     * child's consents ({@code history}): a scope granted again since is not due, whatever its older consents say.
+     */
+    public static Set<ConsentScope> erasuresDue(List<Consent> history, Instant now) {
+        Set<ConsentScope> active = history.stream()
+                .filter(Consent::isActive)
+                .map(Consent::getScope)
+                .collect(Collectors.toSet());
+        return history.stream()
+                .filter(k -> k.erasureDue(now))
+                .map(Consent::getScope)
+                .filter(s -> !active.contains(s))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ConsentScope.class)));
+    }
+
     public String getId() {
         return id;
     }
@@ -126,5 +159,10 @@ public class Consent extends TenantOwned {
 
     public Instant getErasureDueAt() {
         return erasureDueAt;
+    }
+
+    /** When the erasure this withdrawal scheduled was carried out; null while it is not (or none was). */
+    public Instant getErasedAt() {
+        return erasedAt;
     }
 }

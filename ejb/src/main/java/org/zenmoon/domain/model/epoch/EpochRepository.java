@@ -21,4 +21,10 @@ public interface EpochRepository {
      * @return how many partitions were made
      */
     int ensurePartitions(Instant from, Instant to);
+
+    /**
+     * Drops the month partitions whose every minute is older than every tenant's retention period (the database
+     * decides, from the tenants' retention days; V12), and returns their names.
+     */
+    List<String> dropExpiredPartitions();
 }
