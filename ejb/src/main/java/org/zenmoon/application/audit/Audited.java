@@ -18,8 +18,9 @@ import java.lang.annotation.Target;
 public @interface Audited {
 
     /**
-     * What the call does: to children's data {@code read}, {@code write}, {@code export} or {@code erase}; to jobs
-     * {@code job}.
+     * What the call does: to children's data {@code read}, {@code write}, {@code export} or {@code erase}; an analysis
+     * that computes results from it {@code analysis}; to jobs {@code job}; to the tenant's own settings (its retention
+     * period and time zone, which decide what the nightly jobs delete and when they run) {@code settings}.
      */
     @Nonbinding
     String value() default "read";
