@@ -134,8 +134,13 @@ public class SettingsPage implements Serializable {
         return allowed;
     }
 
-    public TenantSettings.Settings getSaved() {
-        return saved;
+    /** The tenant's name, as text (a record's accessors are no properties for Expression Language 5). */
+    public String getName() {
+        return saved.name();
+    }
+
+    public String getLegalRegime() {
+        return saved.legalRegime();
     }
 
     /** The explanation of the saved retention, with the date before which the next nightly run deletes. */
