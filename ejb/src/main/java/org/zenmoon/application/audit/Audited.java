@@ -18,8 +18,10 @@ import java.lang.annotation.Target;
 public @interface Audited {
 
     /**
-     * What the call does: to children's data {@code read}, {@code write}, {@code export}, {@code erase},
-     * {@code analysis} or {@code purge} (the retention job); to jobs {@code job}.
+     * What the call does: to children's data {@code read}, {@code write}, {@code export} or {@code erase}; an analysis
+     * that computes results from it {@code analysis}; the retention job's deletes {@code purge}; to jobs {@code job};
+     * to the tenant's own settings (its retention period and time zone, which decide what the nightly jobs delete and
+     * when they run) {@code settings}.
      */
     @Nonbinding
     String value() default "read";

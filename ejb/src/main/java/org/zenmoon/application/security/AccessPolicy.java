@@ -16,7 +16,8 @@ import org.zenmoon.domain.model.user.Role;
  *
  * <ul>
  *   <li>A tenant admin sees every child of the tenant, runs the tenant's jobs and uses the portal; manages the
- *       tenant's accounts (tenant admins, counsellors, clinicians and guardians), cohorts and children.
+ *       tenant's accounts (tenant admins, counsellors, clinicians and guardians), cohorts and children; sets the
+ *       tenant's retention period and time zone.
  *   <li>A counsellor or clinician sees the children of the cohorts assigned to them and uses the portal; logs
  *       interventions and cohort events for them.
  *   <li>A guardian sees the children linked to them, and grants or withdraws consent for them.
@@ -43,6 +44,7 @@ public class AccessPolicy {
                         Permission.EXPORT_CHILD,
                         Permission.ERASE_CHILD,
                         Permission.MANAGE_USERS,
+                        Permission.MANAGE_SETTINGS,
                         Permission.LIST_COHORTS,
                         Permission.MANAGE_COHORTS,
                         Permission.MANAGE_CHILDREN,

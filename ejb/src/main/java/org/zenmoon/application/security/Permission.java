@@ -16,6 +16,8 @@ public enum Permission {
     ERASE_CHILD,
     /** Create tenants with their first admin, and list them. */
     MANAGE_TENANTS,
+    /** Read and change one's tenant's settings: how long it keeps children's data, and its time zone. */
+    MANAGE_SETTINGS,
     /** Create, change, reset and disable the accounts of one's tenant. */
     MANAGE_USERS,
     /** List the cohorts in one's scope. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 import org.zenmoon.domain.model.tenant.Tenant;
 import org.zenmoon.domain.model.tenant.TenantRepository;
 
@@ -39,5 +40,10 @@ public class JpaTenantRepository implements TenantRepository {
         em.persist(tenant);
         // The first admin's account refers to the tenant: it must be in the table first.
         em.flush();
+    }
+
+    @Override
+    public Optional<Tenant> find(String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(em.find(Tenant.class, id));
     }
 }

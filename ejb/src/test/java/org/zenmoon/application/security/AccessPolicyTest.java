@@ -122,6 +122,14 @@ class AccessPolicyTest {
         assertThat(p.permits(admin, Permission.MANAGE_TENANTS)).isFalse();
         assertThat(p.permits(counsellor, Permission.LOG_INTERVENTIONS)).isTrue();
         assertThat(p.permits(counsellor, Permission.MANAGE_USERS)).isFalse();
+        assertThat(p.permits(admin, Permission.MANAGE_SETTINGS)).isTrue();
+        assertThat(p.permits(counsellor, Permission.MANAGE_SETTINGS))
+                .as("retention and time zone are the tenant admin's")
+                .isFalse();
+        assertThat(p.permits(caller("u-clin", "t1", Role.CLINICIAN), Permission.MANAGE_SETTINGS))
+                .isFalse();
+        assertThat(p.permits(guardian, Permission.MANAGE_SETTINGS)).isFalse();
+        assertThat(p.permits(platform, Permission.MANAGE_SETTINGS)).isFalse();
         assertThat(p.permits(counsellor, Permission.MANAGE_CHILDREN)).isFalse();
         assertThat(p.permits(counsellor, Permission.GIVE_CONSENT)).isFalse();
         assertThat(p.permits(guardian, Permission.GIVE_CONSENT)).isTrue();

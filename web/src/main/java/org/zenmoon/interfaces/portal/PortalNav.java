@@ -39,6 +39,11 @@ public class PortalNav {
         return permits(Permission.MANAGE_CHILDREN);
     }
 
+    /** The settings page (retention, time zone), for those who may change the tenant's settings. */
+    public boolean isSettings() {
+        return permits(Permission.MANAGE_SETTINGS);
+    }
+
     public String getUsername() {
         try {
             return callers.current().username();

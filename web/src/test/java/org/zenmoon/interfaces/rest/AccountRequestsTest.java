@@ -114,4 +114,32 @@ class AccountRequestsTest {
         t.setLegalRegime("FERPA\u0007");
         assertThat(invalidFields(t)).containsExactly("kind", "legalRegime", "retentionDays");
     }
+
+    static SettingsResource.Change settings(Integer retentionDays, String timeZone) {
+        SettingsResource.Change c = new SettingsResource.Change();
+        c.setRetentionDays(retentionDays);
+        c.setTimeZone(timeZone);
+        return c;
+    }
+
+    @Test
+    void aSettingsChangeTakesARetentionPeriodInRangeAndARegionTimeZone() {
+        assertThat(invalidFields(settings(365, "Europe/Berlin"))).isEmpty();
+        assertThat(invalidFields(settings(1, "America/New_York"))).isEmpty();
+        assertThat(invalidFields(settings(36500, "UTC"))).isEmpty();
+        assertThat(invalidFields(settings(null, "Asia/Tokyo")))
+                .as("the zone alone")
+                .isEmpty();
+        assertThat(invalidFields(settings(30, null))).as("the retention alone").isEmpty();
+        assertThat(invalidFields(settings(0, "Europe/Berlin"))).containsExactly("retentionDays");
+        assertThat(invalidFields(settings(36501, "UTC"))).containsExactly("retentionDays");
+        assertThat(invalidFields(settings(365, "+01:00"))).as("an offset").containsExactly("timeZone");
+        assertThat(invalidFields(settings(365, "Berlin"))).containsExactly("timeZone");
+        assertThat(invalidFields(settings(-5, "Europe/Berlin\u0000"))).containsExactly("retentionDays", "timeZone");
+        assertThat(VALIDATOR.validate(settings(0, "x")).stream()
+                        .filter(v -> v.getPropertyPath().toString().equals("retentionDays"))
+                        .map(ConstraintViolation::getMessage))
+                .as("the same words as a new tenant's")
+                .containsExactly("must be 1 to 36500 days");
+    }
 }

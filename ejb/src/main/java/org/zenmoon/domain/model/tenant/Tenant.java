@@ -29,8 +29,8 @@ public class Tenant {
     @Column(name = "retention_days", nullable = false)
     private int retentionDays;
 
-    /** The tenant's time zone (IANA name): when its nightly jobs run. */
-    @Column(name = "time_zone", insertable = false, updatable = false)
+    /** The tenant's time zone (IANA region id): when its nightly jobs run. */
+    @Column(name = "time_zone", nullable = false)
     private String timeZone;
 
     @Column(name = "created_at", insertable = false, updatable = false)
@@ -44,6 +44,17 @@ public class Tenant {
         this.kind = kind;
         this.legalRegime = legalRegime;
         this.retentionDays = retentionDays;
+        this.timeZone = "UTC";
+    }
+
+    /** How many days the tenant keeps a child's data before the nightly retention job deletes it; checked by the caller. */
+    public void changeRetentionDays(int retentionDays) {
+        this.retentionDays = retentionDays;
+    }
+
+    /** The time zone its nightly jobs run in: an IANA region id, checked by the caller. */
+    public void changeTimeZone(String timeZone) {
+        this.timeZone = timeZone;
     }
 
     public String getTimeZone() {

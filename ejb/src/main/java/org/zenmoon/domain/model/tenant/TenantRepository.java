@@ -1,6 +1,7 @@
 package org.zenmoon.domain.model.tenant;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The schools and clinics on this installation. */
 public interface TenantRepository {
@@ -15,4 +16,7 @@ public interface TenantRepository {
     boolean nameTaken(String name);
 
     void add(Tenant tenant);
+
+    /** The tenant with this id, managed: a change to it is stored with the transaction. */
+    Optional<Tenant> find(String id);
 }
