@@ -73,12 +73,10 @@ class RetentionIT {
             assertThat(epochs(child, OLD)).isEqualTo(MINUTES);
             assertThat(epochs(child, RECENT)).isEqualTo(MINUTES);
         }
-        // The school keeps 30 days (the tenant's own setting; the platform admin created it with 365).
-        try (Connection db = SharedServer.ownerConnection();
-                PreparedStatement s = db.prepareStatement("UPDATE tenant SET retention_days = 30 WHERE id = ?")) {
-            s.setString(1, tenantId);
-            assertThat(s.executeUpdate()).isEqualTo(1);
-        }
+        // The school keeps 30 days (the platform admin created it with 365).
+        Http.Reply settings = http.send("PATCH", "/api/v1/admin/settings", "{\"retentionDays\":30}", admin);
+        assertThat(settings.status()).as(settings.body()).isEqualTo(200);
+        assertThat(settings.object().getInt("retentionDays")).isEqualTo(30);
         assertThat(http.delete("/api/v1/children/" + withdrawn + "/consents/collection", guardian)
                         .status())
                 .isEqualTo(204);
