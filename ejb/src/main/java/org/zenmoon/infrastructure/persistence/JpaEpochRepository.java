@@ -6,7 +6,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.persistence.config.QueryHints;
 import org.zenmoon.analysis.epoch.WearableEpoch;
 import org.zenmoon.domain.model.epoch.EpochRepository;
 import org.zenmoon.domain.model.epoch.SleepState;
@@ -50,11 +49,8 @@ public class JpaEpochRepository implements EpochRepository {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<String> dropExpiredPartitions() {
-        return em.createNativeQuery("SELECT zenmoon_drop_expired_epoch_partitions()")
-                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
-                .getResultList();
+        return TenantScopedQueries.dropExpiredEpochPartitions(em);
     }
 
     /** The device's own sleep state: unknown or missing is null, not awake. */

@@ -5,6 +5,7 @@ import jakarta.persistence.Query;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import org.eclipse.persistence.config.QueryHints;
 import org.zenmoon.domain.model.tenant.Tenancy;
 
@@ -89,6 +90,17 @@ final class TenantScopedQueries {
                 .setParameter(2, Timestamp.from(to))
                 .getSingleResult();
         return ((Number) made).intValue();
+    }
+
+    /**
+     * Drops the month partitions of {@code epoch} that every tenant's retention period has passed (V12's
+     * security-definer function, which takes no argument: the tenants' own retention days decide), and names them.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> dropExpiredEpochPartitions(EntityManager em) {
+        return em.createNativeQuery("SELECT zenmoon_drop_expired_epoch_partitions()")
+                .setHint(QueryHints.ALLOW_NATIVE_SQL_QUERY, true)
+                .getResultList();
     }
 
     /** The next value of a sequence (tenants share sequences: they hand out identifiers, not data). */

@@ -241,8 +241,12 @@ class SchemaWallsTest {
                                 owner,
                                 "SELECT proname FROM pg_proc WHERE pronamespace = 'public'::regnamespace AND prosecdef ORDER BY 1"))
                 .as("SECURITY DEFINER functions (each reviewed: partitions return no rows, stale job runs only"
-                        + " identifiers)")
-                .containsExactly("zenmoon_ensure_epoch_partitions", "zenmoon_stale_job_runs");
+                        + " identifiers, expired partitions take no argument and drop only what every tenant's"
+                        + " retention period has passed)")
+                .containsExactly(
+                        "zenmoon_drop_expired_epoch_partitions",
+                        "zenmoon_ensure_epoch_partitions",
+                        "zenmoon_stale_job_runs");
     }
 
     @Test

@@ -28,8 +28,8 @@ class SettingsPageTest {
         PortalWords words = new PortalWords(Locale.ENGLISH);
         assertThat(words.format("settings.retention.explained", 36500))
                 .startsWith("Each night, data about a child older than 36500 days is deleted: minute data, sleep, "
-                        + "events, alerts, analysis results and recommendations.")
-                .endsWith("The audit log and consents are kept.");
+                        + "events, logged interventions, alerts, analysis results and recommendations.")
+                .endsWith("The audit log, consents, guardian links and wearables are kept.");
         assertThat(words.format("settings.lower.explained", 800, 500, 300, "2025-10-19"))
                 .contains("from 800 to 500 days")
                 .contains("300 more days of data will be deleted")
