@@ -81,7 +81,8 @@ class PortalSettingsIT {
         openSettingsAsAdmin();
         assertThat(text("#retentionExplained"))
                 .isEqualTo("Each night, data about a child older than 365 days is deleted: minute data, sleep, "
-                        + "events, alerts, analysis results and recommendations. The audit log and consents are kept.");
+                        + "events, logged interventions, alerts, analysis results and recommendations. The audit log,"
+                        + " consents, guardian links and wearables are kept.");
         assertThat(browser.findElement(By.id("tenantName")).getText()).isEqualTo("Juniper School " + RUN);
 
         typeRetention("800");
