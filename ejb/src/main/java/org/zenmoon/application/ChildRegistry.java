@@ -25,7 +25,7 @@ import org.zenmoon.domain.model.user.AppUser;
 import org.zenmoon.domain.model.user.UserRepository;
 
 /**
- * Registering children: the tenant admin adds a child to a cohort and links its guardians' accounts; staff who
+ * Registering children: the tenant admin adds a child to a cohort and links (and unlinks) its guardians' accounts; staff who
  * see a child log the interventions it had. A child outside the caller's scope does not exist for the caller.
  */
 @Stateless
@@ -85,6 +85,18 @@ public class ChildRegistry {
             throw new ConflictException("This guardian is linked to the child already.");
         }
         children.link(new GuardianLink(childId, guardian.getId()));
+    }
+
+    /**
+     * Removes a guardian account's link to the child: from the next request on, the guardian no longer sees the child
+     * (its token answers 404 for it). A link that does not exist, or a child outside the caller's scope, is not found.
+     */
+    @Requires(Permission.MANAGE_CHILDREN)
+    public void unlinkGuardian(String childId, String userId) {
+        requireVisible(callers.current(), childId);
+        if (!children.unlink(childId, userId)) {
+            throw new NotFoundException("Guardian link");
+        }
     }
 
     /** The guardian accounts linked to the child, by user name. */

@@ -96,6 +96,17 @@ public class JpaChildRepository implements ChildRepository {
     }
 
     @Override
+    public boolean unlink(String childId, String userId) {
+        GuardianLink link = em.find(GuardianLink.class, new GuardianLink.Key(childId, userId));
+        if (link == null) {
+            return false;
+        }
+        em.remove(link);
+        em.flush();
+        return true;
+    }
+
+    @Override
     public List<String> guardiansOf(String childId) {
         return em.createQuery("SELECT g.userId FROM GuardianLink g WHERE g.childId = :child", String.class)
                 .setParameter("child", childId)

@@ -8,6 +8,7 @@ import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Serializable;
@@ -18,6 +19,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import org.zenmoon.application.ChildDirectory;
+import org.zenmoon.application.ChildErasure;
+import org.zenmoon.application.ChildExport;
 import org.zenmoon.application.ChildRegistry;
 import org.zenmoon.application.CohortRegistry;
 import org.zenmoon.application.ConflictException;
@@ -31,6 +34,7 @@ import org.zenmoon.application.security.Permission;
 import org.zenmoon.domain.model.child.ChildSummary;
 import org.zenmoon.domain.model.cohort.CohortKind;
 import org.zenmoon.domain.model.cohort.CohortSummary;
+import org.zenmoon.interfaces.rest.ChildExportStream;
 import org.zenmoon.interfaces.rest.DeviceResource;
 import org.zenmoon.interfaces.rest.ZenMoonApi;
 
@@ -38,8 +42,10 @@ import org.zenmoon.interfaces.rest.ZenMoonApi;
  * The tenant admin's children page: the tenant's cohorts and a form for a new one; a cohort's children and a form to
  * register one; and a chosen child's guardians (link one by user name), its consents as the guardians gave them
  * (read only: consent is the guardian's to give), and its wearables (pair one, showing its token and a QR code of
- * the pairing link once; unpair one). Every read and write goes through the application's services, which check the
- * permission and the tenant and audit what concerns a child; the page adds no rule of its own.
+ * the pairing link once; unpair one). The child's rights: its export (GDPR Art. 20, the API's JSON document and the
+ * epochs as CSV, downloaded), its erasure (Art. 17, once the admin has typed its pseudonym) and the unlinking of a
+ * guardian. Every read and write goes through the application's services, which check the permission and the tenant
+ * and audit what concerns a child; the page adds no rule of its own but the typed pseudonym.
  */
 @Named
 @ViewScoped
@@ -66,6 +72,12 @@ public class ChildrenAdminPage implements Serializable {
     Devices devices;
 
     @Inject
+    ChildExport exports;
+
+    @Inject
+    ChildErasure erasure;
+
+    @Inject
     CallerContext callers;
 
     @Inject
@@ -75,6 +87,8 @@ public class ChildrenAdminPage implements Serializable {
     AccessPolicy policy;
 
     private boolean allowed;
+    private boolean mayExport;
+    private boolean mayErase;
     private List<CohortRow> cohorts = List.of();
     private String cohortId;
     private List<ChildRow> children = List.of();
@@ -92,6 +106,11 @@ public class ChildrenAdminPage implements Serializable {
     private String guardianUsername;
     private String deviceLabel;
 
+    /** The erasure's confirmation dialog is open, and what the admin typed into it. */
+    private boolean erasing;
+
+    private String erasePseudonym;
+
     /*
      * A device just paired: its token, the pairing link and its QR code, shown in the one answer to the pairing and
      * cleared by the next action. Transient, so that they never leave the server's memory with the view.
@@ -104,6 +123,8 @@ public class ChildrenAdminPage implements Serializable {
     @PostConstruct
     void init() {
         allowed = policy.permits(callers.current(), Permission.MANAGE_CHILDREN);
+        mayExport = allowed && policy.permits(callers.current(), Permission.EXPORT_CHILD);
+        mayErase = allowed && policy.permits(callers.current(), Permission.ERASE_CHILD);
         if (allowed) {
             loadCohorts();
             if (!cohorts.isEmpty()) {
@@ -200,6 +221,7 @@ public class ChildrenAdminPage implements Serializable {
 
     public void closeChild() {
         forgetPairing();
+        cancelErase();
         child = null;
         guardians = List.of();
         consentRows = List.of();
@@ -233,6 +255,140 @@ public class ChildrenAdminPage implements Serializable {
         } catch (NotFoundException e) {
             closeChild();
             PageAnswers.warn(words().text("admin.child.gone"));
+        }
+    }
+
+    /** Removes the guardian's link to the chosen child: the guardian no longer sees it, in the app nor the API. */
+    public void unlinkGuardian(String userId) {
+        forgetPairing();
+        if (child == null) {
+            return;
+        }
+        String username = guardians.stream()
+                .filter(g -> g.getUserId().equals(userId))
+                .map(GuardianRow::getUsername)
+                .findFirst()
+                .orElse("");
+        try {
+            childRegistry.unlinkGuardian(child.getChildId(), userId);
+            PageAnswers.info(words().format("admin.guardian.unlinked", username, child.getPseudonym()));
+        } catch (NotFoundException e) {
+            PageAnswers.warn(words().text("admin.guardian.gone"));
+        }
+        reloadChild();
+    }
+
+    /** The chosen child's panel read again, or closed if the child is gone meanwhile. */
+    private void reloadChild() {
+        try {
+            loadChild();
+        } catch (NotFoundException e) {
+            closeChild();
+            loadCohorts();
+            loadChildren();
+            PageAnswers.warn(words().text("admin.child.gone"));
+        }
+    }
+
+    // The child's rights: export and erasure
+
+    /**
+     * Sends the chosen child's export as a file: the API's JSON document ({@code GET /children/{id}/export}), made
+     * by the same audited service call. The file is named by the child's id, never its pseudonym, and kept by no
+     * cache. Called without the form's inputs (immediate), so that an unfinished form does not stop it.
+     */
+    public void downloadExport() throws IOException {
+        forgetPairing();
+        if (child == null) {
+            return;
+        }
+        String childId = child.getChildId();
+        JsonObject document;
+        try {
+            document = exports.document(childId);
+        } catch (NotFoundException e) {
+            reloadGone();
+            return;
+        }
+        ExternalContext external = startDownload("application/json", exportFileName(childId, "export.json"));
+        ChildExportStream.writeJson(external.getResponseOutputStream(), document, exports, childId);
+        FacesContext.getCurrentInstance().responseComplete();
+    }
+
+    /** Sends the chosen child's epochs as CSV, as the API's {@code GET /children/{id}/export/epochs.csv}. */
+    public void downloadEpochs() throws IOException {
+        forgetPairing();
+        if (child == null) {
+            return;
+        }
+        String childId = child.getChildId();
+        try {
+            exports.epochs(childId);
+        } catch (NotFoundException e) {
+            reloadGone();
+            return;
+        }
+        ExternalContext external = startDownload("text/csv; charset=UTF-8", exportFileName(childId, "epochs.csv"));
+        ChildExportStream.writeCsv(external.getResponseOutputStream(), exports, childId);
+        FacesContext.getCurrentInstance().responseComplete();
+    }
+
+    /** The name a download of the child's data gets: its id, which says nothing about the child, never its name. */
+    static String exportFileName(String childId, String what) {
+        return "child-" + childId + "-" + what;
+    }
+
+    private static ExternalContext startDownload(String contentType, String fileName) {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        external.setResponseContentType(contentType);
+        external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        external.setResponseHeader("Cache-Control", "no-store");
+        external.setResponseHeader("X-Content-Type-Options", "nosniff");
+        return external;
+    }
+
+    private void reloadGone() {
+        closeChild();
+        loadCohorts();
+        loadChildren();
+        PageAnswers.warn(words().text("admin.child.gone"));
+    }
+
+    /** Opens the erasure's confirmation dialog, its field empty. */
+    public void askErase() {
+        forgetPairing();
+        erasing = child != null;
+        erasePseudonym = null;
+    }
+
+    public void cancelErase() {
+        erasing = false;
+        erasePseudonym = null;
+    }
+
+    /**
+     * Erases the chosen child (GDPR Art. 17) once the admin has typed its pseudonym exactly; a pseudonym that is not
+     * the child's erases nothing and says so beside the field.
+     */
+    public void eraseChild() {
+        forgetPairing();
+        if (child == null) {
+            cancelErase();
+            return;
+        }
+        if (!child.getPseudonym().equals(erasePseudonym)) {
+            error("child:erasePseudonym", words().text("admin.erase.mismatch"));
+            return;
+        }
+        String pseudonym = child.getPseudonym();
+        try {
+            erasure.erase(child.getChildId());
+            closeChild();
+            loadCohorts();
+            loadChildren();
+            PageAnswers.info(words().format("admin.erase.done", pseudonym));
+        } catch (NotFoundException e) {
+            reloadGone();
         }
     }
 
@@ -304,6 +460,28 @@ public class ChildrenAdminPage implements Serializable {
 
     public boolean isAllowed() {
         return allowed;
+    }
+
+    /** Whether the caller may export a child (the service refuses anyway): the export's buttons show. */
+    public boolean isMayExport() {
+        return mayExport;
+    }
+
+    /** Whether the caller may erase a child (the service refuses anyway): the erasure's button shows. */
+    public boolean isMayErase() {
+        return mayErase;
+    }
+
+    public boolean isErasing() {
+        return erasing;
+    }
+
+    public String getErasePseudonym() {
+        return erasePseudonym;
+    }
+
+    public void setErasePseudonym(String erasePseudonym) {
+        this.erasePseudonym = erasePseudonym;
     }
 
     /** The kinds a cohort can be, in words. */
@@ -525,16 +703,22 @@ public class ChildrenAdminPage implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
+        private final String userId;
         private final String username;
         private final boolean disabled;
 
-        GuardianRow(String username, boolean disabled) {
+        GuardianRow(String userId, String username, boolean disabled) {
+            this.userId = userId;
             this.username = username;
             this.disabled = disabled;
         }
 
         static GuardianRow of(ChildRegistry.Guardian g) {
-            return new GuardianRow(g.username(), g.disabled());
+            return new GuardianRow(g.userId(), g.username(), g.disabled());
+        }
+
+        public String getUserId() {
+            return userId;
         }
 
         public String getUsername() {

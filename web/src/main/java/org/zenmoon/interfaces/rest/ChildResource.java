@@ -5,7 +5,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,11 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -187,9 +181,6 @@ public class ChildResource {
     @Inject
     ChildErasure erasure;
 
-    /** Epochs fetched per transaction while an export streams. */
-    static final int EPOCH_PAGE = 5_000;
-
     @Inject
     ChildRegistry registry;
 
@@ -228,6 +219,17 @@ public class ChildResource {
             @Valid @NotNull(message = "a JSON object with the username is required") GuardianLink link) {
         registry.linkGuardian(childId, link.getUsername());
         return Response.status(Response.Status.CREATED).build();
+    }
+
+    @DELETE
+    @Path("/{childId}/guardians/{userId}")
+    @Operation(
+            summary = "Unlink a guardian account from the child",
+            description = "TENANT_ADMIN. 204; from the next request on the guardian no longer sees the child (404 "
+                    + "for it). 404 for a child outside the caller's scope or an account that is not linked to it.")
+    public Response unlinkGuardian(@PathParam("childId") String childId, @PathParam("userId") String userId) {
+        registry.unlinkGuardian(childId, userId);
+        return Response.noContent().build();
     }
 
     @POST
@@ -427,16 +429,7 @@ public class ChildResource {
                     + "events, its disclosure log, and last its epochs. Guardians of the child and tenant admins.")
     public Response export(@PathParam("childId") String childId) {
         JsonObject document = exports.document(childId);
-        StreamingOutput body = out -> {
-            try (JsonGenerator json = Json.createGenerator(out)) {
-                json.writeStartObject();
-                document.forEach(json::write);
-                json.writeStartArray("epochs");
-                forEachEpoch(childId, e -> json.write(epochJson(e)));
-                json.writeEnd();
-                json.writeEnd();
-            }
-        };
+        StreamingOutput body = out -> ChildExportStream.writeJson(out, document, exports, childId);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"child-export.json\"")
                 .header("Cache-Control", "no-store")
@@ -452,18 +445,7 @@ public class ChildResource {
                     + "where a measure is missing. Guardians of the child and tenant admins.")
     public Response epochsCsv(@PathParam("childId") String childId) {
         exports.epochs(childId);
-        StreamingOutput body = out -> {
-            Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            csv.write(EpochCsv.HEADER);
-            forEachEpoch(childId, e -> {
-                try {
-                    csv.write(EpochCsv.line(e));
-                } catch (java.io.IOException io) {
-                    throw new java.io.UncheckedIOException(io);
-                }
-            });
-            csv.flush();
-        };
+        StreamingOutput body = out -> ChildExportStream.writeCsv(out, exports, childId);
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"epochs.csv\"")
                 .header("Cache-Control", "no-store")
@@ -547,17 +529,6 @@ public class ChildResource {
                 .add("items", items)
                 .add("nextCursor", page.nextCursor() == null ? JsonValue.NULL : Json.createValue(page.nextCursor()))
                 .build();
-    }
-
-    /** Every epoch of the child in time order, one page (one transaction) at a time, never all in memory. */
-    private void forEachEpoch(String childId, java.util.function.Consumer<EpochRecord> each) {
-        Instant after = null;
-        List<EpochRecord> page;
-        do {
-            page = exports.epochsAfter(childId, after, EPOCH_PAGE);
-            page.forEach(each);
-            after = page.isEmpty() ? after : page.get(page.size() - 1).t();
-        } while (page.size() == EPOCH_PAGE);
     }
 
     /** An epoch as ingestion takes it (API.md), plus the device that sent it. */

@@ -27,6 +27,9 @@ public interface ChildRepository {
 
     void link(GuardianLink link);
 
+    /** Removes the guardian's link to the child; @return whether there was one */
+    boolean unlink(String childId, String userId);
+
     /** The user ids of the guardian accounts linked to the child. */
     List<String> guardiansOf(String childId);
 
