@@ -12,8 +12,8 @@ CREATE INDEX consent_erasure_due ON consent (tenant_id, child_id, erasure_due_at
 -- the application role may not drop tables, and it sees one tenant at a time. The caller chooses nothing: the
 -- cut-off comes from the tenants' own retention days (the longest wins), so no call can drop data that a tenant
 -- still keeps. A month the nightly upkeep would make again (it makes partitions from a month back) is left to the
--- per-child deletes. A partition that cannot be locked within a few seconds (an upload or a long read holds it) is
--- left for the next night. Returns the names of the partitions dropped.
+-- per-child deletes. When a partition cannot be locked within a few seconds (an upload or a long read holds it), it
+-- and the rest are left for the next night. Returns the names of the partitions dropped.
 CREATE FUNCTION zenmoon_drop_expired_epoch_partitions() RETURNS SETOF text
 LANGUAGE plpgsql SECURITY DEFINER AS $$
 DECLARE
@@ -42,8 +42,13 @@ BEGIN
         BEGIN
             EXECUTE format('DROP TABLE %I', part.relname);
             RETURN NEXT part.relname;
-        EXCEPTION WHEN lock_not_available THEN
-            RAISE NOTICE 'epoch partition % is in use: left for the next run', part.relname;
+        EXCEPTION
+            WHEN lock_not_available OR deadlock_detected THEN
+                -- Each wait queues every upload and read of epoch behind it: one is enough for tonight.
+                RAISE NOTICE 'epoch partition % is in use: left for the next run', part.relname;
+                EXIT;
+            WHEN undefined_table THEN
+                NULL; -- dropped meanwhile
         END;
     END LOOP;
 END $$;

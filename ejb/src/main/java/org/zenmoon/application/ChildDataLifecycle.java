@@ -8,19 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.domain.model.child.ChildRecordRepository;
 import org.zenmoon.domain.model.consent.Consent;
 import org.zenmoon.domain.model.consent.ConsentRepository;
 import org.zenmoon.domain.model.consent.ConsentScope;
-import org.zenmoon.domain.model.recommendation.VectorStore;
 
 /**
  * Carries out the retention job's work for one child, in the transaction of the chunk that stores it with its
  * checkpoint ({@link JobRuns#commit}): the child's data dated before the tenant's cut-off goes, and, for each consent
  * the guardian withdrew whose grace period is over, what that consent covered
  * ({@link ChildRecordRepository#eraseCovered}); the consent then records when. Both are idempotent: a chunk done
- * again after a crash deletes nothing more.
+ * again after a crash deletes nothing more. A child with nothing to delete leaves no audit row ({@link
+ * ChildDataDeletes} audits each delete).
  */
 @ApplicationScoped
 public class ChildDataLifecycle {
@@ -37,27 +36,30 @@ public class ChildDataLifecycle {
     ChildRecordRepository records;
 
     @Inject
+    ChildDataDeletes deletes;
+
+    @Inject
     ConsentRepository consents;
-
-    @Inject
-    VectorStore vectors;
-
-    @Inject
-    CallerContext callers;
 
     @Inject
     Clock clock;
 
     Done apply(String childId, Instant cutoff) {
-        Map<String, Integer> rows = new LinkedHashMap<>(records.purgeBefore(childId, cutoff));
+        // The child's row, locked first: uploads under way finish and later ones wait (so no epoch is stored without
+        // its 12-hour sum while the deletes run), and a consent granted again meanwhile waits too; the consents are
+        // read after the lock, so an erasure the guardian cancelled in time is not carried out.
+        if (!records.lock(childId)) {
+            return new Done(Map.of(), Set.of());
+        }
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        if (records.hasRowsBefore(childId, cutoff)) {
+            rows.putAll(deletes.purgeBefore(childId, cutoff));
+        }
         Instant now = clock.instant();
         List<Consent> history = consents.ofChild(childId);
         Set<ConsentScope> due = Consent.erasuresDue(history, now);
         for (ConsentScope scope : due) {
-            records.eraseCovered(childId, scope).forEach((table, n) -> rows.merge(table, n, Integer::sum));
-            if (scope == ConsentScope.COLLECTION && !vectors.erasedWithTheChildsRecords()) {
-                vectors.eraseChild(callers.current().tenantId(), childId);
-            }
+            deletes.eraseCovered(childId, scope).forEach((table, n) -> rows.merge(table, n, Integer::sum));
         }
         for (Consent k : history) {
             if (due.contains(k.getScope()) && k.erasureDue(now)) {

@@ -88,7 +88,7 @@ public class Consents {
             }
             if (earlier.isActive()) {
                 earlier.replace(caller.userId(), now);
-            } else if (earlier.getErasureDueAt() != null) {
+            } else if (earlier.getErasureDueAt() != null && earlier.getErasedAt() == null) {
                 earlier.cancelErasure();
             }
         }

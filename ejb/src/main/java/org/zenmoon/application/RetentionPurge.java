@@ -58,9 +58,11 @@ public class RetentionPurge implements ChildAnalysis {
         return JOB;
     }
 
-    /** What goes for the child; the chunk's writer deletes it. */
+    /**
+     * What goes for the child: its cut-off. The chunk's writer deletes, and audits each delete for the child
+     * ({@link ChildDataDeletes}); a child with nothing to delete leaves no row.
+     */
     @Override
-    @Audited("purge")
     public ChildOutput analyse(String childId) {
         children.find(childId).orElseThrow(() -> new ChildSkipped("the child no longer exists"));
         return ChildOutput.purge(childId, cutoff(retentionDays(), clock.instant()));

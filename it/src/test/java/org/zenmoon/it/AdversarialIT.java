@@ -60,6 +60,7 @@ class AdversarialIT {
                     "POST", "/children/{id}/consents", "{\"scope\":\"analysis\",\"noticeVersion\":\"v1\"}", GUARDIAN),
             new Endpoint("DELETE", "/children/{id}/consents/collection", null, GUARDIAN),
             new Endpoint("POST", "/children/{id}/guardians", "{\"username\":\"parent\"}", ADMIN),
+            new Endpoint("DELETE", "/children/{id}/guardians/u-parent", null, ADMIN),
             new Endpoint("POST", "/children/{id}/interventions", ACTIVITY, STAFF),
             new Endpoint("GET", "/children/{id}/disclosures", null, RECORDS),
             new Endpoint("GET", "/children/{id}/export", null, RECORDS),
@@ -306,6 +307,21 @@ class AdversarialIT {
             judge(
                     user + " GET /admin/ab-report",
                     http.get("/api/v1/admin/ab-report", tokens.get(user)),
+                    Set.of(403),
+                    null);
+            judge(
+                    user + " POST /admin/jobs/retention",
+                    http.post("/api/v1/admin/jobs/retention", "", tokens.get(user)),
+                    Set.of(403),
+                    null);
+            judge(
+                    user + " GET /admin/settings",
+                    http.get("/api/v1/admin/settings", tokens.get(user)),
+                    Set.of(403),
+                    null);
+            judge(
+                    user + " PATCH /admin/settings",
+                    http.send("PATCH", "/api/v1/admin/settings", "{\"retentionDays\":1}", tokens.get(user)),
                     Set.of(403),
                     null);
             judge(

@@ -111,7 +111,10 @@ class RetentionIT {
         assertThat(epochs(withdrawn, RECENT)).isZero();
         assertThat(rows("epoch_bin", withdrawn)).isZero();
         assertThat(rows("ingest_batch", withdrawn)).isZero();
+        // The kept child's 12-hour sums went with their minutes: none before the cut-off, the recent ones stay.
         assertThat(rows("epoch_bin", kept)).isPositive();
+        assertThat(rowsBefore("epoch_bin", "h", kept, RECENT.minus(29, ChronoUnit.DAYS)))
+                .isZero();
         Map<String, JsonObject> withdrawnConsents = consents(withdrawn, guardian);
         Instant erasedAt = instant(withdrawnConsents.get("collection"), "erasedAt");
         assertThat(erasedAt).isNotNull().isBefore(Instant.now().plusSeconds(5));
@@ -122,19 +125,13 @@ class RetentionIT {
         JsonObject notYet = consents(kept, guardian).get("analysis");
         assertThat(instant(notYet, "erasureDueAt")).isAfter(Instant.now().plus(29, ChronoUnit.DAYS));
         assertThat(instant(notYet, "erasedAt")).isNull();
-        // Each child's disclosure log shows the purge.
-        for (String child : List.of(kept, withdrawn)) {
-            assertThat(http.get("/api/v1/children/" + child + "/disclosures?limit=50", admin)
-                            .object()
-                            .getJsonArray("items")
-                            .getValuesAs(JsonObject.class))
-                    .as("disclosure log of %s", child)
-                    .anySatisfy(d -> {
-                        assertThat(d.getString("action")).isEqualTo("purge");
-                        assertThat(d.getString("resource")).isEqualTo("RetentionPurge.analyse");
-                        assertThat(d.getString("outcome")).isEqualTo("ok");
-                    });
-        }
+        // Each child's disclosure log shows what went: the old minutes, and the withdrawn consent's erasure.
+        assertThat(disclosures(kept, "purge", "ChildDataDeletes.purgeBefore")).isEqualTo(1);
+        assertThat(disclosures(kept, "erase", "ChildDataDeletes.eraseCovered")).isZero();
+        assertThat(disclosures(withdrawn, "purge", "ChildDataDeletes.purgeBefore"))
+                .isEqualTo(1);
+        assertThat(disclosures(withdrawn, "erase", "ChildDataDeletes.eraseCovered"))
+                .isEqualTo(1);
         // Another school's minutes are not this run's business.
         assertThat(otherTenantsEpochs()).isEqualTo(othersBefore);
 
@@ -144,6 +141,10 @@ class RetentionIT {
         assertThat(epochs(kept, RECENT)).isEqualTo(MINUTES);
         assertThat(instant(consents(withdrawn, guardian).get("collection"), "erasedAt"))
                 .isEqualTo(erasedAt);
+        // A night with nothing to delete leaves no row in a child's disclosure log.
+        assertThat(disclosures(kept, "purge", "ChildDataDeletes.purgeBefore")).isEqualTo(1);
+        assertThat(disclosures(withdrawn, "erase", "ChildDataDeletes.eraseCovered"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -206,6 +207,32 @@ class RetentionIT {
                         "SELECT count(*) FROM " + table + " WHERE tenant_id = ? AND child_id = ?")) {
             s.setString(1, tenantId);
             s.setString(2, child);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Rows of the child's disclosure log with this action and resource, all "ok". */
+    private static long disclosures(String child, String action, String resource) throws Exception {
+        Http.Reply r = http.get("/api/v1/children/" + child + "/disclosures?limit=500", admin);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<JsonObject> rows = r.object().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(d -> d.getString("action").equals(action)
+                        && d.getString("resource").equals(resource))
+                .toList();
+        assertThat(rows).allSatisfy(d -> assertThat(d.getString("outcome")).isEqualTo("ok"));
+        return rows.size();
+    }
+
+    private static long rowsBefore(String table, String column, String child, Instant before) throws Exception {
+        try (Connection db = SharedServer.ownerConnection();
+                PreparedStatement s = db.prepareStatement("SELECT count(*) FROM " + table
+                        + " WHERE tenant_id = ? AND child_id = ? AND " + column + " < ?")) {
+            s.setString(1, tenantId);
+            s.setString(2, child);
+            s.setTimestamp(3, java.sql.Timestamp.from(before));
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

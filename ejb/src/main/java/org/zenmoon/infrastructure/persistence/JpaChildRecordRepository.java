@@ -210,9 +210,7 @@ public class JpaChildRecordRepository implements ChildRecordRepository {
         // The child's row first, locked: an upload holds a key-share lock on it until it commits, so the erasure waits
         // for uploads under way and later ones wait for the erasure (and then find no child). Without it, epochs
         // committed while the deletes ran would outlive the erasure.
-        nativeQuery(em, "SELECT 1 FROM child WHERE tenant_id = ?1 AND id = ?2 FOR UPDATE")
-                .setParameter(2, childId)
-                .getResultList();
+        lock(childId);
         Map<String, Integer> deleted = new LinkedHashMap<>();
         for (String table : childTables()) {
             deleted.put(
@@ -227,6 +225,35 @@ public class JpaChildRecordRepository implements ChildRecordRepository {
                         .setParameter(2, childId)
                         .executeUpdate());
         return deleted;
+    }
+
+    @Override
+    public boolean lock(String childId) {
+        return !nativeQuery(em, "SELECT 1 FROM child WHERE tenant_id = ?1 AND id = ?2 FOR UPDATE")
+                .setParameter(2, childId)
+                .getResultList()
+                .isEmpty();
+    }
+
+    @Override
+    public boolean hasRowsBefore(String childId, Instant cutoff) {
+        Timestamp before = Timestamp.from(cutoff.truncatedTo(ChronoUnit.DAYS));
+        for (String table : classifiedChildTables()) {
+            String column = DATED.get(table);
+            if (column != null
+                    && !nativeQuery(
+                                    em,
+                                    "SELECT 1 FROM " + identifier(table)
+                                            + " WHERE tenant_id = ?1 AND child_id = ?2 AND " + identifier(column)
+                                            + " < ?3 LIMIT 1")
+                            .setParameter(2, childId)
+                            .setParameter(3, before)
+                            .getResultList()
+                            .isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -266,6 +293,15 @@ public class JpaChildRecordRepository implements ChildRecordRepository {
             }
             case ANALYSIS -> {
                 count(erased, "analysis_result", deleteAll("analysis_result", childId));
+                count(
+                        erased,
+                        "sleep_episode",
+                        nativeQuery(
+                                        em,
+                                        "DELETE FROM sleep_episode WHERE tenant_id = ?1 AND child_id = ?2"
+                                                + " AND source = 'detected'")
+                                .setParameter(2, childId)
+                                .executeUpdate());
                 count(erased, "child", clearChronotype(childId));
             }
             case MODEL_TRAINING ->

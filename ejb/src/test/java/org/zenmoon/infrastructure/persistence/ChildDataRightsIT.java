@@ -459,8 +459,15 @@ class ChildDataRightsIT {
         Map<String, Long> before = rowsOf("child-ret-1");
         Map<String, Long> other = rowsOf("child-ret-2");
 
-        Map<String, Integer> deleted =
-                inTenantCWithBinding(() -> records.purgeBefore("child-ret-1", Instant.parse("2026-03-03T12:00:00Z")));
+        Instant cutoff = Instant.parse("2026-03-03T12:00:00Z");
+        assertThat(inTenantCWithBinding(() -> records.hasRowsBefore("child-ret-1", cutoff)))
+                .isTrue();
+        assertThat(inTenantCWithBinding(
+                        () -> records.hasRowsBefore("child-ret-1", Instant.parse("2026-03-02T23:00:00Z"))))
+                .as("nothing is dated before 2 March")
+                .isFalse();
+
+        Map<String, Integer> deleted = inTenantCWithBinding(() -> records.purgeBefore("child-ret-1", cutoff));
 
         // 2 March's minutes and their 12-hour bin, its intervention, upload, alert and situation; the sleep that
         // ended at 07:00 on the 3rd stays (the cut-off is the start of the 3rd), as do the results and
@@ -484,8 +491,9 @@ class ChildDataRightsIT {
                 .containsEntry("sleep_episode", 1L)
                 .containsEntry("consent", 1L);
         assertThat(rowsOf("child-ret-2")).as("another child's rows").isEqualTo(other);
-        assertThat(inTenantCWithBinding(
-                        () -> records.purgeBefore("child-ret-1", Instant.parse("2026-03-03T12:00:00Z"))))
+        assertThat(inTenantCWithBinding(() -> records.hasRowsBefore("child-ret-1", cutoff)))
+                .isFalse();
+        assertThat(inTenantCWithBinding(() -> records.purgeBefore("child-ret-1", cutoff)))
                 .as("a second purge with the same cut-off")
                 .isEmpty();
     }
@@ -510,8 +518,10 @@ class ChildDataRightsIT {
         assertThat(inTenantCWithBinding(() -> records.eraseCovered(id, ConsentScope.CLINIC_SHARING)))
                 .isEmpty();
         // Analysis: the results and the chronotype; the measurements stay.
+        execute("INSERT INTO sleep_episode (tenant_id, id, child_id, onset, wake, source) VALUES ('tenant-c',"
+                + " 'child-scope-1-det', 'child-scope-1', '2026-03-03T21:00:00Z', '2026-03-04T07:00:00Z', 'detected')");
         assertThat(inTenantCWithBinding(() -> records.eraseCovered(id, ConsentScope.ANALYSIS)))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("analysis_result", 1, "child", 1));
+                .containsExactlyInAnyOrderEntriesOf(Map.of("analysis_result", 1, "sleep_episode", 1, "child", 1));
         assertThat(count("SELECT count(*) FROM child WHERE id = 'child-scope-1' AND chronotype IS NULL"))
                 .isEqualTo(1);
         assertThat(rowsOf(id)).containsEntry("epoch", 3L).containsEntry("analysis_result", 0L);

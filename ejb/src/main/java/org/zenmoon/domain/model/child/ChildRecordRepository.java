@@ -52,6 +52,16 @@ public interface ChildRecordRepository {
     Map<String, Integer> erase(String childId);
 
     /**
+     * Locks the child's row until the transaction ends: an upload under way (which holds a key-share lock on it until
+     * it commits) finishes first, and later ones, and consents granted meanwhile, wait. False when there is no such
+     * child.
+     */
+    boolean lock(String childId);
+
+    /** Whether {@link #purgeBefore} would delete anything of the child's for {@code cutoff}. */
+    boolean hasRowsBefore(String childId, Instant cutoff);
+
+    /**
      * Deletes the child's rows dated before {@code cutoff} (taken back to the start of its UTC day) from every table
      * of measurements, events and what was computed from them, in the current transaction: what a tenant's
      * retention period no longer keeps. Consents, guardian links and wearables stay (they say who may, not what was
@@ -64,7 +74,7 @@ public interface ChildRecordRepository {
      * measured or received about the child and all that was computed from it (the interventions staff logged are
      * the school's own record and stay); for analysis the results and the child's chronotype; for model training the
      * training records (the situation, candidates and propensity logged with each recommendation; the
-     * recommendations and answers stay for the family); for clinic sharing nothing is stored. Returns the rows
+     * recommendations and answers stay for the family); for clinic sharing nothing is stored. The sleep episodes that sleep detection computed count as results. Returns the rows
      * deleted (or, for model training and the chronotype, cleared) per table.
      */
     Map<String, Integer> eraseCovered(String childId, ConsentScope scope);
