@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 import org.zenmoon.application.audit.Audited;
 import org.zenmoon.application.security.CallerContext;
+import org.zenmoon.application.security.Permission;
+import org.zenmoon.application.security.Requires;
 import org.zenmoon.domain.model.child.ChildRecordRepository;
 import org.zenmoon.domain.model.consent.ConsentScope;
 import org.zenmoon.domain.model.recommendation.VectorStore;
@@ -16,6 +18,7 @@ import org.zenmoon.domain.model.recommendation.VectorStore;
  * {@link ChildDataLifecycle} only when there is something to delete, in the chunk's transaction.
  */
 @ApplicationScoped
+@Requires(Permission.RUN_JOBS)
 public class ChildDataDeletes {
 
     @Inject
