@@ -11,25 +11,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A child's rights on the tenant admin's children page, in a real Chromium and a school of its own made through the
@@ -57,70 +51,33 @@ class PortalChildRightsIT {
     static String guardianId;
     static String secondId;
 
-    Path downloads;
-    WebDriver browser;
-    WebDriverWait wait;
+    @RegisterExtension
+    final BrowserSession session = BrowserSession.withDownloads(1280, 1000, "portal-child-rights");
 
     @BeforeAll
     static void aSchoolWithAChildAndTwoGuardians() throws Exception {
         base = SharedServer.get().baseUrl();
         http = new Http(base);
-        Http.Reply tenant =
-                http.post("/api/v1/tenants", AccountsIT.tenantBody("Rowan School " + RUN, ADMIN), http.token("admin"));
-        assertThat(tenant.status()).as(tenant.body()).isEqualTo(201);
-        admin = http.token(ADMIN, AccountsIT.PASSWORD);
-        guardianId = AccountsIT.created(
-                http.post("/api/v1/users", AccountsIT.userBody(GUARDIAN, AccountsIT.PASSWORD, "GUARDIAN"), admin),
-                "userId");
-        secondId = AccountsIT.created(
-                http.post("/api/v1/users", AccountsIT.userBody(SECOND, AccountsIT.PASSWORD, "GUARDIAN"), admin),
-                "userId");
-        String cohort = AccountsIT.created(
-                http.post("/api/v1/cohorts", AccountsIT.object(Map.of("name", "Class 4R", "kind", "CLASS")), admin),
-                "cohortId");
-        childId = AccountsIT.created(
-                http.post(
-                        "/api/v1/children",
-                        "{\"pseudonym\":\"" + PSEUDONYM + "\",\"birthYear\":2015,\"cohortId\":\"" + cohort + "\"}",
-                        admin),
-                "childId");
-        for (String name : List.of(GUARDIAN, SECOND)) {
-            Http.Reply linked = http.post(
-                    "/api/v1/children/" + childId + "/guardians", AccountsIT.object(Map.of("username", name)), admin);
-            assertThat(linked.status()).as(linked.body()).isEqualTo(201);
-        }
-        Http.Reply consent = http.post(
-                "/api/v1/children/" + childId + "/consents",
-                AccountsIT.object(Map.of("scope", "collection", "noticeVersion", "2026-01")),
-                http.token(GUARDIAN, AccountsIT.PASSWORD));
-        assertThat(consent.status()).as(consent.body()).isEqualTo(201);
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        downloads = Files.createTempDirectory("portal-child-rights");
-        browser = Chromium.start(1280, 1000, downloads);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        School school = School.create(http, "Rowan School " + RUN, ADMIN);
+        admin = school.admin();
+        guardianId = school.user(GUARDIAN, "GUARDIAN");
+        secondId = school.user(SECOND, "GUARDIAN");
+        childId = school.child(PSEUDONYM, 2015, school.cohort("Class 4R"));
+        school.link(childId, GUARDIAN);
+        school.link(childId, SECOND);
+        school.consent(childId, http.token(GUARDIAN, AccountsIT.PASSWORD), "collection");
     }
 
     private WebElement find(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return session.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     private void waitForText(String css, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        session.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     private Object script(String js, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(js, args);
+        return ((JavascriptExecutor) session.browser()).executeScript(js, args);
     }
 
     /** How far (in px) the element's right edge lies past its nearest section's; 0 or less when it fits. */
@@ -142,16 +99,7 @@ class PortalChildRightsIT {
     /** Clicks a download button and waits for the file Chromium saves whose name ends so. */
     private Path download(String buttonCss, String ending) {
         find(buttonCss).click();
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
-            try (var files = Files.list(downloads)) {
-                return files.filter(p -> p.getFileName().toString().endsWith(ending))
-                        .findFirst()
-                        .filter(p -> p.toFile().length() > 0)
-                        .orElse(null);
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        });
+        return session.downloaded(ending);
     }
 
     static long count(String sql, String... params) throws Exception {
@@ -179,9 +127,9 @@ class PortalChildRightsIT {
 
     @Test
     void theAdminExportsUnlinksAGuardianAndErasesTheChildOnceItsPseudonymIsTyped() throws Exception {
-        Portal.logIn(browser, base, ADMIN, AccountsIT.PASSWORD);
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        browser.get(base + "/portal/admin/children.xhtml");
+        Portal.logIn(session.browser(), base, ADMIN, AccountsIT.PASSWORD);
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.browser().get(base + "/portal/admin/children.xhtml");
         waitForText("#roster\\:childList", PSEUDONYM);
         find("#roster\\:childList .zm-open").click();
         waitForText("#child\\:childName", PSEUDONYM);
@@ -191,16 +139,16 @@ class PortalChildRightsIT {
         assertThat(overhang("#child\\:consents .zm-consent-by", "section"))
                 .as("the guardian's name past the consents' section at 1280 px")
                 .isLessThanOrEqualTo(0);
-        browser.manage().window().setSize(new Dimension(768, 1000));
-        wait.until(d -> overhang("#child\\:consents .zm-consent-by", "section") <= 0);
+        session.browser().manage().window().setSize(new Dimension(768, 1000));
+        session.await().until(d -> overhang("#child\\:consents .zm-consent-by", "section") <= 0);
         assertThat(overhang("#guardians .zm-unlink", "section"))
                 .as("the Unlink button past the guardians' section")
                 .isLessThanOrEqualTo(0);
         assertThat(sidewaysScroll()).as("sideways scrolling at 768 px").isLessThanOrEqualTo(0);
-        assertThat(Axe.seriousViolations((JavascriptExecutor) browser))
+        assertThat(Axe.seriousViolations((JavascriptExecutor) session.browser()))
                 .as("axe-core at 768 px")
                 .isEqualTo("[]");
-        browser.manage().window().setSize(new Dimension(1280, 1000));
+        session.browser().manage().window().setSize(new Dimension(1280, 1000));
 
         // The export: the API's document, named by the child's id, audited as an export.
         long exportsBefore = audited("export");
@@ -233,7 +181,7 @@ class PortalChildRightsIT {
 
         // The download's answer is kept by no cache: the same form post, made by the page itself.
         @SuppressWarnings("unchecked")
-        List<Object> answer = (List<Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+        List<Object> answer = (List<Object>) ((JavascriptExecutor) session.browser()).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const form = document.getElementById('child');
                 const data = new URLSearchParams(new FormData(form));
@@ -248,12 +196,12 @@ class PortalChildRightsIT {
         assertThat((String) answer.get(2))
                 .contains("child-" + childId + "-export.json")
                 .doesNotContain(PSEUDONYM);
-        assertThat(browser.getCurrentUrl()).doesNotContain(PSEUDONYM, childId);
+        assertThat(session.browser().getCurrentUrl()).doesNotContain(PSEUDONYM, childId);
 
         // Unlinking the long-named guardian, once confirmed: its token no longer finds the child, the other's does.
         String guardian = http.token(GUARDIAN, AccountsIT.PASSWORD);
         assertThat(http.get("/api/v1/children/" + childId, guardian).status()).isEqualTo(200);
-        WebElement row = browser.findElements(By.cssSelector("#guardians li")).stream()
+        WebElement row = session.browser().findElements(By.cssSelector("#guardians li")).stream()
                 .filter(li -> li.getText().contains(GUARDIAN))
                 .findFirst()
                 .orElseThrow();
@@ -262,7 +210,7 @@ class PortalChildRightsIT {
         assertThat(confirm.getText()).contains(GUARDIAN, "no longer sees this child");
         confirm.findElement(By.cssSelector(".ui-confirmdialog-yes")).click();
         waitForText("#messages", "unlinked");
-        wait.until(d -> !d.findElement(By.id("guardians")).getText().contains(GUARDIAN));
+        session.await().until(d -> !d.findElement(By.id("guardians")).getText().contains(GUARDIAN));
         assertThat(find("#guardians").getText()).contains(SECOND);
         assertThat(http.get("/api/v1/children/" + childId, guardian).status())
                 .as("the unlinked guardian's token")
@@ -296,22 +244,22 @@ class PortalChildRightsIT {
         WebElement dialog = find("#child\\:eraseDialog");
         assertThat(dialog.getText())
                 .contains(PSEUDONYM, "every measurement", "every answer", "credentials", "Only the audit record");
-        assertThat(Axe.seriousViolations((JavascriptExecutor) browser))
+        assertThat(Axe.seriousViolations((JavascriptExecutor) session.browser()))
                 .as("axe-core at 1280 px, the erasure's dialog open")
                 .isEqualTo("[]");
         Files.createDirectories(LaunchedServer.WORK);
         Files.write(
                 LaunchedServer.WORK.resolve("portal-child-erase.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        browser.manage().window().setSize(new Dimension(768, 1000));
-        wait.until(d -> overhang("#child\\:eraseDialog", "body") <= 0);
-        assertThat(Axe.seriousViolations((JavascriptExecutor) browser))
+                ((TakesScreenshot) session.browser()).getScreenshotAs(OutputType.BYTES));
+        session.browser().manage().window().setSize(new Dimension(768, 1000));
+        session.await().until(d -> overhang("#child\\:eraseDialog", "body") <= 0);
+        assertThat(Axe.seriousViolations((JavascriptExecutor) session.browser()))
                 .as("axe-core at 768 px, the erasure's dialog open")
                 .isEqualTo("[]");
         assertThat(sidewaysScroll())
                 .as("sideways scrolling at 768 px, the dialog open")
                 .isLessThanOrEqualTo(0);
-        browser.manage().window().setSize(new Dimension(1280, 1000));
+        session.browser().manage().window().setSize(new Dimension(1280, 1000));
         WebElement typed = find("#child\\:erasePseudonym");
         typed.sendKeys(PSEUDONYM.toLowerCase(java.util.Locale.ROOT));
         find("#child\\:erase").click();
@@ -328,16 +276,16 @@ class PortalChildRightsIT {
         find("#child\\:erase").click();
         waitForText("#messages", "erased");
         assertThat(find("#messages").getText()).contains(PSEUDONYM, "only the audit record");
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("child:eraseDialog")));
+        session.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("child:eraseDialog")));
         assertThat(find("#roster\\:childList").getText()).doesNotContain(PSEUDONYM);
-        assertThat(browser.findElements(By.id("child:childName"))).isEmpty();
+        assertThat(session.browser().findElements(By.id("child:childName"))).isEmpty();
         assertThat(http.get("/api/v1/children/" + childId, admin).status()).isEqualTo(404);
         assertThat(audited("erase")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM child WHERE id = ?", childId)).isZero();
         assertThat(count("SELECT count(*) FROM consent WHERE child_id = ?", childId))
                 .isZero();
 
-        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        List<String> blocked = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
                 .toList();

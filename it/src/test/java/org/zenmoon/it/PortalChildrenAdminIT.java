@@ -8,28 +8,23 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The tenant admin's children page in a real Chromium, for a school of its own made through the platform admin (the
@@ -49,38 +44,20 @@ class PortalChildrenAdminIT {
     static Http http;
     static String admin;
 
-    WebDriver browser;
-    WebDriverWait wait;
+    @RegisterExtension
+    final BrowserSession session = BrowserSession.of(1280, 1000);
 
     @BeforeAll
     static void aNewSchoolWithAGuardianAccount() throws Exception {
         base = SharedServer.get().baseUrl();
         http = new Http(base);
-        Http.Reply tenant =
-                http.post("/api/v1/tenants", AccountsIT.tenantBody("Willow School " + RUN, ADMIN), http.token("admin"));
-        assertThat(tenant.status()).as(tenant.body()).isEqualTo(201);
-        admin = http.token(ADMIN, AccountsIT.PASSWORD);
-        Http.Reply guardian =
-                http.post("/api/v1/users", AccountsIT.userBody(GUARDIAN, AccountsIT.PASSWORD, "GUARDIAN"), admin);
-        assertThat(guardian.status()).as(guardian.body()).isEqualTo(201);
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Chromium.start(1280, 1000);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        School school = School.create(http, "Willow School " + RUN, ADMIN);
+        admin = school.admin();
+        school.user(GUARDIAN, "GUARDIAN");
     }
 
     private WebElement find(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return session.await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     private void type(String css, String text) {
@@ -90,18 +67,19 @@ class PortalChildrenAdminIT {
     }
 
     private void waitForText(String css, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+        session.await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     /** The error message beside a field of a form, once the answer has put it there. */
     private String fieldMessage(String form, String text) {
         waitForText("#" + form + " .ui-message-error", text);
-        return browser.findElement(By.cssSelector("#" + form + " .ui-message-error"))
+        return session.browser()
+                .findElement(By.cssSelector("#" + form + " .ui-message-error"))
                 .getText();
     }
 
     private String rowOf(String tableCss, String text) {
-        return browser.findElements(By.cssSelector(tableCss + " tr")).stream()
+        return session.browser().findElements(By.cssSelector(tableCss + " tr")).stream()
                 .map(WebElement::getText)
                 .filter(t -> t.contains(text))
                 .findFirst()
@@ -110,10 +88,10 @@ class PortalChildrenAdminIT {
 
     @Test
     void theAdminSetsUpAChildLinksItsGuardianAndPairsAndUnpairsAWearable() throws Exception {
-        Portal.logIn(browser, base, ADMIN, AccountsIT.PASSWORD);
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        browser.findElement(By.id("navChildren")).click();
-        wait.until(ExpectedConditions.urlContains("/portal/admin/children.xhtml"));
+        Portal.logIn(session.browser(), base, ADMIN, AccountsIT.PASSWORD);
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.browser().findElement(By.id("navChildren")).click();
+        session.await().until(ExpectedConditions.urlContains("/portal/admin/children.xhtml"));
         assertThat(find("#cohorts\\:cohortList").getText()).contains("This tenant has no cohort yet.");
 
         // A cohort: the name is required, then made, then taken.
@@ -180,7 +158,7 @@ class PortalChildrenAdminIT {
         waitForText("#child\\:consents", "Granted");
         assertThat(rowOf("#child\\:consents", "Collecting wearable data")).contains("Granted", "2026-01", GUARDIAN);
         assertThat(rowOf("#child\\:consents", "Analysing the data")).contains("Never given");
-        assertThat(browser.findElements(By.cssSelector("#child input[id*='consent'], #child select")))
+        assertThat(session.browser().findElements(By.cssSelector("#child input[id*='consent'], #child select")))
                 .as("nothing on the page changes a consent")
                 .isEmpty();
 
@@ -193,14 +171,14 @@ class PortalChildrenAdminIT {
         String token = find("#deviceToken").getText().strip();
         assertThat(token).matches("zmd\\.[0-9a-f-]{36}\\.[0-9a-f-]{36}\\.[A-Za-z0-9_-]{43}");
         assertThat(rowOf("#child\\:devices", "Wrist band " + RUN)).contains("in use");
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", qr);
+        ((JavascriptExecutor) session.browser()).executeScript("arguments[0].scrollIntoView({block: 'center'});", qr);
         Files.createDirectories(LaunchedServer.WORK);
         Files.write(
                 LaunchedServer.WORK.resolve("portal-children.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                ((TakesScreenshot) session.browser()).getScreenshotAs(OutputType.BYTES));
 
         // The page is not kept by any cache, and axe-core finds nothing serious at 1280 px nor at 768 px.
-        String cookies = browser.manage().getCookies().stream()
+        String cookies = session.browser().manage().getCookies().stream()
                 .map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
         HttpRequest page = http.request("/portal/admin/children.xhtml")
@@ -210,19 +188,19 @@ class PortalChildrenAdminIT {
         Http.Reply again = http.send(page);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.headers().firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(Axe.seriousViolations((JavascriptExecutor) browser))
+        assertThat(Axe.seriousViolations((JavascriptExecutor) session.browser()))
                 .as("axe-core at 1280 px, token shown")
                 .isEqualTo("[]");
-        browser.manage().window().setSize(new Dimension(768, 1000));
-        assertThat(Axe.seriousViolations((JavascriptExecutor) browser))
+        session.browser().manage().window().setSize(new Dimension(768, 1000));
+        assertThat(Axe.seriousViolations((JavascriptExecutor) session.browser()))
                 .as("axe-core at 768 px")
                 .isEqualTo("[]");
-        Object overflow = ((JavascriptExecutor) browser)
+        Object overflow = ((JavascriptExecutor) session.browser())
                 .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(((Number) overflow).intValue())
                 .as("sideways scrolling at 768 px")
                 .isLessThanOrEqualTo(0);
-        browser.manage().window().setSize(new Dimension(1280, 1000));
+        session.browser().manage().window().setSize(new Dimension(1280, 1000));
 
         // The token uploads the child's minutes; the server's log never saw it.
         assertThat(upload(token)).isEqualTo(200);
@@ -232,11 +210,12 @@ class PortalChildrenAdminIT {
 
         // Unpaired in the page: the token is gone from it, and no longer uploads.
         find("#child\\:devices .zm-unpair").click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#child\\:devices .zm-revoked")));
-        assertThat(browser.findElements(By.cssSelector("#child\\:devices .zm-unpair")))
+        session.await()
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#child\\:devices .zm-revoked")));
+        assertThat(session.browser().findElements(By.cssSelector("#child\\:devices .zm-unpair")))
                 .isEmpty();
-        assertThat(browser.findElements(By.id("deviceToken"))).isEmpty();
-        assertThat(browser.getPageSource()).doesNotContain(secret);
+        assertThat(session.browser().findElements(By.id("deviceToken"))).isEmpty();
+        assertThat(session.browser().getPageSource()).doesNotContain(secret);
         assertThat(upload(token)).isEqualTo(401);
     }
 
@@ -266,13 +245,13 @@ class PortalChildrenAdminIT {
 
     @Test
     void aCounsellorHasNeitherThePageNorItsLink() throws Exception {
-        Portal.logIn(browser, base, "counsellor", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        assertThat(browser.findElements(By.id("navChildren")))
+        Portal.logIn(session.browser(), base, "counsellor", "demo");
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        assertThat(session.browser().findElements(By.id("navChildren")))
                 .as("the counsellor's menu")
                 .isEmpty();
-        browser.get(base + "/portal/admin/children.xhtml");
+        session.browser().get(base + "/portal/admin/children.xhtml");
         assertThat(find("#forbiddenTitle").getText()).contains("not open to your account");
-        assertThat(browser.getPageSource()).doesNotContain("Register a child", "cohortName");
+        assertThat(session.browser().getPageSource()).doesNotContain("Register a child", "cohortName");
     }
 }

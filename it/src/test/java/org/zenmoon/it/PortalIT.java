@@ -22,10 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementNotInteractableException;
@@ -35,7 +34,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
@@ -51,9 +49,9 @@ class PortalIT {
 
     static String base;
     static Http http;
-    WebDriver browser;
-    WebDriverWait wait;
-    Path downloads;
+
+    @RegisterExtension
+    final BrowserSession session = BrowserSession.withDownloads(1280, 1000, "portal-downloads");
 
     @BeforeAll
     static void server() throws Exception {
@@ -61,91 +59,84 @@ class PortalIT {
         http = new Http(base);
     }
 
-    @BeforeEach
-    void openBrowser() throws Exception {
-        downloads = Files.createTempDirectory("portal-downloads");
-        browser = Chromium.start(1280, 1000, downloads);
-        // An Ajax update replaces the table under the test's feet: a stale row is read again, not an error.
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     private void logIn(String user, String password) {
-        Portal.logIn(browser, base, user, password);
+        Portal.logIn(session.browser(), base, user, password);
     }
 
     /** The menu's label; empty while an Ajax update replaces it. */
     private String cohortLabel() {
         try {
-            return browser.findElement(By.id("cohort:cohortSelect_label")).getText();
+            return session.browser()
+                    .findElement(By.id("cohort:cohortSelect_label"))
+                    .getText();
         } catch (StaleElementReferenceException e) {
             return "";
         }
     }
 
     private List<String> childNames() {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:children_data tr")));
-        return browser.findElements(By.cssSelector("#cohort\\:children_data tr td:first-child")).stream()
+        session.await()
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:children_data tr")));
+        return session.browser().findElements(By.cssSelector("#cohort\\:children_data tr td:first-child")).stream()
                 .map(WebElement::getText)
                 .toList();
     }
 
     @Test
     void counsellorSeesCohortTableAndSleepChart() throws Exception {
-        browser.get(base + "/portal/cohort.xhtml");
-        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
+        session.browser().get(base + "/portal/cohort.xhtml");
+        session.await().until(ExpectedConditions.urlContains("/login.xhtml"));
         logIn("counsellor", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
 
         List<String> oak = childNames();
         assertThat(oak).hasSize(15).allMatch(name -> name.matches("[A-Z][a-z]+-\\d+"));
-        String firstRow = browser.findElement(By.cssSelector("#cohort\\:children_data tr"))
+        String firstRow = session.browser()
+                .findElement(By.cssSelector("#cohort\\:children_data tr"))
                 .getText();
         assertThat(firstRow).containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
-        WebElement canvas =
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:sleepChart canvas")));
+        WebElement canvas = session.await()
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:sleepChart canvas")));
         assertThat(canvas.getSize().getHeight()).isGreaterThan(100);
         Files.createDirectories(LaunchedServer.WORK);
         Files.write(
                 LaunchedServer.WORK.resolve("portal-cohort.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                ((TakesScreenshot) session.browser()).getScreenshotAs(OutputType.BYTES));
 
         // The second class of the counsellor's school, chosen as a user would. The menu is first brought to the middle
         // of the window, so that its overlay does not open under the page's header; a click that still lands while
         // the overlay is opening is lost (or finds the item not laid out yet) in a headless browser, and then the menu
         // is opened again.
-        WebElement menu = browser.findElement(By.id("cohort:cohortSelect"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", menu);
+        WebElement menu = session.browser().findElement(By.id("cohort:cohortSelect"));
+        ((JavascriptExecutor) session.browser()).executeScript("arguments[0].scrollIntoView({block: 'center'});", menu);
         for (int attempt = 1; !cohortLabel().startsWith("Year 8 Birch"); attempt++) {
             assertThat(attempt).as("attempts to choose Year 8 Birch").isLessThanOrEqualTo(3);
             try {
-                browser.findElement(By.id("cohort:cohortSelect")).click();
-                wait.until(ExpectedConditions.visibilityOfElementLocated(
+                session.browser().findElement(By.id("cohort:cohortSelect")).click();
+                session.await()
+                        .until(ExpectedConditions.visibilityOfElementLocated(
                                 By.xpath("//li[contains(@data-label,'Year 8 Birch')]")))
                         .click();
-                new WebDriverWait(browser, Duration.ofSeconds(5))
+                new WebDriverWait(session.browser(), Duration.ofSeconds(5))
                         .until(d -> cohortLabel().startsWith("Year 8 Birch"));
             } catch (TimeoutException | ElementNotInteractableException e) {
-                browser.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+                session.browser().findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
             }
         }
-        wait.until(d -> !childNames().equals(oak));
-        assertThat(browser.findElement(By.id("cohort:cohortSelect_label")).getText())
+        session.await().until(d -> !childNames().equals(oak));
+        assertThat(session.browser()
+                        .findElement(By.id("cohort:cohortSelect_label"))
+                        .getText())
                 .startsWith("Year 8 Birch");
         assertThat(childNames()).hasSize(15).doesNotContainAnyElementsOf(oak);
     }
 
     /** The labels of the cohort menu's options, e.g. "Year 5 Oak (15 children)". */
     private List<String> cohortOptions() {
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:cohortSelect_input option")));
-        return browser.findElements(By.cssSelector("#cohort\\:cohortSelect_input option")).stream()
+        session.await()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#cohort\\:cohortSelect_input option")));
+        return session.browser().findElements(By.cssSelector("#cohort\\:cohortSelect_input option")).stream()
                 .map(o -> o.getAttribute("textContent").trim())
                 .toList();
     }
@@ -159,14 +150,14 @@ class PortalIT {
     @Test
     void theCounsellorSeesFewerClassesAndChildrenThanTheSchoolAdmin() {
         logIn("counsellor", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
         List<String> counsellors = cohortOptions();
         assertThat(counsellors).hasSize(2).noneMatch(o -> o.contains("Willow"));
         // A fresh session for the next account.
-        browser.manage().deleteAllCookies();
+        session.browser().manage().deleteAllCookies();
 
         logIn("school.admin", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
         // The demo's three classes (other tests may add classes of their own to the school).
         List<String> admins =
                 cohortOptions().stream().filter(o -> o.matches("Year \\d .*")).toList();
@@ -178,52 +169,54 @@ class PortalIT {
     @Test
     void clinicianSeesOnlyTheClinicPanel() {
         logIn("clinician", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
         assertThat(childNames()).hasSize(12);
-        String options = browser.findElement(By.id("cohort:cohortSelect")).getText();
+        String options =
+                session.browser().findElement(By.id("cohort:cohortSelect")).getText();
         assertThat(options).contains("Sleep panel").doesNotContain("Oak").doesNotContain("Birch");
     }
 
     @Test
     void wrongPasswordStaysOnLoginWithAMessage() {
         logIn("counsellor", "wrong");
-        WebElement message =
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-messages-error")));
+        WebElement message = session.await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-messages-error")));
         assertThat(message.getText()).contains("Wrong user name or password");
-        assertThat(browser.getCurrentUrl()).contains("/login.xhtml");
+        assertThat(session.browser().getCurrentUrl()).contains("/login.xhtml");
     }
 
     @Test
     void parentIsNotLetIntoThePortal() {
         logIn("parent", "demo");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
-        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("not open to your account");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Parents use the ZenMoon app");
-        assertThat(browser.findElements(By.id("cohort:children"))).isEmpty();
+        session.await().until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        assertThat(session.browser().findElement(By.tagName("h1")).getText()).contains("not open to your account");
+        assertThat(session.browser().findElement(By.tagName("main")).getText()).contains("Parents use the ZenMoon app");
+        assertThat(session.browser().findElements(By.id("cohort:children"))).isEmpty();
     }
 
     @Test
     void thePortalWorksUnderItsContentSecurityPolicyAndLogOutEndsTheSession() {
         logIn("school.admin", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
         assertThat(childNames()).isNotEmpty();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:sleepChart canvas")));
-        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        session.await()
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:sleepChart canvas")));
+        List<String> blocked = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
                 .toList();
         assertThat(blocked).as("what the policy blocked").isEmpty();
 
-        browser.findElement(By.id("session:logout")).click();
-        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
-        browser.get(base + "/portal/cohort.xhtml");
-        wait.until(ExpectedConditions.urlContains("/login.xhtml"));
-        assertThat(browser.findElements(By.id("cohort:children"))).isEmpty();
+        session.browser().findElement(By.id("session:logout")).click();
+        session.await().until(ExpectedConditions.urlContains("/login.xhtml"));
+        session.browser().get(base + "/portal/cohort.xhtml");
+        session.await().until(ExpectedConditions.urlContains("/login.xhtml"));
+        assertThat(session.browser().findElements(By.id("cohort:children"))).isEmpty();
     }
 
     /** The ids of the alerts the inbox shows, read in one script call (the table is replaced when one arrives). */
     private Set<String> inboxAlertIds() {
-        Object ids = ((JavascriptExecutor) browser)
+        Object ids = ((JavascriptExecutor) session.browser())
                 .executeScript("return Array.from(document.querySelectorAll('#inbox\\\\:alerts_data [data-alert-id]'))"
                         + ".map(e => e.getAttribute('data-alert-id'));");
         Set<String> result = new HashSet<>();
@@ -234,7 +227,8 @@ class PortalIT {
     }
 
     private String inboxRow(String alertId) {
-        return browser.findElement(By.xpath("//tr[.//span[@data-alert-id='" + alertId + "']]"))
+        return session.browser()
+                .findElement(By.xpath("//tr[.//span[@data-alert-id='" + alertId + "']]"))
                 .getText();
     }
 
@@ -254,10 +248,11 @@ class PortalIT {
         String pseudonym = oakChild.getString("pseudonym");
 
         logIn("counsellor", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        browser.findElement(By.id("navAlerts")).click();
-        wait.until(ExpectedConditions.urlContains("/portal/alerts.xhtml"));
-        wait.until(d -> "true".equals(d.findElement(By.id("inboxLive")).getAttribute("data-live")));
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.browser().findElement(By.id("navAlerts")).click();
+        session.await().until(ExpectedConditions.urlContains("/portal/alerts.xhtml"));
+        session.await()
+                .until(d -> "true".equals(d.findElement(By.id("inboxLive")).getAttribute("data-live")));
         Instant uploadedAt = Instant.now().minusSeconds(5);
         Http.Reply paired = Devices.pair(http, child, "Inbox band", counsellor);
         assertThat(paired.status()).as(paired.body()).isEqualTo(201);
@@ -273,13 +268,13 @@ class PortalIT {
                 .getString("alertId");
 
         // No reload: the push brings it.
-        wait.until(d -> inboxAlertIds().contains(alertId));
+        session.await().until(d -> inboxAlertIds().contains(alertId));
         assertThat(inboxRow(alertId))
                 .contains(pseudonym)
                 .contains("Wearable readings unusual")
                 .contains("Open")
                 .doesNotContain("device_anomaly");
-        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        List<String> blocked = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
                 .toList();
@@ -287,17 +282,20 @@ class PortalIT {
         Files.createDirectories(LaunchedServer.WORK);
         Files.write(
                 LaunchedServer.WORK.resolve("portal-alerts.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                ((TakesScreenshot) session.browser()).getScreenshotAs(OutputType.BYTES));
 
-        wait.until(ExpectedConditions.elementToBeClickable(
+        session.await()
+                .until(ExpectedConditions.elementToBeClickable(
                         By.xpath("//tr[.//span[@data-alert-id='" + alertId + "']]//button[contains(@class,'zm-ack')]")))
                 .click();
-        wait.until(d -> d.findElement(By.id("ackTitle")).getText().contains(pseudonym));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox:note")))
+        session.await().until(d -> d.findElement(By.id("ackTitle")).getText().contains(pseudonym));
+        session.await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox:note")))
                 .sendKeys("Called the family; the band was loose.");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("inbox:saveAck")))
+        session.await()
+                .until(ExpectedConditions.elementToBeClickable(By.id("inbox:saveAck")))
                 .click();
-        wait.until(d -> inboxRow(alertId).contains("Acknowledged by counsellor"));
+        session.await().until(d -> inboxRow(alertId).contains("Acknowledged by counsellor"));
         assertThat(inboxRow(alertId)).contains("Called the family; the band was loose.");
 
         JsonObject listed = http
@@ -328,17 +326,19 @@ class PortalIT {
         });
 
         // The child's name leads to its page.
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        session.await()
+                .until(ExpectedConditions.elementToBeClickable(By.xpath(
                         "//tr[.//span[@data-alert-id='" + alertId + "']]//a[contains(@class,'zm-child-link')]")))
                 .click();
-        wait.until(ExpectedConditions.urlContains("/portal/child.xhtml"));
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("childTitle")))
+        session.await().until(ExpectedConditions.urlContains("/portal/child.xhtml"));
+        assertThat(session.await()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("childTitle")))
                         .getText())
                 .isEqualTo(pseudonym);
     }
 
     private Set<String> runIds() {
-        Object ids = ((JavascriptExecutor) browser)
+        Object ids = ((JavascriptExecutor) session.browser())
                 .executeScript("return Array.from(document.querySelectorAll('[data-execution-id]'))"
                         + ".map(e => e.getAttribute('data-execution-id'));");
         Set<String> result = new HashSet<>();
@@ -349,37 +349,41 @@ class PortalIT {
     }
 
     private String runRow(String executionId) {
-        return browser.findElement(By.xpath("//tr[.//span[@data-execution-id='" + executionId + "']]"))
+        return session.browser()
+                .findElement(By.xpath("//tr[.//span[@data-execution-id='" + executionId + "']]"))
                 .getText();
     }
 
     @Test
     void theSchoolAdminRunsAJobAndFollowsItToTheEndWhileACounsellorHasNoJobMonitor() throws Exception {
         logIn("counsellor", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        assertThat(browser.findElements(By.id("navJobs")))
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        assertThat(session.browser().findElements(By.id("navJobs")))
                 .as("the counsellor's menu")
                 .isEmpty();
-        browser.get(base + "/portal/jobs.xhtml");
-        assertThat(browser.getPageSource()).doesNotContain("Recent runs");
-        assertThat(browser.findElement(By.id("forbiddenTitle")).getText()).contains("not open to your account");
-        assertThat(browser.findElements(By.cssSelector("[data-job]"))).isEmpty();
-        browser.manage().deleteAllCookies();
+        session.browser().get(base + "/portal/jobs.xhtml");
+        assertThat(session.browser().getPageSource()).doesNotContain("Recent runs");
+        assertThat(session.browser().findElement(By.id("forbiddenTitle")).getText())
+                .contains("not open to your account");
+        assertThat(session.browser().findElements(By.cssSelector("[data-job]"))).isEmpty();
+        session.browser().manage().deleteAllCookies();
 
         logIn("school.admin", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        browser.findElement(By.id("navJobs")).click();
-        wait.until(ExpectedConditions.urlContains("/portal/jobs.xhtml"));
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.browser().findElement(By.id("navJobs")).click();
+        session.await().until(ExpectedConditions.urlContains("/portal/jobs.xhtml"));
         Set<String> before = runIds();
         // Another test's or the schedule's run of the job may still hold the tenant's slot: then the page says so,
         // and the admin tries again a little later.
         for (int attempt = 1; before.containsAll(runIds()); attempt++) {
             assertThat(attempt).as("attempts to start the chronotype job").isLessThanOrEqualTo(10);
-            browser.findElement(By.cssSelector("[data-job='chronotype']")).click();
+            session.browser()
+                    .findElement(By.cssSelector("[data-job='chronotype']"))
+                    .click();
             try {
-                new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> !before.containsAll(runIds()));
+                new WebDriverWait(session.browser(), Duration.ofSeconds(5)).until(d -> !before.containsAll(runIds()));
             } catch (TimeoutException e) {
-                assertThat(browser.findElement(By.id("jobs:messages")).getText())
+                assertThat(session.browser().findElement(By.id("jobs:messages")).getText())
                         .contains("running for this tenant");
             }
         }
@@ -391,14 +395,14 @@ class PortalIT {
 
         // The page polls while the run is active: no reload.
         // Each poll replaces the rows: a row read while it is replaced is read again.
-        new WebDriverWait(browser, Duration.ofSeconds(120))
+        new WebDriverWait(session.browser(), Duration.ofSeconds(120))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> runRow(run).contains("Completed"));
         String done = runRow(run);
         assertThat(done).contains("100%");
         Files.write(
                 LaunchedServer.WORK.resolve("portal-jobs.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                ((TakesScreenshot) session.browser()).getScreenshotAs(OutputType.BYTES));
         Http http = new Http(base);
         JsonObject status = http.get("/api/v1/admin/jobs/" + run, http.token("school.admin"))
                 .object();
@@ -443,15 +447,16 @@ class PortalIT {
         assertThat(logged.status()).as(logged.body()).isEqualTo(201);
 
         logIn("counsellor", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        browser.get(base + "/portal/child.xhtml?id=" + oakChild.getString("childId"));
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("childTitle")))
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.browser().get(base + "/portal/child.xhtml?id=" + oakChild.getString("childId"));
+        assertThat(session.await()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("childTitle")))
                         .getText())
                 .isEqualTo(oakChild.getString("pseudonym"));
-        WebElement timeline =
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='timeline'] canvas")));
+        WebElement timeline = session.await()
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='timeline'] canvas")));
         assertThat(timeline.getSize().getHeight()).isGreaterThan(200);
-        String main = browser.findElement(By.tagName("main")).getText();
+        String main = session.browser().findElement(By.tagName("main")).getText();
         String measured = main.replaceAll("(?s).*· (\\d+) minutes measured.*", "$1");
         assertThat(Integer.parseInt(measured))
                 .as("minutes of the last 7 days in the demo")
@@ -461,17 +466,17 @@ class PortalIT {
                         "EEE d MMM, HH:mm 'UTC'", java.util.Locale.ENGLISH)
                 .withZone(java.time.ZoneOffset.UTC)
                 .format(sessionStart);
-        assertThat(browser.findElements(By.cssSelector("[id$='happenings_data'] tr")).stream()
+        assertThat(session.browser().findElements(By.cssSelector("[id$='happenings_data'] tr")).stream()
                         .map(WebElement::getText)
                         .filter(row -> row.startsWith(loggedAt)))
                 .as("what happened, with the session the counsellor logged 3 hours ago")
                 .anyMatch(row -> row.contains("Intervention logged by staff") && row.contains("Mindfulness"));
-        String card = browser.findElement(By.id("chronotypeCard")).getText();
+        String card = session.browser().findElement(By.id("chronotypeCard")).getText();
         assertThat(card).doesNotContain("early_bird").doesNotContain("night_owl");
         assertThat(card).containsPattern("Early bird|Intermediate|Night owl|Insufficient data");
-        assertThat(browser.findElement(By.id("sleepForecastNote")).getText())
+        assertThat(session.browser().findElement(By.id("sleepForecastNote")).getText())
                 .containsPattern("^(Model |Not computed yet|Insufficient data)");
-        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        List<String> blocked = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
                 .toList();
@@ -479,38 +484,45 @@ class PortalIT {
         Files.createDirectories(LaunchedServer.WORK);
         Files.write(
                 LaunchedServer.WORK.resolve("portal-child.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                ((TakesScreenshot) session.browser()).getScreenshotAs(OutputType.BYTES));
 
         // The 7 days before, then back; a date that is not one says so and shows the latest.
-        browser.findElement(By.id("earlierWeek")).click();
-        wait.until(ExpectedConditions.urlContains("until="));
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("timelineTitle")))
+        session.browser().findElement(By.id("earlierWeek")).click();
+        session.await().until(ExpectedConditions.urlContains("until="));
+        assertThat(session.await()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("timelineTitle")))
                         .getText())
                 .isEqualTo("7 days, hour by hour");
-        String week = browser.findElement(By.tagName("main")).getText();
+        String week = session.browser().findElement(By.tagName("main")).getText();
         assertThat(Integer.parseInt(week.replaceAll("(?s).*· (\\d+) minutes measured.*", "$1")))
                 .as("minutes of the 7 days before, in the demo's 60 days")
                 .isPositive();
         java.time.LocalDate shown =
-                java.time.LocalDate.parse(browser.getCurrentUrl().replaceAll(".*until=([0-9-]{10}).*", "$1"));
+                java.time.LocalDate.parse(session.browser().getCurrentUrl().replaceAll(".*until=([0-9-]{10}).*", "$1"));
         java.time.LocalDate next = shown.plusDays(7);
-        browser.findElement(By.id("laterWeek")).click();
+        session.browser().findElement(By.id("laterWeek")).click();
         if (next.isBefore(java.time.LocalDate.now(java.time.ZoneOffset.UTC))) {
-            wait.until(ExpectedConditions.urlContains("until=" + next));
+            session.await().until(ExpectedConditions.urlContains("until=" + next));
         } else {
-            wait.until(d -> d.findElement(By.id("timelineTitle")).getText().equals("The last 7 days, hour by hour"));
+            session.await()
+                    .until(d ->
+                            d.findElement(By.id("timelineTitle")).getText().equals("The last 7 days, hour by hour"));
         }
-        browser.get(base + "/portal/child.xhtml?id=" + oakChild.getString("childId") + "&until=soon");
-        assertThat(browser.findElement(By.id("weekMessages")).getText()).contains("not a date");
-        assertThat(browser.findElement(By.id("timelineTitle")).getText()).isEqualTo("The last 7 days, hour by hour");
+        session.browser().get(base + "/portal/child.xhtml?id=" + oakChild.getString("childId") + "&until=soon");
+        assertThat(session.browser().findElement(By.id("weekMessages")).getText())
+                .contains("not a date");
+        assertThat(session.browser().findElement(By.id("timelineTitle")).getText())
+                .isEqualTo("The last 7 days, hour by hour");
 
-        browser.get(base + "/portal/child.xhtml?id=" + willowChild);
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("errorTitle")))
+        session.browser().get(base + "/portal/child.xhtml?id=" + willowChild);
+        assertThat(session.await()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("errorTitle")))
                         .getText())
                 .contains("does not exist");
-        assertThat(browser.getPageSource()).doesNotContain(willowChild);
-        browser.get(base + "/portal/child.xhtml?id=" + "x".repeat(60));
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("errorTitle")))
+        assertThat(session.browser().getPageSource()).doesNotContain(willowChild);
+        session.browser().get(base + "/portal/child.xhtml?id=" + "x".repeat(60));
+        assertThat(session.await()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("errorTitle")))
                         .getText())
                 .contains("does not exist");
     }
@@ -522,20 +534,21 @@ class PortalIT {
         assertThat(run.getString("status")).isEqualToIgnoringCase("completed");
 
         logIn("school.admin", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        browser.findElement(By.id("navInsights")).click();
-        wait.until(ExpectedConditions.urlContains("/portal/insights.xhtml"));
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.browser().findElement(By.id("navInsights")).click();
+        session.await().until(ExpectedConditions.urlContains("/portal/insights.xhtml"));
         List<WebElement> insights =
-                wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector(".zm-insight")));
+                session.await().until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector(".zm-insight")));
         assertThat(insights).isNotEmpty();
-        String page = browser.findElement(By.tagName("main")).getText();
+        String page = session.browser().findElement(By.tagName("main")).getText();
         assertThat(page)
                 .doesNotContain("evening_stress")
                 .doesNotContain("no_evidence")
                 .doesNotContain("insufficient_data")
                 .containsPattern("(lowered|raised|lengthened|shortened|No clear effect of|Insufficient data for)");
         if (page.contains("95% CI")) {
-            assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".zm-forest canvas")))
+            assertThat(session.await()
+                            .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".zm-forest canvas")))
                             .getSize()
                             .getHeight())
                     .isGreaterThan(50);
@@ -543,7 +556,7 @@ class PortalIT {
         Files.createDirectories(LaunchedServer.WORK);
         Files.write(
                 LaunchedServer.WORK.resolve("portal-insights.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                ((TakesScreenshot) session.browser()).getScreenshotAs(OutputType.BYTES));
     }
 
     // ---- The cohort dashboard (issue #16, item 1) ----
@@ -559,51 +572,26 @@ class PortalIT {
             return dashSchool;
         }
         String run = Long.toString(System.currentTimeMillis(), 36);
-        String platform = http.token("admin");
-        Http.Reply tenant = http.post(
-                "/api/v1/tenants", AccountsIT.tenantBody("Dashboard School " + run, "dash.admin." + run), platform);
-        assertThat(tenant.status()).as(tenant.body()).isEqualTo(201);
-        String admin = http.token("dash.admin." + run, AccountsIT.PASSWORD);
-        String classA =
-                AccountsIT.created(http.post("/api/v1/cohorts", AccountsIT.cohortBody("Class A"), admin), "cohortId");
-        String classB =
-                AccountsIT.created(http.post("/api/v1/cohorts", AccountsIT.cohortBody("Class B"), admin), "cohortId");
+        School school = School.create(http, "Dashboard School " + run, "dash.admin." + run);
+        String admin = school.admin();
+        String classA = school.cohort("Class A");
+        String classB = school.cohort("Class B");
         String counsellor = "dash.counsellor." + run;
-        AccountsIT.created(
-                http.post(
-                        "/api/v1/users",
-                        AccountsIT.userBody(counsellor, AccountsIT.PASSWORD, "COUNSELLOR", classA),
-                        admin),
-                "userId");
+        school.user(counsellor, "COUNSELLOR", classA);
         String guardian = "dash.parent." + run;
-        AccountsIT.created(
-                http.post("/api/v1/users", AccountsIT.userBody(guardian, AccountsIT.PASSWORD, "GUARDIAN"), admin),
-                "userId");
+        school.user(guardian, "GUARDIAN");
         String lynx = "Lynx-" + run;
         String wren = "Wren-" + run;
         String otter = "Otter-" + run;
-        String lynxId = AccountsIT.created(
-                http.post("/api/v1/children", AccountsIT.childBody(lynx, 2016, classA), admin), "childId");
-        String wrenId = AccountsIT.created(
-                http.post("/api/v1/children", AccountsIT.childBody(wren, 2016, classA), admin), "childId");
-        AccountsIT.created(http.post("/api/v1/children", AccountsIT.childBody(otter, 2015, classB), admin), "childId");
+        String lynxId = school.child(lynx, 2016, classA);
+        String wrenId = school.child(wren, 2016, classA);
+        school.child(otter, 2015, classB);
         String parent = http.token(guardian, AccountsIT.PASSWORD);
-        for (String child : List.of(lynxId, wrenId)) {
-            Http.Reply link = http.post(
-                    "/api/v1/children/" + child + "/guardians", AccountsIT.object(Map.of("username", guardian)), admin);
-            assertThat(link.status()).as(link.body()).isEqualTo(201);
-        }
+        school.link(lynxId, guardian);
+        school.link(wrenId, guardian);
         // Lynx may be analysed; Wren's guardian agreed to collection only.
-        for (String[] consent :
-                List.of(new String[] {lynxId, "collection"}, new String[] {lynxId, "analysis"}, new String[] {
-                    wrenId, "collection"
-                })) {
-            Http.Reply granted = http.post(
-                    "/api/v1/children/" + consent[0] + "/consents",
-                    AccountsIT.object(Map.of("scope", consent[1], "noticeVersion", "2026-01")),
-                    parent);
-            assertThat(granted.status()).as(granted.body()).isEqualTo(201);
-        }
+        school.consent(lynxId, parent, "collection", "analysis");
+        school.consent(wrenId, parent, "collection");
 
         // Half an hour a day: stress 0.2 on four days of the usual weeks, 0.5 on four of the last seven. So Lynx's
         // stress rose by 0.3 over its own usual (sustained stress), and the watch recorded far less than half of
@@ -646,10 +634,11 @@ class PortalIT {
 
     /** The table's row of the child named so. */
     private WebElement row(String pseudonym) {
-        return wait.until(d -> d.findElements(By.cssSelector("#cohort\\:children_data tr")).stream()
-                .filter(r -> r.getText().startsWith(pseudonym))
-                .findFirst()
-                .orElse(null));
+        return session.await()
+                .until(d -> d.findElements(By.cssSelector("#cohort\\:children_data tr")).stream()
+                        .filter(r -> r.getText().startsWith(pseudonym))
+                        .findFirst()
+                        .orElse(null));
     }
 
     /** The audit trail's last row so far. */
@@ -693,59 +682,52 @@ class PortalIT {
 
     /** Clicks the export button and waits for the file Chromium saves. */
     private Path export(String button, String extension) throws Exception {
-        try (var old = Files.list(downloads)) {
+        try (var old = Files.list(session.downloads())) {
             for (Path p : old.toList()) {
                 Files.delete(p);
             }
         }
-        browser.findElement(By.id(button)).click();
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> {
-            try (var files = Files.list(downloads)) {
-                return files.filter(p -> p.getFileName().toString().endsWith(extension))
-                        .findFirst()
-                        .filter(p -> p.toFile().length() > 0)
-                        .orElse(null);
-            } catch (java.io.IOException e) {
-                return null;
-            }
-        });
+        session.browser().findElement(By.id(button)).click();
+        return session.downloaded(extension);
     }
 
     @Test
     void aChildAtRiskIsFlaggedWithTheConditionThatFiredOnHoverAndTheAtRiskExportHoldsOnlyIt() throws Exception {
         DashSchool school = dashSchool();
         logIn(school.counsellor(), AccountsIT.PASSWORD);
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
         // Only the counsellor's class: not the other class of the school.
         assertThat(childNames()).containsExactlyInAnyOrder(school.lynx(), school.wren());
-        assertThat(browser.findElement(By.id("cohort:atRiskCount")).getText())
+        assertThat(session.browser().findElement(By.id("cohort:atRiskCount")).getText())
                 .isEqualTo("1 of 1 assessed children at risk");
 
         WebElement lynx = row(school.lynx());
         List<WebElement> flags = lynx.findElements(By.cssSelector(".zm-flag"));
         assertThat(flags).extracting(WebElement::getText).containsExactly("Sustained stress", "Missed wear");
-        new Actions(browser).moveToElement(flags.get(0)).perform();
-        WebElement tip = wait.until(
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-tooltip .ui-tooltip-text")));
+        new Actions(session.browser()).moveToElement(flags.get(0)).perform();
+        WebElement tip = session.await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-tooltip .ui-tooltip-text")));
         assertThat(tip.getText())
                 .startsWith("Sustained stress: mean stress 0.50 over the last 7 days against 0.20 over the child's own"
                         + " 28 days before them")
                 .contains("a rise of 0.10 or more");
-        new Actions(browser).moveToElement(flags.get(1)).perform();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector(".ui-tooltip .ui-tooltip-text"), "Missed wear: 1% of the last 7 days' minutes"));
+        new Actions(session.browser()).moveToElement(flags.get(1)).perform();
+        session.await()
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(".ui-tooltip .ui-tooltip-text"), "Missed wear: 1% of the last 7 days' minutes"));
         assertThat(row(school.wren()).getText()).contains("Not assessed");
-        browser.findElement(By.cssSelector("#rule summary")).click();
-        assertThat(browser.findElement(By.id("rule")).getText())
+        session.browser().findElement(By.cssSelector("#rule summary")).click();
+        assertThat(session.browser().findElement(By.id("rule")).getText())
                 .contains(
                         "Sustained stress: mean stress of the last 7 days at least 0.10 above the mean of the 28 days")
                 .contains("Sleep debt:", "Missed wear:");
         assertThat(lynx.getText()).contains("Not known");
 
         // At risk only, then the export: the file and the audit trail hold Lynx alone.
-        browser.findElement(By.cssSelector("#cohort\\:children\\:atRiskOnly .ui-chkbox-box"))
+        session.browser()
+                .findElement(By.cssSelector("#cohort\\:children\\:atRiskOnly .ui-chkbox-box"))
                 .click();
-        wait.until(d -> childNames().equals(List.of(school.lynx())));
+        session.await().until(d -> childNames().equals(List.of(school.lynx())));
         long before = lastAuditRow();
         Path csv = export("cohort:exportCsv", ".csv");
         assertThat(firstColumn(csv)).containsExactly(school.lynx());
@@ -753,7 +735,7 @@ class PortalIT {
         assertThat(exportAudit(school.counsellor(), school.classA(), before)).containsExactly(school.lynxId());
         Files.write(
                 LaunchedServer.WORK.resolve("portal-dashboard-at-risk.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                ((TakesScreenshot) session.browser()).getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
@@ -792,15 +774,17 @@ class PortalIT {
         assertThat(oakChronotypes).isNotEmpty();
 
         logIn("counsellor", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
         assertThat(childNames()).containsExactlyInAnyOrderElementsOf(oak);
         // Chronotypes in words; no code in the page, shown or not.
-        String text = browser.findElement(By.id("cohort:children_data")).getText();
+        String text =
+                session.browser().findElement(By.id("cohort:children_data")).getText();
         assertThat(oakChronotypes).allSatisfy(words -> assertThat(text).contains(words));
-        assertThat(browser.getPageSource()).doesNotContain("early_bird", "night_owl", "sustained_stress");
+        assertThat(session.browser().getPageSource()).doesNotContain("early_bird", "night_owl", "sustained_stress");
         for (String chart : List.of("stressChart", "sleepChart", "chronotypeChart")) {
-            WebElement canvas = wait.until(
-                    ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:" + chart + " canvas")));
+            WebElement canvas = session.await()
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("#cohort\\:" + chart + " canvas")));
             assertThat(canvas.getSize().getHeight()).as(chart).isGreaterThan(100);
         }
 
@@ -824,7 +808,7 @@ class PortalIT {
     /** The texts of the table's cells and column titles that are wider than their box. */
     @SuppressWarnings("unchecked")
     private List<String> clippedCells() {
-        return (List<String>) ((JavascriptExecutor) browser)
+        return (List<String>) ((JavascriptExecutor) session.browser())
                 .executeScript("return Array.from(document.querySelectorAll('[id=\"cohort:children_data\"] td, "
                         + "[id=\"cohort:children_head\"] th'))"
                         + ".filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent);");
@@ -832,19 +816,21 @@ class PortalIT {
 
     /** Whether the page itself scrolls sideways. */
     private boolean pageScrollsSideways() {
-        return (Boolean) ((JavascriptExecutor) browser)
+        return (Boolean) ((JavascriptExecutor) session.browser())
                 .executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
     }
 
     @Test
     void theDashboardFitsWindowsOf1280And768Pixels() throws Exception {
         logIn("counsellor", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
         for (int width : new int[] {1280, 768}) {
-            browser.manage().window().setSize(new Dimension(width, 1000));
-            browser.navigate().refresh();
+            session.browser().manage().window().setSize(new Dimension(width, 1000));
+            session.browser().navigate().refresh();
             assertThat(childNames()).hasSize(15);
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cohort\\:chronotypeChart canvas")));
+            session.await()
+                    .until(ExpectedConditions.presenceOfElementLocated(
+                            By.cssSelector("#cohort\\:chronotypeChart canvas")));
             assertThat(pageScrollsSideways())
                     .as("the page scrolls sideways at %d px", width)
                     .isFalse();
@@ -852,21 +838,21 @@ class PortalIT {
                     .as("cells whose text is cut off at %d px", width)
                     .isEmpty();
             for (String id : List.of("cohort:exportCsv", "cohort:exportPdf", "cohort:cohortSelect")) {
-                WebElement e = browser.findElement(By.id(id));
+                WebElement e = session.browser().findElement(By.id(id));
                 assertThat(e.isDisplayed()).as(id).isTrue();
                 assertThat(e.getRect().getX() + e.getRect().getWidth())
                         .as("%s inside the window at %d px", id, width)
                         .isLessThanOrEqualTo(width);
             }
             for (String chart : List.of("stressChart", "sleepChart", "chronotypeChart")) {
-                WebElement canvas = browser.findElement(By.cssSelector("#cohort\\:" + chart + " canvas"));
+                WebElement canvas = session.browser().findElement(By.cssSelector("#cohort\\:" + chart + " canvas"));
                 assertThat(canvas.getRect().getX() + canvas.getRect().getWidth())
                         .as("%s inside the window at %d px", chart, width)
                         .isLessThanOrEqualTo(width);
             }
             Files.write(
                     LaunchedServer.WORK.resolve("portal-dashboard-" + width + ".png"),
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                    ((TakesScreenshot) session.browser()).getScreenshotAs(OutputType.BYTES));
         }
     }
 
@@ -884,7 +870,7 @@ class PortalIT {
                 .findFirst()
                 .orElseThrow();
         logIn("school.admin", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
         Map<String, String> pages = new java.util.LinkedHashMap<>();
         pages.put("cohort", "/portal/cohort.xhtml");
         pages.put("alerts", "/portal/alerts.xhtml");
@@ -893,9 +879,10 @@ class PortalIT {
         pages.put("child", "/portal/child.xhtml?id=" + child);
         Map<String, String> violations = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, String> page : pages.entrySet()) {
-            browser.get(base + page.getValue());
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1, main .ui-datatable")));
-            String found = Axe.seriousViolations((JavascriptExecutor) browser);
+            session.browser().get(base + page.getValue());
+            session.await()
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1, main .ui-datatable")));
+            String found = Axe.seriousViolations((JavascriptExecutor) session.browser());
             if (!found.equals("[]")) {
                 violations.put(page.getKey(), found);
             }
@@ -908,39 +895,30 @@ class PortalIT {
     @Test
     void aPseudonymHoldingAScriptIsShownAsTextOnTheDashboardAndTheChildsPage() throws Exception {
         String run = Long.toString(System.nanoTime(), 36);
-        Http.Reply tenant = http.post(
-                "/api/v1/tenants",
-                AccountsIT.tenantBody("Escape School " + run, "escape.admin." + run),
-                http.token("admin"));
-        assertThat(tenant.status()).as(tenant.body()).isEqualTo(201);
-        String admin = http.token("escape.admin." + run, AccountsIT.PASSWORD);
-        String cohort = AccountsIT.created(
-                http.post("/api/v1/cohorts", AccountsIT.cohortBody("Class <b>bold</b>"), admin), "cohortId");
+        School school = School.create(http, "Escape School " + run, "escape.admin." + run);
+        String cohort = school.cohort("Class <b>bold</b>");
         String counsellor = "escape.counsellor." + run;
-        AccountsIT.created(
-                http.post(
-                        "/api/v1/users",
-                        AccountsIT.userBody(counsellor, AccountsIT.PASSWORD, "COUNSELLOR", cohort),
-                        admin),
-                "userId");
+        school.user(counsellor, "COUNSELLOR", cohort);
         String pseudonym = "<script>window.zmInjected=1</script><img src=x onerror=\"window.zmInjected=2\">";
-        String child = AccountsIT.created(
-                http.post("/api/v1/children", AccountsIT.childBody(pseudonym, 2016, cohort), admin), "childId");
+        String child = school.child(pseudonym, 2016, cohort);
 
         logIn(counsellor, AccountsIT.PASSWORD);
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        wait.until(d -> childNames().contains(pseudonym));
-        assertThat(browser.findElement(By.id("cohort:cohortSelect_label")).getText())
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.await().until(d -> childNames().contains(pseudonym));
+        assertThat(session.browser()
+                        .findElement(By.id("cohort:cohortSelect_label"))
+                        .getText())
                 .contains("Class <b>bold</b>");
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.zmInjected === undefined;"))
+        assertThat(((JavascriptExecutor) session.browser()).executeScript("return window.zmInjected === undefined;"))
                 .isEqualTo(true);
 
-        browser.get(base + "/portal/child.xhtml?id=" + child);
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("childTitle")))
+        session.browser().get(base + "/portal/child.xhtml?id=" + child);
+        assertThat(session.await()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("childTitle")))
                         .getText())
                 .isEqualTo(pseudonym);
-        assertThat(browser.getTitle()).contains("<script>");
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.zmInjected === undefined;"))
+        assertThat(session.browser().getTitle()).contains("<script>");
+        assertThat(((JavascriptExecutor) session.browser()).executeScript("return window.zmInjected === undefined;"))
                 .isEqualTo(true);
     }
 }

@@ -15,17 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -65,8 +62,8 @@ class PortalModelsIT {
     static final Map<String, String> families = new LinkedHashMap<>();
     static JsonObject abReport;
 
-    WebDriver browser;
-    WebDriverWait wait;
+    @RegisterExtension
+    final BrowserSession session = BrowserSession.of(1280, 1000);
 
     @BeforeAll
     static void server() throws Exception {
@@ -74,36 +71,23 @@ class PortalModelsIT {
         http = new Http(base);
     }
 
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Chromium.start(1280, 1000);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
     @Test
     void theAdminReadsEachArmsVersionExposuresAndWilsonIntervalAsTheApiGivesThemAndThePromotionHistory()
             throws Exception {
         JsonObject report = runningTestAfterADecision();
-        Portal.logIn(browser, base, abAdminName, PASSWORD);
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        browser.findElement(By.id("navModels")).click();
-        wait.until(ExpectedConditions.urlContains("/portal/admin/models.xhtml"));
+        Portal.logIn(session.browser(), base, abAdminName, PASSWORD);
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.browser().findElement(By.id("navModels")).click();
+        session.await().until(ExpectedConditions.urlContains("/portal/admin/models.xhtml"));
 
-        WebElement state = browser.findElement(By.id("abState"));
+        WebElement state = session.browser().findElement(By.id("abState"));
         assertThat(state.getAttribute("data-state")).isEqualTo("running");
         List<JsonObject> arms = report.getJsonArray("arms").getValuesAs(JsonObject.class);
         assertThat(arms).extracting(a -> a.getString("arm")).containsExactly("control", "candidate");
         for (JsonObject arm : arms) {
             assertThat(state.getText()).contains("v" + arm.getInt("version"));
-            WebElement row = browser.findElement(By.cssSelector("#arms tr[data-arm='" + arm.getString("arm") + "']"));
+            WebElement row =
+                    session.browser().findElement(By.cssSelector("#arms tr[data-arm='" + arm.getString("arm") + "']"));
             assertThat(row.findElement(By.className("zm-arm-version")).getText())
                     .isEqualTo("v" + arm.getInt("version"));
             assertThat(row.findElement(By.cssSelector("[data-model-version]")).getText())
@@ -133,12 +117,12 @@ class PortalModelsIT {
             assertThat(rate).isBetween(low, high);
             assertThat(high).isGreaterThan(low);
         }
-        WebElement canvas = browser.findElement(By.cssSelector("[id$='armChart'] canvas"));
+        WebElement canvas = session.browser().findElement(By.cssSelector("[id$='armChart'] canvas"));
         assertThat(canvas.getSize().getHeight()).isGreaterThan(60);
 
         // The p-value, in words with its figure.
         double p = report.getJsonNumber("pValue").doubleValue();
-        String verdict = browser.findElement(By.id("verdict")).getText();
+        String verdict = session.browser().findElement(By.id("verdict")).getText();
         Matcher shown = Pattern.compile("p ([=<]) ([0-9]+(?:\\.[0-9]+)?)").matcher(verdict);
         assertThat(shown.find()).as(verdict).isTrue();
         if (shown.group(1).equals("<")) {
@@ -160,7 +144,7 @@ class PortalModelsIT {
                 .filter(s -> s.getString("kind").matches("promoted|rolled_back"))
                 .findFirst()
                 .orElseThrow();
-        List<String> rows = browser.findElements(By.cssSelector("[id$='history_data'] tr")).stream()
+        List<String> rows = session.browser().findElements(By.cssSelector("[id$='history_data'] tr")).stream()
                 .map(WebElement::getText)
                 .toList();
         String when = MINUTE.format(Instant.parse(decision.getString("at")));
@@ -173,16 +157,18 @@ class PortalModelsIT {
                         .contains(what)
                         .contains(version)
                         .contains("p "));
-        assertThat(browser.findElements(By.cssSelector("[id$='history_data'] [data-kind='ab_started']")))
+        assertThat(session.browser().findElements(By.cssSelector("[id$='history_data'] [data-kind='ab_started']")))
                 .isNotEmpty();
-        assertThat(browser.findElement(By.cssSelector("[id$='versions_data']")).getText())
+        assertThat(session.browser()
+                        .findElement(By.cssSelector("[id$='versions_data']"))
+                        .getText())
                 .contains("held-out answers: DR");
 
         for (int width : new int[] {1280, 768}) {
-            browser.manage().window().setSize(new Dimension(width, 1000));
-            browser.navigate().refresh();
-            WebElement chart =
-                    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='armChart'] canvas")));
+            session.browser().manage().window().setSize(new Dimension(width, 1000));
+            session.browser().navigate().refresh();
+            WebElement chart = session.await()
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='armChart'] canvas")));
             fitsSoon();
             assertThat(pageScrollsSideways())
                     .as("what sticks out of the page at %d px", width)
@@ -199,55 +185,60 @@ class PortalModelsIT {
             Files.createDirectories(LaunchedServer.WORK);
             Files.write(
                     LaunchedServer.WORK.resolve("portal-models-" + width + ".png"),
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-            ((JavascriptExecutor) browser).executeScript("document.getElementById('versionsTitle').scrollIntoView();");
+                    ((TakesScreenshot) session.browser()).getScreenshotAs(OutputType.BYTES));
+            ((JavascriptExecutor) session.browser())
+                    .executeScript("document.getElementById('versionsTitle').scrollIntoView();");
             Files.write(
                     LaunchedServer.WORK.resolve("portal-models-history-" + width + ".png"),
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                    ((TakesScreenshot) session.browser()).getScreenshotAs(OutputType.BYTES));
         }
     }
 
     @Test
     void theRecommenderPageHasNoSeriousOrCriticalAccessibilityViolation() throws Exception {
         runningTestAfterADecision();
-        Portal.logIn(browser, base, abAdminName, PASSWORD);
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        browser.get(base + "/portal/admin/models.xhtml");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='armChart'] canvas")));
-        assertThat(Axe.seriousViolations((JavascriptExecutor) browser)).isEqualTo("[]");
+        Portal.logIn(session.browser(), base, abAdminName, PASSWORD);
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.browser().get(base + "/portal/admin/models.xhtml");
+        session.await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='armChart'] canvas")));
+        assertThat(Axe.seriousViolations((JavascriptExecutor) session.browser()))
+                .isEqualTo("[]");
     }
 
     @Test
     void theSchoolAdminHasTheRecommenderInTheMenuAndItsPageSaysWhereTheTestStands() throws Exception {
         JsonObject report =
                 http.get("/api/v1/admin/ab-report", http.token("school.admin")).object();
-        Portal.logIn(browser, base, "school.admin", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        browser.findElement(By.id("navModels")).click();
-        wait.until(ExpectedConditions.urlContains("/portal/admin/models.xhtml"));
-        WebElement state = browser.findElement(By.id("abState"));
+        Portal.logIn(session.browser(), base, "school.admin", "demo");
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.browser().findElement(By.id("navModels")).click();
+        session.await().until(ExpectedConditions.urlContains("/portal/admin/models.xhtml"));
+        WebElement state = session.browser().findElement(By.id("abState"));
         // Whatever RecommendationsIT has done to the school's recommender so far, the page says it in a sentence.
         assertThat(state.getAttribute("data-state")).isIn("no_model", "no_test", "running");
         assertThat(state.getText())
                 .containsPattern("^(There is no recommender model yet|No A/B test is running|A/B test running since)");
-        assertThat(browser.findElements(By.cssSelector("#arms tr[data-arm]")).size())
+        assertThat(session.browser()
+                        .findElements(By.cssSelector("#arms tr[data-arm]"))
+                        .size())
                 .as("arms shown against %s", report)
                 .isLessThanOrEqualTo(2);
     }
 
     @Test
     void aCounsellorHasNoRecommenderLinkAndGetsTheForbiddenPage() throws Exception {
-        Portal.logIn(browser, base, "counsellor", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        assertThat(browser.findElements(By.id("navJobs"))).isEmpty();
-        assertThat(browser.findElements(By.id("navModels")))
+        Portal.logIn(session.browser(), base, "counsellor", "demo");
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        assertThat(session.browser().findElements(By.id("navJobs"))).isEmpty();
+        assertThat(session.browser().findElements(By.id("navModels")))
                 .as("the counsellor's menu")
                 .isEmpty();
-        browser.get(base + "/portal/admin/models.xhtml");
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("forbiddenTitle")))
+        session.browser().get(base + "/portal/admin/models.xhtml");
+        assertThat(session.await()
+                        .until(ExpectedConditions.visibilityOfElementLocated(By.id("forbiddenTitle")))
                         .getText())
                 .contains("not open to your account");
-        assertThat(browser.getPageSource()).doesNotContain("A/B test").doesNotContain("abState");
+        assertThat(session.browser().getPageSource()).doesNotContain("A/B test").doesNotContain("abState");
     }
 
     @Test
@@ -280,10 +271,11 @@ class PortalModelsIT {
         Instant at = Instant.parse(read.getString("at"));
         assertThat(at).isAfter(Instant.now().minus(5, ChronoUnit.MINUTES));
 
-        Portal.logIn(browser, base, "school.admin", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        browser.get(base + "/portal/child.xhtml?id=" + child);
-        WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("disclosuresTitle")));
+        Portal.logIn(session.browser(), base, "school.admin", "demo");
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.browser().get(base + "/portal/child.xhtml?id=" + child);
+        WebElement title =
+                session.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("disclosuresTitle")));
         assertThat(title.getText()).isEqualTo("Who saw or changed this record");
         List<String> rows = disclosureRows();
         assertThat(rows).hasSize(50);
@@ -295,20 +287,21 @@ class PortalModelsIT {
                         .contains("Read")
                         .contains("ChildDirectory.find"));
 
-        browser.findElement(By.id("disclosureLog:older")).click();
-        wait.until(d -> disclosureRows().size() > 50);
+        session.browser().findElement(By.id("disclosureLog:older")).click();
+        session.await().until(d -> disclosureRows().size() > 50);
         List<String> more = disclosureRows();
         assertThat(more.subList(0, 50)).isEqualTo(rows);
         assertThat(more.get(50).substring(0, 23).compareTo(rows.get(49).substring(0, 23)))
                 .as("an older entry after the first page: %s after %s", more.get(50), rows.get(49))
                 .isLessThanOrEqualTo(0);
-        assertThat(Axe.seriousViolations((JavascriptExecutor) browser)).isEqualTo("[]");
+        assertThat(Axe.seriousViolations((JavascriptExecutor) session.browser()))
+                .isEqualTo("[]");
         Files.createDirectories(LaunchedServer.WORK);
         Files.write(
                 LaunchedServer.WORK.resolve("portal-child-disclosures.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                ((TakesScreenshot) session.browser()).getScreenshotAs(OutputType.BYTES));
         for (int width : new int[] {1280, 768}) {
-            browser.manage().window().setSize(new Dimension(width, 1000));
+            session.browser().manage().window().setSize(new Dimension(width, 1000));
             fitsSoon();
             assertThat(pageScrollsSideways())
                     .as("what sticks out of the page at %d px", width)
@@ -316,14 +309,14 @@ class PortalModelsIT {
         }
 
         // The counsellor's view of the same child: no section, and the log is not even read for them.
-        browser.manage().deleteAllCookies();
+        session.browser().manage().deleteAllCookies();
         Instant before = Instant.now().minusSeconds(1);
-        Portal.logIn(browser, base, "counsellor", "demo");
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        browser.get(base + "/portal/child.xhtml?id=" + child);
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("childTitle")));
-        assertThat(browser.findElements(By.id("disclosures"))).isEmpty();
-        assertThat(browser.getPageSource()).doesNotContain("Who saw or changed");
+        Portal.logIn(session.browser(), base, "counsellor", "demo");
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.browser().get(base + "/portal/child.xhtml?id=" + child);
+        session.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("childTitle")));
+        assertThat(session.browser().findElements(By.id("disclosures"))).isEmpty();
+        assertThat(session.browser().getPageSource()).doesNotContain("Who saw or changed");
         List<JsonObject> since = http
                 .get("/api/v1/children/" + child + "/disclosures?limit=100", admin)
                 .object()
@@ -341,7 +334,7 @@ class PortalModelsIT {
     }
 
     private List<String> disclosureRows() {
-        return browser.findElements(By.cssSelector("[id='disclosureLog:accesses_data'] tr")).stream()
+        return session.browser().findElements(By.cssSelector("[id='disclosureLog:accesses_data'] tr")).stream()
                 .map(WebElement::getText)
                 .toList();
     }
@@ -355,7 +348,7 @@ class PortalModelsIT {
                     .append(b)
                     .append("'] td");
         }
-        return ((Number) ((JavascriptExecutor) browser)
+        return ((Number) ((JavascriptExecutor) session.browser())
                         .executeScript(
                                 "const cells = Array.from(document.querySelectorAll(arguments[0]));"
                                         + " return cells.length === 0 ? -1"
@@ -366,7 +359,7 @@ class PortalModelsIT {
 
     /** The width in pixels of the widest cell of a table body (by the end of its id). */
     private long widestCell(String body) {
-        return ((Number) ((JavascriptExecutor) browser)
+        return ((Number) ((JavascriptExecutor) session.browser())
                         .executeScript(
                                 "return Math.max(...Array.from(document.querySelectorAll(arguments[0]))"
                                         + ".map(c => c.getBoundingClientRect().width));",
@@ -377,7 +370,7 @@ class PortalModelsIT {
     /** Charts follow a new window size a frame or two later (a resize observer): give the layout a moment. */
     private void fitsSoon() {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(5))
+            new WebDriverWait(session.browser(), Duration.ofSeconds(5))
                     .until(d -> pageScrollsSideways().isEmpty());
         } catch (org.openqa.selenium.TimeoutException e) {
             // The assertion that follows names what sticks out.
@@ -387,7 +380,7 @@ class PortalModelsIT {
     /** Empty when the page fits its window; else the elements that stick out on the right, widest first. */
     @SuppressWarnings("unchecked")
     private List<String> pageScrollsSideways() {
-        return (List<String>) ((JavascriptExecutor) browser)
+        return (List<String>) ((JavascriptExecutor) session.browser())
                 .executeScript("if (document.documentElement.scrollWidth <= window.innerWidth) return [];"
                         + "const w = document.documentElement.clientWidth;"
                         + "return Array.from(document.querySelectorAll('body *'))"
@@ -410,37 +403,17 @@ class PortalModelsIT {
         if (abReport != null) {
             return abReport;
         }
-        String platform = http.token("admin");
         abAdminName = "ab.admin." + RUN;
-        AccountsIT.created(
-                http.post("/api/v1/tenants", AccountsIT.tenantBody("Recommender School " + RUN, abAdminName), platform),
-                "tenantId");
-        abAdmin = http.token(abAdminName, PASSWORD);
-        String cohort = AccountsIT.created(
-                http.post("/api/v1/cohorts", AccountsIT.cohortBody("Class AB"), abAdmin), "cohortId");
+        School school = School.create(http, "Recommender School " + RUN, abAdminName);
+        abAdmin = school.admin();
+        String cohort = school.cohort("Class AB");
         for (int i = 0; i < FAMILIES; i++) {
             String guardian = "ab.parent." + i + "." + RUN;
-            AccountsIT.created(
-                    http.post("/api/v1/users", AccountsIT.userBody(guardian, PASSWORD, "GUARDIAN"), abAdmin), "userId");
-            String child = AccountsIT.created(
-                    http.post(
-                            "/api/v1/children",
-                            AccountsIT.childBody("Wren-" + RUN + "-" + i, 2015 + i % 3, cohort),
-                            abAdmin),
-                    "childId");
-            Http.Reply link = http.post(
-                    "/api/v1/children/" + child + "/guardians",
-                    AccountsIT.object(Map.of("username", guardian)),
-                    abAdmin);
-            assertThat(link.status()).as(link.body()).isEqualTo(201);
+            school.user(guardian, "GUARDIAN");
+            String child = school.child("Wren-" + RUN + "-" + i, 2015 + i % 3, cohort);
+            school.link(child, guardian);
             String token = http.token(guardian, PASSWORD);
-            for (String scope : List.of("collection", "analysis", "model_training")) {
-                Http.Reply consent = http.post(
-                        "/api/v1/children/" + child + "/consents",
-                        AccountsIT.object(Map.of("scope", scope, "noticeVersion", "2026-01")),
-                        token);
-                assertThat(consent.status()).as(consent.body()).isEqualTo(201);
-            }
+            school.consent(child, token, "collection", "analysis", "model_training");
             families.put(child, token);
         }
         List<String> seen = new ArrayList<>();

@@ -4,27 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The tenant admin's settings page in a real Chromium, on a school of its own: the admin raises the retention and
@@ -43,36 +38,16 @@ class PortalSettingsIT {
     static Http http;
     static String admin;
 
-    WebDriver browser;
-    WebDriverWait wait;
+    @RegisterExtension
+    final BrowserSession session = BrowserSession.of(1280, 1000);
 
     @BeforeAll
     static void aSchoolOfItsOwn() throws Exception {
         base = SharedServer.get().baseUrl();
         http = new Http(base);
-        Http.Reply tenant = http.post(
-                "/api/v1/tenants", AccountsIT.tenantBody("Juniper School " + RUN, ADMIN), http.token("admin"));
-        assertThat(tenant.status()).as(tenant.body()).isEqualTo(201);
-        admin = http.token(ADMIN, PASSWORD);
-        String cohort = AccountsIT.created(
-                http.post("/api/v1/cohorts", AccountsIT.cohortBody("Year 2 Fir"), admin), "cohortId");
-        AccountsIT.created(
-                http.post("/api/v1/users", AccountsIT.userBody(COUNSELLOR, PASSWORD, "COUNSELLOR", cohort), admin),
-                "userId");
-    }
-
-    @BeforeEach
-    void openBrowser() throws Exception {
-        browser = Chromium.start(1280, 1000);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        School school = School.create(http, "Juniper School " + RUN, ADMIN);
+        admin = school.admin();
+        school.user(COUNSELLOR, "COUNSELLOR", school.cohort("Year 2 Fir"));
     }
 
     @Test
@@ -83,19 +58,22 @@ class PortalSettingsIT {
                 .isEqualTo("Each night, data about a child older than 365 days is deleted: minute data, sleep, "
                         + "events, logged interventions, alerts, analysis results and recommendations. The audit log,"
                         + " consents, guardian links and wearables are kept.");
-        assertThat(browser.findElement(By.id("tenantName")).getText()).isEqualTo("Juniper School " + RUN);
+        assertThat(session.browser().findElement(By.id("tenantName")).getText()).isEqualTo("Juniper School " + RUN);
 
         typeRetention("800");
         chooseZone("Tokyo", "Asia/Tokyo");
-        browser.findElement(By.id("tenantSettings:save")).click();
-        wait.until(d -> d.findElement(By.id("messages")).getText().contains("Settings saved."));
-        assertThat(browser.findElement(By.id("tenantSettings:lowerDialog")).isDisplayed())
+        session.browser().findElement(By.id("tenantSettings:save")).click();
+        session.await().until(d -> d.findElement(By.id("messages")).getText().contains("Settings saved."));
+        assertThat(session.browser()
+                        .findElement(By.id("tenantSettings:lowerDialog"))
+                        .isDisplayed())
                 .as("raising the retention asks nothing")
                 .isFalse();
 
-        browser.navigate().refresh();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tenantSettings:save")));
-        assertThat(browser.findElement(By.id("tenantSettings:retentionDays_input"))
+        session.browser().navigate().refresh();
+        session.await().until(ExpectedConditions.presenceOfElementLocated(By.id("tenantSettings:save")));
+        assertThat(session.browser()
+                        .findElement(By.id("tenantSettings:retentionDays_input"))
                         .getAttribute("value"))
                 .isEqualTo("800");
         assertThat(text("#tenantSettings\\:timeZone_label")).isEqualTo("Asia/Tokyo");
@@ -110,7 +88,7 @@ class PortalSettingsIT {
         Files.createDirectories(LaunchedServer.WORK);
         Files.write(
                 LaunchedServer.WORK.resolve("portal-settings.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+                ((TakesScreenshot) session.browser()).getScreenshotAs(OutputType.BYTES));
     }
 
     @Test
@@ -119,27 +97,27 @@ class PortalSettingsIT {
         openSettingsAsAdmin();
 
         typeRetention("500");
-        browser.findElement(By.id("tenantSettings:save")).click();
-        WebElement dialog =
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tenantSettings:lowerDialog")));
+        session.browser().findElement(By.id("tenantSettings:save")).click();
+        WebElement dialog = session.await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("tenantSettings:lowerDialog")));
         assertThat(dialog.getText()).contains("from 800 to 500 days").contains("300 more days of data will be deleted");
-        browser.findElement(By.id("tenantSettings:keepRetention")).click();
-        wait.until(ExpectedConditions.invisibilityOf(dialog));
+        session.browser().findElement(By.id("tenantSettings:keepRetention")).click();
+        session.await().until(ExpectedConditions.invisibilityOf(dialog));
         assertThat(http.get(SETTINGS, admin).object().getInt("retentionDays"))
                 .as("kept")
                 .isEqualTo(800);
 
-        browser.findElement(By.id("tenantSettings:save")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tenantSettings:lowerDialog")));
-        browser.findElement(By.id("tenantSettings:confirmLower")).click();
-        wait.until(d -> d.findElement(By.id("messages")).getText().contains("Settings saved."));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("tenantSettings:lowerDialog")));
+        session.browser().findElement(By.id("tenantSettings:save")).click();
+        session.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("tenantSettings:lowerDialog")));
+        session.browser().findElement(By.id("tenantSettings:confirmLower")).click();
+        session.await().until(d -> d.findElement(By.id("messages")).getText().contains("Settings saved."));
+        session.await().until(ExpectedConditions.invisibilityOfElementLocated(By.id("tenantSettings:lowerDialog")));
         assertThat(text("#retentionExplained")).contains("older than 500 days");
         JsonObject stored = http.get(SETTINGS, admin).object();
         assertThat(stored.getInt("retentionDays")).isEqualTo(500);
         assertThat(stored.getString("timeZone")).isEqualTo("Europe/Berlin");
 
-        List<String> blocked = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        List<String> blocked = session.browser().manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
                 .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
                 .toList();
@@ -153,10 +131,12 @@ class PortalSettingsIT {
 
         typeRetention("0");
         chooseZone("Lisbon", "Europe/Lisbon");
-        browser.findElement(By.id("tenantSettings:save")).click();
+        session.browser().findElement(By.id("tenantSettings:save")).click();
         assertThat(fieldMessage("tenantSettings:retentionDays"))
                 .isEqualTo("Retention in days: must be 1 to 36500 days");
-        assertThat(browser.findElement(By.id("tenantSettings:lowerDialog")).isDisplayed())
+        assertThat(session.browser()
+                        .findElement(By.id("tenantSettings:lowerDialog"))
+                        .isDisplayed())
                 .isFalse();
 
         JsonObject stored = http.get(SETTINGS, admin).object();
@@ -167,38 +147,42 @@ class PortalSettingsIT {
 
         // Put right, the same form saves and the message goes.
         typeRetention("450");
-        browser.findElement(By.id("tenantSettings:save")).click();
-        wait.until(d -> d.findElement(By.id("messages")).getText().contains("Settings saved."));
-        assertThat(browser.findElement(By.id("tenantSettings:retentionDaysMessage"))
+        session.browser().findElement(By.id("tenantSettings:save")).click();
+        session.await().until(d -> d.findElement(By.id("messages")).getText().contains("Settings saved."));
+        assertThat(session.browser()
+                        .findElement(By.id("tenantSettings:retentionDaysMessage"))
                         .getText())
                 .isBlank();
         stored = http.get(SETTINGS, admin).object();
         assertThat(stored.getInt("retentionDays")).isEqualTo(450);
         assertThat(stored.getString("timeZone")).isEqualTo("Europe/Lisbon");
-        assertThat(browser.getPageSource()).doesNotContain("at org.zenmoon");
+        assertThat(session.browser().getPageSource()).doesNotContain("at org.zenmoon");
     }
 
     @Test
     void aCounsellorHasNoSettingsPage() throws Exception {
-        Portal.logIn(browser, base, COUNSELLOR, PASSWORD);
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        assertThat(browser.findElements(By.id("navSettings")))
+        Portal.logIn(session.browser(), base, COUNSELLOR, PASSWORD);
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        assertThat(session.browser().findElements(By.id("navSettings")))
                 .as("the counsellor's menu")
                 .isEmpty();
-        browser.get(base + "/portal/admin/settings.xhtml");
-        assertThat(browser.findElement(By.id("forbiddenTitle")).getText()).contains("not open to your account");
-        assertThat(browser.getPageSource()).doesNotContain("Juniper School").doesNotContain("Retention in days");
+        session.browser().get(base + "/portal/admin/settings.xhtml");
+        assertThat(session.browser().findElement(By.id("forbiddenTitle")).getText())
+                .contains("not open to your account");
+        assertThat(session.browser().getPageSource())
+                .doesNotContain("Juniper School")
+                .doesNotContain("Retention in days");
     }
 
     @Test
     void theSettingsPageHasNoSeriousOrCriticalAccessibilityViolationAndFits768() throws Exception {
         openSettingsAsAdmin();
-        assertThat(Axe.seriousViolations((JavascriptExecutor) browser))
+        assertThat(Axe.seriousViolations((JavascriptExecutor) session.browser()))
                 .as("axe-core's serious and critical violations at 1280 px")
                 .isEqualTo("[]");
-        browser.manage().window().setSize(new Dimension(768, 1000));
-        wait.until(d -> overflow() <= 0L);
-        assertThat(Axe.seriousViolations((JavascriptExecutor) browser))
+        session.browser().manage().window().setSize(new Dimension(768, 1000));
+        session.await().until(d -> overflow() <= 0L);
+        assertThat(Axe.seriousViolations((JavascriptExecutor) session.browser()))
                 .as("at 768 px")
                 .isEqualTo("[]");
     }
@@ -215,48 +199,49 @@ class PortalSettingsIT {
     }
 
     private void openSettingsAsAdmin() {
-        Portal.logIn(browser, base, ADMIN, PASSWORD);
-        wait.until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
-        browser.findElement(By.id("navSettings")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tenantSettings:save")));
+        Portal.logIn(session.browser(), base, ADMIN, PASSWORD);
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.browser().findElement(By.id("navSettings")).click();
+        session.await().until(ExpectedConditions.presenceOfElementLocated(By.id("tenantSettings:save")));
     }
 
     private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        return session.browser().findElement(By.cssSelector(css)).getText();
     }
 
     /** Replaces the retention field's number, as a person does: select all, type. */
     private void typeRetention(String days) {
-        WebElement field = browser.findElement(By.id("tenantSettings:retentionDays_input"));
+        WebElement field = session.browser().findElement(By.id("tenantSettings:retentionDays_input"));
         field.click();
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         field.sendKeys(days);
-        wait.until(d -> d.findElement(By.id("tenantSettings:retentionDays_input"))
-                .getAttribute("value")
-                .equals(days));
+        session.await()
+                .until(d -> d.findElement(By.id("tenantSettings:retentionDays_input"))
+                        .getAttribute("value")
+                        .equals(days));
     }
 
     /** Opens the time zone menu, filters it by {@code typed} and picks {@code zone}. */
     private void chooseZone(String typed, String zone) {
-        browser.findElement(By.id("tenantSettings:timeZone")).click();
-        WebElement filter =
-                wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("tenantSettings:timeZone_filter")));
+        session.browser().findElement(By.id("tenantSettings:timeZone")).click();
+        WebElement filter = session.await()
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("tenantSettings:timeZone_filter")));
         filter.sendKeys(typed);
         By item = By.cssSelector("#tenantSettings\\:timeZone_items li[data-label='" + zone + "']");
-        wait.until(ExpectedConditions.elementToBeClickable(item)).click();
-        wait.until(d -> text("#tenantSettings\\:timeZone_label").equals(zone));
+        session.await().until(ExpectedConditions.elementToBeClickable(item)).click();
+        session.await().until(d -> text("#tenantSettings\\:timeZone_label").equals(zone));
     }
 
     /** The message shown beside a field once the form comes back. */
     private String fieldMessage(String field) {
-        return wait.until(d -> {
+        return session.await().until(d -> {
             String text = d.findElement(By.id(field + "Message")).getText();
             return text.isBlank() ? null : text;
         });
     }
 
     private long overflow() {
-        return (Long) ((JavascriptExecutor) browser)
+        return (Long) ((JavascriptExecutor) session.browser())
                 .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
     }
 }

@@ -49,20 +49,15 @@ class RetentionIT {
     @BeforeAll
     static void aSchoolWithOldAndNewMinutes() throws Exception {
         http = new Http(SharedServer.get().baseUrl());
-        String platform = http.token("admin");
-        String adminName = "retention.admin." + RUN;
-        tenantId = AccountsIT.created(
-                http.post("/api/v1/tenants", AccountsIT.tenantBody("Retention School " + RUN, adminName), platform),
-                "tenantId");
-        admin = http.token(adminName, PASSWORD);
-        String cohort =
-                AccountsIT.created(http.post("/api/v1/cohorts", AccountsIT.cohortBody("Class R"), admin), "cohortId");
+        School school = School.create(http, "Retention School " + RUN, "retention.admin." + RUN);
+        tenantId = school.tenantId();
+        admin = school.admin();
+        String cohort = school.cohort("Class R");
         String guardianName = "retention.parent." + RUN;
-        AccountsIT.created(
-                http.post("/api/v1/users", AccountsIT.userBody(guardianName, PASSWORD, "GUARDIAN"), admin), "userId");
+        school.user(guardianName, "GUARDIAN");
         guardian = http.token(guardianName, PASSWORD);
-        kept = child("Kestrel-" + RUN, cohort, guardianName);
-        withdrawn = child("Plover-" + RUN, cohort, guardianName);
+        kept = child(school, "Kestrel-" + RUN, cohort, guardianName);
+        withdrawn = child(school, "Plover-" + RUN, cohort, guardianName);
         for (String child : List.of(kept, withdrawn)) {
             Http.Reply paired = Devices.pair(http, child, "Band", admin);
             assertThat(paired.status()).as(paired.body()).isEqualTo(201);
@@ -153,19 +148,10 @@ class RetentionIT {
                 .isEqualTo(403);
     }
 
-    private static String child(String pseudonym, String cohort, String guardianName) throws Exception {
-        String id = AccountsIT.created(
-                http.post("/api/v1/children", AccountsIT.childBody(pseudonym, 2015, cohort), admin), "childId");
-        Http.Reply link = http.post(
-                "/api/v1/children/" + id + "/guardians", AccountsIT.object(Map.of("username", guardianName)), admin);
-        assertThat(link.status()).as(link.body()).isEqualTo(201);
-        for (String scope : List.of("collection", "analysis")) {
-            Http.Reply consent = http.post(
-                    "/api/v1/children/" + id + "/consents",
-                    AccountsIT.object(Map.of("scope", scope, "noticeVersion", "2026-01")),
-                    guardian);
-            assertThat(consent.status()).as(consent.body()).isEqualTo(201);
-        }
+    private static String child(School school, String pseudonym, String cohort, String guardianName) throws Exception {
+        String id = school.child(pseudonym, 2015, cohort);
+        school.link(id, guardianName);
+        school.consent(id, guardian, "collection", "analysis");
         return id;
     }
 

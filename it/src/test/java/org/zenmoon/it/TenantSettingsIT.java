@@ -32,29 +32,15 @@ class TenantSettingsIT {
     @BeforeAll
     static void twoSchoolsOfTheirOwn() throws Exception {
         http = new Http(SharedServer.get().baseUrl());
-        String platform = http.token("admin");
-        Http.Reply tenant = http.post(
-                "/api/v1/tenants", AccountsIT.tenantBody("Larkspur School " + RUN, "lark.admin." + RUN), platform);
-        assertThat(tenant.status()).as(tenant.body()).isEqualTo(201);
-        tenantId = tenant.object().getString("tenantId");
-        Http.Reply other = http.post(
-                "/api/v1/tenants", AccountsIT.tenantBody("Thistle School " + RUN, "thistle.admin." + RUN), platform);
-        assertThat(other.status()).as(other.body()).isEqualTo(201);
-        otherTenantId = other.object().getString("tenantId");
-        admin = http.token("lark.admin." + RUN, PASSWORD);
-        otherAdmin = http.token("thistle.admin." + RUN, PASSWORD);
+        School school = School.create(http, "Larkspur School " + RUN, "lark.admin." + RUN);
+        School other = School.create(http, "Thistle School " + RUN, "thistle.admin." + RUN);
+        tenantId = school.tenantId();
+        otherTenantId = other.tenantId();
+        admin = school.admin();
+        otherAdmin = other.admin();
 
-        String cohort =
-                AccountsIT.created(http.post("/api/v1/cohorts", AccountsIT.cohortBody("Class 2C"), admin), "cohortId");
-        AccountsIT.created(
-                http.post(
-                        "/api/v1/users",
-                        AccountsIT.userBody("lark.counsellor." + RUN, PASSWORD, "COUNSELLOR", cohort),
-                        admin),
-                "userId");
-        AccountsIT.created(
-                http.post("/api/v1/users", AccountsIT.userBody("lark.parent." + RUN, PASSWORD, "GUARDIAN"), admin),
-                "userId");
+        school.user("lark.counsellor." + RUN, "COUNSELLOR", school.cohort("Class 2C"));
+        school.user("lark.parent." + RUN, "GUARDIAN");
         counsellor = http.token("lark.counsellor." + RUN, PASSWORD);
         guardian = http.token("lark.parent." + RUN, PASSWORD);
     }
