@@ -9,7 +9,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,10 +22,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +43,7 @@ import org.zenmoon.domain.model.epoch.EpochRecord;
  */
 class EpochBinsTest {
 
-    static final String APP = "zenmoon_app";
+    static final String APP = MigratedPostgres.APP;
     static final LocalDate TODAY = LocalDate.parse("2026-03-20");
     static final Instant FIRST = Instant.parse("2026-02-08T00:00:00Z");
     /** Minutes after the dashboard's "now" too: no figure may count them. */
@@ -129,26 +126,8 @@ class EpochBinsTest {
 
     @BeforeAll
     static void migrateAndUpload() throws Exception {
-        pg = EmbeddedPostgres.start();
-        try (Connection c = pg.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE ROLE " + APP + " LOGIN");
-        }
-        Flyway.configure()
-                .dataSource(pg.getPostgresDatabase())
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("appRole", APP))
-                .load()
-                .migrate();
-        emf = Persistence.createEntityManagerFactory(
-                "zenmoon",
-                Map.of(
-                        "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                        "jakarta.persistence.jtaDataSource", "",
-                        "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
-                        "jakarta.persistence.jdbc.url", pg.getJdbcUrl(APP, "postgres"),
-                        "jakarta.persistence.jdbc.user", APP,
-                        "jakarta.persistence.jdbc.password", ""));
+        pg = MigratedPostgres.start();
+        emf = MigratedPostgres.applicationUnit(pg);
         try (Connection c = pg.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {
             s.execute("SELECT zenmoon_ensure_epoch_partitions('2026-02-01T00:00:00Z', '2026-04-01T00:00:00Z')");

@@ -13,8 +13,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExpiredPartitionsTest {
 
-    static final String APP = "zenmoon_app";
+    static final String APP = MigratedPostgres.APP;
     static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy_MM");
 
     /** The first day of the current month (UTC). */
@@ -36,14 +34,7 @@ class ExpiredPartitionsTest {
 
     @BeforeAll
     static void migrate() throws Exception {
-        pg = EmbeddedPostgres.start();
-        owner("CREATE ROLE " + APP + " LOGIN");
-        Flyway.configure()
-                .dataSource(pg.getPostgresDatabase())
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("appRole", APP))
-                .load()
-                .migrate();
+        pg = MigratedPostgres.start();
     }
 
     @AfterAll

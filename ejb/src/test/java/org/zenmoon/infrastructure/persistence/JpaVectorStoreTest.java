@@ -7,14 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +27,7 @@ import org.zenmoon.domain.model.recommendation.SituationVector;
  */
 class JpaVectorStoreTest {
 
-    static final String APP = "zenmoon_app";
+    static final String APP = MigratedPostgres.APP;
     static final Instant T0 = Instant.parse("2026-03-02T08:15:00Z");
 
     static EmbeddedPostgres pg;
@@ -37,27 +35,9 @@ class JpaVectorStoreTest {
 
     @BeforeAll
     static void migrate() throws Exception {
-        pg = EmbeddedPostgres.start();
-        try (Connection c = pg.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE ROLE " + APP + " LOGIN");
-        }
-        Flyway.configure()
-                .dataSource(pg.getPostgresDatabase())
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("appRole", APP))
-                .load()
-                .migrate();
+        pg = MigratedPostgres.start();
         // The server's persistence unit, with a local transaction instead of the container's.
-        emf = Persistence.createEntityManagerFactory(
-                "zenmoon",
-                Map.of(
-                        "jakarta.persistence.transactionType", "RESOURCE_LOCAL",
-                        "jakarta.persistence.jtaDataSource", "",
-                        "jakarta.persistence.jdbc.driver", "org.postgresql.Driver",
-                        "jakarta.persistence.jdbc.url", pg.getJdbcUrl(APP, "postgres"),
-                        "jakarta.persistence.jdbc.user", APP,
-                        "jakarta.persistence.jdbc.password", ""));
+        emf = MigratedPostgres.applicationUnit(pg);
     }
 
     @BeforeEach

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaWallsTest {
 
-    static final String APP = "zenmoon_app";
+    static final String APP = MigratedPostgres.APP;
 
     /** Tables with a tenant_id that are not walled, each for a reason (see V3). */
     static final Set<String> UNWALLED = Set.of(
@@ -56,15 +56,8 @@ class SchemaWallsTest {
 
     @BeforeAll
     static void migrateAndFill() throws Exception {
-        pg = EmbeddedPostgres.start();
+        pg = MigratedPostgres.start();
         owner = pg.getPostgresDatabase();
-        exec(owner, "CREATE ROLE " + APP + " LOGIN");
-        Flyway.configure()
-                .dataSource(owner)
-                .locations("classpath:db/migration")
-                .placeholders(Map.of("appRole", APP))
-                .load()
-                .migrate();
         app = pg.getDatabase(APP, "postgres");
         exec(owner, "SELECT zenmoon_ensure_epoch_partitions('2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z')");
         for (String t : List.of("t1", "t2")) {
