@@ -81,9 +81,7 @@ public class RetentionPurge implements ChildAnalysis {
 
     private int retentionDays() {
         String tenant = callers.current().tenantId();
-        return tenants.all().stream()
-                .filter(t -> t.getId().equals(tenant))
-                .findFirst()
+        return tenants.find(tenant)
                 .map(Tenant::getRetentionDays)
                 .orElseThrow(() -> new ChildSkipped("the tenant no longer exists"));
     }

@@ -275,19 +275,7 @@ class EpochBinsTest {
 
     /** One transaction bound to {@code tenant}, as the tenant interceptor binds a service's. */
     static <T> T in(String tenant, Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            TenantScopedQueries.bind(em, tenant);
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return MigratedPostgres.inTenant(emf, tenant, work);
     }
 
     static JpaCohortRepository repository(EntityManager em) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -64,21 +63,11 @@ class JpaVectorStoreTest {
 
     /** One transaction bound to {@code tenant}, as the tenant interceptor binds a service's. */
     static <T> T in(String tenant, Function<JpaVectorStore, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            TenantScopedQueries.bind(em, tenant);
+        return MigratedPostgres.inTenant(emf, tenant, em -> {
             JpaVectorStore store = new JpaVectorStore();
             store.em = em;
-            T result = work.apply(store);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+            return work.apply(store);
+        });
     }
 
     static SituationVector vector(

@@ -1,11 +1,13 @@
 package org.zenmoon.infrastructure.persistence;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -32,6 +34,23 @@ final class MigratedPostgres {
                 .load()
                 .migrate();
         return pg;
+    }
+
+    /** One transaction of {@code emf} bound to {@code tenant}, as the tenant interceptor binds a service's. */
+    static <T> T inTenant(EntityManagerFactory emf, String tenant, Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            TenantScopedQueries.bind(em, tenant);
+            T result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
     }
 
     /** The server's persistence unit on {@code pg}, as the application role, with local transactions. */
