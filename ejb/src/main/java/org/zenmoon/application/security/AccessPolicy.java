@@ -2,6 +2,7 @@ package org.zenmoon.application.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -169,6 +170,11 @@ public class AccessPolicy {
      */
     public Caller deviceCaller(String deviceId, String tenantId) {
         return new Caller(deviceId, "device", tenantId, EnumSet.of(Role.DEVICE));
+    }
+
+    /** Whether an actor with these role names (as an audit row keeps them) is a paired device, which has no account. */
+    public boolean isDevice(Collection<String> roleNames) {
+        return roleNames.contains(Role.DEVICE.name());
     }
 
     /** Whether a job this caller starts covers every tenant rather than the caller's own. */

@@ -204,7 +204,7 @@ public class ChildPage implements Serializable {
         }
         try {
             ChildDisclosures.Page page = disclosures.page(childId, null, DISCLOSURES);
-            accesses = Access.of(page.items(), PortalWords.current());
+            accesses = Access.of(page.items(), PortalWords.current(), policy);
             accessCursor = page.nextCursor();
             disclosuresShown = true;
         } catch (NotFoundException e) {
@@ -219,7 +219,7 @@ public class ChildPage implements Serializable {
         }
         ChildDisclosures.Page page = disclosures.page(childId, accessCursor, DISCLOSURES);
         List<Access> more = new ArrayList<>(accesses);
-        more.addAll(Access.of(page.items(), PortalWords.current()));
+        more.addAll(Access.of(page.items(), PortalWords.current(), policy));
         accesses = List.copyOf(more);
         accessCursor = page.nextCursor();
     }
@@ -351,16 +351,16 @@ public class ChildPage implements Serializable {
     /** One entry of the disclosure log: when, who (user name and roles), what (action and outcome), which resource. */
     public record Access(String when, String who, String roles, String what, String resource) implements Serializable {
 
-        static List<Access> of(List<Disclosure> rows, PortalWords words) {
-            return rows.stream().map(d -> of(d, words)).toList();
+        static List<Access> of(List<Disclosure> rows, PortalWords words, AccessPolicy policy) {
+            return rows.stream().map(d -> of(d, words, policy)).toList();
         }
 
-        static Access of(Disclosure d, PortalWords words) {
+        static Access of(Disclosure d, PortalWords words, AccessPolicy policy) {
             String action = known(words, "disclosures.action." + d.action(), words(d.action()));
             String outcome = known(words, "disclosures.outcome." + d.outcome(), words(d.outcome()));
             return new Access(
                     SECOND.format(d.at()),
-                    d.actorName() == null ? words.text("disclosures.deleted") : d.actorName(),
+                    who(d, words, policy),
                     String.join(
                             ", ",
                             d.actorRoles().stream()
@@ -368,6 +368,19 @@ public class ChildPage implements Serializable {
                                     .toList()),
                     outcome.isEmpty() ? action : action + " (" + outcome + ")",
                     d.resource());
+        }
+
+        /**
+         * The account's user name; a paired device, which has no account (its audit rows carry the device's id), is
+         * named as one; an id no account has any more is a deleted account.
+         */
+        private static String who(Disclosure d, PortalWords words, AccessPolicy policy) {
+            if (d.actorName() != null) {
+                return d.actorName();
+            }
+            return policy.isDevice(d.actorRoles())
+                    ? words.text("disclosures.device")
+                    : words.text("disclosures.deleted");
         }
 
         private static String known(PortalWords words, String key, String otherwise) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.zenmoon.application.security.AccessPolicy;
 import org.zenmoon.domain.model.audit.Disclosure;
 
 class ChildPageDisclosuresTest {
@@ -25,7 +26,8 @@ class ChildPageDisclosuresTest {
                         "ChildDirectory.find",
                         "ok",
                         "r1"),
-                WORDS);
+                WORDS,
+                new AccessPolicy());
         assertThat(read.getWhen()).isEqualTo("2026-12-03 07:01:02 UTC");
         assertThat(read.getWho()).isEqualTo("counsellor");
         assertThat(read.getRoles()).isEqualTo("Counsellor");
@@ -46,10 +48,30 @@ class ChildPageDisclosuresTest {
                         "Consents.grant",
                         "forbidden",
                         null),
-                WORDS);
+                WORDS,
+                new AccessPolicy());
         assertThat(write.getWho()).isEqualTo("an account deleted since");
         assertThat(write.getRoles()).isEqualTo("Tenant admin, Guardian");
         assertThat(write.getWhat()).isEqualTo("Changed (refused)");
+    }
+
+    @Test
+    void anUploadByThePairedDeviceNamesTheDeviceNotADeletedAccount() {
+        ChildPage.Access upload = ChildPage.Access.of(
+                new Disclosure(
+                        10,
+                        Instant.parse("2026-12-03T07:01:02Z"),
+                        "0b6f1c2e-5d1a-4c1e-9f59-3c2a7f0e8d11",
+                        null,
+                        List.of("DEVICE"),
+                        "write",
+                        "Ingestion.ingest",
+                        "ok",
+                        "r2"),
+                WORDS,
+                new AccessPolicy());
+        assertThat(upload.getWho()).isEqualTo("the child's paired device");
+        assertThat(upload.getWhat()).isEqualTo("Changed");
     }
 
     @Test
@@ -65,7 +87,8 @@ class ChildPageDisclosuresTest {
                         "A.b",
                         "timed_out",
                         null),
-                WORDS);
+                WORDS,
+                new AccessPolicy());
         assertThat(other.getWhat()).isEqualTo("Re score (Timed out)");
     }
 }
