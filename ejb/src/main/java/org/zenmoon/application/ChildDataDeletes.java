@@ -3,6 +3,7 @@ package org.zenmoon.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.zenmoon.application.audit.Audited;
 import org.zenmoon.application.security.CallerContext;
@@ -30,9 +31,21 @@ public class ChildDataDeletes {
     @Inject
     CallerContext callers;
 
+    /**
+     * The child's dated rows before {@code cutoff}, and the situations a vector store outside the database (Weaviate)
+     * keeps from before it; a store that fails throws, so that the chunk rolls back and the run fails (a restart or
+     * the next night's run does it again).
+     */
     @Audited("purge")
     public Map<String, Integer> purgeBefore(String childId, Instant cutoff) {
-        return records.purgeBefore(childId, cutoff);
+        Map<String, Integer> purged = new LinkedHashMap<>(records.purgeBefore(childId, cutoff));
+        if (!vectors.erasedWithTheChildsRecords()) {
+            int situations = vectors.purgeBefore(callers.current().tenantId(), childId, cutoff);
+            if (situations > 0) {
+                purged.put(vectors.name() + " situations", situations);
+            }
+        }
+        return purged;
     }
 
     @Audited("erase")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.zenmoon.domain.model.user.Role;
 
 /**
  * The erasure asks a vector store outside the database to delete the child's vectors, after the child's rows, in the
- * caller's tenant; the database's own store goes with the rows and is not asked again.
+ * caller's tenant, and the retention job's purge asks it for the child's situations from before the cut-off; the
+ * database's own store goes with the rows and is not asked again.
  */
 class ChildErasureTest {
 
@@ -48,6 +50,12 @@ class ChildErasureTest {
             @Override
             public void eraseChild(String tenantId, String childId) {
                 calls.add("vectors " + tenantId + "/" + childId);
+            }
+
+            @Override
+            public int purgeBefore(String tenantId, String childId, Instant cutoff) {
+                calls.add("old vectors " + tenantId + "/" + childId + " before " + cutoff);
+                return 3;
             }
 
             @Override
@@ -85,6 +93,41 @@ class ChildErasureTest {
         erasure.policy = new AccessPolicy();
         erasure.callers = new CallerContext();
         return erasure;
+    }
+
+    static final Instant CUTOFF = Instant.parse("2026-09-04T00:00:00Z");
+
+    ChildDataDeletes deletes(VectorStore store) {
+        ChildDataDeletes deletes = new ChildDataDeletes();
+        deletes.records = (ChildRecordRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ChildRecordRepository.class}, (p, m, args) -> {
+                    if (m.getName().equals("purgeBefore")) {
+                        calls.add("rows " + args[0] + " before " + args[1]);
+                        return Map.of("epoch", 1440);
+                    }
+                    throw new AssertionError(m.getName());
+                });
+        deletes.vectors = store;
+        deletes.callers = new CallerContext();
+        return deletes;
+    }
+
+    @Test
+    void theRetentionPurgeAsksAnOutsideStoreForTheChildsOldSituationsAndCountsThem() throws Exception {
+        ChildDataDeletes deletes = deletes(store(false));
+        Map<String, Integer> purged = deletes.callers.callAs(ADMIN, () -> deletes.purgeBefore("c1", CUTOFF));
+        assertThat(calls)
+                .containsExactly(
+                        "rows c1 before 2026-09-04T00:00:00Z", "old vectors t1/c1 before 2026-09-04T00:00:00Z");
+        assertThat(purged).containsExactly(Map.entry("epoch", 1440), Map.entry("weaviate situations", 3));
+    }
+
+    @Test
+    void theRetentionPurgeLeavesTheDatabasesOwnStoreToTheRows() throws Exception {
+        ChildDataDeletes deletes = deletes(store(true));
+        Map<String, Integer> purged = deletes.callers.callAs(ADMIN, () -> deletes.purgeBefore("c1", CUTOFF));
+        assertThat(calls).containsExactly("rows c1 before 2026-09-04T00:00:00Z");
+        assertThat(purged).containsExactly(Map.entry("epoch", 1440));
     }
 
     @Test

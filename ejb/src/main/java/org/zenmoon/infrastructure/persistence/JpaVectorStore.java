@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import org.zenmoon.domain.model.recommendation.SimilarSituation;
 import org.zenmoon.domain.model.recommendation.SituationVector;
@@ -92,6 +93,15 @@ public class JpaVectorStore implements VectorStore {
         boundTenant(tenantId);
         nativeQuery(em, "DELETE FROM situation_vector WHERE tenant_id = ?1 AND child_id = ?2")
                 .setParameter(2, childId)
+                .executeUpdate();
+    }
+
+    @Override
+    public int purgeBefore(String tenantId, String childId, Instant cutoff) {
+        boundTenant(tenantId);
+        return nativeQuery(em, "DELETE FROM situation_vector WHERE tenant_id = ?1 AND child_id = ?2 AND at < ?3")
+                .setParameter(2, childId)
+                .setParameter(3, Timestamp.from(cutoff))
                 .executeUpdate();
     }
 

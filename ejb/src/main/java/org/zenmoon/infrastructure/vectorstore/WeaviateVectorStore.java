@@ -22,6 +22,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
@@ -130,16 +131,31 @@ public final class WeaviateVectorStore implements VectorStore, AutoCloseable {
 
     @Override
     public void eraseChild(String tenantId, String childId) {
+        deleteAll(tenantId, Filter.property("childId").eq(childId));
+    }
+
+    @Override
+    public int purgeBefore(String tenantId, String childId, Instant cutoff) {
+        return deleteAll(
+                tenantId,
+                Filter.and(
+                        Filter.property("childId").eq(childId),
+                        Filter.property("at").lt(cutoff.atOffset(ZoneOffset.UTC))));
+    }
+
+    /** Deletes what the filter matches in the tenant's Weaviate tenant, round after round; how many went. */
+    private int deleteAll(String tenantId, Filter filter) {
         CollectionHandle<Map<String, Object>> situations = situations(tenantId);
+        long total = 0;
         for (int round = 0; round < DELETE_ROUNDS; round++) {
-            DeleteManyResponse deleted =
-                    situations.data.deleteMany(Filter.property("childId").eq(childId));
+            DeleteManyResponse deleted = situations.data.deleteMany(filter);
             if (deleted.failed() > 0) {
                 throw new IllegalStateException("Weaviate failed to delete " + deleted.failed() + " situations");
             }
             if (deleted.matches() == 0) {
-                return;
+                return (int) total;
             }
+            total += deleted.matches();
         }
         throw new IllegalStateException("Weaviate still holds situations of the child");
     }

@@ -189,6 +189,25 @@ class JpaVectorStoreTest {
     }
 
     @Test
+    void purgeBeforeDeletesThatChildsOlderSituationsOnly() {
+        put(
+                "t1",
+                vector("t1", "c1", "r-old", "box-breathing", true, -1, 1f, 0f),
+                vector("t1", "c1", "r-new", "box-breathing", true, 0, 1f, 0f),
+                vector("t1", "c2", "r-other", "box-breathing", true, -1, 1f, 0f));
+        put("t2", vector("t2", "c1", "r-t2", "box-breathing", true, -1, 1f, 0f));
+
+        int purged = in("t1", store -> store.purgeBefore("t1", "c1", T0));
+        assertThat(purged).isEqualTo(1);
+
+        assertThat(nearest("t1", "c1", 10, false, 1f, 0f))
+                .extracting(SimilarSituation::recommendationId)
+                .containsExactly("r-new");
+        assertThat(nearest("t1", "c2", 10, false, 1f, 0f)).hasSize(1);
+        assertThat(nearest("t2", "c1", 10, false, 1f, 0f)).hasSize(1);
+    }
+
+    @Test
     void theChildsErasureFindsTheTableInTheCatalogueAndEmptiesIt() {
         put(
                 "t1",

@@ -36,6 +36,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -316,7 +317,10 @@ final class WeaviateDouble implements AutoCloseable {
         return dates;
     }
 
-    /** Equality on a text or boolean property, and AND of such: what the store asks; anything else is refused. */
+    /**
+     * Equality on a text or boolean property, "before" on a date, and AND of such: what the store asks; anything else
+     * is refused.
+     */
     static boolean matches(Filters f, Struct properties) {
         switch (f.getOperator()) {
             case OPERATOR_AND:
@@ -332,6 +336,16 @@ final class WeaviateDouble implements AutoCloseable {
                                 .withDescription("the double filters on text and booleans only")
                                 .asRuntimeException();
                 };
+            case OPERATOR_LESS_THAN:
+                // Dates only: what the retention purge asks (the property is stored as RFC 3339 text).
+                String dated = f.getTarget().hasProperty() ? f.getTarget().getProperty() : f.getOn(0);
+                Value at = properties.getFieldsOrDefault(dated, Value.getDefaultInstance());
+                if (f.getTestValueCase() != Filters.TestValueCase.VALUE_TEXT || !at.hasStringValue()) {
+                    throw Status.UNIMPLEMENTED
+                            .withDescription("the double compares dates only")
+                            .asRuntimeException();
+                }
+                return OffsetDateTime.parse(at.getStringValue()).isBefore(OffsetDateTime.parse(f.getValueText()));
             default:
                 throw Status.UNIMPLEMENTED
                         .withDescription("the double does not filter with " + f.getOperator())

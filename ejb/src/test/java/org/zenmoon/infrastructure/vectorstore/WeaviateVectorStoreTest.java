@@ -1,6 +1,7 @@
 package org.zenmoon.infrastructure.vectorstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.weaviate.client6.v1.internal.grpc.protocol.WeaviateProtoBase.Filters;
@@ -10,6 +11,7 @@ import io.weaviate.client6.v1.internal.grpc.protocol.WeaviateProtoSearchGet.Sear
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +182,43 @@ class WeaviateVectorStoreTest {
         assertThat(weaviate.objectsOf("ZenMoonSituation", TENANT)).hasSize(1);
         assertThat(store.nearest(TENANT, "c1", new float[] {1f, 0f}, 5, false)).isEmpty();
         assertThat(store.nearest(TENANT, "c2", new float[] {1f, 0f}, 5, false)).hasSize(1);
+    }
+
+    @Test
+    void purgeBeforeDeletesOnlyTheChildsSituationsFromBeforeTheCutOff() {
+        Instant cutoff = T0.minus(Duration.ofDays(1));
+        store.put(at(situation(TENANT, "c1", "r1", "box-breathing", true, 1f, 0f), T0.minus(Duration.ofDays(3))));
+        store.put(at(situation(TENANT, "c1", "r2", "body-scan", true, 0f, 1f), cutoff));
+        store.put(situation(TENANT, "c1", "r3", "outdoor-play", true, 1f, 1f));
+        store.put(at(situation(TENANT, "c2", "r4", "box-breathing", true, 1f, 0f), T0.minus(Duration.ofDays(3))));
+
+        assertThat(store.purgeBefore(TENANT, "c1", cutoff)).isEqualTo(1);
+
+        BatchDeleteRequest asked = weaviate.deletes.get(0);
+        assertThat(asked.getTenant()).isEqualTo(TENANT);
+        assertThat(asked.getFilters().getOperator()).isEqualTo(Filters.Operator.OPERATOR_AND);
+        assertThat(asked.getFilters().getFiltersList())
+                .extracting(f -> f.getTarget().getProperty(), Filters::getOperator)
+                .containsExactly(
+                        tuple("childId", Filters.Operator.OPERATOR_EQUAL),
+                        tuple("at", Filters.Operator.OPERATOR_LESS_THAN));
+        assertThat(store.nearest(TENANT, "c1", new float[] {1f, 0f}, 5, false))
+                .extracting(SimilarSituation::recommendationId)
+                .containsExactlyInAnyOrder("r2", "r3");
+        assertThat(store.nearest(TENANT, "c2", new float[] {1f, 0f}, 5, false)).hasSize(1);
+        assertThat(store.purgeBefore(TENANT, "c1", cutoff)).isZero();
+    }
+
+    static SituationVector at(SituationVector v, Instant at) {
+        return new SituationVector(
+                v.tenantId(),
+                v.childId(),
+                v.recommendationId(),
+                v.intervention(),
+                v.situation(),
+                v.helpful(),
+                at,
+                v.vector());
     }
 
     @Test

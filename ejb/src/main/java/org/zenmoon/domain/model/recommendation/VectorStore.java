@@ -1,5 +1,6 @@
 package org.zenmoon.domain.model.recommendation;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,6 +20,14 @@ public interface VectorStore {
 
     /** Deletes every vector of the child. */
     void eraseChild(String tenantId, String childId);
+
+    /**
+     * Deletes the child's situations from before {@code cutoff}, the start of what the tenant's retention period
+     * keeps (the retention job calls it each night, beside the purge of the child's dated rows).
+     *
+     * @return how many were deleted
+     */
+    int purgeBefore(String tenantId, String childId, Instant cutoff);
 
     /** The store's name, as configured. */
     String name();
