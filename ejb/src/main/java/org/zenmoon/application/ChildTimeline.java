@@ -97,6 +97,20 @@ public class ChildTimeline {
         return page(rows, limit, e -> cursor("events", e.start(), e.id()));
     }
 
+    /**
+     * The events going on in {@code [from, to)} (both required), by start: those begun before the window and not yet
+     * over in it too, which {@link #events} (bounded on the start) leaves out. Paged and audited as {@link #events}.
+     */
+    public Page<Event> eventsDuring(String childId, Window window) {
+        if (window.from() == null || window.to() == null) {
+            throw new InvalidInputException(window.from() == null ? "from" : "to", "is required");
+        }
+        int limit = checked(childId, window);
+        Position after = position("events", window.cursor(), true);
+        List<Event> rows = timeline.eventsDuring(childId, window.from(), window.to(), after, limit + 1);
+        return page(rows, limit, e -> cursor("events", e.start(), e.id()));
+    }
+
     /** 404 for a child outside the caller's scope, 400 for a window that makes no sense; @return the limit */
     private int checked(String childId, Window window) {
         if (children.summary(policy.childScope(callers.current()), childId).isEmpty()) {

@@ -189,4 +189,15 @@ public class Recommendations {
         directory.find(childId);
         return recommendations.latest(childId, limit);
     }
+
+    /**
+     * The child's recommendations made in {@code [from, to)} (a page's days), newest first, with their answers: at
+     * most {@code limit}, the newest.
+     */
+    @Requires(Permission.READ_CHILDREN)
+    @Audited
+    public List<StoredRecommendation> madeBetween(String childId, Instant from, Instant to, int limit) {
+        directory.find(childId);
+        return recommendations.madeBetween(childId, from, to, limit);
+    }
 }

@@ -281,37 +281,14 @@ class JobsIT {
     void aChildWithTwoDaysOfDataGetsInsufficientDataNeverANumber() throws Exception {
         // A school of its own, so that the demo school's counts stay as they are.
         String run = Long.toString(System.currentTimeMillis(), 36);
-        String platform = http.token("admin");
-        Http.Reply tenant = http.post(
-                "/api/v1/tenants", AccountsIT.tenantBody("Short Data School " + run, "short.admin." + run), platform);
-        assertThat(tenant.status()).as(tenant.body()).isEqualTo(201);
-        String shortAdmin = http.token("short.admin." + run, AccountsIT.PASSWORD);
-        String cohort = AccountsIT.created(
-                http.post("/api/v1/cohorts", AccountsIT.cohortBody("Class S"), shortAdmin), "cohortId");
-        AccountsIT.created(
-                http.post(
-                        "/api/v1/users",
-                        AccountsIT.userBody("short.parent." + run, AccountsIT.PASSWORD, "GUARDIAN"),
-                        shortAdmin),
-                "userId");
-        String child = AccountsIT.created(
-                http.post("/api/v1/children", AccountsIT.childBody("Wren-" + run, 2016, cohort), shortAdmin),
-                "childId");
-        assertThat(http.post(
-                                "/api/v1/children/" + child + "/guardians",
-                                AccountsIT.object(Map.of("username", "short.parent." + run)),
-                                shortAdmin)
-                        .status())
-                .isEqualTo(201);
+        School school = School.create(http, "Short Data School " + run, "short.admin." + run);
+        String shortAdmin = school.admin();
+        String cohort = school.cohort("Class S");
+        school.user("short.parent." + run, "GUARDIAN");
+        String child = school.child("Wren-" + run, 2016, cohort);
+        school.link(child, "short.parent." + run);
         String parent = http.token("short.parent." + run, AccountsIT.PASSWORD);
-        for (String scope : List.of("collection", "analysis")) {
-            assertThat(http.post(
-                                    "/api/v1/children/" + child + "/consents",
-                                    AccountsIT.object(Map.of("scope", scope, "noticeVersion", "2026-01")),
-                                    parent)
-                            .status())
-                    .isEqualTo(201);
-        }
+        school.consent(child, parent, "collection", "analysis");
         Http.Reply paired = http.post(
                 "/api/v1/devices/pair", AccountsIT.object(Map.of("childId", child, "label", "Short watch")), parent);
         assertThat(paired.status()).as(paired.body()).isEqualTo(201);

@@ -176,6 +176,9 @@ class PortalModelsIT {
             assertThat(narrowestCell("versions_data", "history_data"))
                     .as("the narrowest cell of the versions and history at %d px", width)
                     .isGreaterThanOrEqualTo(48);
+            assertThat(headersBrokenInsideAWord())
+                    .as("headers of the versions and history at %d px", width)
+                    .isEmpty();
             assertThat(widestCell("versions_data"))
                     .as("the offline evaluation's column at %d px", width)
                     .isGreaterThanOrEqualTo(width > 1000 ? 400 : 220);
@@ -223,6 +226,22 @@ class PortalModelsIT {
                         .size())
                 .as("arms shown against %s", report)
                 .isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void theVersionsAndHistoryHeadersBreakBetweenWordsOnlyAt768Px() throws Exception {
+        Portal.logIn(session.browser(), base, "school.admin", "demo");
+        session.await().until(ExpectedConditions.urlContains("/portal/cohort.xhtml"));
+        session.browser().manage().window().setSize(new Dimension(768, 1000));
+        session.browser().get(base + "/portal/admin/models.xhtml");
+        session.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("versionsTitle")));
+        assertThat(session.browser().findElements(By.cssSelector("[id$='versions_head'] th")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .contains("Training answers");
+        assertThat(headersBrokenInsideAWord())
+                .as("headers of the versions and history at 768 px")
+                .isEmpty();
     }
 
     @Test
@@ -355,6 +374,30 @@ class PortalModelsIT {
                                         + " : Math.min(...cells.map(c => c.getBoundingClientRect().width));",
                                 selector.toString()))
                 .longValue();
+    }
+
+    /**
+     * The column headers of the versions and history tables that break a word across lines (a word's text has more
+     * than one box) or stick out of their cell; empty when each header wraps between words only.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> headersBrokenInsideAWord() {
+        return (List<String>) ((JavascriptExecutor) session.browser())
+                .executeScript("const bad = [];"
+                        + "for (const th of document.querySelectorAll(\"[id$='versions_head'] th, [id$='history_head'] th\")) {"
+                        + "  const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);"
+                        + "  for (let node = walker.nextNode(); node; node = walker.nextNode()) {"
+                        + "    for (const m of node.data.matchAll(/\\S+/g)) {"
+                        + "      const range = document.createRange();"
+                        + "      range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);"
+                        + "      const lines = new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top)));"
+                        + "      if (lines.size > 1) bad.push(th.innerText.trim() + ': ' + m[0] + ' on ' + lines.size + ' lines');"
+                        + "    }"
+                        + "  }"
+                        + "  if (th.scrollWidth > th.clientWidth) bad.push(th.innerText.trim() + ': '"
+                        + "    + th.scrollWidth + ' px in ' + th.clientWidth);"
+                        + "}"
+                        + "return bad;");
     }
 
     /** The width in pixels of the widest cell of a table body (by the end of its id). */

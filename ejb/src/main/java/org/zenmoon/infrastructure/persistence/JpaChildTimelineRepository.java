@@ -69,6 +69,19 @@ public class JpaChildTimelineRepository implements ChildTimelineRepository {
         where.add("start_t >= ?", from);
         where.add("start_t < ?", to);
         where.after("(start_t, key)", after);
+        return events(childId, where, limit);
+    }
+
+    @Override
+    public List<Event> eventsDuring(String childId, Instant from, Instant to, Position after, int limit) {
+        Conditions where = new Conditions(5);
+        where.add("start_t < ?", to);
+        where.add("(end_t > ? OR start_t = end_t AND start_t >= ?)", from);
+        where.after("(start_t, key)", after);
+        return events(childId, where, limit);
+    }
+
+    private List<Event> events(String childId, Conditions where, int limit) {
         Query q = where.bind(nativeQuery(
                         em,
                         "SELECT key, scope, type, start_t, end_t, source FROM ("
@@ -102,7 +115,7 @@ public class JpaChildTimelineRepository implements ChildTimelineRepository {
             this.first = first;
         }
 
-        /** {@code condition} with one {@code ?}, if {@code value} is given. */
+        /** {@code condition}, each {@code ?} in it standing for {@code value}, if {@code value} is given. */
         void add(String condition, Instant value) {
             if (value != null) {
                 int n = first + values.size();

@@ -101,6 +101,20 @@ public class JpaRecommendationRepository implements RecommendationRepository {
     }
 
     @Override
+    public List<StoredRecommendation> madeBetween(String childId, Instant from, Instant to, int limit) {
+        // The index recommendation_child (tenant_id, child_id, created_at) holds the range.
+        return stored(nativeQuery(
+                        em,
+                        SELECT_STORED + "AND r.child_id = ?2 AND r.created_at >= ?3 AND r.created_at < ?4"
+                                + " ORDER BY r.created_at DESC LIMIT ?5")
+                .setParameter(2, childId)
+                .setParameter(3, Timestamp.from(from))
+                .setParameter(4, Timestamp.from(to))
+                .setParameter(5, limit)
+                .getResultList());
+    }
+
+    @Override
     public boolean answer(String recommendationId, String userId, boolean helpful, String comment, Instant at) {
         // xmax is 0 on a row this statement inserted, and the updating transaction's id on one it replaced.
         Object inserted = nativeQuery(

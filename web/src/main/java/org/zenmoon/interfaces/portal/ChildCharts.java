@@ -160,7 +160,14 @@ final class ChildCharts {
                         .add("backgroundColor", "rgba(92, 84, 160, 0.18)"))
                 .add(marker(
                         "School and child events",
-                        markers(events.stream().map(Event::start).toList(), from, hours, EVENT_Y),
+                        // An event begun before the window and going on in it is marked at the window's start.
+                        markers(
+                                events.stream()
+                                        .map(e -> e.start().isBefore(from) ? from : e.start())
+                                        .toList(),
+                                from,
+                                hours,
+                                EVENT_Y),
                         "triangle",
                         "#8a5a00"))
                 .add(marker(

@@ -52,8 +52,11 @@ public class ChildPage implements Serializable {
     /** Days the timeline shows. */
     static final int DAYS = 7;
 
-    /** Recommendations listed and marked. */
-    static final int RECOMMENDATIONS = 20;
+    /**
+     * At most this many of the recommendations made in the days shown are listed and marked, the newest (a family
+     * that asks and answers all day long gets a few dozen a week).
+     */
+    static final int RECOMMENDATIONS = 500;
 
     /** Entries of the disclosure log per page. */
     static final int DISCLOSURES = ChildDisclosures.DEFAULT_LIMIT;
@@ -162,9 +165,9 @@ public class ChildPage implements Serializable {
 
         List<EpochRecord> epochs = all(w -> timeline.epochs(childId, w), start, end);
         List<Episode> episodes = all(w -> timeline.sleepEpisodes(childId, w), start.minus(Duration.ofDays(1)), end);
-        List<Event> events = all(w -> timeline.events(childId, w), start, end);
+        List<Event> events = all(w -> timeline.eventsDuring(childId, w), start, end);
         List<AnalysisInputs.Logged> interventions = timeline.interventions(childId, start, end);
-        List<StoredRecommendation> recs = recommendations.history(childId, RECOMMENDATIONS);
+        List<StoredRecommendation> recs = recommendations.madeBetween(childId, start, end, RECOMMENDATIONS);
         minutes = epochs.size();
         ChildCharts.Hourly hourly = ChildCharts.hourly(epochs, start, hours);
         timelineChart = ChildCharts.timeline(
@@ -296,11 +299,12 @@ public class ChildPage implements Serializable {
             Instant to) {
         List<Line> lines = new ArrayList<>();
         for (Event e : events) {
+            // One begun before the days shown is still going on in them: it says until when.
             lines.add(new Line(
                     e.start(),
                     WHEN.format(e.start()),
                     "cohort".equals(e.scope()) ? "School event" : "Child's event",
-                    words(e.type()),
+                    words(e.type()) + (e.start().isBefore(from) ? ", until " + WHEN.format(e.end()) : ""),
                     ""));
         }
         for (AnalysisInputs.Logged i : interventions) {

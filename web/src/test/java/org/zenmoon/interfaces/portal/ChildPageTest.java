@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.zenmoon.domain.model.child.AnalysisInputs;
+import org.zenmoon.domain.model.child.ChildTimelineRepository.Event;
 import org.zenmoon.domain.model.recommendation.StoredRecommendation;
 
 class ChildPageTest {
@@ -42,6 +43,38 @@ class ChildPageTest {
                 .filteredOn(l -> l.what().equals("Box breathing"))
                 .extracting(ChildPage.Line::kind)
                 .containsExactly("Intervention logged by staff");
+    }
+
+    @Test
+    void anEventBegunBeforeTheDaysShownIsListedWithItsEnd() {
+        Instant from = Instant.parse("2026-03-25T00:00:00Z");
+        Instant to = Instant.parse("2026-04-01T00:00:00Z");
+        List<ChildPage.Line> lines = ChildPage.happenings(
+                List.of(
+                        new Event(
+                                "cohort:e1",
+                                "cohort",
+                                "school_trip",
+                                Instant.parse("2026-03-17T08:00:00Z"),
+                                Instant.parse("2026-03-28T16:00:00Z"),
+                                "manual"),
+                        new Event(
+                                "child:e2",
+                                "child",
+                                "math_test",
+                                Instant.parse("2026-03-30T09:00:00Z"),
+                                Instant.parse("2026-03-30T10:00:00Z"),
+                                "phone")),
+                List.of(),
+                List.of(),
+                from,
+                to);
+        assertThat(lines)
+                .extracting(ChildPage.Line::when, ChildPage.Line::kind, ChildPage.Line::what)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Mon 30 Mar, 09:00 UTC", "Child's event", "Math test"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "Tue 17 Mar, 08:00 UTC", "School event", "School trip, until Sat 28 Mar, 16:00 UTC"));
     }
 
     private static StoredRecommendation recommendation(String id, String at) {

@@ -32,4 +32,11 @@ public interface ChildTimelineRepository {
 
     /** The cohort's school events and the child's own events, by start, then id. */
     List<Event> events(String childId, Instant from, Instant to, Position after, int limit);
+
+    /**
+     * The same events, by start, then id, but those going on in {@code [from, to)}: begun before {@code to} and ended
+     * after {@code from} (or, for an event without length, begun at {@code from}), so that a week-long trip begun
+     * before the window is in it. Both bounds are required.
+     */
+    List<Event> eventsDuring(String childId, Instant from, Instant to, Position after, int limit);
 }

@@ -23,6 +23,12 @@ public interface RecommendationRepository {
     List<StoredRecommendation> latest(String childId, int limit);
 
     /**
+     * The child's recommendations made in {@code [from, to)}, newest first, with their feedback: at most
+     * {@code limit}, the newest.
+     */
+    List<StoredRecommendation> madeBetween(String childId, Instant from, Instant to, int limit);
+
+    /**
      * Stores a guardian's answer; a second answer to the same recommendation replaces the first.
      *
      * @return true when this is the recommendation's first answer
