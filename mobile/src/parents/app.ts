@@ -5,6 +5,7 @@ import type { AppContext } from './context';
 import { clear, h } from './dom';
 import { clock } from './format';
 import { AnswerCache } from './offline';
+import { FeedbackOutbox, FeedbackQueue, type AnswerOutcome } from './outbox';
 import { parseRoute, type Route } from './router';
 import {
   alertTitle,
@@ -27,6 +28,7 @@ export interface AppOptions {
   readonly fetcher?: (input: string, init?: RequestInit) => Promise<Response>;
   readonly socket?: SocketFactory;
   readonly cache?: AnswerCache;
+  readonly outbox?: FeedbackOutbox;
   readonly session?: Session;
   readonly now?: () => Date;
 }
@@ -69,9 +71,17 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
   );
   const header = h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'ZenMoon'), nav);
   const announcer = h('div', { class: 'announcer', role: 'alert', 'aria-live': 'assertive', 'aria-atomic': 'true' });
+  // What became of answers given earlier (sent once back online, or dropped): told politely, and shown.
+  const outboxStatus = h('div', {
+    class: 'announcer',
+    role: 'status',
+    'aria-live': 'polite',
+    'aria-atomic': 'true',
+    'data-testid': 'outbox-status',
+  });
   const main = h('main', { id: 'main', tabindex: -1 });
   clear(root);
-  root.append(skip, header, announcer, main);
+  root.append(skip, header, announcer, outboxStatus, main);
 
   skip.addEventListener('click', (ev) => {
     ev.preventDefault();
@@ -79,9 +89,21 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
   });
   nav.querySelector('[data-testid="logout"]')!.addEventListener('click', () => void logOut());
 
+  const feedback = new FeedbackQueue({
+    outbox: options.outbox ?? new FeedbackOutbox(),
+    api,
+    account: () => (session.get() === null ? null : session.account()),
+    token: () => session.get(),
+    onBackground: (outcome) => {
+      outboxStatus.textContent = backgroundText(outcome);
+    },
+    onSessionEnded: () => void endSession(SESSION_ENDED),
+  });
+
   const ctx: AppContext = {
     api,
     cache,
+    feedback,
     now,
     children: () => children,
     alerts: () => alerts,
@@ -217,8 +239,6 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     await endSession(null);
   }
 
-  const onUnauthorized = () => void endSession(SESSION_ENDED);
-  window.addEventListener('zenmoon:unauthorized', onUnauthorized);
 
   async function screenFor(route: Route): Promise<Screen | 'companion'> {
     switch (route.name) {
@@ -233,6 +253,8 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
           watchExpiry();
           await loadChildren().catch(() => undefined);
           startAlerts();
+          // Answers this parent gave before the session ended go now, with this session's token.
+          void feedback.flush();
           location.hash = '#/';
           return null;
         });
@@ -360,6 +382,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
   // Back online, a screen loads its data again; the companion's uploader resumes by itself, and drawing the
   // companion again would stop it mid-upload.
   const onOnline = () => {
+    void feedback.flush();
     if (parseRoute(location.hash).name !== 'companion') void render();
   };
   window.addEventListener('hashchange', onHash);
@@ -376,6 +399,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     void cache.useAccount(session.account()).catch(() => undefined);
     const loading = loadChildren();
     childrenReady = loading.catch(() => undefined);
+    void feedback.flush();
     void loading
       .then(() => startAlerts())
       .catch((e: unknown) => {
@@ -387,10 +411,24 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     stop() {
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('online', onOnline);
-      window.removeEventListener('zenmoon:unauthorized', onUnauthorized);
       if (expiryTimer !== null) clearTimeout(expiryTimer);
       alertsClient?.stop();
+      feedback.stop();
       cleanup?.();
     },
   };
+}
+
+/** The words for an answer given earlier that went, or that ZenMoon refused for good. */
+function backgroundText(outcome: AnswerOutcome): string {
+  const given = outcome.answer.helpful ? 'helpful' : 'not helpful';
+  if (outcome.state === 'sent') return `Your answer saved on this phone (${given}) has been sent to ZenMoon.`;
+  if (outcome.state === 'dropped') {
+    const why =
+      outcome.error.status === 404
+        ? 'ZenMoon no longer has that suggestion'
+        : `ZenMoon refused it: ${outcome.error.message}`;
+    return `Your answer saved on this phone (${given}) could not be sent: ${why} (HTTP ${outcome.error.status}). It was removed.`;
+  }
+  return '';
 }
