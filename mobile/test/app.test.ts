@@ -454,4 +454,44 @@ describe('the parents app', () => {
     await until(() => $('outbox-status')?.textContent, "A's answer sent");
     expect(feedbackPosts().length).toBe(before + 1);
   });
+  it('keeps the badge across a reload: alerts seen on the alerts screen stay seen, the others stay new', async () => {
+    const seenOne = { ...MILA_ALERT, alertId: 'a1' };
+    const newOne = { ...MILA_ALERT, alertId: 'a2', at: '2026-03-20T10:00:00Z', detail: 'Second one' };
+    await logIn('right');
+    await until(() => $('child-link'), 'the child list');
+    let socket = await until(() => FakeSocket.last, 'the socket');
+    socket.onopen?.({} as Event);
+    socket.onmessage?.({ data: JSON.stringify(seenOne) } as MessageEvent);
+    location.hash = '#/alerts';
+    await until(() => $('alert-item'), 'the alert listed');
+    expect($('alerts-badge')!.hidden).toBe(true);
+    location.hash = '#/';
+    await until(() => document.querySelector('main h1')?.textContent === 'Your children', 'the children screen');
+    socket.onmessage?.({ data: JSON.stringify(newOne) } as MessageEvent);
+    expect($('alerts-badge')!.textContent).toBe('1 new alert');
+
+    // The page is reloaded: the catch-up brings both alerts again; only the one not seen counts.
+    routes.set('GET /api/v1/children/c1/alerts', () => ({ status: 200, body: { items: [newOne, seenOne] } }));
+    app.stop();
+    document.body.innerHTML = '<div id="app"></div>';
+    FakeSocket.last = null;
+    app = open();
+    socket = await until(() => FakeSocket.last, 'the socket after the reload');
+    socket.onopen?.({} as Event);
+    await until(() => !$('alerts-badge')!.hidden, 'the badge after the reload');
+    await new Promise((r) => setTimeout(r, 30));
+    expect($('alerts-badge')!.textContent).toBe('1 new alert');
+    // Listed once each, although the saved copy and the catch-up both bring them.
+    location.hash = '#/alerts';
+    await until(() => $('alert-item'), 'the alerts after the reload');
+    expect([...document.querySelectorAll<HTMLElement>('[data-testid="alert-item"]')].map((e) => e.dataset.alertId)).toEqual(['a2', 'a1']);
+    expect($('alerts-badge')!.hidden).toBe(true);
+
+    // Another parent on this phone has seen none of them.
+    ($('logout') as HTMLButtonElement).click();
+    await logIn('right', 'parent-b');
+    socket = await until(() => FakeSocket.last !== socket && FakeSocket.last, "B's socket");
+    socket.onopen?.({} as Event);
+    await until(() => $('alerts-badge')!.textContent === '2 new alerts', "B's badge");
+  });
 });

@@ -17,6 +17,7 @@ import {
   summaryScreen,
   type Screen,
 } from './screens';
+import { SeenAlerts } from './seen';
 import { logIn, Session } from './session';
 
 /**
@@ -41,7 +42,8 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
 
   let children: ChildSummary[] = [];
   let alerts: Alert[] = [];
-  let unseen = 0;
+  /** The alerts this account has seen on the alerts screen (kept across reloads): the badge counts the others. */
+  let seen = new SeenAlerts(null);
   let live = false;
   let syncedAt: Date | null = null;
   let alertsClient: AlertsClient | null = null;
@@ -110,12 +112,13 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     alertsLive: () => live,
     alertsSyncedAt: () => syncedAt,
     markAlertsSeen: () => {
-      unseen = 0;
+      seen.add(alerts.map((a) => a.alertId));
       updateBadge();
     },
   };
 
   function updateBadge(): void {
+    const unseen = alerts.filter((a) => !seen.has(a.alertId)).length;
     badge.hidden = unseen === 0;
     badge.textContent = '';
     badge.append(String(unseen), h('span', { class: 'sr-only' }, ` new alert${unseen === 1 ? '' : 's'}`));
@@ -126,11 +129,13 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
   }
 
   function onAlerts(fresh: Alert[], source: AlertSource): void {
-    alerts = [...fresh, ...alerts].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+    // By id: after a reload the catch-up brings again the alerts shown from the saved copy.
+    const ids = new Set(fresh.map((a) => a.alertId));
+    alerts = [...fresh, ...alerts.filter((a) => !ids.has(a.alertId))].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
     syncedAt = now();
     void cache.put('alerts', alerts).catch(() => undefined);
     const onAlertsScreen = parseRoute(location.hash).name === 'alerts';
-    if (!onAlertsScreen) unseen += fresh.length;
+    if (onAlertsScreen) seen.add(fresh.map((a) => a.alertId));
     updateBadge();
     if (source !== 'initial') {
       const name = (a: Alert) => children.find((c) => c.childId === a.childId)?.pseudonym ?? 'your child';
@@ -154,6 +159,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
         if (saved && alerts.length === 0 && session.get() === token) {
           alerts = saved.value;
           syncedAt ??= new Date(saved.savedAt);
+          updateBadge();
         }
       })
       .catch(() => undefined);
@@ -222,7 +228,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     live = false;
     alerts = [];
     children = [];
-    unseen = 0;
+    seen = new SeenAlerts(null);
     updateBadge();
     loginMessage = message;
     if (location.hash !== '#/login') location.hash = '#/login';
@@ -250,6 +256,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
           // Another account's saved answers are deleted before anything is read or saved (IndexedDB runs the
           // transactions in order; not waited for, a silent store must not hold up the log-in).
           void cache.useAccount(session.account()).catch(() => undefined);
+          seen = new SeenAlerts(session.account());
           watchExpiry();
           await loadChildren().catch(() => undefined);
           startAlerts();
@@ -397,6 +404,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     watchExpiry();
     // Before the first read or write (IndexedDB runs the transactions in order).
     void cache.useAccount(session.account()).catch(() => undefined);
+    seen = new SeenAlerts(session.account());
     const loading = loadChildren();
     childrenReady = loading.catch(() => undefined);
     void feedback.flush();
