@@ -208,4 +208,18 @@ describe('FeedbackQueue', () => {
     expect(manual.waiting).toEqual([]);
     expect(await queue.queued('r1')).toBeUndefined();
   });
+
+  it('sends at once, as before, where IndexedDB does not work; says so when that fails too', async () => {
+    let online = true;
+    const { api, sent } = server(() => (online ? 201 : 0));
+    // An IDBFactory whose open requests never succeed nor fail (as in some private windows).
+    const silent = { open: () => ({}) as IDBOpenDBRequest } as unknown as IDBFactory;
+    const queue = queueFor(new FeedbackOutbox(silent, () => 0, 20), api, { account: 'p', token: 'T' });
+    expect((await queue.answer('r1', true, null)).state).toBe('sent');
+    expect(sent.map((x) => `${x.recommendationId} ${x.auth}`)).toEqual(['r1 Bearer T']);
+    online = false;
+    await expect(queue.answer('r1', false, null)).rejects.toThrow(
+      'No connection to ZenMoon, and this phone could not keep the answer to send it later',
+    );
+  });
 });

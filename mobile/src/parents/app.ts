@@ -229,6 +229,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     alerts = [];
     children = [];
     seen = new SeenAlerts(null);
+    outboxStatus.textContent = '';
     updateBadge();
     loginMessage = message;
     if (location.hash !== '#/login') location.hash = '#/login';

@@ -180,7 +180,12 @@ export class FeedbackQueue {
   async answer(recommendationId: string, helpful: boolean, comment: string | null): Promise<AnswerOutcome> {
     const account = this.options.account();
     if (account === null) throw new ApiError(401, 'Not logged in');
-    const answer = await this.options.outbox.put(account, recommendationId, helpful, comment);
+    let answer: QueuedAnswer;
+    try {
+      answer = await this.options.outbox.put(account, recommendationId, helpful, comment);
+    } catch {
+      return this.sendUnkept(account, recommendationId, helpful, comment);
+    }
     this.onCard.add(answer.id);
     try {
       await this.flush();
@@ -188,6 +193,30 @@ export class FeedbackQueue {
     } finally {
       this.onCard.delete(answer.id);
       this.outcomes.delete(answer.id);
+    }
+  }
+
+  /**
+   * Without a working IndexedDB (a private window, a store that never answers) the answer is sent at once, as it
+   * is; if that fails too, the error says it was not kept.
+   */
+  private async sendUnkept(account: string, recommendationId: string, helpful: boolean, comment: string | null): Promise<AnswerOutcome> {
+    const answer: QueuedAnswer = { id: '', account, recommendationId, helpful, comment, queuedAt: Date.now(), order: 0 };
+    try {
+      await this.options.api.post(
+        `/recommendations/${encodeURIComponent(recommendationId)}/feedback`,
+        comment === null ? { helpful } : { helpful, comment },
+        this.options.token() ?? undefined,
+      );
+      return { state: 'sent', answer };
+    } catch (e) {
+      const error = e instanceof ApiError ? e : new ApiError(0, 'No connection to ZenMoon');
+      if (isFinalRefusal(error)) return { state: 'dropped', answer, error };
+      if (error.status === 401) {
+        this.options.onSessionEnded?.();
+        return { state: 'session-ended', answer };
+      }
+      throw new Error(`${error.message}, and this phone could not keep the answer to send it later`);
     }
   }
 

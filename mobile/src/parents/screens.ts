@@ -413,7 +413,7 @@ function recommendationCardElement(ctx: AppContext, r: Recommendation, now: Date
           break;
       }
     } catch (e) {
-      error.textContent = `Not saved: ${e instanceof Error ? e.message : 'please try again'}.`;
+      error.textContent = `Not sent: ${e instanceof Error ? e.message : 'please try again'}.`;
       error.hidden = false;
     } finally {
       yes.disabled = no.disabled = false;
