@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SocketLike } from '../src/parents/alerts';
 import { startApp } from '../src/parents/app';
 import { AnswerCache } from '../src/parents/offline';
+import { FeedbackOutbox } from '../src/parents/outbox';
 import { Session } from '../src/parents/session';
 
 type Handler = (init: RequestInit | undefined) => { status: number; body?: unknown };
@@ -50,6 +51,7 @@ describe('the parents app', () => {
       fetcher,
       socket: (_url, protocols) => new FakeSocket(protocols),
       cache: new AnswerCache(factory),
+      outbox: new FeedbackOutbox(factory),
       session: new Session(sessionStorage),
     });
   }
@@ -340,5 +342,156 @@ describe('the parents app', () => {
     expect($('alerts-badge')!.textContent).toBe('1 new alert');
     const ask = calls.find((c) => c.path === '/api/v1/children/c1/alerts');
     expect(ask?.query).toMatch(/^from=/);
+  });
+  const FEEDBACK = 'POST /api/v1/recommendations/r1/feedback';
+  const feedbackPosts = () => calls.filter((c) => `${c.method} ${c.path}` === FEEDBACK);
+
+  async function answerOffline(): Promise<void> {
+    await logIn('right');
+    await until(() => $('child-link'), 'the child list');
+    location.hash = '#/child/c1/recommendation';
+    await until(() => $('rec-text'), 'the recommendation');
+    offline.add(FEEDBACK);
+    ($('rec-comment') as HTMLTextAreaElement).value = 'She liked it';
+    $('rec-helpful')!.click();
+    await until(() => !$('rec-confirmation')!.hidden, 'the card saying the answer is kept');
+  }
+
+  it('keeps an answer given offline, says so on the card, and sends it when the phone is back online', async () => {
+    await answerOffline();
+    const note = $('rec-confirmation')!;
+    expect(note.getAttribute('role')).toBe('status');
+    expect(note.textContent).toBe(
+      'Saved on this phone: your answer (helpful, with your comment) will be sent to ZenMoon when the phone is back online.',
+    );
+    expect($('rec-error')!.hidden).toBe(true);
+    expect($('rec-helpful')!.getAttribute('aria-pressed')).toBe('true');
+
+    offline.delete(FEEDBACK);
+    window.dispatchEvent(new Event('online'));
+    const told = await until(() => $('outbox-status')?.textContent || null, 'the answer sent');
+    expect(told).toBe('Your answer saved on this phone (helpful) has been sent to ZenMoon.');
+    expect($('outbox-status')!.getAttribute('role')).toBe('status');
+    const sent = feedbackPosts().at(-1)!;
+    expect(sent.body).toEqual({ helpful: true, comment: 'She liked it' });
+    expect(sent.auth).toBe('Bearer TOKEN-1');
+  });
+
+  it('sends a kept answer when the app starts again, and shows it on the card until then', async () => {
+    await answerOffline();
+    // The phone reloads the app, still offline: the card shows the answer waiting.
+    app.stop();
+    document.body.innerHTML = '<div id="app"></div>';
+    app = open();
+    await until(() => $('rec-text'), 'the recommendation after the reload');
+    await until(() => !$('rec-confirmation')!.hidden, 'the waiting answer on the card');
+    expect($('rec-confirmation')!.textContent).toContain('will be sent to ZenMoon when the phone is back online');
+    expect(($('rec-comment') as HTMLTextAreaElement).value).toBe('She liked it');
+    expect($('rec-helpful')!.getAttribute('aria-pressed')).toBe('true');
+
+    // Opened again with a connection: it goes at the start, once.
+    offline.delete(FEEDBACK);
+    app.stop();
+    document.body.innerHTML = '<div id="app"></div>';
+    const before = feedbackPosts().length;
+    app = open();
+    await until(() => $('outbox-status')?.textContent, 'the answer sent at the start');
+    expect(feedbackPosts().length).toBe(before + 1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(feedbackPosts().length).toBe(before + 1);
+  });
+
+  it('drops an answer whose suggestion is gone (404) and says so', async () => {
+    await answerOffline();
+    offline.delete(FEEDBACK);
+    routes.set(FEEDBACK, () => ({ status: 404, body: { status: 404, title: 'Not Found' } }));
+    window.dispatchEvent(new Event('online'));
+    const told = await until(() => $('outbox-status')?.textContent || null, 'the answer dropped');
+    expect(told).toBe(
+      'Your answer saved on this phone (helpful) could not be sent: ZenMoon no longer has that suggestion (HTTP 404). It was removed.',
+    );
+    // Not sent again at the next start.
+    const before = feedbackPosts().length;
+    app.stop();
+    document.body.innerHTML = '<div id="app"></div>';
+    app = open();
+    await until(() => $('child-link') || $('rec-text'), 'the app again');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(feedbackPosts().length).toBe(before);
+  });
+
+  it('keeps an answer through a 401 and sends it with the new token after the next log-in', async () => {
+    await answerOffline();
+    offline.delete(FEEDBACK);
+    routes.set(FEEDBACK, () => ({ status: 401, body: { status: 401, title: 'Unauthorized' } }));
+    window.dispatchEvent(new Event('online'));
+    const error = await until(() => !$('login-error')?.hidden && $('login-error'), 'the log-in form again');
+    expect(error.textContent).toBe(ENDED);
+
+    routes.set(FEEDBACK, () => ({ status: 201, body: {} }));
+    routes.set('POST /api/v1/auth/token', () => ({ status: 200, body: { accessToken: 'TOKEN-NEW', expiresIn: 3600 } }));
+    await logIn('right');
+    await until(() => $('outbox-status')?.textContent, 'the answer sent after the log-in');
+    expect(feedbackPosts().at(-1)?.auth).toBe('Bearer TOKEN-NEW');
+    expect(feedbackPosts().at(-1)?.body).toEqual({ helpful: true, comment: 'She liked it' });
+  });
+
+  it("keeps parent A's answer from parent B: not sent with B's token, sent when A logs in again", async () => {
+    await answerOffline();
+    ($('logout') as HTMLButtonElement).click();
+    await until(() => $('login-username'), 'the log-in form');
+    offline.delete(FEEDBACK);
+    const before = feedbackPosts().length;
+    await logIn('right', 'parent-b');
+    await until(() => $('child-link'), "B's child list");
+    window.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(feedbackPosts().length).toBe(before);
+
+    ($('logout') as HTMLButtonElement).click();
+    await until(() => $('login-username'), 'the log-in form');
+    await logIn('right', 'parent');
+    await until(() => $('outbox-status')?.textContent, "A's answer sent");
+    expect(feedbackPosts().length).toBe(before + 1);
+  });
+  it('keeps the badge across a reload: alerts seen on the alerts screen stay seen, the others stay new', async () => {
+    const seenOne = { ...MILA_ALERT, alertId: 'a1' };
+    const newOne = { ...MILA_ALERT, alertId: 'a2', at: '2026-03-20T10:00:00Z', detail: 'Second one' };
+    await logIn('right');
+    await until(() => $('child-link'), 'the child list');
+    let socket = await until(() => FakeSocket.last, 'the socket');
+    socket.onopen?.({} as Event);
+    socket.onmessage?.({ data: JSON.stringify(seenOne) } as MessageEvent);
+    location.hash = '#/alerts';
+    await until(() => $('alert-item'), 'the alert listed');
+    expect($('alerts-badge')!.hidden).toBe(true);
+    location.hash = '#/';
+    await until(() => document.querySelector('main h1')?.textContent === 'Your children', 'the children screen');
+    socket.onmessage?.({ data: JSON.stringify(newOne) } as MessageEvent);
+    expect($('alerts-badge')!.textContent).toBe('1 new alert');
+
+    // The page is reloaded: the catch-up brings both alerts again; only the one not seen counts.
+    routes.set('GET /api/v1/children/c1/alerts', () => ({ status: 200, body: { items: [newOne, seenOne] } }));
+    app.stop();
+    document.body.innerHTML = '<div id="app"></div>';
+    FakeSocket.last = null;
+    app = open();
+    socket = await until(() => FakeSocket.last, 'the socket after the reload');
+    socket.onopen?.({} as Event);
+    await until(() => !$('alerts-badge')!.hidden, 'the badge after the reload');
+    await new Promise((r) => setTimeout(r, 30));
+    expect($('alerts-badge')!.textContent).toBe('1 new alert');
+    // Listed once each, although the saved copy and the catch-up both bring them.
+    location.hash = '#/alerts';
+    await until(() => $('alert-item'), 'the alerts after the reload');
+    expect([...document.querySelectorAll<HTMLElement>('[data-testid="alert-item"]')].map((e) => e.dataset.alertId)).toEqual(['a2', 'a1']);
+    expect($('alerts-badge')!.hidden).toBe(true);
+
+    // Another parent on this phone has seen none of them.
+    ($('logout') as HTMLButtonElement).click();
+    await logIn('right', 'parent-b');
+    socket = await until(() => FakeSocket.last !== socket && FakeSocket.last, "B's socket");
+    socket.onopen?.({} as Event);
+    await until(() => $('alerts-badge')!.textContent === '2 new alerts', "B's badge");
   });
 });

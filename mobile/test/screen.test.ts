@@ -5,8 +5,8 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/shared/api';
 import { mountCompanion } from '../src/companion/screen';
-import { freshDbName } from './companion-helpers';
-import { ZENMOON_GATT, type BluetoothLike, type GattCharacteristic } from '../src/companion/source';
+import { fakeWearable, freshDbName } from './companion-helpers';
+import { ZENMOON_GATT, type BluetoothLike, type GattCharacteristic, type ReconnectOptions } from '../src/companion/source';
 
 const recordingBytes = readFileSync('public/replay/golden_S01.json') // vitest runs in mobile/;
 const fetchRecording = (async () => new Response(recordingBytes, { status: 200 })) as unknown as typeof fetch;
@@ -138,7 +138,7 @@ describe('mountCompanion', () => {
     expect(document.querySelector('[role="status"]')).not.toBeNull();
   });
 
-  const mountPaired = async (api: ApiClient, bluetooth: BluetoothLike | null = null) => {
+  const mountPaired = async (api: ApiClient, bluetooth: BluetoothLike | null = null, reconnect?: ReconnectOptions) => {
     const root = document.createElement('main');
     document.body.replaceChildren(root);
     unmount = mountCompanion(root, {
@@ -148,6 +148,7 @@ describe('mountCompanion', () => {
       fetchRecording,
       bluetooth,
       online: () => () => undefined,
+      ...(reconnect ? { reconnect } : {}),
     });
     await until(() => !button('companion-pair').disabled, 'the queue');
     button('companion-pair').click();
@@ -219,5 +220,52 @@ describe('mountCompanion', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(log.at(-1)).toBe('disconnect');
     expect(log.filter((l) => l.startsWith('notify') || l.startsWith('write'))).toEqual([]);
+  });
+
+  it('reconnects a dropped wearable by itself and says so in words; gives up and asks for the button', async () => {
+    const wearable = fakeWearable({ id: 'ble-A' });
+    const waits: number[] = [];
+    // The backoff's waits are recorded and shortened to a few ms.
+    await mountPaired(server().api, wearable.bluetooth, { sleep: (ms) => (waits.push(ms), new Promise((r) => setTimeout(r, 5))) });
+    button('companion-connect').click();
+    await until(() => text('companion-progress') === 'Wearable connected.', 'the connection');
+    expect(text('companion-link')).toBe('Connected');
+    expect(text('companion-connect')).toBe('Disconnect wearable');
+    const progress = document.getElementById('companion-progress')!;
+    expect(progress.getAttribute('aria-live')).toBe('polite');
+
+    wearable.state.failConnects = 1;
+    wearable.drop();
+    expect(text('companion-progress')).toBe('The wearable disconnected: reconnecting… (attempt 1 of 6, in 1 s)');
+    expect(text('companion-link')).toBe('Reconnecting…');
+    await until(() => text('companion-progress') === 'Wearable connected again.', 'the reconnection');
+    expect(text('companion-link')).toBe('Connected');
+    expect(waits).toEqual([1_000, 2_000]);
+
+    wearable.state.failConnects = 100;
+    wearable.drop();
+    await until(() => text('companion-link') === 'Could not reconnect', 'giving up');
+    expect(text('companion-progress')).toBe(
+      'The wearable could not reconnect: press Connect wearable. It sends the rest on the next connection.',
+    );
+    expect(text('companion-connect')).toBe('Connect wearable');
+    expect(waits).toHaveLength(2 + 6);
+  });
+
+  it('stops reconnecting when the family presses Disconnect wearable', async () => {
+    const wearable = fakeWearable({ id: 'ble-A' });
+    const waits: number[] = [];
+    await mountPaired(server().api, wearable.bluetooth, { sleep: (ms) => (waits.push(ms), new Promise((r) => setTimeout(r, 30))) });
+    button('companion-connect').click();
+    await until(() => text('companion-link') === 'Connected', 'the connection');
+    wearable.drop();
+    expect(text('companion-link')).toBe('Reconnecting…');
+    button('companion-connect').click();
+    expect(text('companion-progress')).toBe('Wearable disconnected.');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(waits).toEqual([1_000]);
+    expect(wearable.log.filter((l) => l === 'connect')).toHaveLength(1);
+    expect(text('companion-link')).toBe('Not connected');
+    expect(text('companion-connect')).toBe('Connect wearable');
   });
 });

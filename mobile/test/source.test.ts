@@ -11,10 +11,9 @@ import {
   loadRecording,
   shiftFrame,
   shiftToNow,
-  type BluetoothLike,
-  type GattCharacteristic,
+  type WearableLink,
 } from '../src/companion/source';
-import { T0, freshDbName } from './companion-helpers';
+import { T0, fakeWearable, freshDbName } from './companion-helpers';
 
 const firmwareFile = new URL('../../firmware/test-vectors/golden_S01.json', import.meta.url);
 const publicCopy = new URL('../public/replay/golden_S01.json', import.meta.url);
@@ -24,6 +23,14 @@ async function play(source: ReplaySource): Promise<Uint8Array[]> {
   const got: Uint8Array[] = [];
   await source.start((bytes) => got.push(bytes));
   return got;
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('timed out');
 }
 
 describe('the recording shipped with the app', () => {
@@ -111,56 +118,6 @@ describe('Collector', () => {
   });
 });
 
-/**
- * A wearable double: records the GATT writes in order and sends notifications on request. `id` is the Bluetooth
- * device id the browser gives; `connected` holds `gatt.connect()` until it resolves.
- */
-function fakeWearable(device: { id?: string; connected?: Promise<void> } = {}) {
-  const log: string[] = [];
-  const frames = Object.assign(new EventTarget(), {
-    value: null as DataView | null,
-    startNotifications: async () => {
-      log.push('notify');
-      return frames as unknown as GattCharacteristic;
-    },
-    stopNotifications: async () => frames as unknown as GattCharacteristic,
-    writeValueWithResponse: async () => undefined,
-  });
-  const ack = Object.assign(new EventTarget(), {
-    startNotifications: async () => ack as unknown as GattCharacteristic,
-    stopNotifications: async () => ack as unknown as GattCharacteristic,
-    writeValueWithResponse: async (v: BufferSource) => {
-      log.push(`ack ${new DataView((v as Uint8Array).buffer).getUint32(0, true)}`);
-    },
-  });
-  const notify = (bytes: Uint8Array) => {
-    frames.value = new DataView(bytes.slice().buffer);
-    frames.dispatchEvent(new Event('characteristicvaluechanged'));
-  };
-  const bluetooth: BluetoothLike = {
-    requestDevice: async (options) => {
-      log.push(`request ${options.filters[0]?.services[0]}`);
-      return Object.assign(new EventTarget(), {
-        ...(device.id === undefined ? {} : { id: device.id }),
-        gatt: {
-          connected: true,
-          connect: async function () {
-            log.push('connect');
-            await device.connected;
-            return this;
-          },
-          disconnect: () => log.push('disconnect'),
-          getPrimaryService: async () => ({
-            getCharacteristic: async (uuid: string) =>
-              (uuid === ZENMOON_GATT.frames ? frames : ack) as unknown as GattCharacteristic,
-          }),
-        },
-      });
-    },
-  };
-  return { bluetooth, log, notify };
-}
-
 describe('WebBluetoothSource', () => {
   it('writes the last acknowledged seq before notifications start, and each acknowledgement after', async () => {
     const wearable = fakeWearable();
@@ -187,6 +144,111 @@ describe('WebBluetoothSource', () => {
     wearable.notify(hexToBytes(recording[0]!));
     expect(got).toEqual([]);
     expect(wearable.log).toEqual([`request ${ZENMOON_GATT.service}`, 'connect', 'disconnect', 'disconnect']);
+  });
+});
+
+describe('reconnection after a Bluetooth drop', () => {
+  /** Records the backoff waits; each wait ends at once (or when `hold` lets it). */
+  const recorder = (hold?: () => Promise<void>) => {
+    const waits: number[] = [];
+    const sleep = async (ms: number): Promise<void> => {
+      waits.push(ms);
+      await hold?.();
+    };
+    return { waits, sleep };
+  };
+
+  it('connects to the same device again with 1 s, 2 s, 4 s … waits, writes the ack first, and takes frames again', async () => {
+    const wearable = fakeWearable({ id: 'ble-A' });
+    const links: WearableLink[] = [];
+    const { waits, sleep } = recorder();
+    const source = new WebBluetoothSource(wearable.bluetooth, async () => 19, (l) => links.push(l), { sleep });
+    const got: string[] = [];
+    await source.start((bytes) => got.push(bytesToHex(bytes)));
+    wearable.state.failConnects = 2;
+    wearable.drop();
+    await until(() => links.some((l) => l.state === 'connected'));
+    expect(waits).toEqual([1_000, 2_000, 4_000]);
+    expect(links).toEqual([
+      { state: 'reconnecting', attempt: 1, attempts: 6, inMs: 1_000 },
+      { state: 'reconnecting', attempt: 2, attempts: 6, inMs: 2_000 },
+      { state: 'reconnecting', attempt: 3, attempts: 6, inMs: 4_000 },
+      { state: 'connected' },
+    ]);
+    // The device is not asked for again (no chooser); the ack goes before notifications, on each connection.
+    expect(wearable.log.filter((l) => l.startsWith('request'))).toHaveLength(1);
+    expect(wearable.log.slice(wearable.log.indexOf('dropped'))).toEqual(['dropped', 'connect', 'connect', 'connect', 'ack 19', 'notify']);
+    wearable.notify(hexToBytes(recording[1]!));
+    expect(got).toEqual([recording[1]]);
+    await source.stop();
+  });
+
+  it('gives up after a bounded number of tries, the waits capped, and says so', async () => {
+    const wearable = fakeWearable({ id: 'ble-A' });
+    const links: WearableLink[] = [];
+    const { waits, sleep } = recorder();
+    const source = new WebBluetoothSource(wearable.bluetooth, async () => 0, (l) => links.push(l), { sleep, attempts: 7 });
+    await source.start(() => undefined);
+    wearable.state.failConnects = 100;
+    wearable.drop();
+    await until(() => links.at(-1)?.state === 'lost');
+    expect(waits).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
+    expect(wearable.log.filter((l) => l === 'connect')).toHaveLength(1 + 7);
+  });
+
+  it('stops retrying when the family disconnects on purpose', async () => {
+    const wearable = fakeWearable({ id: 'ble-A' });
+    const links: WearableLink[] = [];
+    let release: () => void = () => undefined;
+    const { waits, sleep } = recorder(() => new Promise<void>((r) => (release = r)));
+    const source = new WebBluetoothSource(wearable.bluetooth, async () => 0, (l) => links.push(l), { sleep });
+    await source.start(() => undefined);
+    wearable.drop();
+    await until(() => waits.length === 1);
+    await source.stop();
+    release();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(waits).toEqual([1_000]);
+    expect(links.map((l) => l.state)).toEqual(['reconnecting']);
+    expect(wearable.log.filter((l) => l === 'connect')).toHaveLength(1);
+  });
+
+  it('neither loses nor stores twice a frame across a reconnect', async () => {
+    const queue = await Queue.open({ dbName: freshDbName('collector') });
+    await queue.setPairing({ deviceId: 'dev-7', deviceToken: 'zmd.t', childId: 'child-1', pairedAt: T0 });
+    const collector = new Collector(queue, () => T0);
+    const wearable = fakeWearable({ id: 'ble-A' });
+    const { sleep } = recorder();
+    const links: WearableLink[] = [];
+    const source = new WebBluetoothSource(
+      wearable.bluetooth,
+      async (id) => {
+        await collector.idle();
+        return queue.ackOnConnect(id);
+      },
+      (l) => links.push(l),
+      { sleep },
+    );
+    await source.start(collector.listener(source));
+    wearable.notify(hexToBytes(recording[0]!));
+    await collector.idle();
+    // The second frame arrives, and the link drops before it is stored (its acknowledgement cannot be written).
+    wearable.notify(hexToBytes(recording[1]!));
+    wearable.drop();
+    await until(() => links.some((l) => l.state === 'connected'));
+    // The wearable is told the phone holds up to 38, so it goes on from 39: nothing is sent twice on its side.
+    expect(wearable.acks).toEqual([0, 19, 38]);
+    // A band that fell back further resends the second frame anyway: it is acknowledged, not stored again.
+    wearable.notify(hexToBytes(recording[1]!));
+    wearable.notify(hexToBytes(recording[2]!));
+    await collector.idle();
+    expect(wearable.acks.slice(3)).toEqual([38, 56]);
+    await queue.form(T0, true);
+    const times = (await queue.batches()).flatMap((b) => b.epochs.map((e) => e.t));
+    expect(times).toHaveLength(56);
+    expect(new Set(times).size).toBe(56);
+    expect((await queue.status()).totals.lostEpochs).toBe(0);
+    await source.stop();
   });
 });
 

@@ -18,6 +18,12 @@ export class Collector {
   private tracker: GapTracker | null = null;
   private wearableId: string | null = null;
   private source: FrameSource | null = null;
+  /**
+   * The newest epoch stored from this source and wearable (its seq and start, epoch ms): a frame sent again (after a
+   * Bluetooth reconnect the wearable resends from the seq it was told) is not stored twice. An epoch counts as held
+   * only when both its seq and its time are not past these, so a wearable whose seq starts again loses nothing.
+   */
+  private held: { seq: number; t: number } | null = null;
   framesStored = 0;
   framesRejected = 0;
 
@@ -55,11 +61,22 @@ export class Collector {
       this.wearableId = frame.deviceId;
       this.source = source;
       this.tracker = new GapTracker(ack !== null ? ack.seq + 1 : null);
+      this.held = null;
     }
-    const gap = this.tracker.observe(frame);
+    const held = this.held;
+    const epochs = held === null ? frame.epochs : frame.epochs.filter((e) => e.seq > held.seq || Date.parse(e.t) > held.t);
     const last = frame.seq + frame.epochs.length - 1;
+    if (epochs.length === 0) {
+      // All held already: acknowledged again (never below what is held), so that the wearable goes on.
+      await source.acknowledge(Math.max(last, held!.seq));
+      return;
+    }
+    const kept = epochs === frame.epochs ? frame : { ...frame, seq: epochs[0]!.seq, epochs };
+    const gap = this.tracker.observe(kept);
     const ack = replay ? { wearableId: frame.deviceId, seq: last, replay } : { wearableId: frame.deviceId, seq: last };
-    await this.queue.append(frame.epochs.map(toUploadEpoch), ack, gap, this.now(), source.bleDeviceId ?? null);
+    await this.queue.append(kept.epochs.map(toUploadEpoch), ack, gap, this.now(), source.bleDeviceId ?? null);
+    const newest = kept.epochs[kept.epochs.length - 1]!;
+    this.held = { seq: Math.max(newest.seq, held?.seq ?? 0), t: Math.max(Date.parse(newest.t), held?.t ?? 0) };
     this.framesStored++;
     await source.acknowledge(last);
     this.events.onStored?.(frame, gap);

@@ -17,6 +17,7 @@ import {
   webBluetooth,
   type BluetoothLike,
   type FrameSource,
+  type ReconnectOptions,
 } from './source';
 import { Uploader, type Trigger, type UploaderState } from './uploader';
 
@@ -30,6 +31,7 @@ export interface CompanionContext {
   readonly bluetooth?: BluetoothLike | null;
   readonly online?: Trigger;
   readonly replayIntervalMs?: number;
+  readonly reconnect?: ReconnectOptions;
 }
 
 const RECORDING_URL = `${import.meta.env.BASE_URL}replay/golden_S01.json`;
@@ -94,6 +96,7 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
 
   const field = (id: string, initial = '0') => h('span', { id }, initial);
   const f = {
+    link: field('companion-link', 'Not connected'),
     upload: field('companion-upload-state', STATE_TEXT.idle),
     queued: field('companion-queued'),
     queuedBatches: field('companion-queued-batches'),
@@ -112,6 +115,7 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
   const status = h(
     'dl',
     {},
+    ...row('Wearable', f.link),
     ...row('Uploads', f.upload),
     ...row('Queued', f.queued, ' minutes, ', f.queuedBatches, ' batches formed'),
     ...row('Sent', f.sent, ' minutes accepted'),
@@ -279,31 +283,64 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
   };
 
   connectButton.addEventListener('click', () => void connect());
+  const disconnected = (link: string, message: string) => {
+    wearable = null;
+    connectButton.textContent = 'Connect wearable';
+    f.link.textContent = link;
+    say(message);
+  };
   const connect = async () => {
     if (bluetooth === null || queue === null || collector === null || connecting !== null) return;
     if (wearable !== null) {
-      await wearable.stop();
-      wearable = null;
-      connectButton.textContent = 'Connect wearable';
-      return say('Wearable disconnected.');
+      // On purpose: also ends a reconnection under way.
+      const source = wearable;
+      disconnected('Not connected', 'Wearable disconnected.');
+      await source.stop();
+      return;
     }
     const q = queue;
-    // the wearable id comes with the first frame: a device never seen gets 0, never another wearable's (or a replay's) ack
-    const source = new WebBluetoothSource(bluetooth, (bleDeviceId) => q.ackOnConnect(bleDeviceId), () => {
-      if (wearable !== source) return;
-      wearable = null;
-      connectButton.textContent = 'Connect wearable';
-      say('The wearable disconnected; it sends the rest on the next connection.');
-    });
+    const c = collector;
+    // The wearable id comes with the first frame: a device never seen gets 0, never another wearable's (or a replay's)
+    // ack. Frames still being stored count first, else the wearable would send them again after a reconnect.
+    const lastAcknowledged = async (bleDeviceId: string | null) => {
+      await c.idle();
+      return q.ackOnConnect(bleDeviceId);
+    };
+    const source = new WebBluetoothSource(
+      bluetooth,
+      lastAcknowledged,
+      (link) => {
+        if (wearable !== source || disposed) return;
+        if (link.state === 'reconnecting') {
+          f.link.textContent = 'Reconnecting…';
+          say(
+            `The wearable disconnected: reconnecting… (attempt ${link.attempt} of ${link.attempts}, in ${Math.round(link.inMs / 1000)} s)`,
+          );
+        } else if (link.state === 'connected') {
+          f.link.textContent = 'Connected';
+          say('Wearable connected again.');
+        } else {
+          disconnected(
+            'Could not reconnect',
+            'The wearable could not reconnect: press Connect wearable. It sends the rest on the next connection.',
+          );
+        }
+      },
+      ctx.reconnect,
+    );
     connecting = source;
     try {
       say('Connecting…');
-      await source.start(collector.listener(source));
+      f.link.textContent = 'Connecting…';
+      await source.start(c.listener(source));
       if (disposed) return;
       wearable = source;
       connectButton.textContent = 'Disconnect wearable';
+      f.link.textContent = 'Connected';
       say('Wearable connected.');
     } catch (e) {
+      void source.stop(); // no reconnection behind a failed start
+      f.link.textContent = 'Not connected';
       say(`The wearable did not connect: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       if (connecting === source) connecting = null;

@@ -66,9 +66,33 @@ export function u32le(value: number): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+/** The wearable's link, as the screen tells it. */
+export type WearableLink =
+  | { readonly state: 'connected' }
+  /** The connection dropped; attempt `attempt` of `attempts` comes in `inMs`. */
+  | { readonly state: 'reconnecting'; readonly attempt: number; readonly attempts: number; readonly inMs: number }
+  /** Every attempt failed: the family connects it again by hand. */
+  | { readonly state: 'lost' };
+
+export interface ReconnectOptions {
+  /** How many times to try after a drop (default 6: 1 + 2 + 4 + 8 + 16 + 30 s, about a minute). */
+  readonly attempts?: number;
+  readonly firstDelayMs?: number;
+  readonly maxDelayMs?: number;
+  /** Waits `ms` (tests pass one that records the waits). */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export const RECONNECT_ATTEMPTS = 6;
+export const RECONNECT_FIRST_MS = 1_000;
+export const RECONNECT_MAX_MS = 30_000;
+
 /**
  * The wearable over Web Bluetooth: on connect it writes the last acknowledged seq first, then takes notifications.
- * `stop()` also ends a `start()` still under way (the screen was left while connecting): it connects no further.
+ * When the connection drops (`gattserverdisconnected`) it connects to the same device again, without asking the
+ * family to choose it, after 1 s, 2 s, 4 s … (capped), a bounded number of times; every connection starts with
+ * the acknowledged seq, so the wearable resends what the phone does not hold. `stop()` (the family disconnects, the
+ * screen is left) ends a start or a reconnection under way: it connects no further.
  */
 export class WebBluetoothSource implements FrameSource {
   readonly kind = 'wearable';
@@ -78,6 +102,8 @@ export class WebBluetoothSource implements FrameSource {
   private frames: GattCharacteristic | null = null;
   private ackCharacteristic: GattCharacteristic | null = null;
   private listener: ((event: Event) => void) | null = null;
+  private onFrame: ((bytes: Uint8Array) => void) | null = null;
+  private reconnecting = false;
   /** GATT allows one operation at a time; acknowledgements queue up behind each other. */
   private writes: Promise<void> = Promise.resolve();
 
@@ -85,7 +111,9 @@ export class WebBluetoothSource implements FrameSource {
     private readonly bluetooth: BluetoothLike,
     /** The seq to write on connect, for this Bluetooth device's id (null when the browser gives none). */
     private readonly lastAcknowledged: (bleDeviceId: string | null) => Promise<number>,
-    private readonly onDisconnect: () => void = () => undefined,
+    /** The link after a drop: reconnecting, connected again, or lost. */
+    private readonly onLink: (link: WearableLink) => void = () => undefined,
+    private readonly retry: ReconnectOptions = {},
   ) {}
 
   /** Of the device chosen in the last start; kept after stop, for frames still being stored. */
@@ -94,14 +122,20 @@ export class WebBluetoothSource implements FrameSource {
   /** Resolves when notifications flow, or without any when `stop()` came first. */
   async start(onFrame: (bytes: Uint8Array) => void): Promise<void> {
     const generation = this.generation;
-    const stopped = () => generation !== this.generation;
     const device = await this.bluetooth.requestDevice({ filters: [{ services: [ZENMOON_GATT.service] }] });
-    if (stopped()) return;
+    if (generation !== this.generation) return;
     if (!device.gatt) throw new Error('This wearable offers no GATT server');
     const gatt = device.gatt;
     this.device = device;
     this.bleDeviceId = device.id ?? null;
-    device.addEventListener('gattserverdisconnected', () => this.onDisconnect());
+    this.onFrame = onFrame;
+    device.addEventListener('gattserverdisconnected', () => void this.reconnect(gatt, generation));
+    await this.attach(gatt, generation);
+  }
+
+  /** Connects the GATT server, writes the acknowledged seq, then takes notifications. */
+  private async attach(gatt: GattServer, generation: number): Promise<void> {
+    const stopped = () => generation !== this.generation;
     const server = await gatt.connect();
     if (stopped()) return gatt.disconnect();
     const service = await server.getPrimaryService(ZENMOON_GATT.service);
@@ -114,9 +148,10 @@ export class WebBluetoothSource implements FrameSource {
     // the device resends from this seq + 1, so it goes before the first notification
     await this.write(seq);
     if (stopped()) return gatt.disconnect();
+    const onFrame = this.onFrame;
     this.listener = (event: Event) => {
       const value = (event.target as GattCharacteristic).value;
-      if (value) onFrame(new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength)));
+      if (value) onFrame?.(new Uint8Array(value.buffer.slice(value.byteOffset, value.byteOffset + value.byteLength)));
     };
     frames.addEventListener('characteristicvaluechanged', this.listener);
     await frames.startNotifications();
@@ -127,19 +162,57 @@ export class WebBluetoothSource implements FrameSource {
     }
   }
 
+  /** Forgets the characteristics of a connection that is gone (their notifications and writes went with it). */
+  private detach(): void {
+    if (this.frames && this.listener) this.frames.removeEventListener('characteristicvaluechanged', this.listener);
+    this.frames = null;
+    this.ackCharacteristic = null;
+    this.listener = null;
+  }
+
+  /** After a drop: the same device again, with backoff, until connected, stopped, or out of attempts. */
+  private async reconnect(gatt: GattServer, generation: number): Promise<void> {
+    if (generation !== this.generation || this.reconnecting) return;
+    this.reconnecting = true;
+    this.detach();
+    const attempts = this.retry.attempts ?? RECONNECT_ATTEMPTS;
+    const first = this.retry.firstDelayMs ?? RECONNECT_FIRST_MS;
+    const max = this.retry.maxDelayMs ?? RECONNECT_MAX_MS;
+    const sleep = this.retry.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+    try {
+      for (let attempt = 1; attempt <= attempts; attempt++) {
+        const inMs = Math.min(max, first * 2 ** (attempt - 1));
+        this.onLink({ state: 'reconnecting', attempt, attempts, inMs });
+        await sleep(inMs);
+        if (generation !== this.generation) return;
+        try {
+          await this.attach(gatt, generation);
+          if (generation !== this.generation) return;
+          // Dropped again while it connected: the next attempt.
+          if (!gatt.connected) throw new Error('disconnected while connecting');
+          this.onLink({ state: 'connected' });
+          return;
+        } catch {
+          this.detach();
+          if (gatt.connected) gatt.disconnect();
+        }
+      }
+      if (generation === this.generation) this.onLink({ state: 'lost' });
+    } finally {
+      this.reconnecting = false;
+    }
+  }
+
   acknowledge(seq: number): Promise<void> {
     return this.write(seq);
   }
 
   async stop(): Promise<void> {
     this.generation++;
-    if (this.frames && this.listener) {
-      this.frames.removeEventListener('characteristicvaluechanged', this.listener);
-      await this.frames.stopNotifications().catch(() => undefined);
-    }
+    const frames = this.frames;
+    this.detach();
+    if (frames) await frames.stopNotifications().catch(() => undefined);
     this.device?.gatt?.disconnect();
-    this.frames = null;
-    this.ackCharacteristic = null;
     this.device = null;
   }
 

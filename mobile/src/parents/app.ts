@@ -5,6 +5,7 @@ import type { AppContext } from './context';
 import { clear, h } from './dom';
 import { clock } from './format';
 import { AnswerCache } from './offline';
+import { FeedbackOutbox, FeedbackQueue, type AnswerOutcome } from './outbox';
 import { parseRoute, type Route } from './router';
 import {
   alertTitle,
@@ -16,6 +17,7 @@ import {
   summaryScreen,
   type Screen,
 } from './screens';
+import { SeenAlerts } from './seen';
 import { logIn, Session } from './session';
 
 /**
@@ -27,6 +29,7 @@ export interface AppOptions {
   readonly fetcher?: (input: string, init?: RequestInit) => Promise<Response>;
   readonly socket?: SocketFactory;
   readonly cache?: AnswerCache;
+  readonly outbox?: FeedbackOutbox;
   readonly session?: Session;
   readonly now?: () => Date;
 }
@@ -39,7 +42,8 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
 
   let children: ChildSummary[] = [];
   let alerts: Alert[] = [];
-  let unseen = 0;
+  /** The alerts this account has seen on the alerts screen (kept across reloads): the badge counts the others. */
+  let seen = new SeenAlerts(null);
   let live = false;
   let syncedAt: Date | null = null;
   let alertsClient: AlertsClient | null = null;
@@ -69,9 +73,17 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
   );
   const header = h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'ZenMoon'), nav);
   const announcer = h('div', { class: 'announcer', role: 'alert', 'aria-live': 'assertive', 'aria-atomic': 'true' });
+  // What became of answers given earlier (sent once back online, or dropped): told politely, and shown.
+  const outboxStatus = h('div', {
+    class: 'announcer',
+    role: 'status',
+    'aria-live': 'polite',
+    'aria-atomic': 'true',
+    'data-testid': 'outbox-status',
+  });
   const main = h('main', { id: 'main', tabindex: -1 });
   clear(root);
-  root.append(skip, header, announcer, main);
+  root.append(skip, header, announcer, outboxStatus, main);
 
   skip.addEventListener('click', (ev) => {
     ev.preventDefault();
@@ -79,21 +91,34 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
   });
   nav.querySelector('[data-testid="logout"]')!.addEventListener('click', () => void logOut());
 
+  const feedback = new FeedbackQueue({
+    outbox: options.outbox ?? new FeedbackOutbox(),
+    api,
+    account: () => (session.get() === null ? null : session.account()),
+    token: () => session.get(),
+    onBackground: (outcome) => {
+      outboxStatus.textContent = backgroundText(outcome);
+    },
+    onSessionEnded: () => void endSession(SESSION_ENDED),
+  });
+
   const ctx: AppContext = {
     api,
     cache,
+    feedback,
     now,
     children: () => children,
     alerts: () => alerts,
     alertsLive: () => live,
     alertsSyncedAt: () => syncedAt,
     markAlertsSeen: () => {
-      unseen = 0;
+      seen.add(alerts.map((a) => a.alertId));
       updateBadge();
     },
   };
 
   function updateBadge(): void {
+    const unseen = alerts.filter((a) => !seen.has(a.alertId)).length;
     badge.hidden = unseen === 0;
     badge.textContent = '';
     badge.append(String(unseen), h('span', { class: 'sr-only' }, ` new alert${unseen === 1 ? '' : 's'}`));
@@ -104,11 +129,13 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
   }
 
   function onAlerts(fresh: Alert[], source: AlertSource): void {
-    alerts = [...fresh, ...alerts].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+    // By id: after a reload the catch-up brings again the alerts shown from the saved copy.
+    const ids = new Set(fresh.map((a) => a.alertId));
+    alerts = [...fresh, ...alerts.filter((a) => !ids.has(a.alertId))].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
     syncedAt = now();
     void cache.put('alerts', alerts).catch(() => undefined);
     const onAlertsScreen = parseRoute(location.hash).name === 'alerts';
-    if (!onAlertsScreen) unseen += fresh.length;
+    if (onAlertsScreen) seen.add(fresh.map((a) => a.alertId));
     updateBadge();
     if (source !== 'initial') {
       const name = (a: Alert) => children.find((c) => c.childId === a.childId)?.pseudonym ?? 'your child';
@@ -132,6 +159,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
         if (saved && alerts.length === 0 && session.get() === token) {
           alerts = saved.value;
           syncedAt ??= new Date(saved.savedAt);
+          updateBadge();
         }
       })
       .catch(() => undefined);
@@ -200,7 +228,8 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     live = false;
     alerts = [];
     children = [];
-    unseen = 0;
+    seen = new SeenAlerts(null);
+    outboxStatus.textContent = '';
     updateBadge();
     loginMessage = message;
     if (location.hash !== '#/login') location.hash = '#/login';
@@ -217,8 +246,6 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     await endSession(null);
   }
 
-  const onUnauthorized = () => void endSession(SESSION_ENDED);
-  window.addEventListener('zenmoon:unauthorized', onUnauthorized);
 
   async function screenFor(route: Route): Promise<Screen | 'companion'> {
     switch (route.name) {
@@ -230,9 +257,12 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
           // Another account's saved answers are deleted before anything is read or saved (IndexedDB runs the
           // transactions in order; not waited for, a silent store must not hold up the log-in).
           void cache.useAccount(session.account()).catch(() => undefined);
+          seen = new SeenAlerts(session.account());
           watchExpiry();
           await loadChildren().catch(() => undefined);
           startAlerts();
+          // Answers this parent gave before the session ended go now, with this session's token.
+          void feedback.flush();
           location.hash = '#/';
           return null;
         });
@@ -360,6 +390,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
   // Back online, a screen loads its data again; the companion's uploader resumes by itself, and drawing the
   // companion again would stop it mid-upload.
   const onOnline = () => {
+    void feedback.flush();
     if (parseRoute(location.hash).name !== 'companion') void render();
   };
   window.addEventListener('hashchange', onHash);
@@ -374,8 +405,10 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     watchExpiry();
     // Before the first read or write (IndexedDB runs the transactions in order).
     void cache.useAccount(session.account()).catch(() => undefined);
+    seen = new SeenAlerts(session.account());
     const loading = loadChildren();
     childrenReady = loading.catch(() => undefined);
+    void feedback.flush();
     void loading
       .then(() => startAlerts())
       .catch((e: unknown) => {
@@ -387,10 +420,24 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     stop() {
       window.removeEventListener('hashchange', onHash);
       window.removeEventListener('online', onOnline);
-      window.removeEventListener('zenmoon:unauthorized', onUnauthorized);
       if (expiryTimer !== null) clearTimeout(expiryTimer);
       alertsClient?.stop();
+      feedback.stop();
       cleanup?.();
     },
   };
+}
+
+/** The words for an answer given earlier that went, or that ZenMoon refused for good. */
+function backgroundText(outcome: AnswerOutcome): string {
+  const given = outcome.answer.helpful ? 'helpful' : 'not helpful';
+  if (outcome.state === 'sent') return `Your answer saved on this phone (${given}) has been sent to ZenMoon.`;
+  if (outcome.state === 'dropped') {
+    const why =
+      outcome.error.status === 404
+        ? 'ZenMoon no longer has that suggestion'
+        : `ZenMoon refused it: ${outcome.error.message}`;
+    return `Your answer saved on this phone (${given}) could not be sent: ${why} (HTTP ${outcome.error.status}). It was removed.`;
+  }
+  return '';
 }

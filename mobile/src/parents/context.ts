@@ -1,11 +1,14 @@
 import type { ApiClient } from '../shared/api';
 import type { Alert, ChildSummary } from '../shared/types';
 import type { AnswerCache } from './offline';
+import type { FeedbackQueue } from './outbox';
 
 /** What the screens share with the shell. */
 export interface AppContext {
   readonly api: ApiClient;
   readonly cache: AnswerCache;
+  /** The answers (👍/👎) to send, kept on the phone until ZenMoon has them. */
+  readonly feedback: FeedbackQueue;
   readonly now: () => Date;
   /** The children of the account, as last loaded. */
   children(): readonly ChildSummary[];

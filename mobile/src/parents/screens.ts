@@ -13,6 +13,7 @@ import type { AppContext } from './context';
 import { h } from './dom';
 import { forecastRows, forecastSeries, forecastSummary, type ForecastSeries } from './forecast';
 import { clock, hoursMinutes, shortDay, startOfDay } from './format';
+import type { QueuedAnswer } from './outbox';
 import { recommendationCard, whatChanged } from './recommendation';
 import { childHref } from './router';
 import { chronotypeView, sleepView, stressView, USUAL_DAYS } from './summary';
@@ -340,7 +341,7 @@ export async function recommendationScreen(ctx: AppContext, id: string): Promise
   if (a.next === null) {
     nodes.push(h('p', { class: 'card' }, `No suggestion right now${a.nextProblem ? `: ${a.nextProblem}` : '.'}`));
   } else {
-    nodes.push(recommendationCardElement(ctx, a.next, now));
+    nodes.push(recommendationCardElement(ctx, a.next, now, await ctx.feedback.queued(a.next.recommendationId)));
   }
   const changes = a.history === null ? null : whatChanged(a.history);
   nodes.push(
@@ -358,37 +359,68 @@ export async function recommendationScreen(ctx: AppContext, id: string): Promise
   return { nodes: nodes.filter(isNode) };
 }
 
-function recommendationCardElement(ctx: AppContext, r: Recommendation, now: Date): HTMLElement {
+function recommendationCardElement(ctx: AppContext, r: Recommendation, now: Date, waiting: QueuedAnswer | undefined): HTMLElement {
   const card = recommendationCard(r, now);
+  // An answer still waiting on this phone is the parents' latest: the card shows it, not the server's older one.
+  const shown = waiting ? waiting.helpful : card.helpful;
   const comment = h('textarea', { id: 'rec-comment', 'data-testid': 'rec-comment', maxlength: 1000, rows: 3 });
-  comment.value = card.comment;
+  comment.value = waiting ? (waiting.comment ?? '') : card.comment;
   const status = h('p', { role: 'status', 'data-testid': 'rec-confirmation', class: 'confirmation', hidden: true });
-  const error = h('p', { role: 'alert', class: 'error', hidden: true });
-  const yes = h('button', { type: 'button', 'data-testid': 'rec-helpful', 'aria-pressed': String(card.helpful === true), 'aria-label': 'Helpful', class: 'vote' }, h('span', { 'aria-hidden': 'true' }, '👍'), h('span', { class: 'vote-text', 'aria-hidden': 'true' }, 'Helpful'));
-  const no = h('button', { type: 'button', 'data-testid': 'rec-not-helpful', 'aria-pressed': String(card.helpful === false), 'aria-label': 'Not helpful', class: 'vote' }, h('span', { 'aria-hidden': 'true' }, '👎'), h('span', { class: 'vote-text', 'aria-hidden': 'true' }, 'Not helpful'));
+  const error = h('p', { role: 'alert', class: 'error', 'data-testid': 'rec-error', hidden: true });
+  const yes = h('button', { type: 'button', 'data-testid': 'rec-helpful', 'aria-pressed': String(shown === true), 'aria-label': 'Helpful', class: 'vote' }, h('span', { 'aria-hidden': 'true' }, '👍'), h('span', { class: 'vote-text', 'aria-hidden': 'true' }, 'Helpful'));
+  const no = h('button', { type: 'button', 'data-testid': 'rec-not-helpful', 'aria-pressed': String(shown === false), 'aria-label': 'Not helpful', class: 'vote' }, h('span', { 'aria-hidden': 'true' }, '👎'), h('span', { class: 'vote-text', 'aria-hidden': 'true' }, 'Not helpful'));
+  const pressed = (helpful: boolean) => {
+    yes.setAttribute('aria-pressed', String(helpful));
+    no.setAttribute('aria-pressed', String(!helpful));
+  };
+  const saved = (helpful: boolean, withComment: boolean, e: ApiError | null) => {
+    status.textContent =
+      `Saved on this phone: your answer (${helpful ? 'helpful' : 'not helpful'}${withComment ? ', with your comment' : ''}) ` +
+      (e === null || e.offline
+        ? 'will be sent to ZenMoon when the phone is back online.'
+        : `will be sent again shortly: ZenMoon could not take it now (HTTP ${e.status}).`);
+    status.classList.add('pending');
+    status.hidden = false;
+  };
+  if (waiting) saved(waiting.helpful, waiting.comment !== null, null);
   const send = async (helpful: boolean) => {
     yes.disabled = no.disabled = true;
     error.hidden = true;
+    status.hidden = true;
+    status.classList.remove('pending');
     const text = comment.value.trim();
     try {
-      await ctx.api.post(`/recommendations/${encodeURIComponent(card.id)}/feedback`, text === '' ? { helpful } : { helpful, comment: text });
-      yes.setAttribute('aria-pressed', String(helpful));
-      no.setAttribute('aria-pressed', String(!helpful));
-      status.textContent = `Thank you: saved as ${helpful ? 'helpful' : 'not helpful'}${text ? ', with your comment' : ''}. You can change your answer; the new one replaces it.`;
-      status.hidden = false;
+      const outcome = await ctx.feedback.answer(card.id, helpful, text === '' ? null : text);
+      switch (outcome.state) {
+        case 'sent':
+          pressed(helpful);
+          status.textContent = `Thank you: saved as ${helpful ? 'helpful' : 'not helpful'}${text ? ', with your comment' : ''}. You can change your answer; the new one replaces it.`;
+          status.hidden = false;
+          break;
+        case 'queued':
+          pressed(helpful);
+          saved(helpful, text !== '', outcome.error);
+          break;
+        case 'dropped':
+          error.textContent =
+            outcome.error.status === 404
+              ? 'Not sent: ZenMoon no longer has this suggestion (HTTP 404). Your answer was removed.'
+              : `Not sent: ${outcome.error.message} (HTTP ${outcome.error.status}). Your answer was removed.`;
+          error.hidden = false;
+          break;
+        case 'session-ended':
+          // The shell shows the log-in; the answer stays on this phone for this parent's next log-in.
+          break;
+      }
     } catch (e) {
-      if (e instanceof ApiError && e.status === 401) throw e;
-      error.textContent =
-        e instanceof ApiError && e.offline
-          ? 'Not sent: no connection. Please try again when you are online.'
-          : `Not sent: ${e instanceof Error ? e.message : 'please try again'}.`;
+      error.textContent = `Not sent: ${e instanceof Error ? e.message : 'please try again'}.`;
       error.hidden = false;
     } finally {
       yes.disabled = no.disabled = false;
     }
   };
-  yes.addEventListener('click', () => void send(true).catch(sessionEnded));
-  no.addEventListener('click', () => void send(false).catch(sessionEnded));
+  yes.addEventListener('click', () => void send(true));
+  no.addEventListener('click', () => void send(false));
   return h(
     'section',
     { 'aria-labelledby': 'rec-h', class: 'card rec' },
@@ -404,11 +436,6 @@ function recommendationCardElement(ctx: AppContext, r: Recommendation, now: Date
     status,
     error,
   );
-}
-
-/** Raised to the shell by event: a 401 while answering ends the session. */
-function sessionEnded(e: unknown): void {
-  window.dispatchEvent(new CustomEvent('zenmoon:unauthorized', { detail: e }));
 }
 
 const KIND_WORDS: Record<string, string> = {

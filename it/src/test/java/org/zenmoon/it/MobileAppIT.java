@@ -191,6 +191,66 @@ class MobileAppIT {
 
     @Test
     @Order(3)
+    void anAnswerGivenOfflineIsKeptAndSentWhenTheNetworkIsBack() throws Exception {
+        String child = children.get(0);
+        browser.get(base + "/app/#/child/" + child + "/recommendation");
+        WebElement text = byTestId("rec-text");
+        wait.until(d -> !text.getText().isBlank());
+        String shown = text.getText();
+
+        network(false);
+        byTestId("rec-comment").clear();
+        byTestId("rec-comment").sendKeys("Too late in the evening");
+        byTestId("rec-not-helpful").click();
+        WebElement note = byTestId("rec-confirmation");
+        wait.until(d -> !note.getText().isBlank());
+        assertThat(note.getText())
+                .isEqualTo("Saved on this phone: your answer (not helpful, with your comment) will be sent to ZenMoon"
+                        + " when the phone is back online.");
+        assertThat(note.getAttribute("role")).isEqualTo("status");
+        assertThat(byTestId("rec-not-helpful").getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(answerOf(child, shown, "Too late in the evening"))
+                .as("nothing sent while offline")
+                .isNull();
+        assertThat(answerOf(child, shown, "We did it after dinner").getBoolean("helpful"))
+                .as("the server still has the answer given online before")
+                .isTrue();
+        check("recommendation-answered-offline");
+
+        // Chromium fires `online`: the app sends the kept answer and says so.
+        network(true);
+        WebElement sent = byTestId("outbox-status");
+        wait.until(d -> !sent.getText().isBlank());
+        assertThat(sent.getText()).isEqualTo("Your answer saved on this phone (not helpful) has been sent to ZenMoon.");
+        JsonObject answered = answerOf(child, shown, "Too late in the evening");
+        assertThat(answered).as("the answer given offline, on the server").isNotNull();
+        assertThat(answered.getBoolean("helpful")).isFalse();
+        assertThat(answerOf(child, shown, "We did it after dinner"))
+                .as("the answer given offline replaced the one before")
+                .isNull();
+        assertThat(browser.executeScript(
+                        "return document.querySelector(\"[data-testid='outbox-status']\").getAttribute('aria-live');"))
+                .isEqualTo("polite");
+    }
+
+    /** The child's recommendation with this text answered with this comment, as the server has it, or null. */
+    static JsonObject answerOf(String child, String text, String comment) throws Exception {
+        for (JsonValue item : http.get("/api/v1/children/" + child + "/recommendations?limit=20", parent)
+                .json()
+                .asJsonArray()) {
+            JsonObject r = item.asJsonObject();
+            if (r.getString("text").equals(text)
+                    && r.containsKey("comment")
+                    && !r.isNull("comment")
+                    && r.getString("comment").equals(comment)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    @Order(4)
     void anAlertArrivesLiveWhenAHighStressUploadIsStored() throws Exception {
         String child = children.get(0);
         browser.get(base + "/app/#/alerts");
@@ -244,7 +304,7 @@ class MobileAppIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theCompanionDeliversEveryReplayedMinuteExactlyOnceAfterAnOfflineSpell() throws Exception {
         String child = children.get(1);
         // The replay lands in the last hour; what the child had stored there before is counted first.
@@ -281,7 +341,7 @@ class MobileAppIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void offlineTheInstalledAppShowsTheLastSummaryItSawMarkedAsSuch() throws Exception {
         String child = children.get(0);
         browser.get(base + "/app/#/child/" + child);
