@@ -8,15 +8,34 @@ import java.util.List;
  * The input of an analysis: per unit (a child, or a child-day) whether it was treated, its outcome and its
  * confounders. {@code clusters} (nullable) groups rows that are not independent (the days of one child,
  * the weeks of one diary); the bootstrap and the subset refuter then resample whole clusters.
+ * {@code fixedEffects} (nullable, ids {@code >= 0}) gives each row a fixed-effect group (a child in the pooled
+ * cohort design): every model then has one intercept per group instead of a common one, absorbed in the fits
+ * rather than built as indicator columns (see {@link Design}); the smallest id is the reference group.
  * Arrays are copied in and out, so an instance never changes.
  */
 public record CausalData(
-        boolean[] treated, double[] outcome, double[][] covariates, List<String> covariateNames, int[] clusters) {
+        boolean[] treated,
+        double[] outcome,
+        double[][] covariates,
+        List<String> covariateNames,
+        int[] clusters,
+        int[] fixedEffects) {
 
     public CausalData {
         int n = treated.length;
-        if (outcome.length != n || covariates.length != n || (clusters != null && clusters.length != n)) {
-            throw new IllegalArgumentException("treated, outcome, covariates and clusters need one entry per row");
+        if (outcome.length != n
+                || covariates.length != n
+                || (clusters != null && clusters.length != n)
+                || (fixedEffects != null && fixedEffects.length != n)) {
+            throw new IllegalArgumentException(
+                    "treated, outcome, covariates, clusters and fixed effects need one entry per row");
+        }
+        if (fixedEffects != null) {
+            for (int g : fixedEffects) {
+                if (g < 0) {
+                    throw new IllegalArgumentException("a fixed-effect group id is negative: " + g);
+                }
+            }
         }
         covariateNames = List.copyOf(covariateNames);
         int p = covariateNames.size();
@@ -40,10 +59,16 @@ public record CausalData(
         outcome = outcome.clone();
         covariates = copy;
         clusters = clusters == null ? null : clusters.clone();
+        fixedEffects = fixedEffects == null ? null : fixedEffects.clone();
+    }
+
+    public CausalData(
+            boolean[] treated, double[] outcome, double[][] covariates, List<String> covariateNames, int[] clusters) {
+        this(treated, outcome, covariates, covariateNames, clusters, null);
     }
 
     public CausalData(boolean[] treated, double[] outcome, double[][] covariates, List<String> covariateNames) {
-        this(treated, outcome, covariates, covariateNames, null);
+        this(treated, outcome, covariates, covariateNames, null, null);
     }
 
     public int size() {
@@ -82,6 +107,11 @@ public record CausalData(
         return clusters == null ? null : clusters.clone();
     }
 
+    @Override
+    public int[] fixedEffects() {
+        return fixedEffects == null ? null : fixedEffects.clone();
+    }
+
     /** Package-private views without copying, for the estimators. */
     double covariateAt(int i, int j) {
         return covariates[i][j];
@@ -89,6 +119,10 @@ public record CausalData(
 
     int[] clustersView() {
         return clusters;
+    }
+
+    int[] fixedEffectsView() {
+        return fixedEffects;
     }
 
     /**
@@ -112,7 +146,7 @@ public record CausalData(
                 x[i][covariateNames.size() + k] = v * v;
             }
         }
-        return new CausalData(treated, outcome, x, names, clusters);
+        return new CausalData(treated, outcome, x, names, clusters, fixedEffects);
     }
 
     /** The same data with one more covariate column. */
@@ -124,12 +158,12 @@ public record CausalData(
             x[i] = Arrays.copyOf(covariates[i], names.size());
             x[i][names.size() - 1] = values[i];
         }
-        return new CausalData(treated, outcome, x, names, clusters);
+        return new CausalData(treated, outcome, x, names, clusters, fixedEffects);
     }
 
     /** The same rows with another treatment vector (the placebo refuter permutes it). */
     public CausalData withTreatment(boolean[] newTreated) {
-        return new CausalData(newTreated, outcome, covariates, covariateNames, clusters);
+        return new CausalData(newTreated, outcome, covariates, covariateNames, clusters, fixedEffects);
     }
 
     /** The rows at the given positions, in that order. */
@@ -138,6 +172,7 @@ public record CausalData(
         double[] y = new double[index.length];
         double[][] x = new double[index.length][];
         int[] c = clusters == null ? null : new int[index.length];
+        int[] g = fixedEffects == null ? null : new int[index.length];
         for (int k = 0; k < index.length; k++) {
             t[k] = treated[index[k]];
             y[k] = outcome[index[k]];
@@ -145,8 +180,11 @@ public record CausalData(
             if (c != null) {
                 c[k] = clusters[index[k]];
             }
+            if (g != null) {
+                g[k] = fixedEffects[index[k]];
+            }
         }
-        return new CausalData(t, y, x, covariateNames, c);
+        return new CausalData(t, y, x, covariateNames, c, g);
     }
 
     boolean isBinary(int j) {

@@ -200,7 +200,7 @@ public final class CausalEngine {
     private static List<String> redundantAmongKept(Estimators est, double[] kept) {
         boolean[] active = est.design.active(kept);
         boolean[] inactive = new boolean[active.length];
-        for (int k = 1; k < active.length; k++) {
+        for (int k = 1; k < est.design.q; k++) { // the covariates; a group without rows is no covariate
             inactive[k] = !active[k];
         }
         return columns(est, inactive);
@@ -213,12 +213,16 @@ public final class CausalEngine {
                 + (one ? "it was" : "they were") + " left out of that model (the effect there taken as 0)";
     }
 
-    /** The covariate names of the marked design columns (column 0 is the intercept). */
+    /**
+     * The covariate names of the marked design columns (column 0 is the intercept), then with fixed effects
+     * the marked groups ("fixed effect 7": the group's id in the data).
+     */
     private static List<String> columns(Estimators est, boolean[] marked) {
         List<String> out = new ArrayList<>();
+        Design d = est.design;
         for (int k = 0; k < marked.length; k++) {
             if (marked[k]) {
-                out.add(k == 0 ? "the intercept" : est.design.kept.get(k - 1));
+                out.add(k == 0 ? "the intercept" : k < d.q ? d.kept.get(k - 1) : "fixed effect " + d.groupIds[k - d.q]);
             }
         }
         return out;

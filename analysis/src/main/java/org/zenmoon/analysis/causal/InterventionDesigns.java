@@ -18,7 +18,9 @@ import java.util.Map;
  *       resamples whole weeks, because a child's consecutive days are alike.</li>
  *   <li>{@link #acrossCohort}: all children pooled, with a fixed effect per child (so each child is compared
  *       with themself, never with another child); the bootstrap resamples whole children. Children who had
- *       the intervention on every day, or on none, tell nothing about it and are left out.</li>
+ *       the intervention on every day, or on none, tell nothing about it and are left out. The fixed effects
+ *       are {@link CausalData#fixedEffects()} groups, absorbed in every fit (see {@link Fits}), not indicator
+ *       columns: the same estimates at a cost linear in the children.</li>
  * </ul>
  * The outcome fixes the verdict's direction: less stress and more sleep are better.
  */
@@ -38,7 +40,7 @@ public final class InterventionDesigns {
         int[] weeks = rows.stream()
                 .mapToInt(r -> (int) ((r.day().date().toEpochDay() - first.toEpochDay()) / 7))
                 .toArray();
-        return CausalEngine.estimate(data(rows, List.of(), weeks), s.withDirection(outcome.direction()));
+        return CausalEngine.estimate(data(rows, weeks, null), s.withDirection(outcome.direction()));
     }
 
     public static CausalEstimate acrossCohort(List<DailyObservation> days, DailyOutcome outcome, CausalSettings s) {
@@ -62,11 +64,10 @@ public final class InterventionDesigns {
         for (int i = 0; i < children.size(); i++) {
             index.put(children.get(i), i);
         }
-        int[] clusters =
-                rows.stream().mapToInt(r -> index.get(r.day().childId())).toArray();
-        // One indicator per child but the first (the reference): the child fixed effects.
-        List<String> fixed = children.isEmpty() ? List.of() : children.subList(1, children.size());
-        return CausalEngine.estimate(data(rows, fixed, clusters), s.withDirection(outcome.direction()));
+        int[] child = rows.stream().mapToInt(r -> index.get(r.day().childId())).toArray();
+        // The child is both the bootstrap's cluster and the fixed effect (an intercept per child, absorbed in the
+        // fits rather than built as one indicator column per child).
+        return CausalEngine.estimate(data(rows, child, child), s.withDirection(outcome.direction()));
     }
 
     record Row(DailyObservation day, double outcome, double[] covariates) {}
@@ -93,23 +94,17 @@ public final class InterventionDesigns {
         return out;
     }
 
-    private static CausalData data(List<Row> rows, List<String> fixedEffects, int[] clusters) {
+    private static CausalData data(List<Row> rows, int[] clusters, int[] fixedEffects) {
         int n = rows.size();
-        List<String> names = new ArrayList<>(COVARIATES);
-        fixedEffects.forEach(c -> names.add("child:" + c));
         boolean[] t = new boolean[n];
         double[] y = new double[n];
-        double[][] x = new double[n][names.size()];
+        double[][] x = new double[n][];
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
             t[i] = r.day().treated();
             y[i] = r.outcome();
-            System.arraycopy(r.covariates(), 0, x[i], 0, COVARIATES.size());
-            int fe = fixedEffects.indexOf(r.day().childId());
-            if (fe >= 0) {
-                x[i][COVARIATES.size() + fe] = 1;
-            }
+            x[i] = r.covariates();
         }
-        return new CausalData(t, y, x, names, clusters);
+        return new CausalData(t, y, x, COVARIATES, clusters, fixedEffects);
     }
 }

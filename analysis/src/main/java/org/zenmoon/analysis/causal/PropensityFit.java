@@ -2,7 +2,8 @@ package org.zenmoon.analysis.causal;
 
 /**
  * The logistic propensity model as fitted by IRLS. Coefficients are on the standardised covariates
- * (intercept first). {@code separation} means some covariate combination predicts the arm (almost) perfectly,
+ * (intercept first); with fixed effects ({@link CausalData#fixedEffects()}) the intercept's is 0 and one
+ * intercept per group follows the covariates', in the ascending order of the group ids. {@code separation} means some covariate combination predicts the arm (almost) perfectly,
  * so the scores near 0 or 1 cannot be trusted; it is reported, not hidden.
  */
 public record PropensityFit(

@@ -105,8 +105,8 @@ class SingularModelsTest {
         }
         CausalEstimate e =
                 InterventionDesigns.acrossCohort(days, DailyOutcome.EVENING_STRESS, FAST.withMethod(Method.REGRESSION));
-        // Whole children are resampled. Without the reference child the others' indicators add up to the
-        // intercept; without another child its indicator is constant. Either changes no fitted value.
+        // Whole children are resampled. A child not drawn (the reference child or another) has no weight in
+        // any fit: its intercept carries no information and changes no fitted value.
         assertThat(e.warnings()).noneMatch(w -> w.contains("constant or collinear"));
         assertThat(e.estimate()).isFinite();
     }
