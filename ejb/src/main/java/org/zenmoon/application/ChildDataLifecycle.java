@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.domain.model.child.ChildRecordRepository;
 import org.zenmoon.domain.model.consent.Consent;
 import org.zenmoon.domain.model.consent.ConsentRepository;
 import org.zenmoon.domain.model.consent.ConsentScope;
+import org.zenmoon.domain.model.recommendation.VectorStore;
 
 /**
  * Carries out the retention job's work for one child, in the transaction of the chunk that stores it with its
@@ -39,6 +41,12 @@ public class ChildDataLifecycle {
     ChildDataDeletes deletes;
 
     @Inject
+    VectorStore vectors;
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
     ConsentRepository consents;
 
     @Inject
@@ -52,7 +60,7 @@ public class ChildDataLifecycle {
             return new Done(Map.of(), Set.of());
         }
         Map<String, Integer> rows = new LinkedHashMap<>();
-        if (records.hasRowsBefore(childId, cutoff)) {
+        if (records.hasRowsBefore(childId, cutoff) || hasOutsideSituationsBefore(childId, cutoff)) {
             rows.putAll(deletes.purgeBefore(childId, cutoff));
         }
         Instant now = clock.instant();
@@ -68,5 +76,15 @@ public class ChildDataLifecycle {
         }
         consents.saveChanges();
         return new Done(rows, due);
+    }
+
+    /**
+     * Whether a vector store outside the database (Weaviate) still holds situations of the child from before the
+     * cut-off. A situation is dated when it was answered, later than its recommendation's row, and a child who left
+     * uploads nothing new: without this look, such a situation would outlive its rows and never go.
+     */
+    private boolean hasOutsideSituationsBefore(String childId, Instant cutoff) {
+        return !vectors.erasedWithTheChildsRecords()
+                && vectors.countBefore(callers.current().tenantId(), childId, cutoff) > 0;
     }
 }

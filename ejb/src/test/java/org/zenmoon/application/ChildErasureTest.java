@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.domain.model.child.ChildRecordRepository;
 import org.zenmoon.domain.model.child.ChildRepository;
 import org.zenmoon.domain.model.child.ChildSummary;
+import org.zenmoon.domain.model.consent.ConsentRepository;
 import org.zenmoon.domain.model.recommendation.SimilarSituation;
 import org.zenmoon.domain.model.recommendation.SituationVector;
 import org.zenmoon.domain.model.recommendation.VectorStore;
@@ -32,6 +36,9 @@ class ChildErasureTest {
     static final Caller ADMIN = new Caller("u1", "admin", "t1", Set.of(Role.TENANT_ADMIN));
 
     final List<String> calls = new ArrayList<>();
+
+    /** How many old situations the outside store says the child has. */
+    int outsideOld;
 
     /** A store that records what it is asked to erase. */
     VectorStore store(boolean inTheDatabase) {
@@ -56,6 +63,12 @@ class ChildErasureTest {
             public int purgeBefore(String tenantId, String childId, Instant cutoff) {
                 calls.add("old vectors " + tenantId + "/" + childId + " before " + cutoff);
                 return 3;
+            }
+
+            @Override
+            public int countBefore(String tenantId, String childId, Instant cutoff) {
+                calls.add("count old vectors " + tenantId + "/" + childId);
+                return outsideOld;
             }
 
             @Override
@@ -128,6 +141,65 @@ class ChildErasureTest {
         Map<String, Integer> purged = deletes.callers.callAs(ADMIN, () -> deletes.purgeBefore("c1", CUTOFF));
         assertThat(calls).containsExactly("rows c1 before 2026-09-04T00:00:00Z");
         assertThat(purged).containsExactly(Map.entry("epoch", 1440));
+    }
+
+    /** The retention's work for child c1, whose database rows are all newer than the cut-off. */
+    ChildDataLifecycle.Done lifecycleWithoutOldRows(VectorStore store) throws Exception {
+        ChildDataLifecycle lifecycle = new ChildDataLifecycle();
+        lifecycle.records = (ChildRecordRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ChildRecordRepository.class}, (p, m, args) -> {
+                    switch (m.getName()) {
+                        case "lock":
+                            return true;
+                        case "hasRowsBefore":
+                            return false;
+                        case "purgeBefore":
+                            calls.add("rows " + args[0] + " before " + args[1]);
+                            return Map.of();
+                        default:
+                            throw new AssertionError(m.getName());
+                    }
+                });
+        lifecycle.consents = (ConsentRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {ConsentRepository.class}, (p, m, args) -> {
+                    switch (m.getName()) {
+                        case "ofChild":
+                            return List.of();
+                        case "saveChanges":
+                            return null;
+                        default:
+                            throw new AssertionError(m.getName());
+                    }
+                });
+        lifecycle.deletes = deletes(store);
+        lifecycle.vectors = store;
+        lifecycle.callers = lifecycle.deletes.callers;
+        lifecycle.clock = Clock.fixed(CUTOFF.plus(Duration.ofDays(1)), ZoneOffset.UTC);
+        return lifecycle.callers.callAs(ADMIN, () -> lifecycle.apply("c1", CUTOFF));
+    }
+
+    @Test
+    void anOutsideStoresOldSituationsArePurgedEvenWhenTheDatabaseHasNoOldRows() throws Exception {
+        // A situation is dated when it was answered, after its recommendation's row went: it must still go.
+        outsideOld = 2;
+        ChildDataLifecycle.Done done = lifecycleWithoutOldRows(store(false));
+        assertThat(calls)
+                .containsExactly(
+                        "count old vectors t1/c1",
+                        "rows c1 before 2026-09-04T00:00:00Z",
+                        "old vectors t1/c1 before 2026-09-04T00:00:00Z");
+        assertThat(done.rows()).containsEntry("weaviate situations", 3);
+    }
+
+    @Test
+    void withNothingOldAnywhereNothingIsDeletedOrAudited() throws Exception {
+        outsideOld = 0;
+        assertThat(lifecycleWithoutOldRows(store(false)).total()).isZero();
+        assertThat(calls).containsExactly("count old vectors t1/c1");
+        outsideOld = 2;
+        calls.clear();
+        assertThat(lifecycleWithoutOldRows(store(true)).total()).isZero();
+        assertThat(calls).isEmpty();
     }
 
     @Test

@@ -106,6 +106,18 @@ public class JpaVectorStore implements VectorStore {
     }
 
     @Override
+    public int countBefore(String tenantId, String childId, Instant cutoff) {
+        boundTenant(tenantId);
+        return ((Number) nativeQuery(
+                                em,
+                                "SELECT count(*) FROM situation_vector WHERE tenant_id = ?1 AND child_id = ?2 AND at < ?3")
+                        .setParameter(2, childId)
+                        .setParameter(3, Timestamp.from(cutoff))
+                        .getSingleResult())
+                .intValue();
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -22,7 +22,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
@@ -136,11 +135,24 @@ public final class WeaviateVectorStore implements VectorStore, AutoCloseable {
 
     @Override
     public int purgeBefore(String tenantId, String childId, Instant cutoff) {
-        return deleteAll(
-                tenantId,
-                Filter.and(
-                        Filter.property("childId").eq(childId),
-                        Filter.property("at").lt(cutoff.atOffset(ZoneOffset.UTC))));
+        return deleteAll(tenantId, before(childId, cutoff));
+    }
+
+    @Override
+    public int countBefore(String tenantId, String childId, Instant cutoff) {
+        DeleteManyResponse would = situations(tenantId).data.deleteMany(before(childId, cutoff), d -> d.dryRun(true));
+        return (int) would.matches();
+    }
+
+    /**
+     * The child's situations dated before {@code cutoff}. The date goes as RFC 3339 text with its seconds, which
+     * Weaviate requires: the client's own {@code OffsetDateTime} filter drops them at a whole minute (a midnight
+     * cut-off), and Weaviate would refuse the filter.
+     */
+    private static Filter before(String childId, Instant cutoff) {
+        return Filter.and(
+                Filter.property("childId").eq(childId),
+                Filter.property("at").lt(DateTimeFormatter.ISO_INSTANT.format(cutoff)));
     }
 
     /** Deletes what the filter matches in the tenant's Weaviate tenant, round after round; how many went. */

@@ -197,6 +197,8 @@ class JpaVectorStoreTest {
                 vector("t1", "c2", "r-other", "box-breathing", true, -1, 1f, 0f));
         put("t2", vector("t2", "c1", "r-t2", "box-breathing", true, -1, 1f, 0f));
 
+        int counted = in("t1", store -> store.countBefore("t1", "c1", T0));
+        assertThat(counted).isEqualTo(1);
         int purged = in("t1", store -> store.purgeBefore("t1", "c1", T0));
         assertThat(purged).isEqualTo(1);
 

@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 /**
  * A test double of a Weaviate server (no real one can run on the build machines), speaking what client6 sends: REST
@@ -55,6 +56,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * records every request for the tests to inspect.
  */
 final class WeaviateDouble implements AutoCloseable {
+
+    /** A date as Go's {@code time.RFC3339} reads it: seconds required, fraction optional. */
+    static final Pattern RFC_3339 =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
 
     record Rest(String method, String path, String body, String authorization) {}
 
@@ -288,7 +293,9 @@ final class WeaviateDouble implements AutoCloseable {
                 var it = tenant.entrySet().iterator();
                 while (it.hasNext()) {
                     if (matches(request.getFilters(), it.next().getValue().properties())) {
-                        it.remove();
+                        if (!request.getDryRun()) {
+                            it.remove();
+                        }
                         matches++;
                     }
                 }
@@ -343,6 +350,12 @@ final class WeaviateDouble implements AutoCloseable {
                 if (f.getTestValueCase() != Filters.TestValueCase.VALUE_TEXT || !at.hasStringValue()) {
                     throw Status.UNIMPLEMENTED
                             .withDescription("the double compares dates only")
+                            .asRuntimeException();
+                }
+                if (!RFC_3339.matcher(f.getValueText()).matches()) {
+                    // Weaviate parses dates with Go's time.RFC3339, which requires the seconds.
+                    throw Status.INVALID_ARGUMENT
+                            .withDescription("not an RFC 3339 date: " + f.getValueText())
                             .asRuntimeException();
                 }
                 return OffsetDateTime.parse(at.getStringValue()).isBefore(OffsetDateTime.parse(f.getValueText()));

@@ -186,15 +186,21 @@ class WeaviateVectorStoreTest {
 
     @Test
     void purgeBeforeDeletesOnlyTheChildsSituationsFromBeforeTheCutOff() {
-        Instant cutoff = T0.minus(Duration.ofDays(1));
+        // A midnight, as the retention job's cut-off always is: the date must still go with its seconds.
+        Instant cutoff = Instant.parse("2026-03-01T00:00:00Z");
         store.put(at(situation(TENANT, "c1", "r1", "box-breathing", true, 1f, 0f), T0.minus(Duration.ofDays(3))));
         store.put(at(situation(TENANT, "c1", "r2", "body-scan", true, 0f, 1f), cutoff));
         store.put(situation(TENANT, "c1", "r3", "outdoor-play", true, 1f, 1f));
         store.put(at(situation(TENANT, "c2", "r4", "box-breathing", true, 1f, 0f), T0.minus(Duration.ofDays(3))));
 
+        assertThat(store.countBefore(TENANT, "c1", cutoff)).isEqualTo(1);
+        assertThat(weaviate.deletes.get(0).getDryRun()).isTrue();
+        assertThat(weaviate.objectsOf("ZenMoonSituation", TENANT)).hasSize(4);
+
         assertThat(store.purgeBefore(TENANT, "c1", cutoff)).isEqualTo(1);
 
-        BatchDeleteRequest asked = weaviate.deletes.get(0);
+        BatchDeleteRequest asked = weaviate.deletes.get(1);
+        assertThat(asked.getDryRun()).isFalse();
         assertThat(asked.getTenant()).isEqualTo(TENANT);
         assertThat(asked.getFilters().getOperator()).isEqualTo(Filters.Operator.OPERATOR_AND);
         assertThat(asked.getFilters().getFiltersList())
@@ -202,11 +208,13 @@ class WeaviateVectorStoreTest {
                 .containsExactly(
                         tuple("childId", Filters.Operator.OPERATOR_EQUAL),
                         tuple("at", Filters.Operator.OPERATOR_LESS_THAN));
+        assertThat(asked.getFilters().getFilters(1).getValueText()).isEqualTo("2026-03-01T00:00:00Z");
         assertThat(store.nearest(TENANT, "c1", new float[] {1f, 0f}, 5, false))
                 .extracting(SimilarSituation::recommendationId)
                 .containsExactlyInAnyOrder("r2", "r3");
         assertThat(store.nearest(TENANT, "c2", new float[] {1f, 0f}, 5, false)).hasSize(1);
         assertThat(store.purgeBefore(TENANT, "c1", cutoff)).isZero();
+        assertThat(store.countBefore(TENANT, "c1", cutoff)).isZero();
     }
 
     static SituationVector at(SituationVector v, Instant at) {

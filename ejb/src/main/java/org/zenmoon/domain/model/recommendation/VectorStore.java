@@ -29,6 +29,9 @@ public interface VectorStore {
      */
     int purgeBefore(String tenantId, String childId, Instant cutoff);
 
+    /** How many of the child's situations are from before {@code cutoff} (what {@link #purgeBefore} would delete). */
+    int countBefore(String tenantId, String childId, Instant cutoff);
+
     /** The store's name, as configured. */
     String name();
 
