@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.zenmoon.application.TenantZone;
 import org.zenmoon.domain.model.audit.Disclosure;
 
 class ChildPageDisclosuresTest {
@@ -25,7 +26,8 @@ class ChildPageDisclosuresTest {
                         "ChildDirectory.find",
                         "ok",
                         "r1"),
-                WORDS);
+                WORDS,
+                TenantZone.UTC);
         assertThat(read.getWhen()).isEqualTo("2026-12-03 07:01:02 UTC");
         assertThat(read.getWho()).isEqualTo("counsellor");
         assertThat(read.getRoles()).isEqualTo("Counsellor");
@@ -46,7 +48,8 @@ class ChildPageDisclosuresTest {
                         "Consents.grant",
                         "forbidden",
                         null),
-                WORDS);
+                WORDS,
+                TenantZone.UTC);
         assertThat(write.getWho()).isEqualTo("an account deleted since");
         assertThat(write.getRoles()).isEqualTo("Tenant admin, Guardian");
         assertThat(write.getWhat()).isEqualTo("Changed (refused)");
@@ -65,7 +68,8 @@ class ChildPageDisclosuresTest {
                         "A.b",
                         "timed_out",
                         null),
-                WORDS);
+                WORDS,
+                TenantZone.UTC);
         assertThat(other.getWhat()).isEqualTo("Re score (Timed out)");
     }
 }
