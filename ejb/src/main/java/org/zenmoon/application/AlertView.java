@@ -2,7 +2,7 @@ package org.zenmoon.application;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.zenmoon.domain.model.alert.Alert;
@@ -17,7 +17,9 @@ import org.zenmoon.domain.model.child.ConcernsAChild;
  *       of the 0..1 scale (both stress and the anomaly score are 0..1), else {@code warning};
  *   <li>{@code at}: the start of the alert's run of minutes; {@code raisedAt}: when the server raised it (what
  *       {@code from} and {@code to} bound);
- *   <li>{@code detail}: one sentence for a parent, from this alert's own figures only.
+ *   <li>{@code detail}: one sentence for a parent, from this alert's own figures only, its clock time and day in
+ *       the tenant's time zone ({@link TenantZone}), which it names ({@code 14:05 Europe/Berlin on 2 Dec 2026});
+ *       {@code at} and {@code raisedAt} stay instants.
  * </ul>
  */
 public record AlertView(
@@ -39,7 +41,8 @@ public record AlertView(
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
-    public static AlertView of(StoredAlert stored) {
+    /** The alert as the API shows it, its detail's time written in {@code zone}, the tenant's. */
+    public static AlertView of(StoredAlert stored, ZoneId zone) {
         Alert a = stored.alert();
         return new AlertView(
                 a.id(),
@@ -48,7 +51,7 @@ public record AlertView(
                 severity(a.value(), a.threshold()),
                 a.startedAt(),
                 a.raisedAt(),
-                detail(a),
+                detail(a, zone),
                 stored.acknowledgedBy(),
                 stored.acknowledgedAt());
     }
@@ -72,11 +75,11 @@ public record AlertView(
         return Duration.between(start, end).toMinutes() + 1;
     }
 
-    static String detail(Alert a) {
+    static String detail(Alert a, ZoneId zone) {
         long minutes = minutes(a.startedAt(), a.endedAt());
         String when = " for " + minutes + (minutes == 1 ? " minute" : " minutes") + " from "
-                + CLOCK.format(a.startedAt().atOffset(ZoneOffset.UTC)) + " UTC on "
-                + DAY.format(a.startedAt().atOffset(ZoneOffset.UTC));
+                + CLOCK.format(a.startedAt().atZone(zone)) + " " + zone.getId() + " on "
+                + DAY.format(a.startedAt().atZone(zone));
         return switch (a.kind()) {
             case Alert.SUSTAINED_STRESS ->
                 String.format(

@@ -67,6 +67,9 @@ public class Alerts {
     @Inject
     Clock clock;
 
+    @Inject
+    TenantZone zones;
+
     /** The child's alerts raised in {@code [from, to)} (either may be null), newest first. */
     @Requires(Permission.READ_CHILDREN)
     @Audited
@@ -79,7 +82,10 @@ public class Alerts {
         if (n < 1 || n > MAX_LIMIT) {
             throw new InvalidInputException("limit", "must be a number from 1 to " + MAX_LIMIT);
         }
-        return alerts.ofChild(childId, from, to, n).stream().map(AlertView::of).toList();
+        java.time.ZoneId zone = zones.current();
+        return alerts.ofChild(childId, from, to, n).stream()
+                .map(a -> AlertView.of(a, zone))
+                .toList();
     }
 
     /**
@@ -93,8 +99,9 @@ public class Alerts {
         for (ChildSummary child : children.summaries(policy.childScope(callers.current()))) {
             seen.put(child.childId(), child);
         }
+        java.time.ZoneId zone = zones.current();
         return alerts.ofChildren(seen.keySet(), clock.instant().minus(INBOX_DAYS), INBOX_LIMIT).stream()
-                .map(a -> InboxAlert.of(a, seen.get(a.childId())))
+                .map(a -> InboxAlert.of(a, seen.get(a.childId()), zone))
                 .toList();
     }
 
@@ -145,7 +152,7 @@ public class Alerts {
         visible(childId, "Child");
         return alerts.find(alertId)
                 .filter(a -> a.childId().equals(childId))
-                .map(AlertView::of)
+                .map(a -> AlertView.of(a, zones.current()))
                 .orElseThrow(() -> new NotFoundException("Alert"));
     }
 

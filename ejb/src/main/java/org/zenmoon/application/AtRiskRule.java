@@ -45,13 +45,14 @@ final class AtRiskRule {
     static final String SLEEP_DEBT = "sleep_debt";
     static final String MISSED_WEAR = "missed_wear";
 
-    static final String IN_WORDS = "Compares each child's last 7 days (UTC) with the child's own 28 days before"
-            + " them. sustained_stress: mean stress of the last 7 days at least 0.10 above the child's 28-day mean,"
-            + " with stress readings on at least 3 days in each period. sleep_debt: mean sleep of the last 7 nights at"
-            + " least 1 hour below the child's 28-night mean, with at least 3 nights in each period (a night counts when"
-            + " the device scored sleep or wake for 20 of its 24 hours, noon to noon)."
-            + " missed_wear: fewer than half of the last 7 days' minutes recorded, counting only the time since the"
-            + " child's first recorded minute. Only children with active analysis consent are assessed.";
+    static final String IN_WORDS =
+            "Compares each child's last 7 days (days of the tenant's time zone) with the child's own 28 days before"
+                    + " them. sustained_stress: mean stress of the last 7 days at least 0.10 above the child's 28-day mean,"
+                    + " with stress readings on at least 3 days in each period. sleep_debt: mean sleep of the last 7 nights at"
+                    + " least 1 hour below the child's 28-night mean, with at least 3 nights in each period (a night counts when"
+                    + " the device scored sleep or wake for 20 of its 24 hours, noon to noon)."
+                    + " missed_wear: fewer than half of the last 7 days' minutes recorded, counting only the time since the"
+                    + " child's first recorded minute. Only children with active analysis consent are assessed.";
 
     /** A small tolerance, so that a difference of exactly the threshold is not lost to rounding. */
     private static final double EPSILON = 1e-9;

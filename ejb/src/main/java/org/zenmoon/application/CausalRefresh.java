@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -63,7 +62,6 @@ public class CausalRefresh implements ChildAnalysis {
     public static final String JOB = "causal-effects";
     public static final String KIND = "causal_effects";
     static final String DAILY = "daily_records";
-    static final ZoneId ZONE = ZoneOffset.UTC;
     static final List<DailyOutcome> OUTCOMES = List.of(DailyOutcome.EVENING_STRESS, DailyOutcome.SLEEP);
 
     private static final java.util.logging.Logger LOG =
@@ -84,6 +82,10 @@ public class CausalRefresh implements ChildAnalysis {
     @Inject
     Clock clock;
 
+    /** The tenant's zone: its local days, evenings and weekends are what the daily records are made of. */
+    @Inject
+    TenantZone zones;
+
     @Override
     public String jobName() {
         return JOB;
@@ -94,7 +96,8 @@ public class CausalRefresh implements ChildAnalysis {
     public ChildOutput analyse(String childId) {
         ChildData.Recent recent = data.recent(childId);
         Instant now = clock.instant();
-        String period = ChildData.period(now);
+        ZoneId zone = zones.current();
+        String period = ChildData.period(now, zone);
         if (recent.isEmpty()) {
             return ChildOutput.of(
                             childId,
@@ -105,14 +108,14 @@ public class CausalRefresh implements ChildAnalysis {
         }
         Map<String, Set<LocalDate>> treated = new LinkedHashMap<>();
         for (AnalysisInputs.Logged iv : inputs.interventions(childId, recent.from(), recent.to())) {
-            treated.computeIfAbsent(iv.type(), k -> new TreeSet<>()).add(day(iv.start()));
+            treated.computeIfAbsent(iv.type(), k -> new TreeSet<>()).add(day(iv.start(), zone));
         }
         Set<LocalDate> events = new HashSet<>();
-        inputs.schoolEvents(childId, recent.from(), recent.to()).forEach(t -> events.add(day(t)));
+        inputs.schoolEvents(childId, recent.from(), recent.to()).forEach(t -> events.add(day(t, zone)));
         return ChildData.engine("causal effects", () -> {
             List<SleepEpisode> episodes =
-                    SleepEpisodeBuilder.defaults(ZONE).build(WearableSleepScorer.DEFAULT.score(recent.epochs()));
-            List<DailyObservation> days = DailyRecords.of(childId, recent.epochs(), episodes, Set.of(), events, ZONE);
+                    SleepEpisodeBuilder.defaults(zone).build(WearableSleepScorer.DEFAULT.score(recent.epochs()));
+            List<DailyObservation> days = DailyRecords.of(childId, recent.epochs(), episodes, Set.of(), events, zone);
             JsonArrayBuilder effects = Json.createArrayBuilder();
             for (var e : treated.entrySet()) {
                 List<DailyObservation> typed = withTreatment(days, e.getValue());
@@ -145,7 +148,7 @@ public class CausalRefresh implements ChildAnalysis {
      */
     public int cohorts(java.util.Collection<String> includedChildren) {
         Instant now = clock.instant();
-        String period = ChildData.period(now);
+        String period = ChildData.period(now, zones.current());
         Map<String, List<String>> byCohort = new LinkedHashMap<>();
         for (Child c : children.all()) {
             if (c.getCohortId() != null && includedChildren.contains(c.getId())) {
@@ -214,8 +217,8 @@ public class CausalRefresh implements ChildAnalysis {
         return effects.build().toString();
     }
 
-    private static LocalDate day(Instant t) {
-        return t.atZone(ZONE).toLocalDate();
+    private static LocalDate day(Instant t, ZoneId zone) {
+        return t.atZone(zone).toLocalDate();
     }
 
     private static List<DailyObservation> withTreatment(List<DailyObservation> days, Set<LocalDate> treated) {

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
 import org.zenmoon.analysis.epoch.WearableEpoch;
@@ -50,9 +50,12 @@ class ChildData {
                 .orElseGet(() -> new Recent(null, null, List.of(), System.nanoTime() - started));
     }
 
-    /** The period a result computed now covers: the UTC day of the run (a second run that day replaces it). */
-    static String period(Instant now) {
-        return now.atZone(ZoneOffset.UTC).toLocalDate().toString();
+    /**
+     * The period a result computed now covers: the day of the run in the tenant's zone (a second run that day
+     * replaces it).
+     */
+    static String period(Instant now, ZoneId zone) {
+        return now.atZone(zone).toLocalDate().toString();
     }
 
     /**

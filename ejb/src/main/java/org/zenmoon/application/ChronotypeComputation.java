@@ -4,7 +4,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import org.zenmoon.analysis.chronotype.Chronotype;
 import org.zenmoon.analysis.chronotype.ChronotypeAnalysis;
@@ -28,6 +28,9 @@ class ChronotypeComputation {
     @Inject
     EpochRepository epochs;
 
+    @Inject
+    TenantZone zones;
+
     /** The chronotype from the child's last 60 days of epochs, with the child's age as of {@code now}. */
     Chronotype analyse(String childId, int birthYear, Instant now) {
         // The latest epoch anchors the window, so that a device that stopped sending still has its history used.
@@ -37,10 +40,18 @@ class ChronotypeComputation {
         return analyse(recent, birthYear, now);
     }
 
-    /** The chronotype from these epochs (the job reads them once for all it computes). */
+    /**
+     * The chronotype from these epochs (the job reads them once for all it computes), in the local time of the
+     * caller's tenant ({@link TenantZone}): the nights, their clock times and which of them are free (weekends) are
+     * the tenant's, so a school in New York gets its children's mid-sleep in New York time.
+     */
     Chronotype analyse(List<WearableEpoch> recent, int birthYear, Instant now) {
-        var episodes = SleepEpisodeBuilder.defaults(ZoneOffset.UTC).build(WearableSleepScorer.DEFAULT.score(recent));
-        double age = now.atZone(ZoneOffset.UTC).getYear() - birthYear + 0.5;
-        return ChronotypeAnalysis.defaults(ZoneOffset.UTC).analyseEpisodes(episodes, age);
+        return analyse(recent, birthYear, now, zones.current());
+    }
+
+    static Chronotype analyse(List<WearableEpoch> recent, int birthYear, Instant now, ZoneId zone) {
+        var episodes = SleepEpisodeBuilder.defaults(zone).build(WearableSleepScorer.DEFAULT.score(recent));
+        double age = now.atZone(zone).getYear() - birthYear + 0.5;
+        return ChronotypeAnalysis.defaults(zone).analyseEpisodes(episodes, age);
     }
 }

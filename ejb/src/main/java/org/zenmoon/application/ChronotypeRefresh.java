@@ -51,6 +51,9 @@ public class ChronotypeRefresh implements ChildAnalysis {
     @Inject
     Clock clock;
 
+    @Inject
+    TenantZone zones;
+
     @Override
     public String jobName() {
         return JOB;
@@ -68,7 +71,9 @@ public class ChronotypeRefresh implements ChildAnalysis {
         return new ChildOutput(
                 childId,
                 List.of(new ChildOutput.Result(
-                        ResultKey.ofChild(childId, KIND, ChildData.period(now)), JSON.toJson(view), now)),
+                        ResultKey.ofChild(childId, KIND, ChildData.period(now, zones.current())),
+                        JSON.toJson(view),
+                        now)),
                 null,
                 new ChildOutput.Chronotype(view.category() == null ? null : c.category()),
                 null,

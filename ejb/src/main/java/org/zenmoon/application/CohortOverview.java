@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.zenmoon.application.security.Requires;
 import org.zenmoon.application.security.TenantBound;
 import org.zenmoon.domain.model.cohort.ChildTrend;
 import org.zenmoon.domain.model.cohort.ChildWeek;
+import org.zenmoon.domain.model.cohort.CohortDays;
 import org.zenmoon.domain.model.cohort.CohortFigures;
 import org.zenmoon.domain.model.cohort.CohortRepository;
 import org.zenmoon.domain.model.cohort.CohortSummary;
@@ -51,6 +51,9 @@ public class CohortOverview {
 
     @Inject
     ConsentCheck consent;
+
+    @Inject
+    TenantZone zones;
 
     /** Tenant admins see every cohort of the tenant; counsellors and clinicians the cohorts assigned to them. */
     public List<CohortSummary> myCohorts() {
@@ -85,17 +88,19 @@ public class CohortOverview {
     private CohortDashboard read(String cohortId) {
         CohortSummary cohort = requireVisible(cohortId);
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        CohortDays days = days(now);
+        LocalDate today = days.dayOf(now);
         List<ChildWeek> weeks = cohorts.childWeeks(cohortId, now.minus(Duration.ofDays(7)));
         CohortFigures figures = cohorts.figures(
                 cohortId,
                 consent.childrenWithActive(ConsentScope.ANALYSIS),
                 now,
+                days,
                 AtRiskRule.RECENT_DAYS,
                 AtRiskRule.USUAL_DAYS,
                 AtRiskRule.FULL_NIGHT_MINUTES,
                 CHART_DAYS);
-        CohortSummaryView summary = CohortSummaryView.of(cohort, figures.trends(), today, now);
+        CohortSummaryView summary = CohortSummaryView.of(cohort, figures.trends(), today, days, now);
         return new CohortDashboard(
                 summary,
                 rows(weeks, figures.trends(), summary.window()),
@@ -120,7 +125,7 @@ public class CohortOverview {
     }
 
     /**
-     * The cohort's last seven complete days (UTC) in figures, its chronotype mix and the children at risk by
+     * The cohort's last seven complete days (the tenant's, {@link CohortDays}) in figures, its chronotype mix and the children at risk by
      * {@link AtRiskRule}, drawn only from the children with active analysis consent. Audited with one row per child
      * the at-risk list names.
      *
@@ -130,18 +135,26 @@ public class CohortOverview {
     public CohortSummaryView summary(String cohortId) {
         CohortSummary cohort = requireVisible(cohortId);
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        CohortDays days = days(now);
+        LocalDate today = days.dayOf(now);
         return CohortSummaryView.of(
                 cohort,
                 cohorts.trends(
                         cohortId,
                         consent.childrenWithActive(ConsentScope.ANALYSIS),
                         today,
+                        days,
                         AtRiskRule.RECENT_DAYS,
                         AtRiskRule.USUAL_DAYS,
                         AtRiskRule.FULL_NIGHT_MINUTES),
                 today,
+                days,
                 now);
+    }
+
+    /** The days the figures are counted in: those of the 12-hour bins nearest the tenant's local days. */
+    private CohortDays days(Instant now) {
+        return CohortDays.nearest(zones.current(), now);
     }
 
     private CohortSummary requireVisible(String cohortId) {

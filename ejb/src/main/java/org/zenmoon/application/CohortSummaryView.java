@@ -2,7 +2,6 @@ package org.zenmoon.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import org.zenmoon.analysis.chronotype.ChronotypeCategory;
 import org.zenmoon.domain.model.child.ConcernsChildren;
 import org.zenmoon.domain.model.cohort.ChildTrend;
+import org.zenmoon.domain.model.cohort.CohortDays;
 import org.zenmoon.domain.model.cohort.CohortSummary;
 
 /**
@@ -24,7 +24,8 @@ import org.zenmoon.domain.model.cohort.CohortSummary;
  * @param analysedChildren the children with active analysis consent, the only ones the figures and the at-risk list
  *     draw on
  * @param leftOutForConsent the children without it
- * @param window the recent days, {@code to} exclusive (midnight UTC today)
+ * @param window the recent days, {@code to} exclusive: the start of today, at the bin boundary nearest the tenant's
+ *     local midnight ({@link CohortDays}; midnight UTC for a tenant within six hours of UTC)
  * @param usualWindow the days each child's recent days are compared with
  * @param chronotypeMix every child of the cohort by stored chronotype; {@code unknown} for a child without one yet
  *     or without analysis consent
@@ -76,14 +77,11 @@ public record CohortSummaryView(
     }
 
     /** The summary of {@code cohort} from its children's figures, as of {@code computedAt}. */
-    static CohortSummaryView of(CohortSummary cohort, List<ChildTrend> trends, LocalDate today, Instant computedAt) {
-        Instant to = today.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant from = today.minusDays(AtRiskRule.RECENT_DAYS)
-                .atStartOfDay(ZoneOffset.UTC)
-                .toInstant();
-        Instant usualFrom = today.minusDays(AtRiskRule.RECENT_DAYS + AtRiskRule.USUAL_DAYS)
-                .atStartOfDay(ZoneOffset.UTC)
-                .toInstant();
+    static CohortSummaryView of(
+            CohortSummary cohort, List<ChildTrend> trends, LocalDate today, CohortDays days, Instant computedAt) {
+        Instant to = days.startOf(today);
+        Instant from = days.startOf(today.minusDays(AtRiskRule.RECENT_DAYS));
+        Instant usualFrom = days.startOf(today.minusDays(AtRiskRule.RECENT_DAYS + AtRiskRule.USUAL_DAYS));
         List<ChildTrend> analysed = trends.stream().filter(ChildTrend::analysed).toList();
 
         Map<String, Integer> mix = new LinkedHashMap<>();

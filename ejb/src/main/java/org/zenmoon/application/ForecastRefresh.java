@@ -11,7 +11,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import org.zenmoon.analysis.forecast.ForecastOutcome;
 import org.zenmoon.analysis.forecast.WellbeingForecasts;
 import org.zenmoon.application.audit.Audited;
@@ -49,6 +49,9 @@ public class ForecastRefresh implements ChildAnalysis {
     @Inject
     Clock clock;
 
+    @Inject
+    TenantZone zones;
+
     @Override
     public String jobName() {
         return JOB;
@@ -59,7 +62,9 @@ public class ForecastRefresh implements ChildAnalysis {
     public ChildOutput analyse(String childId) {
         ChildData.Recent recent = data.recent(childId);
         Instant now = clock.instant();
-        String period = ChildData.period(now);
+        // The nights forecast are the tenant's local nights.
+        ZoneId zone = zones.current();
+        String period = ChildData.period(now, zone);
         String stress = recent.isEmpty()
                 ? noData("stress", now)
                 : ChildData.engine(
@@ -71,10 +76,7 @@ public class ForecastRefresh implements ChildAnalysis {
                 : ChildData.engine(
                         "sleep forecast",
                         () -> payload(
-                                "sleep",
-                                "nights",
-                                WellbeingForecasts.sleep(recent.epochs(), ZoneOffset.UTC, SLEEP_NIGHTS),
-                                now));
+                                "sleep", "nights", WellbeingForecasts.sleep(recent.epochs(), zone, SLEEP_NIGHTS), now));
         return ChildOutput.of(
                         childId,
                         new ChildOutput.Result(ResultKey.ofChild(childId, kind("stress"), period), stress, now),

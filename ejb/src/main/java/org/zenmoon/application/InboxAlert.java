@@ -10,8 +10,8 @@ import org.zenmoon.domain.model.child.ConcernsAChild;
  */
 public record InboxAlert(AlertView alert, String pseudonym, String cohortName, String note) implements ConcernsAChild {
 
-    static InboxAlert of(StoredAlert stored, ChildSummary child) {
-        return new InboxAlert(AlertView.of(stored), child.pseudonym(), child.cohortName(), stored.note());
+    static InboxAlert of(StoredAlert stored, ChildSummary child, java.time.ZoneId zone) {
+        return new InboxAlert(AlertView.of(stored, zone), child.pseudonym(), child.cohortName(), stored.note());
     }
 
     @Override

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -84,6 +84,9 @@ public class Recommendations {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    TenantZone zones;
+
     /** A guardian's answer, as stored. */
     public record Answer(String childId, String recommendationId, boolean helpful, boolean replaced)
             implements ConcernsAChild {}
@@ -121,8 +124,10 @@ public class Recommendations {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         Choice choice = EpsilonGreedy.choose(ids, scores, lifecycle.policyOf(serving.model()), random);
         Intervention chosen = candidates.get(choice.index());
+        // Timed on the family's clock: the tenant's local time (an evening wind-down is in the local evening).
+        ZoneId zone = zones.current();
         LocalDateTime at = ChronotypeTiming.scheduledFor(
-                chosen, context.chronotype(), context.ageYears(), LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+                chosen, context.chronotype(), context.ageYears(), LocalDateTime.ofInstant(now, zone));
         String text = phrasing.phrase(
                 chosen, chosen.text(random.nextInt(chosen.templates().size()), at.toLocalTime()), at.toLocalTime());
         List<String> why = new ArrayList<>(Reasons.why(context, chosen, context.chronotype(), at));
@@ -132,7 +137,7 @@ public class Recommendations {
                 child.childId(),
                 chosen.id(),
                 text,
-                at.toInstant(ZoneOffset.UTC),
+                at.atZone(zone).toInstant(),
                 why,
                 modelId,
                 serving.arm(),

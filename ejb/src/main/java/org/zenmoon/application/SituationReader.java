@@ -9,7 +9,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +28,8 @@ import org.zenmoon.domain.model.recommendation.RecommendationRepository.DailyMea
  * What the recommender knows about a child at the moment it recommends, from stored data only (a few aggregate
  * queries, no epochs loaded): recent stress and its trend, sleep debt against the child's own usual, the stored
  * chronotype, forecast and causal verdicts, an exam coming up, and how the child's family answered before. Anything
- * missing stays unknown (null), and the model has a feature for that. Times are UTC, like the analyses.
+ * missing stays unknown (null), and the model has a feature for that. The hour, the weekday, the days and the
+ * forecast's peak hour are the tenant's local ones ({@link TenantZone}), like the analyses'.
  */
 @Dependent
 class SituationReader {
@@ -51,6 +52,9 @@ class SituationReader {
     @Inject
     ConsentCheck consent;
 
+    @Inject
+    TenantZone zones;
+
     /**
      * The child's situation now. Without analysis consent only what needs no analysis of the child's measurements is
      * used: the time, the age, the school's exams and the family's own answers; stress, sleep, chronotype, forecast
@@ -58,7 +62,8 @@ class SituationReader {
      */
     RecommendationContext read(ChildSummary child, Instant now) {
         String id = child.childId();
-        ZonedDateTime local = now.atZone(ZoneOffset.UTC);
+        ZoneId zone = zones.current();
+        ZonedDateTime local = now.atZone(zone);
         Map<String, Tally> history = new HashMap<>();
         recommendations.tallies(id).forEach((k, t) -> history.put(k, new Tally(t.shown(), t.helpful(), t.unhelpful())));
         boolean analysed = analysed(id);
@@ -68,10 +73,14 @@ class SituationReader {
                                 .meanStress(id, now.minus(Duration.ofHours(24)), now)
                                 .orElse(null)
                         : null,
-                analysed ? stressTrend(recommendations.dailyStress(id, now.minus(Duration.ofDays(7)), now)) : null,
-                analysed ? sleepDebt(recommendations.nightlySleepHours(id, now.minus(USUAL_SLEEP_WINDOW), now)) : null,
+                analysed
+                        ? stressTrend(recommendations.dailyStress(id, now.minus(Duration.ofDays(7)), now, zone))
+                        : null,
+                analysed
+                        ? sleepDebt(recommendations.nightlySleepHours(id, now.minus(USUAL_SLEEP_WINDOW), now, zone))
+                        : null,
                 analysed ? chronotype(child) : null,
-                analysed ? forecastPeakHour(id, now) : null,
+                analysed ? forecastPeakHour(id, now, zone) : null,
                 recommendations.examBetween(id, now, now.plus(EXAM_AHEAD)),
                 local.getHour(),
                 local.getDayOfWeek(),
@@ -132,8 +141,8 @@ class SituationReader {
         return child.chronotype() == null ? null : child.chronotype().label();
     }
 
-    /** The UTC hour of the highest stress the stored forecast expects in the next 24 hours. */
-    private Integer forecastPeakHour(String childId, Instant now) {
+    /** The local hour of the highest stress the stored forecast expects in the next 24 hours. */
+    private Integer forecastPeakHour(String childId, Instant now, ZoneId zone) {
         return results.latestOfChild(childId, ForecastRefresh.kind("stress"))
                 .map(r -> object(r.payload()))
                 .filter(o -> o.get("points") instanceof JsonArray)
@@ -150,7 +159,7 @@ class SituationReader {
                             peak = t;
                         }
                     }
-                    return peak == null ? null : peak.atZone(ZoneOffset.UTC).getHour();
+                    return peak == null ? null : peak.atZone(zone).getHour();
                 })
                 .orElse(null);
     }

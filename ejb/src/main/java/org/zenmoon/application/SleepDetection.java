@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import org.zenmoon.analysis.sleep.SleepEpisode;
 import org.zenmoon.analysis.sleep.SleepEpisodeBuilder;
@@ -43,6 +43,9 @@ public class SleepDetection implements ChildAnalysis {
     @Inject
     Clock clock;
 
+    @Inject
+    TenantZone zones;
+
     @Override
     public String jobName() {
         return JOB;
@@ -53,13 +56,16 @@ public class SleepDetection implements ChildAnalysis {
     public ChildOutput analyse(String childId) {
         ChildData.Recent recent = data.recent(childId);
         Instant now = clock.instant();
+        // The nights (noon to noon) are the tenant's local ones.
+        ZoneId zone = zones.current();
+        String period = ChildData.period(now, zone);
         if (recent.isEmpty()) {
-            return ChildOutput.of(childId, result(childId, now, List.of(), 0)).read(recent.readNanos());
+            return ChildOutput.of(childId, result(childId, now, period, List.of(), 0))
+                    .read(recent.readNanos());
         }
         List<SleepEpisode> episodes = ChildData.engine(
                 "sleep scoring",
-                () -> SleepEpisodeBuilder.defaults(ZoneOffset.UTC)
-                        .build(WearableSleepScorer.DEFAULT.score(recent.epochs())));
+                () -> SleepEpisodeBuilder.defaults(zone).build(WearableSleepScorer.DEFAULT.score(recent.epochs())));
         long days = Math.max(
                 1, java.time.Duration.between(recent.from(), recent.to()).toDays());
         DetectedSleep sleep = new DetectedSleep(
@@ -69,11 +75,13 @@ public class SleepDetection implements ChildAnalysis {
                 episodes.stream()
                         .map(e -> new DetectedSleep.Span(e.onset(), e.wake()))
                         .toList());
-        return new ChildOutput(childId, List.of(result(childId, now, episodes, (int) days)), sleep, null, null, 0)
+        return new ChildOutput(
+                        childId, List.of(result(childId, now, period, episodes, (int) days)), sleep, null, null, 0)
                 .read(recent.readNanos());
     }
 
-    private static ChildOutput.Result result(String childId, Instant now, List<SleepEpisode> episodes, int days) {
+    private static ChildOutput.Result result(
+            String childId, Instant now, String period, List<SleepEpisode> episodes, int days) {
         List<SleepEpisode> main = episodes.stream()
                 .filter(e -> e.kind() == SleepEpisode.Kind.MAIN)
                 .toList();
@@ -89,8 +97,6 @@ public class SleepDetection implements ChildAnalysis {
             json.add("meanSleepHours", Math.round(hours * 100) / 100.0);
         }
         return new ChildOutput.Result(
-                ResultKey.ofChild(childId, KIND, ChildData.period(now)),
-                json.build().toString(),
-                now);
+                ResultKey.ofChild(childId, KIND, period), json.build().toString(), now);
     }
 }

@@ -24,11 +24,13 @@ class AlertViewTest {
 
     @Test
     void aSustainedStressAlertIsNamedAsTheContractSaysAndDescribedForAParent() {
-        AlertView v = AlertView.of(new StoredAlert(
-                alert(Alert.SUSTAINED_STRESS, "2026-12-02T14:05:00Z", "2026-12-02T14:39:00Z", 0.78, 0.55),
-                null,
-                null,
-                null));
+        AlertView v = AlertView.of(
+                new StoredAlert(
+                        alert(Alert.SUSTAINED_STRESS, "2026-12-02T14:05:00Z", "2026-12-02T14:39:00Z", 0.78, 0.55),
+                        null,
+                        null,
+                        null),
+                TenantZone.UTC);
 
         assertThat(v.kind()).isEqualTo("stress_sustained");
         assertThat(v.alertId()).isEqualTo("alert-1");
@@ -45,11 +47,13 @@ class AlertViewTest {
 
     @Test
     void aDeviceAnomalyKeepsItsNameAndSaysWhatToCheck() {
-        AlertView v = AlertView.of(new StoredAlert(
-                alert(Alert.DEVICE_ANOMALY, "2026-12-02T08:00:00Z", "2026-12-02T08:05:00Z", 0.85, 0.8),
-                "counsellor",
-                Instant.parse("2026-12-02T09:00:00Z"),
-                "seen to"));
+        AlertView v = AlertView.of(
+                new StoredAlert(
+                        alert(Alert.DEVICE_ANOMALY, "2026-12-02T08:00:00Z", "2026-12-02T08:05:00Z", 0.85, 0.8),
+                        "counsellor",
+                        Instant.parse("2026-12-02T09:00:00Z"),
+                        "seen to"),
+                TenantZone.UTC);
 
         assertThat(v.kind()).isEqualTo("device_anomaly");
         assertThat(v.severity()).isEqualTo("warning");
@@ -63,7 +67,23 @@ class AlertViewTest {
     @Test
     void aOneMinuteRunSaysMinuteInTheSingular() {
         Alert a = alert(Alert.DEVICE_ANOMALY, "2026-12-02T23:59:00Z", "2026-12-02T23:59:00Z", 0.9, 0.8);
-        assertThat(AlertView.detail(a)).contains("for 1 minute from 23:59 UTC on 2 Dec 2026;");
+        assertThat(AlertView.detail(a, TenantZone.UTC)).contains("for 1 minute from 23:59 UTC on 2 Dec 2026;");
+    }
+
+    @Test
+    void theDetailSaysTheTimeAndDayInTheTenantsZoneAndNamesItWhileAtStaysAnInstant() {
+        // 23:59 UTC on 2 Dec is 18:59 in New York (EST) and 08:59 on 3 Dec in Tokyo.
+        StoredAlert stored = new StoredAlert(
+                alert(Alert.DEVICE_ANOMALY, "2026-12-02T23:59:00Z", "2026-12-03T00:03:00Z", 0.9, 0.8),
+                null,
+                null,
+                null);
+
+        AlertView ny = AlertView.of(stored, java.time.ZoneId.of("America/New_York"));
+        assertThat(ny.detail()).contains("for 5 minutes from 18:59 America/New_York on 2 Dec 2026;");
+        assertThat(ny.at()).isEqualTo(Instant.parse("2026-12-02T23:59:00Z"));
+        assertThat(AlertView.of(stored, java.time.ZoneId.of("Asia/Tokyo")).detail())
+                .contains("from 08:59 Asia/Tokyo on 3 Dec 2026;");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.zenmoon.domain.model.cohort.ChildTrend;
+import org.zenmoon.domain.model.cohort.CohortDays;
 import org.zenmoon.domain.model.cohort.CohortKind;
 import org.zenmoon.domain.model.cohort.CohortSummary;
 
@@ -156,7 +157,11 @@ class CohortSummaryViewTest {
         ChildTrend withheld =
                 new ChildTrend("x", "Hidden-1", "night_owl", false, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         CohortSummaryView v = CohortSummaryView.of(
-                OAK, List.of(steady("a"), steady("b"), steady("c"), withheld, withWear(LONG_AGO, 100)), TODAY, NOW);
+                OAK,
+                List.of(steady("a"), steady("b"), steady("c"), withheld, withWear(LONG_AGO, 100)),
+                TODAY,
+                CohortDays.UTC,
+                NOW);
         assertThat(v.children()).isEqualTo(5);
         assertThat(v.analysedChildren()).isEqualTo(4);
         assertThat(v.leftOutForConsent()).isEqualTo(1);
@@ -194,7 +199,8 @@ class CohortSummaryViewTest {
                 3,
                 28 * 480,
                 28);
-        CohortSummaryView v = CohortSummaryView.of(OAK, List.of(steady("a"), steady("b"), shortSleeper), TODAY, NOW);
+        CohortSummaryView v =
+                CohortSummaryView.of(OAK, List.of(steady("a"), steady("b"), shortSleeper), TODAY, CohortDays.UTC, NOW);
         // (7 * 600 + 7 * 600 + 3 * 480) minutes over 17 nights = 9,840 / 17 / 60 h
         assertThat(v.sleep().status()).isEqualTo("ok");
         assertThat(v.sleep().meanHours()).isEqualTo(9.65);
@@ -216,7 +222,8 @@ class CohortSummaryViewTest {
     @Test
     void fewerThanThreeChildrenWithDataIsInsufficientDataWithNoNumber() {
         ChildTrend twoNights = withSleep(2 * 600, 2, 28 * 600, 28);
-        CohortSummaryView v = CohortSummaryView.of(OAK, List.of(steady("a"), steady("b"), twoNights), TODAY, NOW);
+        CohortSummaryView v =
+                CohortSummaryView.of(OAK, List.of(steady("a"), steady("b"), twoNights), TODAY, CohortDays.UTC, NOW);
         assertThat(v.sleep().status()).isEqualTo("insufficient_data");
         assertThat(v.sleep().meanHours()).isNull();
         assertThat(v.sleep().childrenWithData()).isEqualTo(2);
@@ -224,7 +231,7 @@ class CohortSummaryViewTest {
         assertThat(v.sleep().reason()).contains("2 of the children");
         assertThat(v.stress().status()).isEqualTo("ok");
 
-        CohortSummaryView empty = CohortSummaryView.of(OAK, List.of(), TODAY, NOW);
+        CohortSummaryView empty = CohortSummaryView.of(OAK, List.of(), TODAY, CohortDays.UTC, NOW);
         assertThat(empty.sleep().status()).isEqualTo("insufficient_data");
         assertThat(empty.stress().status()).isEqualTo("insufficient_data");
         assertThat(empty.stress().mean()).isNull();

@@ -14,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +25,7 @@ import org.zenmoon.domain.model.cohort.ChildNight;
 import org.zenmoon.domain.model.cohort.ChildTrend;
 import org.zenmoon.domain.model.cohort.ChildWeek;
 import org.zenmoon.domain.model.cohort.Cohort;
+import org.zenmoon.domain.model.cohort.CohortDays;
 import org.zenmoon.domain.model.cohort.CohortFigures;
 import org.zenmoon.domain.model.cohort.CohortKind;
 import org.zenmoon.domain.model.cohort.CohortRepository;
@@ -174,7 +174,7 @@ public class JpaCohortRepository implements CohortRepository {
 
     /**
      * One pass over the analysed children's half-day bins of the whole period (midnight to noon and noon to midnight,
-     * UTC: each lies in one day and one night), summed at ingestion (V11's {@code epoch_bin}, a range of its key per
+     * UTC: each lies in one day and one night, the days of the tenant's {@link CohortDays}, shifted by ?12 hours), summed at ingestion (V11's {@code epoch_bin}, a range of its key per
      * child); the bins summed into days and nights, and those per child over the recent and the usual period. A night
      * counts only with a sleep state for ?9 of its minutes, so that a night the device was off for is not a short
      * night. The child's first minute is its first bin's. The bins run to ?6, which may lie after midnight of ?4 (the
@@ -197,10 +197,12 @@ public class JpaCohortRepository implements CohortRepository {
             + "HAVING count(*) > 0) x WHERE k.analysed), "
             + "b AS (SELECT CAST(?4 AS date) AS to_d, CAST(?7 AS integer) AS r, CAST(?8 AS integer) AS u, "
             + "CAST(?9 AS integer) AS full_night, CAST(?10 AS integer) AS chart), "
-            + "days AS (SELECT child_id, (h AT TIME ZONE 'UTC')::date AS d, sum(minutes) AS minutes, "
+            + "days AS (SELECT child_id, ((h AT TIME ZONE 'UTC') + make_interval(hours => CAST(?12 AS integer)))::date "
+            + "AS d, sum(minutes) AS minutes, "
             + "sum(stress_n) AS stress_n, sum(stress_sum) AS stress_sum FROM bins GROUP BY child_id, d), "
             // The night of evening n runs from noon on n to noon on n + 1, and ends on the morning of n + 1.
-            + "nights AS (SELECT child_id, ((h AT TIME ZONE 'UTC') - interval '12 hours')::date AS n, "
+            + "nights AS (SELECT child_id, ((h AT TIME ZONE 'UTC') + make_interval(hours => CAST(?12 AS integer)) "
+            + "- interval '12 hours')::date AS n, "
             + "sum(scored) AS scored, sum(asleep) AS asleep FROM bins GROUP BY child_id, n), "
             + "day_figures AS (SELECT child_id, "
             + "sum(minutes) FILTER (WHERE d >= to_d - r AND d < to_d) AS recent_minutes, "
@@ -240,11 +242,12 @@ public class JpaCohortRepository implements CohortRepository {
             String cohortId,
             Set<String> analysed,
             LocalDate today,
+            CohortDays days,
             int recentDays,
             int usualDays,
             int fullNightMinutes) {
-        Instant to = today.atStartOfDay(ZoneOffset.UTC).toInstant();
-        return figures(cohortId, analysed, today, to, recentDays, usualDays, fullNightMinutes, 0)
+        Instant to = days.startOf(today);
+        return figures(cohortId, analysed, today, days, to, recentDays, usualDays, fullNightMinutes, 0)
                 .trends();
     }
 
@@ -253,12 +256,13 @@ public class JpaCohortRepository implements CohortRepository {
             String cohortId,
             Set<String> analysed,
             Instant now,
+            CohortDays days,
             int recentDays,
             int usualDays,
             int fullNightMinutes,
             int chartDays) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        return figures(cohortId, analysed, today, now, recentDays, usualDays, fullNightMinutes, chartDays);
+        return figures(
+                cohortId, analysed, days.dayOf(now), days, now, recentDays, usualDays, fullNightMinutes, chartDays);
     }
 
     /** The figures of the days before {@code today}, from the epochs before {@code until}. */
@@ -266,12 +270,13 @@ public class JpaCohortRepository implements CohortRepository {
             String cohortId,
             Set<String> analysed,
             LocalDate today,
+            CohortDays frame,
             Instant until,
             int recentDays,
             int usualDays,
             int fullNightMinutes,
             int chartDays) {
-        Instant to = today.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = frame.startOf(today);
         // The first usual night starts at noon of the evening before the first usual day.
         Instant from = to.minus(Duration.ofDays(recentDays + (long) usualDays)).minus(Duration.ofHours(12));
         // No figure reads a minute from noon of today on (its day and its night are today's, never counted).
@@ -288,6 +293,7 @@ public class JpaCohortRepository implements CohortRepository {
                 .setParameter(9, fullNightMinutes)
                 .setParameter(10, chartDays)
                 .setParameter(11, Timestamp.from(binOf(end)))
+                .setParameter(12, frame.shiftHours())
                 .getResultList();
         List<ChildTrend> trends = new ArrayList<>(rows.size());
         List<ChildDay> days = new ArrayList<>();

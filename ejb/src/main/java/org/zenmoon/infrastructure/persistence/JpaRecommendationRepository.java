@@ -13,6 +13,7 @@ import java.io.StringReader;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,15 +173,16 @@ public class JpaRecommendationRepository implements RecommendationRepository {
     }
 
     @Override
-    public List<DailyMean> dailyStress(String childId, Instant from, Instant to) {
+    public List<DailyMean> dailyStress(String childId, Instant from, Instant to, ZoneId zone) {
         return nativeQuery(
                         em,
-                        "SELECT CAST(t AT TIME ZONE 'UTC' AS date) AS d, avg(stress) FROM epoch WHERE tenant_id = ?1"
+                        "SELECT CAST(t AT TIME ZONE CAST(?5 AS text) AS date) AS d, avg(stress) FROM epoch WHERE tenant_id = ?1"
                                 + " AND child_id = ?2 AND t >= ?3 AND t < ?4 AND stress IS NOT NULL GROUP BY d"
                                 + " ORDER BY d")
                 .setParameter(2, childId)
                 .setParameter(3, Timestamp.from(from))
                 .setParameter(4, Timestamp.from(to))
+                .setParameter(5, zone.getId())
                 .getResultList()
                 .stream()
                 .map(o -> {
@@ -191,19 +193,20 @@ public class JpaRecommendationRepository implements RecommendationRepository {
     }
 
     @Override
-    public List<Double> nightlySleepHours(String childId, Instant from, Instant to) {
+    public List<Double> nightlySleepHours(String childId, Instant from, Instant to, ZoneId zone) {
         // One source per night: the device's own episodes where there are any, else the detected ones, else reported.
         return nativeQuery(
                         em,
-                        "SELECT d, sum(hours) FROM (SELECT CAST(wake AT TIME ZONE 'UTC' AS date) AS d, source,"
+                        "SELECT d, sum(hours) FROM (SELECT CAST(wake AT TIME ZONE CAST(?5 AS text) AS date) AS d, source,"
                                 + " extract(epoch FROM wake - onset) / 3600.0 AS hours, rank() OVER (PARTITION BY"
-                                + " CAST(wake AT TIME ZONE 'UTC' AS date) ORDER BY CASE source WHEN 'device' THEN 0"
+                                + " CAST(wake AT TIME ZONE CAST(?5 AS text) AS date) ORDER BY CASE source WHEN 'device' THEN 0"
                                 + " WHEN 'detected' THEN 1 ELSE 2 END) AS pick FROM sleep_episode WHERE tenant_id ="
                                 + " ?1 AND child_id = ?2 AND wake >= ?3 AND wake < ?4) n WHERE pick = 1 GROUP BY d"
                                 + " ORDER BY d")
                 .setParameter(2, childId)
                 .setParameter(3, Timestamp.from(from))
                 .setParameter(4, Timestamp.from(to))
+                .setParameter(5, zone.getId())
                 .getResultList()
                 .stream()
                 .map(o -> ((Number) ((Object[]) o)[1]).doubleValue())

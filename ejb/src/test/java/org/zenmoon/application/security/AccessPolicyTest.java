@@ -47,6 +47,7 @@ class AccessPolicyTest {
                     String cohortId,
                     Set<String> analysed,
                     LocalDate today,
+                    org.zenmoon.domain.model.cohort.CohortDays days,
                     int recentDays,
                     int usualDays,
                     int fullNightMinutes) {
@@ -58,6 +59,7 @@ class AccessPolicyTest {
                     String cohortId,
                     Set<String> analysed,
                     Instant now,
+                    org.zenmoon.domain.model.cohort.CohortDays days,
                     int recentDays,
                     int usualDays,
                     int fullNightMinutes,

@@ -31,6 +31,7 @@ import org.zenmoon.domain.model.cohort.ChildDay;
 import org.zenmoon.domain.model.cohort.ChildNight;
 import org.zenmoon.domain.model.cohort.ChildTrend;
 import org.zenmoon.domain.model.cohort.ChildWeek;
+import org.zenmoon.domain.model.cohort.CohortDays;
 import org.zenmoon.domain.model.cohort.CohortFigures;
 import org.zenmoon.domain.model.epoch.EpochRecord;
 
@@ -317,8 +318,9 @@ class EpochBinsTest {
     @Test
     void theAtRiskFiguresAndChartsAreThoseTheEpochsGive() {
         for (String now : List.of("2026-03-20T09:37:00Z", "2026-03-20T15:10:00Z", "2026-03-20T00:00:00Z")) {
-            CohortFigures read =
-                    in("t1", em -> repository(em).figures("h1", ANALYSED, Instant.parse(now), 7, 28, 1200, 30));
+            CohortFigures read = in(
+                    "t1",
+                    em -> repository(em).figures("h1", ANALYSED, Instant.parse(now), CohortDays.UTC, 7, 28, 1200, 30));
             CohortFigures reference = in("t1", em -> oldFigures(em, Instant.parse(now), 7, 28, 1200, 30));
             assertThat(read).as("at " + now).isEqualTo(reference);
         }
@@ -344,7 +346,8 @@ class EpochBinsTest {
         assertThat(reference.days()).isNotEmpty();
         assertThat(reference.nights()).extracting(ChildNight::night).contains(TODAY.minusDays(1));
 
-        List<ChildTrend> trends = in("t1", em -> repository(em).trends("h1", ANALYSED, TODAY, 7, 28, 1200));
+        List<ChildTrend> trends =
+                in("t1", em -> repository(em).trends("h1", ANALYSED, TODAY, CohortDays.UTC, 7, 28, 1200));
         assertThat(trends)
                 .isEqualTo(in(
                                 "t1",

@@ -8,15 +8,17 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.zenmoon.application.AlertView;
 import org.zenmoon.application.Alerts;
 import org.zenmoon.application.InboxAlert;
 import org.zenmoon.application.InvalidInputException;
 import org.zenmoon.application.NotFoundException;
+import org.zenmoon.application.TenantZone;
 import org.zenmoon.application.security.AccessPolicy;
 import org.zenmoon.application.security.Caller;
 import org.zenmoon.application.security.CallerContext;
@@ -33,8 +35,12 @@ import org.zenmoon.interfaces.websocket.PortalAlertPush;
 public class AlertsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    /** A time in the tenant's zone, which it names ({@code 2026-12-01 07:31 Europe/Berlin}). */
+    static DateTimeFormatter when(ZoneId zone) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm VV", Locale.ENGLISH)
+                .withZone(zone);
+    }
 
     @Inject
     Alerts alerts;
@@ -44,6 +50,9 @@ public class AlertsPage implements Serializable {
 
     @Inject
     AccessPolicy policy;
+
+    @Inject
+    TenantZone zones;
 
     private PortalAlertPush.Inbox inbox;
     private String username;
@@ -64,7 +73,8 @@ public class AlertsPage implements Serializable {
     /** Reads the inbox again (on opening, and when the push channel says a new alert has come). */
     public void load() {
         // A list the table may sort in place.
-        rows = new ArrayList<>(alerts.inbox().stream().map(Row::of).toList());
+        ZoneId zone = zones.forCaller();
+        rows = new ArrayList<>(alerts.inbox().stream().map(r -> Row.of(r, zone)).toList());
     }
 
     /**
@@ -150,7 +160,7 @@ public class AlertsPage implements Serializable {
         private final String acknowledgedAt;
         private final String note;
 
-        Row(InboxAlert row) {
+        Row(InboxAlert row, ZoneId zone) {
             AlertView a = row.alert();
             alertId = a.alertId();
             childId = a.childId();
@@ -160,14 +170,14 @@ public class AlertsPage implements Serializable {
             high = AlertView.HIGH.equals(a.severity());
             severity = high ? "High" : "Warning";
             detail = a.detail();
-            raisedAt = when(a.raisedAt());
+            raisedAt = when(a.raisedAt(), zone);
             acknowledgedBy = a.acknowledgedBy();
-            acknowledgedAt = when(a.acknowledgedAt());
+            acknowledgedAt = when(a.acknowledgedAt(), zone);
             note = row.note();
         }
 
-        static Row of(InboxAlert row) {
-            return new Row(row);
+        static Row of(InboxAlert row, ZoneId zone) {
+            return new Row(row, zone);
         }
 
         static String kindInWords(String kind) {
@@ -178,8 +188,8 @@ public class AlertsPage implements Serializable {
             };
         }
 
-        static String when(Instant t) {
-            return t == null ? null : WHEN.format(t);
+        static String when(Instant t, ZoneId zone) {
+            return t == null ? null : AlertsPage.when(zone).format(t);
         }
 
         public String getAlertId() {

@@ -8,10 +8,11 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import org.zenmoon.domain.model.child.ChildTimelineRepository.Episode;
 import org.zenmoon.domain.model.child.ChildTimelineRepository.Event;
 import org.zenmoon.domain.model.epoch.EpochRecord;
@@ -24,12 +25,14 @@ import org.zenmoon.domain.model.recommendation.StoredRecommendation;
  */
 final class ChildCharts {
 
-    static final DateTimeFormatter HOUR =
-            DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter FORECAST_HOUR =
-            DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter NIGHT =
-            DateTimeFormatter.ofPattern("EEE MM-dd").withZone(ZoneOffset.UTC);
+    /** An hour's label in the tenant's zone (minutes too, for a zone half an hour off UTC's hours). */
+    static DateTimeFormatter hour(ZoneId zone) {
+        return DateTimeFormatter.ofPattern("MM-dd HH:mm", Locale.ENGLISH).withZone(zone);
+    }
+
+    private static DateTimeFormatter night(ZoneId zone) {
+        return DateTimeFormatter.ofPattern("EEE MM-dd", Locale.ENGLISH).withZone(zone);
+    }
 
     /** Where the markers sit on the 0..1 stress axis, above the stress line. */
     static final double EVENT_Y = 1.08;
@@ -42,7 +45,7 @@ final class ChildCharts {
     record Hourly(
             String[] labels, Double[] hr, Double[] stress, Double[] eda, Double[] activity, boolean[] mostlyAsleep) {}
 
-    static Hourly hourly(List<EpochRecord> epochs, Instant from, int hours) {
+    static Hourly hourly(List<EpochRecord> epochs, Instant from, int hours, ZoneId zone) {
         double[][] sum = new double[4][hours];
         int[][] count = new int[4][hours];
         int[] asleep = new int[hours];
@@ -70,8 +73,9 @@ final class ChildCharts {
             }
         }
         String[] labels = new String[hours];
+        DateTimeFormatter hour = hour(zone);
         for (int i = 0; i < hours; i++) {
-            labels[i] = HOUR.format(from.plus(i, ChronoUnit.HOURS));
+            labels[i] = hour.format(from.plus(i, ChronoUnit.HOURS));
         }
         boolean[] mostlyAsleep = new boolean[hours];
         for (int i = 0; i < hours; i++) {
@@ -145,7 +149,8 @@ final class ChildCharts {
             List<Instant> interventions,
             List<StoredRecommendation> recommendations,
             Instant from,
-            int hours) {
+            int hours,
+            ZoneId zone) {
         JsonArrayBuilder datasets = Json.createArrayBuilder()
                 .add(line("Heart rate (bpm)", h.hr(), "#b3261e", "y"))
                 .add(line("Stress (0–1)", h.stress(), "#3b5ba5", "y1"))
@@ -191,7 +196,7 @@ final class ChildCharts {
                         "circle",
                         "#5b6475"));
         JsonObjectBuilder scales = Json.createObjectBuilder()
-                .add("x", titled("hour (UTC)"))
+                .add("x", titled(hourAxis(zone)))
                 .add("y", axis("left", "bpm", null, null))
                 .add(
                         "y1",
@@ -200,12 +205,17 @@ final class ChildCharts {
         return chart("line", h.labels(), datasets, scales, true);
     }
 
-    static String physiology(Hourly h) {
+    /** The hour axis's title, naming the zone its hours are in. */
+    static String hourAxis(ZoneId zone) {
+        return "hour (" + zone.getId() + ")";
+    }
+
+    static String physiology(Hourly h, ZoneId zone) {
         JsonArrayBuilder datasets = Json.createArrayBuilder()
                 .add(line("EDA (µS)", h.eda(), "#00796b", "y"))
                 .add(line("Activity (mg)", h.activity(), "#6d4c41", "y1"));
         JsonObjectBuilder scales = Json.createObjectBuilder()
-                .add("x", titled("hour (UTC)"))
+                .add("x", titled(hourAxis(zone)))
                 .add("y", axis("left", "µS", null, null))
                 .add(
                         "y1",
@@ -225,7 +235,7 @@ final class ChildCharts {
      * A forecast (API.md's shape) as a chart: the mean, the 80% band inside the 95% band; null when there are no
      * points to draw.
      */
-    static String forecast(JsonObject forecast, String unit) {
+    static String forecast(JsonObject forecast, String unit, ZoneId zone) {
         if (!"ok".equals(forecast.getString("status", "ok")) || !forecast.containsKey("points")) {
             return null;
         }
@@ -241,7 +251,7 @@ final class ChildCharts {
         for (int i = 0; i < n; i++) {
             JsonObject p = points.getJsonObject(i);
             Instant t = Instant.parse(p.getString("t"));
-            labels[i] = nightly ? NIGHT.format(t) : FORECAST_HOUR.format(t);
+            labels[i] = nightly ? night(zone).format(t) : hour(zone).format(t);
             for (int k = 0; k < keys.length; k++) {
                 JsonValue x = p.get(keys[k]);
                 v[k][i] = x instanceof jakarta.json.JsonNumber num ? num.doubleValue() : null;

@@ -12,7 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,6 +26,7 @@ import org.zenmoon.application.ChildTimeline;
 import org.zenmoon.application.ChronotypeView;
 import org.zenmoon.application.NotFoundException;
 import org.zenmoon.application.Recommendations;
+import org.zenmoon.application.TenantZone;
 import org.zenmoon.application.security.AccessPolicy;
 import org.zenmoon.application.security.CallerContext;
 import org.zenmoon.application.security.Permission;
@@ -61,11 +62,20 @@ public class ChildPage implements Serializable {
     /** Entries of the disclosure log per page. */
     static final int DISCLOSURES = ChildDisclosures.DEFAULT_LIMIT;
 
-    private static final DateTimeFormatter SECOND =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    /** A time to the second in the tenant's zone, which it names ({@code 2026-12-03 07:01:02 Europe/Berlin}). */
+    static DateTimeFormatter second(ZoneId zone) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss VV", Locale.ENGLISH)
+                .withZone(zone);
+    }
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
+    /** A time to the minute in the tenant's zone, which it names ({@code Thu 3 Dec, 07:01 Europe/Berlin}). */
+    static DateTimeFormatter when(ZoneId zone) {
+        return DateTimeFormatter.ofPattern("EEE d MMM, HH:mm VV", Locale.ENGLISH)
+                .withZone(zone);
+    }
+
+    /** The tenant's time zone: the page's days, hours and times are its local ones. */
+    private ZoneId zone = TenantZone.UTC;
 
     @Inject
     ChildDirectory directory;
@@ -90,6 +100,9 @@ public class ChildPage implements Serializable {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TenantZone zones;
 
     private String childId;
     private boolean loaded;
@@ -143,25 +156,28 @@ public class ChildPage implements Serializable {
         cohortName = child.cohortName();
         birthYear = child.birthYear();
         Instant now = clock.instant();
-        LocalDate lastDay = lastDay(until, now);
+        zone = zones.forCaller();
+        DateTimeFormatter when = when(zone);
+        LocalDate lastDay = lastDay(until, now, zone);
         latest = lastDay == null;
         if (latest && until != null && !until.isBlank() && !isDate(until)) {
             PageAnswers.warn("That is not a date such as 2026-03-31: the last 7 days are shown.");
         }
         Instant start = latest
                 ? ChildCharts.start(now, DAYS)
-                : lastDay.plusDays(1 - DAYS).atStartOfDay(ZoneOffset.UTC).toInstant();
+                : lastDay.plusDays(1 - DAYS).atStartOfDay(zone).toInstant();
+        // Seven days of hours: a week across a clock change is an hour shorter or longer on the wall clock.
         Instant end = start.plus(Duration.ofDays(DAYS));
-        earlier = start.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
+        earlier = start.atZone(zone).toLocalDate().minusDays(1).toString();
         if (latest) {
             later = null;
         } else {
             LocalDate next = lastDay.plusDays(DAYS);
-            later = lastDay(next.toString(), now) == null ? "" : next.toString();
+            later = lastDay(next.toString(), now, zone) == null ? "" : next.toString();
         }
         int hours = DAYS * 24;
-        from = WHEN.format(start);
-        to = WHEN.format(end);
+        from = when.format(start);
+        to = when.format(end);
 
         List<EpochRecord> epochs = all(w -> timeline.epochs(childId, w), start, end);
         List<Episode> episodes = all(w -> timeline.sleepEpisodes(childId, w), start.minus(Duration.ofDays(1)), end);
@@ -169,7 +185,7 @@ public class ChildPage implements Serializable {
         List<AnalysisInputs.Logged> interventions = timeline.interventions(childId, start, end);
         List<StoredRecommendation> recs = recommendations.madeBetween(childId, start, end, RECOMMENDATIONS);
         minutes = epochs.size();
-        ChildCharts.Hourly hourly = ChildCharts.hourly(epochs, start, hours);
+        ChildCharts.Hourly hourly = ChildCharts.hourly(epochs, start, hours, zone);
         timelineChart = ChildCharts.timeline(
                 hourly,
                 ChildCharts.asleep(episodes, hourly, start, hours),
@@ -177,17 +193,18 @@ public class ChildPage implements Serializable {
                 interventions.stream().map(AnalysisInputs.Logged::start).toList(),
                 recs,
                 start,
-                hours);
-        physiologyChart = ChildCharts.physiology(hourly);
+                hours,
+                zone);
+        physiologyChart = ChildCharts.physiology(hourly, zone);
 
         JsonObject stress = results.forecast(childId, "stress", 24);
         JsonObject sleep = results.forecast(childId, "sleep", 7);
-        stressForecast = ChildCharts.forecast(stress, "stress 0–1");
-        sleepForecast = ChildCharts.forecast(sleep, "hours asleep");
-        stressForecastNote = forecastNote(stress);
-        sleepForecastNote = forecastNote(sleep);
+        stressForecast = ChildCharts.forecast(stress, "stress 0–1", zone);
+        sleepForecast = ChildCharts.forecast(sleep, "hours asleep", zone);
+        stressForecastNote = forecastNote(stress, zone);
+        sleepForecastNote = forecastNote(sleep, zone);
         chronotype = Chronotype.of(results.chronotype(childId));
-        happenings = happenings(events, interventions, recs, start, end);
+        happenings = happenings(events, interventions, recs, start, end, zone);
         insights = CausalInsights.of(results.causalEffects(childId));
         forestPlot = CausalInsights.forestPlot(insights);
         loadDisclosures();
@@ -207,7 +224,7 @@ public class ChildPage implements Serializable {
         }
         try {
             ChildDisclosures.Page page = disclosures.page(childId, null, DISCLOSURES);
-            accesses = Access.of(page.items(), PortalWords.current(), policy);
+            accesses = Access.of(page.items(), PortalWords.current(), policy, zone);
             accessCursor = page.nextCursor();
             disclosuresShown = true;
         } catch (NotFoundException e) {
@@ -222,7 +239,7 @@ public class ChildPage implements Serializable {
         }
         ChildDisclosures.Page page = disclosures.page(childId, accessCursor, DISCLOSURES);
         List<Access> more = new ArrayList<>(accesses);
-        more.addAll(Access.of(page.items(), PortalWords.current(), policy));
+        more.addAll(Access.of(page.items(), PortalWords.current(), policy, zone));
         accesses = List.copyOf(more);
         accessCursor = page.nextCursor();
     }
@@ -245,13 +262,13 @@ public class ChildPage implements Serializable {
      * The last day the timeline shows, from the page's {@code until} parameter (a date such as 2026-03-31); null for
      * the latest 7 days: no date, not a date, or today or later.
      */
-    static LocalDate lastDay(String until, Instant now) {
+    static LocalDate lastDay(String until, Instant now, ZoneId zone) {
         if (until == null || until.isBlank()) {
             return null;
         }
         try {
             LocalDate day = LocalDate.parse(until.strip());
-            return day.isBefore(now.atZone(ZoneOffset.UTC).toLocalDate()) ? day : null;
+            return day.isBefore(now.atZone(zone).toLocalDate()) ? day : null;
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -267,7 +284,7 @@ public class ChildPage implements Serializable {
     }
 
     /** What the forecast rests on, or why there is none, in words. */
-    static String forecastNote(JsonObject f) {
+    static String forecastNote(JsonObject f, ZoneId zone) {
         String status = f.getString("status", "ok");
         if ("not_computed".equals(status)) {
             return "Not computed yet: the forecast job has not run for this child.";
@@ -286,7 +303,7 @@ public class ChildPage implements Serializable {
             }
         }
         if (f.containsKey("computedAt")) {
-            s.append("; computed ").append(WHEN.format(Instant.parse(f.getString("computedAt"))));
+            s.append("; computed ").append(when(zone).format(Instant.parse(f.getString("computedAt"))));
         }
         return s.append('.').toString();
     }
@@ -296,19 +313,21 @@ public class ChildPage implements Serializable {
             List<AnalysisInputs.Logged> interventions,
             List<StoredRecommendation> recs,
             Instant from,
-            Instant to) {
+            Instant to,
+            ZoneId zone) {
+        DateTimeFormatter when = when(zone);
         List<Line> lines = new ArrayList<>();
         for (Event e : events) {
             // One begun before the days shown is still going on in them: it says until when.
             lines.add(new Line(
                     e.start(),
-                    WHEN.format(e.start()),
+                    when.format(e.start()),
                     "cohort".equals(e.scope()) ? "School event" : "Child's event",
-                    words(e.type()) + (e.start().isBefore(from) ? ", until " + WHEN.format(e.end()) : ""),
+                    words(e.type()) + (e.start().isBefore(from) ? ", until " + when.format(e.end()) : ""),
                     ""));
         }
         for (AnalysisInputs.Logged i : interventions) {
-            lines.add(new Line(i.start(), WHEN.format(i.start()), "Intervention logged by staff", words(i.type()), ""));
+            lines.add(new Line(i.start(), when.format(i.start()), "Intervention logged by staff", words(i.type()), ""));
         }
         for (StoredRecommendation r : recs) {
             if (r.createdAt().isBefore(from) || !r.createdAt().isBefore(to)) {
@@ -318,7 +337,7 @@ public class ChildPage implements Serializable {
                     ? "not answered yet"
                     : (r.helpful() ? "👍 helpful" : "👎 not helpful")
                             + (r.comment() == null || r.comment().isBlank() ? "" : ": “" + r.comment() + "”");
-            lines.add(new Line(r.createdAt(), WHEN.format(r.createdAt()), "Recommendation", r.text(), answer));
+            lines.add(new Line(r.createdAt(), when.format(r.createdAt()), "Recommendation", r.text(), answer));
         }
         lines.sort((a, b) -> b.at().compareTo(a.at()));
         return lines;
@@ -355,15 +374,15 @@ public class ChildPage implements Serializable {
     /** One entry of the disclosure log: when, who (user name and roles), what (action and outcome), which resource. */
     public record Access(String when, String who, String roles, String what, String resource) implements Serializable {
 
-        static List<Access> of(List<Disclosure> rows, PortalWords words, AccessPolicy policy) {
-            return rows.stream().map(d -> of(d, words, policy)).toList();
+        static List<Access> of(List<Disclosure> rows, PortalWords words, AccessPolicy policy, ZoneId zone) {
+            return rows.stream().map(d -> of(d, words, policy, zone)).toList();
         }
 
-        static Access of(Disclosure d, PortalWords words, AccessPolicy policy) {
+        static Access of(Disclosure d, PortalWords words, AccessPolicy policy, ZoneId zone) {
             String action = known(words, "disclosures.action." + d.action(), words(d.action()));
             String outcome = known(words, "disclosures.outcome." + d.outcome(), words(d.outcome()));
             return new Access(
-                    SECOND.format(d.at()),
+                    second(zone).format(d.at()),
                     who(d, words, policy),
                     String.join(
                             ", ",
@@ -549,7 +568,7 @@ public class ChildPage implements Serializable {
 
     /** Yesterday's date, the latest day a past week can end on. */
     public String getYesterday() {
-        return clock.instant().atZone(ZoneOffset.UTC).toLocalDate().minusDays(1).toString();
+        return clock.instant().atZone(zone).toLocalDate().minusDays(1).toString();
     }
 
     public String getFrom() {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.zenmoon.application.AlertView;
 import org.zenmoon.application.InboxAlert;
+import org.zenmoon.application.TenantZone;
 import org.zenmoon.domain.model.alert.Alert;
 import org.zenmoon.domain.model.alert.StoredAlert;
 
@@ -23,12 +24,16 @@ class AlertsPageTest {
                 Instant.parse("2026-12-01T07:31:10Z"),
                 value,
                 0.8);
-        return new InboxAlert(AlertView.of(new StoredAlert(a, ackedBy, ackedAt, note)), "Otter-7", "Year 5 Oak", note);
+        return new InboxAlert(
+                AlertView.of(new StoredAlert(a, ackedBy, ackedAt, note), TenantZone.UTC),
+                "Otter-7",
+                "Year 5 Oak",
+                note);
     }
 
     @Test
     void anOpenAlertReadsInWordsWithItsSeverityAndRaisedTime() {
-        AlertsPage.Row r = AlertsPage.Row.of(row(Alert.SUSTAINED_STRESS, 0.95, null, null, null));
+        AlertsPage.Row r = AlertsPage.Row.of(row(Alert.SUSTAINED_STRESS, 0.95, null, null, null), TenantZone.UTC);
         assertThat(r.getKind()).isEqualTo("Sustained stress");
         assertThat(r.getSeverity()).isEqualTo("High");
         assertThat(r.isHigh()).isTrue();
@@ -40,7 +45,8 @@ class AlertsPageTest {
     @Test
     void anAcknowledgedAlertKeepsWhoWhenAndTheNote() {
         AlertsPage.Row r = AlertsPage.Row.of(
-                row(Alert.DEVICE_ANOMALY, 0.85, "counsellor", Instant.parse("2026-12-01T08:00:00Z"), "Band refitted."));
+                row(Alert.DEVICE_ANOMALY, 0.85, "counsellor", Instant.parse("2026-12-01T08:00:00Z"), "Band refitted."),
+                TenantZone.UTC);
         assertThat(r.getKind()).isEqualTo("Wearable readings unusual");
         assertThat(r.getSeverity()).isEqualTo("Warning");
         assertThat(r.isAcknowledged()).isTrue();
@@ -50,8 +56,17 @@ class AlertsPageTest {
     }
 
     @Test
+    void timesAreShownInTheTenantsZoneWhichTheyName() {
+        AlertsPage.Row r = AlertsPage.Row.of(
+                row(Alert.DEVICE_ANOMALY, 0.85, "counsellor", Instant.parse("2026-12-01T08:00:00Z"), null),
+                java.time.ZoneId.of("America/New_York"));
+        assertThat(r.getRaisedAt()).isEqualTo("2026-12-01 02:31 America/New_York");
+        assertThat(r.getAcknowledgedAt()).isEqualTo("2026-12-01 03:00 America/New_York");
+    }
+
+    @Test
     void aRowCanBeKeptInTheSessionWithItsView() throws Exception {
-        AlertsPage.Row r = AlertsPage.Row.of(row(Alert.SUSTAINED_STRESS, 0.9, null, null, null));
+        AlertsPage.Row r = AlertsPage.Row.of(row(Alert.SUSTAINED_STRESS, 0.9, null, null, null), TenantZone.UTC);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(r);

@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.zenmoon.application.TenantZone;
 import org.zenmoon.domain.model.child.ChildTimelineRepository.Episode;
 import org.zenmoon.domain.model.child.ChildTimelineRepository.Event;
 import org.zenmoon.domain.model.epoch.EpochRecord;
@@ -47,8 +48,17 @@ class ChildChartsTest {
                         minute("2026-12-01T02:00:00Z", 70f, 0.6f),
                         minute("2026-11-30T23:59:00Z", 200f, 1f)),
                 FROM,
-                3);
+                3,
+                TenantZone.UTC);
         assertThat(h.labels()).containsExactly("12-01 00:00", "12-01 01:00", "12-01 02:00");
+        // The same hours in a New York school's portal: its local hours, the day before.
+        assertThat(ChildCharts.hourly(List.of(), FROM, 3, java.time.ZoneId.of("America/New_York"))
+                        .labels())
+                .containsExactly("11-30 19:00", "11-30 20:00", "11-30 21:00");
+        // Half an hour off UTC's hours: the label says so rather than round it.
+        assertThat(ChildCharts.hourly(List.of(), FROM, 1, java.time.ZoneId.of("Asia/Kolkata"))
+                        .labels())
+                .containsExactly("12-01 05:30");
         assertThat(h.hr()).containsExactly(85.0, null, 70.0);
         assertThat(h.stress()[0]).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(h.stress()[1]).as("an hour whose one minute has no stress").isNull();
@@ -66,7 +76,8 @@ class ChildChartsTest {
                         staged("2026-12-01T05:03:00Z", 60f, 0.1f, "WAKE"),
                         staged("2026-12-01T03:03:00Z", 60f, 0.1f, "WAKE")),
                 FROM,
-                6);
+                6,
+                TenantZone.UTC);
         Double[] asleep = ChildCharts.asleep(
                 List.of(new Episode(
                         "e1", Instant.parse("2026-11-30T21:00:00Z"), Instant.parse("2026-12-01T02:00:00Z"), "d")),
@@ -89,7 +100,7 @@ class ChildChartsTest {
                 null,
                 null));
         List<Instant> interventions = List.of(Instant.parse("2026-12-01T01:40:00Z"));
-        JsonObject chart = json(ChildCharts.timeline(h, asleep, events, interventions, recs, FROM, 6));
+        JsonObject chart = json(ChildCharts.timeline(h, asleep, events, interventions, recs, FROM, 6, TenantZone.UTC));
         assertThat(data(chart, "Asleep").toString()).isEqualTo("[1.0,1.0,null,null,null,1.0]");
         assertThat(data(chart, "School and child events").toString())
                 .isEqualTo("[null,null,null,null," + ChildCharts.EVENT_Y + ",null]");
@@ -128,7 +139,7 @@ class ChildChartsTest {
                 "{\"metric\":\"sleep\",\"status\":\"ok\",\"model\":\"ets\",\"points\":["
                         + "{\"t\":\"2026-12-03T00:00:00Z\",\"mean\":9.1,\"lo80\":8.5,\"hi80\":9.7,\"lo95\":8.2,\"hi95\":10.0},"
                         + "{\"t\":\"2026-12-04T00:00:00Z\",\"mean\":9.0,\"lo80\":8.3,\"hi80\":9.8,\"lo95\":7.9,\"hi95\":10.1}]}");
-        JsonObject chart = json(ChildCharts.forecast(f, "hours asleep"));
+        JsonObject chart = json(ChildCharts.forecast(f, "hours asleep", TenantZone.UTC));
         assertThat(chart.getJsonObject("data").getJsonArray("labels").getString(0))
                 .isEqualTo("Thu 12-03");
         assertThat(data(chart, "95% interval").getJsonNumber(1).doubleValue()).isEqualTo(10.1);
@@ -141,12 +152,12 @@ class ChildChartsTest {
     @Test
     void noForecastChartWithoutPointsAndTheNoteSaysWhy() {
         JsonObject none = json("{\"metric\":\"stress\",\"status\":\"not_computed\",\"reason\":\"x\"}");
-        assertThat(ChildCharts.forecast(none, "stress")).isNull();
-        assertThat(ChildPage.forecastNote(none)).startsWith("Not computed yet");
+        assertThat(ChildCharts.forecast(none, "stress", TenantZone.UTC)).isNull();
+        assertThat(ChildPage.forecastNote(none, TenantZone.UTC)).startsWith("Not computed yet");
         JsonObject short_ =
                 json("{\"metric\":\"sleep\",\"status\":\"insufficient_data\",\"reason\":\"5 nights of 14\"}");
-        assertThat(ChildCharts.forecast(short_, "h")).isNull();
-        assertThat(ChildPage.forecastNote(short_)).isEqualTo("Insufficient data: 5 nights of 14.");
+        assertThat(ChildCharts.forecast(short_, "h", TenantZone.UTC)).isNull();
+        assertThat(ChildPage.forecastNote(short_, TenantZone.UTC)).isEqualTo("Insufficient data: 5 nights of 14.");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.zenmoon.application.TenantZone;
 import org.zenmoon.application.security.AccessPolicy;
 import org.zenmoon.domain.model.audit.Disclosure;
 
@@ -27,7 +28,8 @@ class ChildPageDisclosuresTest {
                         "ok",
                         "r1"),
                 WORDS,
-                new AccessPolicy());
+                new AccessPolicy(),
+                TenantZone.UTC);
         assertThat(read.getWhen()).isEqualTo("2026-12-03 07:01:02 UTC");
         assertThat(read.getWho()).isEqualTo("counsellor");
         assertThat(read.getRoles()).isEqualTo("Counsellor");
@@ -49,7 +51,8 @@ class ChildPageDisclosuresTest {
                         "forbidden",
                         null),
                 WORDS,
-                new AccessPolicy());
+                new AccessPolicy(),
+                TenantZone.UTC);
         assertThat(write.getWho()).isEqualTo("an account deleted since");
         assertThat(write.getRoles()).isEqualTo("Tenant admin, Guardian");
         assertThat(write.getWhat()).isEqualTo("Changed (refused)");
@@ -69,7 +72,8 @@ class ChildPageDisclosuresTest {
                         "ok",
                         "r2"),
                 WORDS,
-                new AccessPolicy());
+                new AccessPolicy(),
+                TenantZone.UTC);
         assertThat(upload.getWho()).isEqualTo("the child's paired device");
         assertThat(upload.getWhat()).isEqualTo("Changed");
     }
@@ -88,7 +92,8 @@ class ChildPageDisclosuresTest {
                         "timed_out",
                         null),
                 WORDS,
-                new AccessPolicy());
+                new AccessPolicy(),
+                TenantZone.UTC);
         assertThat(other.getWhat()).isEqualTo("Re score (Timed out)");
     }
 }

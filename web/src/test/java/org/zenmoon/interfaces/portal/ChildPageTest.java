@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.zenmoon.application.TenantZone;
 import org.zenmoon.domain.model.child.AnalysisInputs;
 import org.zenmoon.domain.model.child.ChildTimelineRepository.Event;
 import org.zenmoon.domain.model.recommendation.StoredRecommendation;
@@ -16,13 +17,24 @@ class ChildPageTest {
 
     @Test
     void aPastDateChoosesTheSevenDaysEndingThatDayAndAnythingElseTheLatest() {
-        assertThat(ChildPage.lastDay("2026-03-31", NOW)).isEqualTo(LocalDate.of(2026, 3, 31));
-        assertThat(ChildPage.lastDay(" 2026-12-02 ", NOW)).isEqualTo(LocalDate.of(2026, 12, 2));
-        assertThat(ChildPage.lastDay("2026-12-03", NOW)).as("today").isNull();
-        assertThat(ChildPage.lastDay("2027-01-01", NOW)).as("a future day").isNull();
-        assertThat(ChildPage.lastDay("31/03/2026", NOW)).as("not ISO").isNull();
-        assertThat(ChildPage.lastDay("", NOW)).isNull();
-        assertThat(ChildPage.lastDay(null, NOW)).isNull();
+        assertThat(ChildPage.lastDay("2026-03-31", NOW, TenantZone.UTC)).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(ChildPage.lastDay(" 2026-12-02 ", NOW, TenantZone.UTC)).isEqualTo(LocalDate.of(2026, 12, 2));
+        assertThat(ChildPage.lastDay("2026-12-03", NOW, TenantZone.UTC))
+                .as("today")
+                .isNull();
+        assertThat(ChildPage.lastDay("2027-01-01", NOW, TenantZone.UTC))
+                .as("a future day")
+                .isNull();
+        assertThat(ChildPage.lastDay("31/03/2026", NOW, TenantZone.UTC))
+                .as("not ISO")
+                .isNull();
+        assertThat(ChildPage.lastDay("", NOW, TenantZone.UTC)).isNull();
+        assertThat(ChildPage.lastDay(null, NOW, TenantZone.UTC)).isNull();
+        // 10:15 UTC on 3 Dec is 19:15 in Tokyo but still 2 Dec, 23:15, in Pago Pago: there the 2nd is today.
+        assertThat(ChildPage.lastDay("2026-12-02", NOW, java.time.ZoneId.of("Pacific/Pago_Pago")))
+                .isNull();
+        assertThat(ChildPage.lastDay("2026-12-02", NOW, java.time.ZoneId.of("Asia/Tokyo")))
+                .isEqualTo(LocalDate.of(2026, 12, 2));
     }
 
     @Test
@@ -37,7 +49,8 @@ class ChildPageTest {
                         recommendation("r-in", "2026-03-30T08:00:00Z"),
                         recommendation("r-after", "2026-04-01T00:00:00Z")),
                 from,
-                to);
+                to,
+                TenantZone.UTC);
         assertThat(lines).extracting(ChildPage.Line::what).containsExactlyInAnyOrder("Box breathing", "Try r-in");
         assertThat(lines)
                 .filteredOn(l -> l.what().equals("Box breathing"))

@@ -32,7 +32,7 @@ public interface CohortRepository {
     List<ChildWeek> childWeeks(String cohortId, Instant since);
 
     /**
-     * Each child of the cohort with its figures: the {@code recentDays} days before {@code today} (UTC) and the
+     * Each child of the cohort with its figures: the {@code recentDays} days (of {@code days}) before {@code today} and the
      * nights ending on their mornings, against the {@code usualDays} days and nights before those. A night counts
      * only when at least {@code fullNightMinutes} of its 24 hours (noon to noon) have a sleep state. Only the
      * children in {@code analysed} have their measurements read.
@@ -41,13 +41,14 @@ public interface CohortRepository {
             String cohortId,
             Set<String> analysed,
             LocalDate today,
+            CohortDays days,
             int recentDays,
             int usualDays,
             int fullNightMinutes);
 
     /**
      * The cohort's figures for its dashboard, in one pass over the epochs of the children in {@code analysed} up to
-     * {@code now}: each child's trend exactly as {@link #trends} gives it for the day of {@code now} (UTC), and the
+     * {@code now}: each child's trend exactly as {@link #trends} gives it for the day (of {@code days}) of {@code now}, and the
      * children's days of the {@code chartDays} complete days before that day and nights of the {@code chartDays}
      * nights up to the one that began the evening before it (which may not have ended).
      */
@@ -55,6 +56,7 @@ public interface CohortRepository {
             String cohortId,
             Set<String> analysed,
             Instant now,
+            CohortDays days,
             int recentDays,
             int usualDays,
             int fullNightMinutes,

@@ -2,6 +2,7 @@ package org.zenmoon.domain.model.recommendation;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,13 +47,19 @@ public interface RecommendationRepository {
     /** The mean stress of the child's epochs in {@code [from, to)}, if any has one. */
     Optional<Double> meanStress(String childId, Instant from, Instant to);
 
-    /** The child's mean stress per UTC day in {@code [from, to)}, days without stress left out, in day order. */
-    List<DailyMean> dailyStress(String childId, Instant from, Instant to);
+    /**
+     * The child's mean stress per day of {@code zone} (the tenant's) in {@code [from, to)}, days without stress left
+     * out, in day order.
+     */
+    List<DailyMean> dailyStress(String childId, Instant from, Instant to, ZoneId zone);
 
     record DailyMean(LocalDate day, double mean) {}
 
-    /** Hours asleep per night (by the UTC day of waking) for episodes that ended in {@code [from, to)}, in order. */
-    List<Double> nightlySleepHours(String childId, Instant from, Instant to);
+    /**
+     * Hours asleep per night (by the day of waking in {@code zone}, the tenant's) for episodes that ended in
+     * {@code [from, to)}, in order.
+     */
+    List<Double> nightlySleepHours(String childId, Instant from, Instant to, ZoneId zone);
 
     /** Whether an exam or test of the child's cohort (or the child's own) starts in {@code [from, to)}. */
     boolean examBetween(String childId, Instant from, Instant to);
