@@ -112,7 +112,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     alertsLive: () => live,
     alertsSyncedAt: () => syncedAt,
     markAlertsSeen: () => {
-      seen.add(alerts.map((a) => a.alertId));
+      seen.add(alerts);
       updateBadge();
     },
   };
@@ -135,7 +135,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     syncedAt = now();
     void cache.put('alerts', alerts).catch(() => undefined);
     const onAlertsScreen = parseRoute(location.hash).name === 'alerts';
-    if (onAlertsScreen) seen.add(fresh.map((a) => a.alertId));
+    if (onAlertsScreen) seen.add(fresh);
     updateBadge();
     if (source !== 'initial') {
       const name = (a: Alert) => children.find((c) => c.childId === a.childId)?.pseudonym ?? 'your child';
