@@ -436,10 +436,12 @@ describe('the parents app', () => {
     expect(feedbackPosts().at(-1)?.body).toEqual({ helpful: true, comment: 'She liked it' });
   });
 
-  it("keeps parent A's answer from parent B: not sent with B's token, sent when A logs in again", async () => {
+  it("deletes parent A's waiting answer when parent B logs in on the phone: never sent with B's token, nor later", async () => {
     await answerOffline();
     ($('logout') as HTMLButtonElement).click();
     await until(() => $('login-username'), 'the log-in form');
+    // Until someone else logs in, A's answer waits for A.
+    expect((await new FeedbackOutbox(factory).pending('parent')).map((a) => a.comment)).toEqual(['She liked it']);
     offline.delete(FEEDBACK);
     const before = feedbackPosts().length;
     await logIn('right', 'parent-b');
@@ -447,13 +449,27 @@ describe('the parents app', () => {
     window.dispatchEvent(new Event('online'));
     await new Promise((r) => setTimeout(r, 50));
     expect(feedbackPosts().length).toBe(before);
+    // A's comment is no longer on the phone.
+    expect(await new FeedbackOutbox(factory).pending('parent')).toEqual([]);
 
     ($('logout') as HTMLButtonElement).click();
     await until(() => $('login-username'), 'the log-in form');
     await logIn('right', 'parent');
-    await until(() => $('outbox-status')?.textContent, "A's answer sent");
-    expect(feedbackPosts().length).toBe(before + 1);
+    await until(() => $('child-link'), "A's child list");
+    await new Promise((r) => setTimeout(r, 50));
+    expect(feedbackPosts().length).toBe(before);
   });
+
+  it('gives up an answer that waited on the phone over 7 days and says so in the polite live region', async () => {
+    await new FeedbackOutbox(factory, () => Date.now() - 8 * 24 * 3600 * 1000).put('parent', 'r1', false, 'Too late now');
+    await logIn('right');
+    const told = await until(() => $('outbox-status')?.textContent || null, 'the answer given up');
+    expect(told).toBe('Your answer saved on this phone (not helpful) could not be sent: it waited over 7 days. It was removed.');
+    expect($('outbox-status')!.getAttribute('aria-live')).toBe('polite');
+    expect(feedbackPosts()).toEqual([]);
+    expect(await new FeedbackOutbox(factory).pending('parent')).toEqual([]);
+  });
+
   it('keeps the badge across a reload: alerts seen on the alerts screen stay seen, the others stay new', async () => {
     const seenOne = { ...MILA_ALERT, alertId: 'a1' };
     const newOne = { ...MILA_ALERT, alertId: 'a2', at: '2026-03-20T10:00:00Z', detail: 'Second one' };

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/shared/api';
 import { mountCompanion } from '../src/companion/screen';
 import { fakeWearable, freshDbName } from './companion-helpers';
-import { ZENMOON_GATT, type BluetoothLike, type GattCharacteristic, type ReconnectOptions } from '../src/companion/source';
+import { hexToBytes } from '../src/companion/frame';
+import { ZENMOON_GATT, shiftFrame, shiftToNow, type BluetoothLike, type GattCharacteristic, type ReconnectOptions } from '../src/companion/source';
 
 const recordingBytes = readFileSync('public/replay/golden_S01.json') // vitest runs in mobile/;
 const fetchRecording = (async () => new Response(recordingBytes, { status: 200 })) as unknown as typeof fetch;
@@ -267,5 +268,46 @@ describe('mountCompanion', () => {
     expect(wearable.log.filter((l) => l === 'connect')).toHaveLength(1);
     expect(text('companion-link')).toBe('Not connected');
     expect(text('companion-connect')).toBe('Connect wearable');
+  });
+
+  it('after giving up, a new connection to the same wearable runs the only reconnection, stores each minute once, and Disconnect ends it', async () => {
+    // Chrome hands back the same BluetoothDevice object when the family picks the same wearable again.
+    const wearable = fakeWearable({ id: 'ble-A' });
+    const waits: number[] = [];
+    await mountPaired(server().api, wearable.bluetooth, { attempts: 2, sleep: (ms) => (waits.push(ms), new Promise((r) => setTimeout(r, 5))) });
+    button('companion-connect').click();
+    await until(() => text('companion-progress') === 'Wearable connected.', 'the connection');
+    wearable.state.failConnects = 100;
+    wearable.drop();
+    await until(() => text('companion-link') === 'Could not reconnect', 'giving up');
+    expect(waits).toEqual([1_000, 2_000]);
+
+    wearable.state.failConnects = 0;
+    button('companion-connect').click();
+    await until(() => text('companion-progress') === 'Wearable connected.', 'the second connection');
+    const connects = () => wearable.log.filter((l) => l === 'connect').length;
+    const before = connects();
+    wearable.drop();
+    await until(() => text('companion-progress') === 'Wearable connected again.', 'the reconnection');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(waits).toEqual([1_000, 2_000, 1_000]);
+    expect(connects()).toBe(before + 1);
+
+    const frames = (JSON.parse(recordingBytes.toString()) as { frames: Array<{ hex: string }> }).frames.map((f) => f.hex).slice(0, 2);
+    const shift = shiftToNow(frames, Date.now());
+    for (const hex of frames) wearable.notify(shiftFrame(hexToBytes(hex), shift));
+    await until(() => text('companion-queued') === '38', 'the frames stored');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(text('companion-queued')).toBe('38');
+    expect(text('companion-lost')).toBe('0');
+
+    // Disconnect: nothing connects the wearable again behind the screen's back.
+    const beforeDisconnect = connects();
+    button('companion-connect').click();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(connects()).toBe(beforeDisconnect);
+    expect(waits).toHaveLength(3);
+    expect(text('companion-link')).toBe('Not connected');
+    expect(wearable.log.at(-1)).toBe('disconnect');
   });
 });

@@ -320,6 +320,8 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
           f.link.textContent = 'Connected';
           say('Wearable connected again.');
         } else {
+          // Its listener on the device goes too: Chrome hands the same device to the next Connect.
+          void source.stop();
           disconnected(
             'Could not reconnect',
             'The wearable could not reconnect: press Connect wearable. It sends the rest on the next connection.',

@@ -92,7 +92,8 @@ export const RECONNECT_MAX_MS = 30_000;
  * When the connection drops (`gattserverdisconnected`) it connects to the same device again, without asking the
  * family to choose it, after 1 s, 2 s, 4 s … (capped), a bounded number of times; every connection starts with
  * the acknowledged seq, so the wearable resends what the phone does not hold. `stop()` (the family disconnects, the
- * screen is left) ends a start or a reconnection under way: it connects no further.
+ * screen is left) ends a start or a reconnection under way: it connects no further, and it no longer listens to the
+ * device. After the last attempt fails the source is done (as if stopped): a new connection is a new source.
  */
 export class WebBluetoothSource implements FrameSource {
   readonly kind = 'wearable';
@@ -102,6 +103,9 @@ export class WebBluetoothSource implements FrameSource {
   private frames: GattCharacteristic | null = null;
   private ackCharacteristic: GattCharacteristic | null = null;
   private listener: ((event: Event) => void) | null = null;
+  /** `gattserverdisconnected` on the chosen device: removed on stop, since the browser hands the same device object
+   * to a later source when the family picks the same wearable again. */
+  private dropListener: (() => void) | null = null;
   private onFrame: ((bytes: Uint8Array) => void) | null = null;
   private reconnecting = false;
   /** GATT allows one operation at a time; acknowledgements queue up behind each other. */
@@ -129,7 +133,8 @@ export class WebBluetoothSource implements FrameSource {
     this.device = device;
     this.bleDeviceId = device.id ?? null;
     this.onFrame = onFrame;
-    device.addEventListener('gattserverdisconnected', () => void this.reconnect(gatt, generation));
+    this.dropListener = () => void this.reconnect(gatt, generation);
+    device.addEventListener('gattserverdisconnected', this.dropListener);
     await this.attach(gatt, generation);
   }
 
@@ -197,7 +202,11 @@ export class WebBluetoothSource implements FrameSource {
           if (gatt.connected) gatt.disconnect();
         }
       }
-      if (generation === this.generation) this.onLink({ state: 'lost' });
+      if (generation === this.generation) {
+        // Given up: this source connects no more, whatever the device does next (a new start may use the same one).
+        this.generation++;
+        this.onLink({ state: 'lost' });
+      }
     } finally {
       this.reconnecting = false;
     }
@@ -209,11 +218,14 @@ export class WebBluetoothSource implements FrameSource {
 
   async stop(): Promise<void> {
     this.generation++;
+    const device = this.device;
+    this.device = null;
+    if (device && this.dropListener) device.removeEventListener('gattserverdisconnected', this.dropListener);
+    this.dropListener = null;
     const frames = this.frames;
     this.detach();
     if (frames) await frames.stopNotifications().catch(() => undefined);
-    this.device?.gatt?.disconnect();
-    this.device = null;
+    device?.gatt?.disconnect();
   }
 
   private write(seq: number): Promise<void> {

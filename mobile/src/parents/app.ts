@@ -5,7 +5,7 @@ import type { AppContext } from './context';
 import { clear, h } from './dom';
 import { clock } from './format';
 import { AnswerCache } from './offline';
-import { FeedbackOutbox, FeedbackQueue, type AnswerOutcome } from './outbox';
+import { FeedbackOutbox, FeedbackQueue, givenUpWhy, type AnswerOutcome } from './outbox';
 import { parseRoute, type Route } from './router';
 import {
   alertTitle,
@@ -112,7 +112,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     alertsLive: () => live,
     alertsSyncedAt: () => syncedAt,
     markAlertsSeen: () => {
-      seen.add(alerts.map((a) => a.alertId));
+      seen.add(alerts);
       updateBadge();
     },
   };
@@ -135,7 +135,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     syncedAt = now();
     void cache.put('alerts', alerts).catch(() => undefined);
     const onAlertsScreen = parseRoute(location.hash).name === 'alerts';
-    if (onAlertsScreen) seen.add(fresh.map((a) => a.alertId));
+    if (onAlertsScreen) seen.add(fresh);
     updateBadge();
     if (source !== 'initial') {
       const name = (a: Alert) => children.find((c) => c.childId === a.childId)?.pseudonym ?? 'your child';
@@ -257,12 +257,14 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
           // Another account's saved answers are deleted before anything is read or saved (IndexedDB runs the
           // transactions in order; not waited for, a silent store must not hold up the log-in).
           void cache.useAccount(session.account()).catch(() => undefined);
+          // The same rule for answers another parent left waiting on this phone: they go now, unsent.
+          const ownAnswers = feedback.useAccount(session.account());
           seen = new SeenAlerts(session.account());
           watchExpiry();
           await loadChildren().catch(() => undefined);
           startAlerts();
           // Answers this parent gave before the session ended go now, with this session's token.
-          void feedback.flush();
+          void ownAnswers.then(() => feedback.flush());
           location.hash = '#/';
           return null;
         });
@@ -405,10 +407,11 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     watchExpiry();
     // Before the first read or write (IndexedDB runs the transactions in order).
     void cache.useAccount(session.account()).catch(() => undefined);
+    const ownAnswers = feedback.useAccount(session.account());
     seen = new SeenAlerts(session.account());
     const loading = loadChildren();
     childrenReady = loading.catch(() => undefined);
-    void feedback.flush();
+    void ownAnswers.then(() => feedback.flush());
     void loading
       .then(() => startAlerts())
       .catch((e: unknown) => {
@@ -428,7 +431,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
   };
 }
 
-/** The words for an answer given earlier that went, or that ZenMoon refused for good. */
+/** The words for an answer given earlier that went, that ZenMoon refused for good, or that was given up. */
 function backgroundText(outcome: AnswerOutcome): string {
   const given = outcome.answer.helpful ? 'helpful' : 'not helpful';
   if (outcome.state === 'sent') return `Your answer saved on this phone (${given}) has been sent to ZenMoon.`;
@@ -439,5 +442,6 @@ function backgroundText(outcome: AnswerOutcome): string {
         : `ZenMoon refused it: ${outcome.error.message}`;
     return `Your answer saved on this phone (${given}) could not be sent: ${why} (HTTP ${outcome.error.status}). It was removed.`;
   }
+  if (outcome.state === 'expired') return `Your answer saved on this phone (${given}) could not be sent: ${givenUpWhy(outcome)}. It was removed.`;
   return '';
 }

@@ -13,7 +13,7 @@ import type { AppContext } from './context';
 import { h } from './dom';
 import { forecastRows, forecastSeries, forecastSummary, type ForecastSeries } from './forecast';
 import { clock, hoursMinutes, shortDay, startOfDay } from './format';
-import type { QueuedAnswer } from './outbox';
+import { givenUpWhy, type QueuedAnswer } from './outbox';
 import { recommendationCard, whatChanged } from './recommendation';
 import { childHref } from './router';
 import { chronotypeView, sleepView, stressView, USUAL_DAYS } from './summary';
@@ -406,6 +406,10 @@ function recommendationCardElement(ctx: AppContext, r: Recommendation, now: Date
             outcome.error.status === 404
               ? 'Not sent: ZenMoon no longer has this suggestion (HTTP 404). Your answer was removed.'
               : `Not sent: ${outcome.error.message} (HTTP ${outcome.error.status}). Your answer was removed.`;
+          error.hidden = false;
+          break;
+        case 'expired':
+          error.textContent = `Not sent: ${givenUpWhy(outcome)}. Your answer was removed.`;
           error.hidden = false;
           break;
         case 'session-ended':

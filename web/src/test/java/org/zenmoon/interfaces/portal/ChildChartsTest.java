@@ -120,7 +120,8 @@ class ChildChartsTest {
 
     @Test
     void anEventBegunBeforeTheWindowAndGoingOnInItIsMarkedAtTheWindowsStart() {
-        ChildCharts.Hourly h = ChildCharts.hourly(List.of(minute("2026-12-01T00:10:00Z", 80f, 0.2f)), FROM, 6);
+        ChildCharts.Hourly h =
+                ChildCharts.hourly(List.of(minute("2026-12-01T00:10:00Z", 80f, 0.2f)), FROM, 6, TenantZone.UTC);
         List<Event> events = List.of(new Event(
                 "ev1",
                 "cohort",
@@ -128,7 +129,8 @@ class ChildChartsTest {
                 FROM.minus(java.time.Duration.ofDays(8)),
                 FROM.plus(java.time.Duration.ofHours(3)),
                 "manual"));
-        JsonObject chart = json(ChildCharts.timeline(h, new Double[6], events, List.of(), List.of(), FROM, 6));
+        JsonObject chart =
+                json(ChildCharts.timeline(h, new Double[6], events, List.of(), List.of(), FROM, 6, TenantZone.UTC));
         assertThat(data(chart, "School and child events").toString())
                 .isEqualTo("[" + ChildCharts.EVENT_Y + ",null,null,null,null,null]");
     }

@@ -81,7 +81,8 @@ class ChildPageTest {
                 List.of(),
                 List.of(),
                 from,
-                to);
+                to,
+                TenantZone.UTC);
         assertThat(lines)
                 .extracting(ChildPage.Line::when, ChildPage.Line::kind, ChildPage.Line::what)
                 .containsExactly(
