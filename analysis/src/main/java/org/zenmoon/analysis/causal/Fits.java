@@ -134,29 +134,10 @@ final class Fits {
             for (int k = 0; k < q; k++) {
                 aliased[k] |= solution.aliased()[k];
             }
-            double[] step = solution.x();
-            double[] next = new double[q];
-            double nextDev = Double.POSITIVE_INFINITY;
-            double scale = 1.0;
-            for (int h = 0; h < 30; h++) {
-                for (int k = 0; k < q; k++) {
-                    next[k] = beta[k] + scale * step[k];
-                }
-                nextDev = deviance(d, t, w, next);
-                if (nextDev <= dev + 1e-12 * Math.abs(dev)) {
-                    break;
-                }
-                scale /= 2;
-            }
-            double maxStep = 0;
-            for (int k = 0; k < q; k++) {
-                maxStep = Math.max(maxStep, Math.abs(next[k] - beta[k]));
-            }
-            beta = next.clone();
-            // Converged when the Newton step vanishes; under separation it never does (the MLE is infinite).
-            boolean small = maxStep < 1e-7 || (scale < 1e-6 && Math.abs(dev - nextDev) <= 1e-12 * (dev + 1));
-            dev = nextDev;
-            if (small) {
+            Damped moved = damped(d, t, w, beta, solution.x(), dev);
+            beta = moved.beta();
+            dev = moved.deviance();
+            if (moved.settled()) {
                 converged = true;
                 break;
             }
@@ -368,28 +349,10 @@ final class Fits {
             for (int k = 0; k < width; k++) {
                 aliased[k] |= solution.aliased()[k];
             }
-            double[] step = solution.coefficients();
-            double[] next = new double[width];
-            double nextDev = Double.POSITIVE_INFINITY;
-            double scale = 1.0;
-            for (int h = 0; h < 30; h++) {
-                for (int k = 0; k < width; k++) {
-                    next[k] = beta[k] + scale * step[k];
-                }
-                nextDev = deviance(d, t, w, next);
-                if (nextDev <= dev + 1e-12 * Math.abs(dev)) {
-                    break;
-                }
-                scale /= 2;
-            }
-            double maxStep = 0;
-            for (int k = 0; k < width; k++) {
-                maxStep = Math.max(maxStep, Math.abs(next[k] - beta[k]));
-            }
-            beta = next.clone();
-            boolean small = maxStep < 1e-7 || (scale < 1e-6 && Math.abs(dev - nextDev) <= 1e-12 * (dev + 1));
-            dev = nextDev;
-            if (small) {
+            Damped moved = damped(d, t, w, beta, solution.coefficients(), dev);
+            beta = moved.beta();
+            dev = moved.deviance();
+            if (moved.settled()) {
                 converged = true;
                 break;
             }
@@ -403,6 +366,37 @@ final class Fits {
         }
         boolean separation = (!converged && maxEta > SEPARATION_ETA) || dev < 1e-6;
         return new Logistic(beta, converged, it, separation, aliased);
+    }
+
+    /** The coefficients after one damped Newton step, their deviance, and whether the iteration has settled. */
+    record Damped(double[] beta, double deviance, boolean settled) {}
+
+    /**
+     * Moves {@code beta} by {@code step}, halved (at most 30 times) until the deviance does not rise above {@code dev}.
+     * Settled when the step vanishes, or when halving no longer changes the deviance; under separation the step never
+     * vanishes (the MLE is infinite).
+     */
+    static Damped damped(Design d, boolean[] t, double[] w, double[] beta, double[] step, double dev) {
+        int width = beta.length;
+        double[] next = new double[width];
+        double nextDev = Double.POSITIVE_INFINITY;
+        double scale = 1.0;
+        for (int h = 0; h < 30; h++) {
+            for (int k = 0; k < width; k++) {
+                next[k] = beta[k] + scale * step[k];
+            }
+            nextDev = deviance(d, t, w, next);
+            if (nextDev <= dev + 1e-12 * Math.abs(dev)) {
+                break;
+            }
+            scale /= 2;
+        }
+        double maxStep = 0;
+        for (int k = 0; k < width; k++) {
+            maxStep = Math.max(maxStep, Math.abs(next[k] - beta[k]));
+        }
+        boolean small = maxStep < 1e-7 || (scale < 1e-6 && Math.abs(dev - nextDev) <= 1e-12 * (dev + 1));
+        return new Damped(next, nextDev, small);
     }
 
     static double deviance(Design d, boolean[] t, double[] w, double[] beta) {
