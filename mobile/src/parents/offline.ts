@@ -1,4 +1,5 @@
 import { wrap, type IDBPDatabase } from 'idb';
+import { timed } from '../shared/timed';
 import { ApiError } from '../shared/api';
 
 /**
@@ -35,21 +36,8 @@ export class AnswerCache {
     private readonly timeoutMs = 2_000,
   ) {}
 
-  /** `p`, or a rejection after the time-out: a store that never answers must not hold up a screen. */
   private timed<T>(p: Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('IndexedDB did not answer')), this.timeoutMs);
-      p.then(
-        (v) => {
-          clearTimeout(timer);
-          resolve(v);
-        },
-        (e: unknown) => {
-          clearTimeout(timer);
-          reject(e);
-        },
-      );
-    });
+    return timed(p, this.timeoutMs);
   }
 
   private open(): Promise<IDBPDatabase> | null {

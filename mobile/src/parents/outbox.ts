@@ -1,4 +1,5 @@
 import { wrap, type IDBPDatabase } from 'idb';
+import { timed } from '../shared/timed';
 import { ApiError, type ApiClient } from '../shared/api';
 
 /**
@@ -49,19 +50,7 @@ export class FeedbackOutbox {
   ) {}
 
   private timed<T>(p: Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('IndexedDB did not answer')), this.timeoutMs);
-      p.then(
-        (v) => {
-          clearTimeout(timer);
-          resolve(v);
-        },
-        (e: unknown) => {
-          clearTimeout(timer);
-          reject(e);
-        },
-      );
-    });
+    return timed(p, this.timeoutMs);
   }
 
   private open(): Promise<IDBPDatabase> {
