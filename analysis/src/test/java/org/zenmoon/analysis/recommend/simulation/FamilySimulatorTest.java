@@ -16,8 +16,8 @@ class FamilySimulatorTest {
 
     /**
      * The stated number of rounds (one recommendation and answer per family) to 80% of the oracle: 30 since the A/B
-     * test counts the children rather than the answers (it was 25 with the pooled test, which promoted earlier on
-     * answers it took for independent; the run reaches it at round 29).
+     * test counts children rather than answers (the run reaches it at round 29; with the pooled test, which promoted
+     * a better model earlier on answers it took for independent, round 18; docs/BENCHMARKS.md).
      */
     static final int ROUNDS_TO_80_PERCENT = 30;
 
