@@ -5,11 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.zenmoon.analysis.recommend.AbDecision;
+import org.zenmoon.analysis.recommend.AbSettings;
 import org.zenmoon.analysis.recommend.AbStatistics;
-import org.zenmoon.analysis.recommend.ArmTally;
+import org.zenmoon.analysis.recommend.ChildTally;
+import org.zenmoon.analysis.recommend.ClusteredArm;
 import org.zenmoon.analysis.recommend.FeatureEncoder;
 import org.zenmoon.analysis.recommend.InterventionCatalogue;
 import org.zenmoon.analysis.recommend.LinearModel;
@@ -25,7 +28,8 @@ import org.zenmoon.domain.model.recommendation.RecommendationRepository.ArmCount
  * A tenant's model versions through their life, inside the calling service's transaction: the active model (a cold
  * start, with no preference, until the first retraining), the A/B arm a child is in while a candidate is tested
  * (sticky: a hash of the candidate and the child), and the A/B decision (promote when significantly better, roll back
- * when significantly worse). Every change is recorded as a {@code model_event}.
+ * when significantly worse, by the cluster-robust test over the children of each arm: {@link AbStatistics#decide}).
+ * Every change is recorded as a {@code model_event}.
  */
 @Dependent
 class ModelLifecycle {
@@ -139,24 +143,29 @@ class ModelLifecycle {
         Instant since = candidate.get().statusAt();
         ArmCount control = recommendations.count(active.id(), since);
         ArmCount tested = recommendations.count(candidate.get().id(), since);
-        ArmTally c = new ArmTally(control.answered(), control.helpful());
-        ArmTally t = new ArmTally(tested.answered(), tested.helpful());
-        AbDecision decision = AbStatistics.decide(c, t, settings.ab());
+        ClusteredArm c = arm(recommendations, active.id(), since);
+        ClusteredArm t = arm(recommendations, candidate.get().id(), since);
+        AbSettings ab = settings.ab();
+        AbDecision decision = AbStatistics.decide(c, t, ab);
+        boolean fewChildren = Math.min(c.childCount(), t.childCount()) < ab.minChildrenPerArm();
         String detail = Json.createObjectBuilder()
                 .add(
                         "reason",
                         switch (decision) {
                             case PROMOTE -> "the candidate's 👍 rate is significantly higher";
                             case ROLLBACK ->
-                                t.rate() < c.rate()
-                                        ? "the candidate's 👍 rate is significantly lower, or not shown higher by the"
-                                                + " test's limit"
-                                        : "the candidate was not shown better within the test's limit";
+                                fewChildren
+                                        ? "fewer than " + ab.minChildrenPerArm() + " children answered in an arm by"
+                                                + " the test's limit: the candidate was not shown better"
+                                        : t.rate() < c.rate()
+                                                ? "the candidate's 👍 rate is significantly lower, or not shown"
+                                                        + " higher by the test's limit"
+                                                : "the candidate was not shown better within the test's limit";
                             case CONTINUE -> "not decided yet";
                         })
-                .add("control", tally(active, control))
-                .add("candidate", tally(candidate.get(), tested))
-                .add("pValue", AbStatistics.twoProportionPValue(c, t))
+                .add("control", tally(active, control, c))
+                .add("candidate", tally(candidate.get(), tested, t))
+                .add("pValue", AbStatistics.clusteredPValue(c, t))
                 .build()
                 .toString();
         switch (decision) {
@@ -178,13 +187,26 @@ class ModelLifecycle {
         return Optional.of(decision);
     }
 
-    private static JsonObject tally(ModelVersion v, ArmCount n) {
+    /**
+     * The version's answers since {@code since}, grouped by the child who gave them: the A/B test's unit is the
+     * child (assignment is sticky per child and a family answers many times). Counts only, no child named.
+     */
+    static ClusteredArm arm(RecommendationRepository recommendations, String modelVersion, Instant since) {
+        List<ChildTally> children = recommendations.countPerChild(modelVersion, since).stream()
+                .map(n -> new ChildTally(n.answered(), n.helpful()))
+                .toList();
+        return new ClusteredArm(children);
+    }
+
+    private static JsonObject tally(ModelVersion v, ArmCount n, ClusteredArm arm) {
         return Json.createObjectBuilder()
                 .add("modelVersion", v.id())
                 .add("version", v.version())
                 .add("served", n.served())
-                .add("answered", n.answered())
-                .add("helpful", n.helpful())
+                .add("answered", arm.exposures())
+                .add("helpful", arm.helpful())
+                .add("children", arm.childCount())
+                .add("designEffect", AbStatistics.designEffect(arm))
                 .build();
     }
 

@@ -10,8 +10,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.zenmoon.analysis.recommend.AbSettings;
 import org.zenmoon.analysis.recommend.AbStatistics;
-import org.zenmoon.analysis.recommend.ArmTally;
+import org.zenmoon.analysis.recommend.ClusteredArm;
 import org.zenmoon.analysis.recommend.Proportion;
 import org.zenmoon.application.security.Permission;
 import org.zenmoon.application.security.Requires;
@@ -23,9 +24,10 @@ import org.zenmoon.domain.model.recommendation.RecommendationRepository;
 import org.zenmoon.domain.model.recommendation.RecommendationRepository.ArmCount;
 
 /**
- * The tenant admin's view of the recommender: the A/B test (per arm the model version, exposures, 👍 rate with its
- * 95% Wilson interval, and the two-proportion test's p-value), the model versions with their offline evaluation, and
- * the history of every step. Aggregates only: no child is named.
+ * The tenant admin's view of the recommender: the A/B test (per arm the model version, exposures, the children who
+ * answered, the 👍 rate with its 95% Wilson interval on the effective number of answers, and the cluster-robust
+ * test's p-value, as the decision uses them: {@link AbStatistics}), the model versions with their offline
+ * evaluation, and the history of every step. Aggregates only: no child is named.
  */
 @Stateless
 @TenantBound
@@ -44,6 +46,18 @@ public class ModelReports {
     @Inject
     Clock clock;
 
+    /**
+     * One arm of the A/B test.
+     *
+     * @param exposures          answered recommendations
+     * @param rate               the 👍 rate, null without answers
+     * @param low95              the lower end of its 95% Wilson interval on {@code effectiveExposures}
+     * @param high95             the upper end
+     * @param children           the children whose families answered (the test's unit)
+     * @param designEffect       how much the answers' clustering by child inflates the rate's variance over as many
+     *                           independent answers (at least 1); null without answers
+     * @param effectiveExposures exposures / designEffect: as many independent answers would tell as much
+     */
     public record Arm(
             String arm,
             String modelVersion,
@@ -53,7 +67,25 @@ public class ModelReports {
             long helpful,
             Double rate,
             Double low95,
-            Double high95) {}
+            Double high95,
+            Long children,
+            Double designEffect,
+            Double effectiveExposures) {
+
+        /** An arm whose answers are not known per child. */
+        public Arm(
+                String arm,
+                String modelVersion,
+                int version,
+                long served,
+                long exposures,
+                long helpful,
+                Double rate,
+                Double low95,
+                Double high95) {
+            this(arm, modelVersion, version, served, exposures, helpful, rate, low95, high95, null, null, null);
+        }
+    }
 
     public record Version(
             String modelVersion,
@@ -66,6 +98,10 @@ public class ModelReports {
 
     public record Step(Instant at, String kind, String modelVersion, JsonObject detail) {}
 
+    /**
+     * @param pValue            the cluster-robust test's two-sided p-value ({@link AbStatistics#clusteredPValue})
+     * @param minChildrenPerArm the children each arm needs before the test may decide
+     */
     public record AbReport(
             String state,
             Instant since,
@@ -75,7 +111,32 @@ public class ModelReports {
             long minPerArm,
             double alpha,
             List<Version> versions,
-            List<Step> history) {}
+            List<Step> history,
+            int minChildrenPerArm) {
+
+        public AbReport(
+                String state,
+                Instant since,
+                List<Arm> arms,
+                Double pValue,
+                double candidateShare,
+                long minPerArm,
+                double alpha,
+                List<Version> versions,
+                List<Step> history) {
+            this(
+                    state,
+                    since,
+                    arms,
+                    pValue,
+                    candidateShare,
+                    minPerArm,
+                    alpha,
+                    versions,
+                    history,
+                    AbSettings.DEFAULT_MIN_CHILDREN_PER_ARM);
+        }
+    }
 
     public AbReport abReport(int historyLimit) {
         Optional<ModelVersion> active = models.withStatus(RecommenderSettings.MODEL, ModelStatus.ACTIVE);
@@ -85,11 +146,12 @@ public class ModelReports {
                 .or(() -> active.map(ModelVersion::statusAt))
                 .orElse(clock.instant());
         List<Arm> arms = new ArrayList<>();
-        active.ifPresent(v -> arms.add(arm(ModelLifecycle.CONTROL, v, since)));
-        candidate.ifPresent(v -> arms.add(arm(ModelLifecycle.CANDIDATE, v, since)));
+        List<ClusteredArm> answers = new ArrayList<>();
+        active.ifPresent(v -> arms.add(arm(ModelLifecycle.CONTROL, v, since, answers)));
+        candidate.ifPresent(v -> arms.add(arm(ModelLifecycle.CANDIDATE, v, since, answers)));
         Double p = null;
         if (arms.size() == 2) {
-            p = AbStatistics.twoProportionPValue(tally(arms.get(0)), tally(arms.get(1)));
+            p = AbStatistics.clusteredPValue(answers.get(0), answers.get(1));
         }
         List<Version> versions = models.versions(RecommenderSettings.MODEL).stream()
                 .map(v -> new Version(
@@ -112,22 +174,30 @@ public class ModelReports {
                 versions,
                 models.events(historyLimit).stream()
                         .map(e -> new Step(e.at(), e.kind(), e.modelVersion(), json(e.detailJson())))
-                        .toList());
+                        .toList(),
+                settings.minChildrenPerArm);
     }
 
-    private Arm arm(String name, ModelVersion v, Instant since) {
+    private Arm arm(String name, ModelVersion v, Instant since, List<ClusteredArm> answers) {
         ArmCount n = recommendations.count(v.id(), since);
-        Proportion rate = n.answered() == 0 ? null : AbStatistics.wilson(n.helpful(), n.answered());
+        ClusteredArm byChild = ModelLifecycle.arm(recommendations, v.id(), since);
+        answers.add(byChild);
+        boolean answered = byChild.exposures() > 0;
+        Proportion rate = answered ? AbStatistics.interval(byChild) : null;
+        double deff = AbStatistics.designEffect(byChild);
         return new Arm(
                 name,
                 v.id(),
                 v.version(),
                 n.served(),
-                n.answered(),
-                n.helpful(),
+                byChild.exposures(),
+                byChild.helpful(),
                 rate == null ? null : rate.rate(),
                 rate == null ? null : rate.low95(),
-                rate == null ? null : rate.high95());
+                rate == null ? null : rate.high95(),
+                (long) byChild.childCount(),
+                answered ? deff : null,
+                answered ? byChild.exposures() / deff : null);
     }
 
     private static JsonObject json(String text) {
@@ -137,9 +207,5 @@ public class ModelReports {
         try (var reader = Json.createReader(new StringReader(text))) {
             return reader.readObject();
         }
-    }
-
-    private static ArmTally tally(Arm a) {
-        return new ArmTally(a.exposures(), a.helpful());
     }
 }

@@ -58,6 +58,11 @@ class RecommenderSettings {
     @ConfigProperty(name = "zenmoon.recommender.ab.alpha", defaultValue = "0.05")
     double alpha;
 
+    /** {@link AbSettings#DEFAULT_MIN_CHILDREN_PER_ARM}. */
+    @Inject
+    @ConfigProperty(name = "zenmoon.recommender.ab.min-children-per-arm", defaultValue = "10")
+    int minChildrenPerArm;
+
     @Inject
     @ConfigProperty(name = "zenmoon.recommender.reuse-for", defaultValue = "PT12H")
     Duration reuseFor;
@@ -67,6 +72,6 @@ class RecommenderSettings {
     }
 
     AbSettings ab() {
-        return new AbSettings(minPerArm, alpha, maxPerArm);
+        return new AbSettings(minPerArm, alpha, maxPerArm, minChildrenPerArm);
     }
 }

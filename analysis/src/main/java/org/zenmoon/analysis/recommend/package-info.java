@@ -16,10 +16,13 @@
  *   <li>{@link org.zenmoon.analysis.recommend.EpsilonGreedy}: the served policy; its propensities make
  *       {@link org.zenmoon.analysis.recommend.OffPolicyEvaluation} possible.
  *   <li>{@link org.zenmoon.analysis.recommend.AbStatistics} and
- *       {@link org.zenmoon.analysis.recommend.StickyAssignment}: Wilson intervals, the pooled two-proportion test,
- *       and a per-child arm that does not change between requests.
+ *       {@link org.zenmoon.analysis.recommend.StickyAssignment}: a per-child arm that does not change between
+ *       requests, and the group-sequential test of the arms' 👍 rates with a cluster-robust variance over the children
+ *       of each arm ({@link org.zenmoon.analysis.recommend.ClusteredArm}), with Wilson intervals on the effective
+ *       number of answers.
  *   <li>{@link org.zenmoon.analysis.recommend.simulation.FamilySimulator}: the whole loop against synthetic families
- *       with hidden preferences.
+ *       with hidden preferences; {@link org.zenmoon.analysis.recommend.simulation.ClusteredAaSimulation}: A/A tests
+ *       with children who differ, for the A/B test's false-decision rate.
  * </ul>
  *
  * <p>Nothing here is a diagnosis: the catalogue holds everyday activities, and the reasons only restate what the

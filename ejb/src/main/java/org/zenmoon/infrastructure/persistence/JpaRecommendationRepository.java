@@ -272,6 +272,25 @@ public class JpaRecommendationRepository implements RecommendationRepository {
         return new ArmCount(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue());
     }
 
+    @Override
+    public List<ChildCount> countPerChild(String modelVersion, Instant since) {
+        List<?> rows = nativeQuery(
+                        em,
+                        "SELECT count(*), count(*) FILTER (WHERE f.was_helpful) FROM recommendation r JOIN"
+                                + " recommendation_feedback f ON f.tenant_id = r.tenant_id AND f.recommendation_id ="
+                                + " r.id WHERE r.tenant_id = ?1 AND r.model_version = ?2 AND r.created_at >= ?3"
+                                + " GROUP BY r.child_id")
+                .setParameter(2, modelVersion)
+                .setParameter(3, Timestamp.from(since))
+                .getResultList();
+        return rows.stream()
+                .map(o -> {
+                    Object[] r = (Object[]) o;
+                    return new ChildCount(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+                })
+                .toList();
+    }
+
     private static List<StoredRecommendation> stored(List<?> rows) {
         return rows.stream()
                 .map(o -> {

@@ -38,9 +38,11 @@ public class ModelResource {
             summary = "The recommender's A/B report",
             description = "TENANT_ADMIN. Per arm (control: the active model, candidate: the one under test) the model"
                     + " version, recommendations served, exposures (answered), 👍 count and rate with its 95% Wilson"
-                    + " interval; the two-proportion test's p-value; every model version with its offline evaluation;"
-                    + " and the latest steps (trained, rejected, ab_started, promoted, rolled_back), at most history"
-                    + " (1..500, default 100).")
+                    + " interval on the effective answers, the children who answered, the design effect and the"
+                    + " effective answers (exposures / design effect); the p-value of the test the decision uses (the"
+                    + " 👍 rates compared with a cluster-robust variance over children); every model version with its"
+                    + " offline evaluation; and the latest steps (trained, rejected, ab_started, promoted, rolled_back),"
+                    + " at most history (1..500, default 100).")
     public ModelReports.AbReport abReport(
             @QueryParam("history")
                     @DefaultValue("100")

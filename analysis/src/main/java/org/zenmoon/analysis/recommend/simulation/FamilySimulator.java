@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,9 +14,10 @@ import java.util.SplittableRandom;
 import org.zenmoon.analysis.recommend.AbDecision;
 import org.zenmoon.analysis.recommend.AbSettings;
 import org.zenmoon.analysis.recommend.AbStatistics;
-import org.zenmoon.analysis.recommend.ArmTally;
+import org.zenmoon.analysis.recommend.ChildTally;
 import org.zenmoon.analysis.recommend.Choice;
 import org.zenmoon.analysis.recommend.ChronotypeTiming;
+import org.zenmoon.analysis.recommend.ClusteredArm;
 import org.zenmoon.analysis.recommend.Comparison;
 import org.zenmoon.analysis.recommend.EpsilonGreedy;
 import org.zenmoon.analysis.recommend.FeatureEncoder;
@@ -109,8 +111,19 @@ public final class FamilySimulator {
             int rollbacks,
             LinearModel active) {}
 
-    /** A fixed-model A/B test's end. */
-    public record AbOutcome(AbDecision decision, ArmTally control, ArmTally candidate, double pValue, int rounds) {}
+    /**
+     * A fixed-model A/B test's end.
+     *
+     * @param pValue       the cluster-robust p-value the decision used ({@link AbStatistics#clusteredPValue})
+     * @param pooledPValue the pooled test's, which treats answers as independent (for comparison)
+     */
+    public record AbOutcome(
+            AbDecision decision,
+            ClusteredArm control,
+            ClusteredArm candidate,
+            double pValue,
+            double pooledPValue,
+            int rounds) {}
 
     private enum Taste {
         CALM(Set.of("breathing", "mindfulness")),
@@ -165,8 +178,8 @@ public final class FamilySimulator {
         LinearModel active = LinearModel.coldStart(encoder);
         LinearModel candidate = null;
         String experiment = null;
-        ArmTally control = new ArmTally(0, 0);
-        ArmTally challenger = new ArmTally(0, 0);
+        Map<String, ChildTally> control = new LinkedHashMap<>();
+        Map<String, ChildTally> challenger = new LinkedHashMap<>();
         int version = 1;
         List<Event> events = new ArrayList<>();
         int promotions = 0;
@@ -202,29 +215,25 @@ public final class FamilySimulator {
                 policyByRound[round] += served.probability / families.size();
                 oracleByRound[round] += served.oracle / families.size();
                 observedByRound[round] += (helpful ? 1.0 : 0.0) / families.size();
-                if (experiment != null) {
-                    if (inCandidate) {
-                        challenger = challenger.plus(helpful);
-                    } else {
-                        control = control.plus(helpful);
-                    }
-                }
                 feedback++;
-                if (feedback % s.retrainEvery() != 0) {
-                    continue;
-                }
-                // The retrain point: conclude a running experiment, or train a candidate and gate it.
                 if (experiment != null) {
-                    AbDecision d = AbStatistics.decide(control, challenger, s.ab());
+                    // As the server does, every answer asks a running experiment for its decision.
+                    count(inCandidate ? challenger : control, f.childId(), helpful);
+                    ClusteredArm a = arm(control);
+                    ClusteredArm b = arm(challenger);
+                    AbDecision d = AbStatistics.decide(a, b, s.ab());
                     if (d != AbDecision.CONTINUE) {
                         String tallies = String.format(
                                 Locale.ROOT,
-                                "control %d/%d, candidate %d/%d, p=%.4f",
-                                control.helpful(),
-                                control.exposures(),
-                                challenger.helpful(),
-                                challenger.exposures(),
-                                AbStatistics.twoProportionPValue(control, challenger));
+                                "control %d/%d from %d children, candidate %d/%d from %d, p=%.4f (pooled p=%.4f)",
+                                a.helpful(),
+                                a.exposures(),
+                                a.childCount(),
+                                b.helpful(),
+                                b.exposures(),
+                                b.childCount(),
+                                AbStatistics.clusteredPValue(a, b),
+                                AbStatistics.twoProportionPValue(a.total(), b.total()));
                         if (d == AbDecision.PROMOTE) {
                             active = candidate;
                             promotions++;
@@ -237,6 +246,9 @@ public final class FamilySimulator {
                         experiment = null;
                         candidate = null;
                     }
+                }
+                // The retrain point: while an experiment runs it decides first; otherwise train and gate a candidate.
+                if (feedback % s.retrainEvery() != 0 || experiment != null) {
                     continue;
                 }
                 Split split = OffPolicyEvaluation.splitByTime(logs, s.heldOutShare());
@@ -259,8 +271,8 @@ public final class FamilySimulator {
                 if (c.notWorse()) {
                     candidate = trainer.fit(logs, encoder, catalogue.version());
                     experiment = "sim-v" + version;
-                    control = new ArmTally(0, 0);
-                    challenger = new ArmTally(0, 0);
+                    control = new LinkedHashMap<>();
+                    challenger = new LinkedHashMap<>();
                     events.add(new Event(round + 1, feedback, "v" + version + " to A/B: " + gate));
                 } else {
                     events.add(new Event(round + 1, feedback, "v" + version + " refused offline: " + gate));
@@ -319,8 +331,8 @@ public final class FamilySimulator {
         SplittableRandom policyRng = root.split();
         SplittableRandom answers = root.split();
         Map<String, Map<String, Tally>> history = new HashMap<>();
-        ArmTally control = new ArmTally(0, 0);
-        ArmTally candidate = new ArmTally(0, 0);
+        Map<String, ChildTally> control = new LinkedHashMap<>();
+        Map<String, ChildTally> candidate = new LinkedHashMap<>();
         String key = "ab-" + seed;
         for (int round = 0; round < maxRounds; round++) {
             for (Family f : fs) {
@@ -331,24 +343,38 @@ public final class FamilySimulator {
                 boolean helpful = answers.nextDouble() < served.probability;
                 history.computeIfAbsent(f.childId(), k -> new HashMap<>())
                         .merge(served.choice.id(), new Tally(1, helpful ? 1 : 0, helpful ? 0 : 1), Tally::plus);
-                if (inCandidate) {
-                    candidate = candidate.plus(helpful);
-                } else {
-                    control = control.plus(helpful);
+                count(inCandidate ? candidate : control, f.childId(), helpful);
+                AbDecision d = AbStatistics.decide(arm(control), arm(candidate), ab);
+                if (d != AbDecision.CONTINUE) {
+                    return outcome(d, control, candidate, round + 1);
                 }
             }
-            AbDecision d = AbStatistics.decide(control, candidate, ab);
-            if (d != AbDecision.CONTINUE) {
-                return new AbOutcome(
-                        d, control, candidate, AbStatistics.twoProportionPValue(control, candidate), round + 1);
-            }
         }
+        return outcome(AbDecision.CONTINUE, control, candidate, maxRounds);
+    }
+
+    private static AbOutcome outcome(
+            AbDecision d, Map<String, ChildTally> control, Map<String, ChildTally> candidate, int rounds) {
+        ClusteredArm a = arm(control);
+        ClusteredArm b = arm(candidate);
         return new AbOutcome(
-                AbDecision.CONTINUE,
-                control,
-                candidate,
-                AbStatistics.twoProportionPValue(control, candidate),
-                maxRounds);
+                d,
+                a,
+                b,
+                AbStatistics.clusteredPValue(a, b),
+                AbStatistics.twoProportionPValue(a.total(), b.total()),
+                rounds);
+    }
+
+    private static void count(Map<String, ChildTally> arm, String childId, boolean helpful) {
+        arm.merge(
+                childId,
+                new ChildTally(1, helpful ? 1 : 0),
+                (a, b) -> new ChildTally(a.answers() + b.answers(), a.helpful() + b.helpful()));
+    }
+
+    private static ClusteredArm arm(Map<String, ChildTally> byChild) {
+        return new ClusteredArm(List.copyOf(byChild.values()));
     }
 
     /**
@@ -512,7 +538,26 @@ public final class FamilySimulator {
         }
         AbOutcome better = sim.headToHead(LinearModel.coldStart(sim.encoder()), r.active(), 7L);
         AbOutcome worse = sim.headToHead(r.active(), r.active().negated(), 8L);
-        System.out.printf(Locale.ROOT, "A/B cold start vs learned: %s%n", better);
-        System.out.printf(Locale.ROOT, "A/B learned vs negated: %s%n", worse);
+        System.out.println("A/B cold start vs learned: " + describe(better));
+        System.out.println("A/B learned vs negated: " + describe(worse));
+    }
+
+    private static String describe(AbOutcome o) {
+        return String.format(
+                Locale.ROOT,
+                "%s after %d rounds, control %d/%d from %d children (design effect %.2f), candidate %d/%d from %d"
+                        + " (%.2f), p = %.3g (pooled test p = %.3g)",
+                o.decision(),
+                o.rounds(),
+                o.control().helpful(),
+                o.control().exposures(),
+                o.control().childCount(),
+                AbStatistics.designEffect(o.control()),
+                o.candidate().helpful(),
+                o.candidate().exposures(),
+                o.candidate().childCount(),
+                AbStatistics.designEffect(o.candidate()),
+                o.pValue(),
+                o.pooledPValue());
     }
 }

@@ -71,4 +71,13 @@ public interface RecommendationRepository {
     ArmCount count(String modelVersion, Instant since);
 
     record ArmCount(long served, long answered, long helpful) {}
+
+    /**
+     * Per child, how many of the model version's recommendations since {@code since} the child's family answered,
+     * and how many helpful: one row per answering child, in no particular order and without the child's id (the A/B
+     * test needs the spread between children, not who they are).
+     */
+    List<ChildCount> countPerChild(String modelVersion, Instant since);
+
+    record ChildCount(long answered, long helpful) {}
 }
