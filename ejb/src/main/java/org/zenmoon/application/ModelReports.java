@@ -70,22 +70,7 @@ public class ModelReports {
             Double high95,
             Long children,
             Double designEffect,
-            Double effectiveExposures) {
-
-        /** An arm whose answers are not known per child. */
-        public Arm(
-                String arm,
-                String modelVersion,
-                int version,
-                long served,
-                long exposures,
-                long helpful,
-                Double rate,
-                Double low95,
-                Double high95) {
-            this(arm, modelVersion, version, served, exposures, helpful, rate, low95, high95, null, null, null);
-        }
-    }
+            Double effectiveExposures) {}
 
     public record Version(
             String modelVersion,

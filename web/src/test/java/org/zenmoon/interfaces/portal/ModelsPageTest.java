@@ -17,11 +17,13 @@ class ModelsPageTest {
     static final Instant SINCE = Instant.parse("2026-12-01T08:30:00Z");
 
     static ModelReports.Arm control(long answered, long helpful, Double rate, Double low, Double high) {
-        return new ModelReports.Arm("control", "id-2", 2, answered + 3, answered, helpful, rate, low, high);
+        return new ModelReports.Arm(
+                "control", "id-2", 2, answered + 3, answered, helpful, rate, low, high, null, null, null);
     }
 
     static ModelReports.Arm candidate(long answered, long helpful, Double rate, Double low, Double high) {
-        return new ModelReports.Arm("candidate", "id-3", 3, answered + 1, answered, helpful, rate, low, high);
+        return new ModelReports.Arm(
+                "candidate", "id-3", 3, answered + 1, answered, helpful, rate, low, high, null, null, null);
     }
 
     static ModelReports.AbReport report(String state, List<ModelReports.Arm> arms, Double p) {
