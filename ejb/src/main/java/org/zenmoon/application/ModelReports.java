@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.zenmoon.analysis.recommend.AbSettings;
 import org.zenmoon.analysis.recommend.AbStatistics;
 import org.zenmoon.analysis.recommend.ClusteredArm;
 import org.zenmoon.analysis.recommend.Proportion;
@@ -97,31 +96,7 @@ public class ModelReports {
             double alpha,
             List<Version> versions,
             List<Step> history,
-            int minChildrenPerArm) {
-
-        public AbReport(
-                String state,
-                Instant since,
-                List<Arm> arms,
-                Double pValue,
-                double candidateShare,
-                long minPerArm,
-                double alpha,
-                List<Version> versions,
-                List<Step> history) {
-            this(
-                    state,
-                    since,
-                    arms,
-                    pValue,
-                    candidateShare,
-                    minPerArm,
-                    alpha,
-                    versions,
-                    history,
-                    AbSettings.DEFAULT_MIN_CHILDREN_PER_ARM);
-        }
-    }
+            int minChildrenPerArm) {}
 
     public AbReport abReport(int historyLimit) {
         Optional<ModelVersion> active = models.withStatus(RecommenderSettings.MODEL, ModelStatus.ACTIVE);

@@ -75,27 +75,27 @@ class FixedEffectsTest {
         return new CausalData(t, y, x, names, child, indicators ? null : child);
     }
 
-    private static void assertSameAnswer(CausalEstimate grouped, CausalEstimate dummies) {
-        assertThat(grouped.estimate()).isFinite().isCloseTo(dummies.estimate(), within(TOLERANCE));
-        assertThat(grouped.ciLow()).isFinite().isCloseTo(dummies.ciLow(), within(TOLERANCE));
-        assertThat(grouped.ciHigh()).isFinite().isCloseTo(dummies.ciHigh(), within(TOLERANCE));
-        assertThat(grouped.standardError()).isFinite().isCloseTo(dummies.standardError(), within(TOLERANCE));
-        assertThat(grouped.n()).isEqualTo(dummies.n());
-        assertThat(grouped.nTreated()).isEqualTo(dummies.nTreated());
-        assertThat(grouped.nControl()).isEqualTo(dummies.nControl());
-        assertThat(grouped.failedResamples()).isEqualTo(dummies.failedResamples());
-        assertThat(grouped.verdict()).isEqualTo(dummies.verdict());
+    private static void assertSameAnswer(CausalEstimate grouped, CausalEstimate indicators) {
+        assertThat(grouped.estimate()).isFinite().isCloseTo(indicators.estimate(), within(TOLERANCE));
+        assertThat(grouped.ciLow()).isFinite().isCloseTo(indicators.ciLow(), within(TOLERANCE));
+        assertThat(grouped.ciHigh()).isFinite().isCloseTo(indicators.ciHigh(), within(TOLERANCE));
+        assertThat(grouped.standardError()).isFinite().isCloseTo(indicators.standardError(), within(TOLERANCE));
+        assertThat(grouped.n()).isEqualTo(indicators.n());
+        assertThat(grouped.nTreated()).isEqualTo(indicators.nTreated());
+        assertThat(grouped.nControl()).isEqualTo(indicators.nControl());
+        assertThat(grouped.failedResamples()).isEqualTo(indicators.failedResamples());
+        assertThat(grouped.verdict()).isEqualTo(indicators.verdict());
         assertThat(grouped.diagnostics().overlap().trimmed())
-                .isEqualTo(dummies.diagnostics().overlap().trimmed());
-        assertThat(grouped.refutations()).hasSameSizeAs(dummies.refutations());
+                .isEqualTo(indicators.diagnostics().overlap().trimmed());
+        assertThat(grouped.refutations()).hasSameSizeAs(indicators.refutations());
         for (int k = 0; k < grouped.refutations().size(); k++) {
             Refutation g = grouped.refutations().get(k);
-            Refutation d = dummies.refutations().get(k);
+            Refutation d = indicators.refutations().get(k);
             assertThat(g.passed()).as(g.name()).isEqualTo(d.passed());
             assertThat(g.effect()).as(g.name()).isFinite().isCloseTo(d.effect(), within(TOLERANCE));
         }
         for (EstimatorResult r : grouped.estimators()) {
-            EstimatorResult d = dummies.estimator(r.method());
+            EstimatorResult d = indicators.estimator(r.method());
             assertThat(r.estimate()).as(r.method().label()).isFinite().isCloseTo(d.estimate(), within(TOLERANCE));
             assertThat(r.ciLow()).as(r.method().label()).isFinite().isCloseTo(d.ciLow(), within(TOLERANCE));
             assertThat(r.ciHigh()).as(r.method().label()).isFinite().isCloseTo(d.ciHigh(), within(TOLERANCE));
@@ -106,8 +106,8 @@ class FixedEffectsTest {
     void theDefaultAnalysisEqualsTheIndicatorColumnsAndFindsThePlantedEffect() {
         CausalSettings s = CausalSettings.defaults();
         CausalEstimate grouped = CausalEngine.estimate(pooled(-0.8, 1, false), s);
-        CausalEstimate dummies = CausalEngine.estimate(pooled(-0.8, 1, true), s);
-        assertSameAnswer(grouped, dummies);
+        CausalEstimate indicators = CausalEngine.estimate(pooled(-0.8, 1, true), s);
+        assertSameAnswer(grouped, indicators);
         assertThat(grouped.ciCovers(-0.8)).isTrue();
         assertThat(grouped.verdict()).isEqualTo(Verdict.HELPS);
         // The balance lists the four covariates, not a row per child.
@@ -120,8 +120,8 @@ class FixedEffectsTest {
     void withoutAnEffectTheIntervalCoversZeroInBothFormulations() {
         CausalSettings s = CausalSettings.defaults();
         CausalEstimate grouped = CausalEngine.estimate(pooled(0.0, 2, false), s);
-        CausalEstimate dummies = CausalEngine.estimate(pooled(0.0, 2, true), s);
-        assertSameAnswer(grouped, dummies);
+        CausalEstimate indicators = CausalEngine.estimate(pooled(0.0, 2, true), s);
+        assertSameAnswer(grouped, indicators);
         assertThat(grouped.ciCovers(0.0)).isTrue();
         assertThat(grouped.verdict()).isEqualTo(Verdict.NO_EVIDENCE);
     }
@@ -130,19 +130,19 @@ class FixedEffectsTest {
     void everyEstimatorOfTheTrimmedAttEqualsTheIndicatorColumns() {
         CausalSettings s = CausalSettings.defaults().withEstimand(Estimand.ATT).withBootstrap(200);
         CausalEstimate grouped = CausalEngine.estimateAll(pooled(-0.8, 3, false), s);
-        CausalEstimate dummies = CausalEngine.estimateAll(pooled(-0.8, 3, true), s);
+        CausalEstimate indicators = CausalEngine.estimateAll(pooled(-0.8, 3, true), s);
         assertThat(grouped.diagnostics().overlap().trimmed()).isPositive();
-        assertSameAnswer(grouped, dummies);
+        assertSameAnswer(grouped, indicators);
         assertThat(grouped.ciCovers(-0.8)).isTrue();
     }
 
     @Test
     void aChildWithNoWeightGivesFiniteFitsAndTheIndicatorDesignsPredictions() {
         CausalData groupedData = pooled(-0.8, 4, false);
-        CausalData dummyData = pooled(-0.8, 4, true);
+        CausalData indicatorData = pooled(-0.8, 4, true);
         CausalSettings s = CausalSettings.defaults();
         Estimators grouped = new Estimators(groupedData, s);
-        Estimators dummies = new Estimators(dummyData, s);
+        Estimators indicators = new Estimators(indicatorData, s);
         // A resample that drew neither child 7 nor the reference child 0, and child 12 twice.
         double[] w = Estimators.ones(groupedData.size());
         for (int d = 0; d < DAYS; d++) {
@@ -151,7 +151,7 @@ class FixedEffectsTest {
             w[12 * DAYS + d] = 2;
         }
         Estimators.Estimates g = grouped.estimate(w, Estimators.all());
-        Estimators.Estimates e = dummies.estimate(w, Estimators.all());
+        Estimators.Estimates e = indicators.estimate(w, Estimators.all());
         for (Method m : Method.values()) {
             assertThat(g.value(m)).as(m.label()).isFinite().isCloseTo(e.value(m), within(TOLERANCE));
         }
@@ -168,10 +168,10 @@ class FixedEffectsTest {
     @Test
     void aChildWithoutRowsInAnArmTakesTheReferencesBaselineAsTheIndicatorsDoAndIsReported() {
         CausalData groupedData = pooled(-0.8, 7, false);
-        CausalData dummyData = pooled(-0.8, 7, true);
+        CausalData indicatorData = pooled(-0.8, 7, true);
         CausalSettings s = CausalSettings.defaults().withMethod(Method.REGRESSION);
         Estimators grouped = new Estimators(groupedData, s);
-        Estimators dummies = new Estimators(dummyData, s);
+        Estimators indicators = new Estimators(indicatorData, s);
         boolean[] t = groupedData.treated();
         // Child 9 keeps only its treated days: the controls' model has nothing to say about its baseline.
         double[] w = Estimators.ones(groupedData.size());
@@ -180,7 +180,7 @@ class FixedEffectsTest {
         }
         java.util.Set<Method> regression = java.util.EnumSet.of(Method.REGRESSION);
         Estimators.Estimates g = grouped.estimate(w, regression);
-        Estimators.Estimates e = dummies.estimate(w, regression);
+        Estimators.Estimates e = indicators.estimate(w, regression);
         assertThat(g.value(Method.REGRESSION)).isFinite().isCloseTo(e.value(Method.REGRESSION), within(TOLERANCE));
         for (int d = 0; d < DAYS; d++) {
             assertThat(g.m0()[9 * DAYS + d]).isFinite().isCloseTo(e.m0()[9 * DAYS + d], within(TOLERANCE));

@@ -43,7 +43,8 @@ class ModelsPageTest {
                 List.of(
                         new ModelReports.Version("id-3", 3, "candidate", SINCE, SINCE, 70, null),
                         new ModelReports.Version("id-2", 2, "active", SINCE, SINCE, 40, null)),
-                history);
+                history,
+                10);
     }
 
     static JsonObject json(String text) {
