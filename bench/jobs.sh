@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Times the nightly analysis pipeline (sleep-detection -> chronotype -> causal-effects -> forecast) on the demo data
-# scaled up by ZENMOON_DEMO_SCALE (1: the demo's 52 children; 20: 1,040 children, about 84 million epochs).
-# Usage: bench/jobs.sh [scale] [http port] [db port]   (defaults: 1 18765 54765)
+# Times the nightly analysis pipeline on the demo data scaled up by ZENMOON_DEMO_SCALE (1: the demo's 52 children;
+# 20: 1,040 children, about 84 million epochs).
+# Usage: [BENCH_PIPELINES='...'] bench/jobs.sh [scale] [http port] [db port]   (defaults: 1 18765 54765)
+# BENCH_PIPELINES: pipelines to time one after the other on the same data, separated by commas, each a list of jobs
+# run in order (default 'analyses', the nightly one pass; the four jobs one by one, as before it:
+# BENCH_PIPELINES='analyses,sleep-detection chronotype causal-effects forecast').
 # Starts ./zenmoon on a fresh ZENMOON_HOME under /tmp with the nightly schedule off, reports the seeding time, then
 # runs the pipeline for the school tenant and the clinic tenant at the same time, each its own chain, as the
 # nightly schedule does for two tenants in the same time zone. Prints per run the children, the wall time
@@ -12,7 +15,7 @@ cd "$(dirname "$0")/.."
 scale=${1:-1}
 port=${2:-18765}
 dbport=${3:-54765}
-jobs=(sleep-detection chronotype causal-effects forecast)
+IFS=, read -r -a pipelines <<<"${BENCH_PIPELINES:-analyses}"
 base=http://localhost:$port/api/v1
 
 if [[ ! -f launcher/target/zenmoon-launcher.jar || ! -f launcher/target/zenmoon.war ]]; then
@@ -56,7 +59,7 @@ token() { # $1 = user
 }
 
 # One tenant's pipeline, job after job; one line per run: tenant job children wall-s readMs computeMs writeMs.
-pipeline() { # $1 = tenant admin
+pipeline() { # $1 = tenant admin; the jobs in ${jobs[@]}
   local who=$1 tok id st job
   tok=$(token "$who")
   [[ -n $tok && $tok != null ]] || { echo "$who cannot log in" >&2; return 1; }
@@ -78,6 +81,10 @@ pipeline() { # $1 = tenant admin
   done
 }
 
+for group in "${pipelines[@]}"; do
+read -r -a jobs <<<"$group"
+echo
+echo "pipeline: ${jobs[*]}"
 p0=$(date +%s.%N)
 pipeline school.admin >"$home/school.tsv" &
 school=$!
@@ -87,7 +94,7 @@ wait $school
 wait $clinic
 p1=$(date +%s.%N)
 
-printf '\n%-13s %-16s %8s %8s %9s %10s %10s %10s %11s %11s %11s\n' tenant job children skipped wall_s read_ms \
+printf '%-13s %-16s %8s %8s %9s %10s %10s %10s %11s %11s %11s\n' tenant job children skipped wall_s read_ms \
   compute_ms write_ms read_ms/ch comp_ms/ch write_ms/ch
 cat "$home/school.tsv" "$home/clinic.tsv" | while IFS=$'\t' read -r who job total read skipped wall r c w; do
   printf '%-13s %-16s %8d %8d %9.1f %10d %10d %10d %11.0f %11.0f %11.0f\n' "${who%.admin}" "$job" "$total" "$skipped" \
@@ -97,13 +104,15 @@ awk -F'\t' '{r += $7; c += $8; w += $9; n[$2] += $3} END {
   printf "summed over both tenants and all jobs: read %d ms, compute %d ms, write %d ms (thread time, both cores)\n", r, c, w }' \
   "$home/school.tsv" "$home/clinic.tsv"
 for f in school clinic; do
-  awk -F'\t' -v t=$f '{s += $6} END {printf "%s pipeline: %.1f s (sum of its four runs)\n", t, s}' "$home/$f.tsv"
+  awk -F'\t' -v t=$f '{s += $6} END {printf "%s pipeline: %.1f s (sum of its runs)\n", t, s}' "$home/$f.tsv"
 done
 echo "whole pipeline, both tenants at once: $(echo "$p1 - $p0" | bc | xargs printf '%.1f') s wall (first start to last completion, polled each second)"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+done
+echo
 epochs=$(PGPASSWORD=$(cat "$home/db-owner-password") psql -h 127.0.0.1 -p "$dbport" -U postgres -d zenmoon -Atc \
   "SELECT count(*) FROM epoch")
 children=$(PGPASSWORD=$(cat "$home/db-owner-password") psql -h 127.0.0.1 -p "$dbport" -U postgres -d zenmoon -Atc \
   "SELECT count(*) FROM child")
 echo "children: $children, epoch rows: $epochs"
 echo "Payara Micro peak RSS (VmHWM): $(awk '/VmHWM/ {printf "%.0f MiB", $2 / 1024}' "/proc/$server/status")"
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -48,8 +48,12 @@ public class AnalysisJobs {
     /** Job parameter: what started this execution ({@code api}, {@code schedule}, {@code recovery}). */
     public static final String TRIGGER = "trigger";
 
-    /** The jobs of API.md. */
+    /**
+     * The jobs of API.md, and {@code analyses} (beyond API.md's list): the four analyses in one pass over each
+     * child's minutes, the nightly pipeline's first job.
+     */
     public static final List<String> AVAILABLE = List.of(
+            AllAnalyses.JOB,
             SleepDetection.JOB,
             ChronotypeRefresh.JOB,
             CausalRefresh.JOB,
@@ -58,17 +62,13 @@ public class AnalysisJobs {
             RetentionPurge.JOB);
 
     /**
-     * The first job of the nightly pipeline. The {@code retention} job starts beside it, on its own, so that neither
-     * one's failure holds the other back.
+     * The first job of the nightly pipeline: every analysis, each child's minutes read once ({@link AllAnalyses}).
+     * The {@code retention} job starts beside it, on its own, so that neither one's failure holds the other back.
      */
-    public static final String PIPELINE_START = SleepDetection.JOB;
+    public static final String PIPELINE_START = AllAnalyses.JOB;
 
     /** The nightly pipeline: after a scheduled run of a job completes, the next one starts. */
-    public static final Map<String, String> NEXT_IN_PIPELINE = Map.of(
-            SleepDetection.JOB, ChronotypeRefresh.JOB,
-            ChronotypeRefresh.JOB, CausalRefresh.JOB,
-            CausalRefresh.JOB, ForecastRefresh.JOB,
-            ForecastRefresh.JOB, RecommenderTraining.JOB);
+    public static final Map<String, String> NEXT_IN_PIPELINE = Map.of(AllAnalyses.JOB, RecommenderTraining.JOB);
 
     private static final Logger LOG = Logger.getLogger(AnalysisJobs.class.getName());
 

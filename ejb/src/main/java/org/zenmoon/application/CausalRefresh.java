@@ -32,8 +32,6 @@ import org.zenmoon.analysis.causal.DailyRecords;
 import org.zenmoon.analysis.causal.InterventionDesigns;
 import org.zenmoon.analysis.causal.Refutation;
 import org.zenmoon.analysis.sleep.SleepEpisode;
-import org.zenmoon.analysis.sleep.SleepEpisodeBuilder;
-import org.zenmoon.analysis.sleep.WearableSleepScorer;
 import org.zenmoon.application.audit.Audited;
 import org.zenmoon.application.security.Permission;
 import org.zenmoon.application.security.Requires;
@@ -94,7 +92,12 @@ public class CausalRefresh implements ChildAnalysis {
     @Override
     @Audited("analysis")
     public ChildOutput analyse(String childId) {
-        ChildData.Recent recent = data.recent(childId);
+        return analyse(childId, data.recent(childId));
+    }
+
+    /** The same analysis of epochs read already (the consent checked): {@link AllAnalyses} reads them once for all. */
+    @Audited("analysis")
+    public ChildOutput analyse(String childId, ChildData.Recent recent) {
         Instant now = clock.instant();
         ZoneId zone = zones.current();
         String period = ChildData.period(now, zone);
@@ -113,8 +116,7 @@ public class CausalRefresh implements ChildAnalysis {
         Set<LocalDate> events = new HashSet<>();
         inputs.schoolEvents(childId, recent.from(), recent.to()).forEach(t -> events.add(day(t, zone)));
         return ChildData.engine("causal effects", () -> {
-            List<SleepEpisode> episodes =
-                    SleepEpisodeBuilder.defaults(zone).build(WearableSleepScorer.DEFAULT.score(recent.epochs()));
+            List<SleepEpisode> episodes = recent.episodes(zone);
             List<DailyObservation> days = DailyRecords.of(childId, recent.epochs(), episodes, Set.of(), events, zone);
             JsonArrayBuilder effects = Json.createArrayBuilder();
             for (var e : treated.entrySet()) {

@@ -8,6 +8,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
 import org.zenmoon.analysis.epoch.WearableEpoch;
+import org.zenmoon.analysis.sleep.SleepEpisode;
+import org.zenmoon.analysis.sleep.SleepEpisodeBuilder;
+import org.zenmoon.analysis.sleep.WearableSleepScorer;
 import org.zenmoon.domain.model.consent.ConsentScope;
 import org.zenmoon.domain.model.epoch.EpochRepository;
 
@@ -17,7 +20,7 @@ import org.zenmoon.domain.model.epoch.EpochRepository;
  * that a device that stopped sending still has its history used.
  */
 @Dependent
-class ChildData {
+public class ChildData {
 
     /** Enough for the 14 nights with 4 free ones that the chronotype needs, and 8 weeks of days for the effects. */
     static final Duration WINDOW = Duration.ofDays(60);
@@ -28,10 +31,56 @@ class ChildData {
     @Inject
     ConsentCheck consent;
 
-    /** A child's recent epochs: {@code to} is just after the latest one; empty when the child has none. */
-    record Recent(Instant from, Instant to, List<WearableEpoch> epochs, long readNanos) {
+    /**
+     * A child's recent epochs: {@code to} is just after the latest one; empty when the child has none. The sleep
+     * episodes scored from them are worked out once, on first use, and shared by every analysis given the same
+     * epochs ({@link AllAnalyses} hands one {@code Recent} to each in turn).
+     */
+    public static final class Recent {
+        private final Instant from;
+        private final Instant to;
+        private final List<WearableEpoch> epochs;
+        private final long readNanos;
+        private ZoneId episodesZone;
+        private List<SleepEpisode> episodes;
+
+        Recent(Instant from, Instant to, List<WearableEpoch> epochs, long readNanos) {
+            this.from = from;
+            this.to = to;
+            this.epochs = epochs;
+            this.readNanos = readNanos;
+        }
+
+        Instant from() {
+            return from;
+        }
+
+        Instant to() {
+            return to;
+        }
+
+        List<WearableEpoch> epochs() {
+            return epochs;
+        }
+
+        long readNanos() {
+            return readNanos;
+        }
+
         boolean isEmpty() {
             return epochs.isEmpty();
+        }
+
+        /**
+         * The sleep episodes of these epochs in the tenant's {@code zone}: each minute scored sleep or wake, nights
+         * (noon to noon, local) built from them (docs/analyses/sleep-chronotype.md). Computed on the first call.
+         */
+        synchronized List<SleepEpisode> episodes(ZoneId zone) {
+            if (episodes == null || !zone.equals(episodesZone)) {
+                episodes = SleepEpisodeBuilder.defaults(zone).build(WearableSleepScorer.DEFAULT.score(epochs));
+                episodesZone = zone;
+            }
+            return episodes;
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.zenmoon.analysis.chronotype.Chronotype;
 import org.zenmoon.analysis.chronotype.ChronotypeAnalysis;
 import org.zenmoon.analysis.epoch.WearableEpoch;
+import org.zenmoon.analysis.sleep.SleepEpisode;
 import org.zenmoon.analysis.sleep.SleepEpisodeBuilder;
 import org.zenmoon.analysis.sleep.WearableSleepScorer;
 import org.zenmoon.domain.model.epoch.EpochRepository;
@@ -37,20 +38,25 @@ class ChronotypeComputation {
         List<WearableEpoch> recent = epochs.latest(childId)
                 .map(last -> epochs.wearableEpochs(childId, last.minus(WINDOW)))
                 .orElse(List.of());
-        return analyse(recent, birthYear, now);
+        ZoneId zone = zones.current();
+        return analyse(
+                SleepEpisodeBuilder.defaults(zone).build(WearableSleepScorer.DEFAULT.score(recent)),
+                birthYear,
+                now,
+                zone);
     }
 
     /**
-     * The chronotype from these epochs (the job reads them once for all it computes), in the local time of the
-     * caller's tenant ({@link TenantZone}): the nights, their clock times and which of them are free (weekends) are
-     * the tenant's, so a school in New York gets its children's mid-sleep in New York time.
+     * The chronotype from epochs the job read once for all it computes, in the local time of the caller's tenant
+     * ({@link TenantZone}): the nights, their clock times and which of them are free (weekends) are the tenant's, so
+     * a school in New York gets its children's mid-sleep in New York time.
      */
-    Chronotype analyse(List<WearableEpoch> recent, int birthYear, Instant now) {
-        return analyse(recent, birthYear, now, zones.current());
+    Chronotype analyse(ChildData.Recent recent, int birthYear, Instant now) {
+        ZoneId zone = zones.current();
+        return analyse(recent.episodes(zone), birthYear, now, zone);
     }
 
-    static Chronotype analyse(List<WearableEpoch> recent, int birthYear, Instant now, ZoneId zone) {
-        var episodes = SleepEpisodeBuilder.defaults(zone).build(WearableSleepScorer.DEFAULT.score(recent));
+    static Chronotype analyse(List<SleepEpisode> episodes, int birthYear, Instant now, ZoneId zone) {
         double age = now.atZone(zone).getYear() - birthYear + 0.5;
         return ChronotypeAnalysis.defaults(zone).analyseEpisodes(episodes, age);
     }

@@ -62,11 +62,15 @@ public class ChronotypeRefresh implements ChildAnalysis {
     @Override
     @Audited("analysis")
     public ChildOutput analyse(String childId) {
+        return analyse(childId, data.recent(childId));
+    }
+
+    /** The same analysis of epochs read already (the consent checked): {@link AllAnalyses} reads them once for all. */
+    @Audited("analysis")
+    public ChildOutput analyse(String childId, ChildData.Recent recent) {
         Child child = children.find(childId).orElseThrow(() -> new ChildSkipped("the child no longer exists"));
-        ChildData.Recent recent = data.recent(childId);
         Instant now = clock.instant();
-        Chronotype c =
-                ChildData.engine("chronotype", () -> computation.analyse(recent.epochs(), child.getBirthYear(), now));
+        Chronotype c = ChildData.engine("chronotype", () -> computation.analyse(recent, child.getBirthYear(), now));
         ChronotypeView view = ChronotypeView.of(c, now);
         return new ChildOutput(
                 childId,

@@ -60,7 +60,12 @@ public class ForecastRefresh implements ChildAnalysis {
     @Override
     @Audited("analysis")
     public ChildOutput analyse(String childId) {
-        ChildData.Recent recent = data.recent(childId);
+        return analyse(childId, data.recent(childId));
+    }
+
+    /** The same analysis of epochs read already (the consent checked): {@link AllAnalyses} reads them once for all. */
+    @Audited("analysis")
+    public ChildOutput analyse(String childId, ChildData.Recent recent) {
         Instant now = clock.instant();
         // The nights forecast are the tenant's local nights.
         ZoneId zone = zones.current();

@@ -12,8 +12,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.zenmoon.analysis.sleep.SleepEpisode;
-import org.zenmoon.analysis.sleep.SleepEpisodeBuilder;
-import org.zenmoon.analysis.sleep.WearableSleepScorer;
 import org.zenmoon.application.audit.Audited;
 import org.zenmoon.application.security.Permission;
 import org.zenmoon.application.security.Requires;
@@ -54,7 +52,12 @@ public class SleepDetection implements ChildAnalysis {
     @Override
     @Audited("analysis")
     public ChildOutput analyse(String childId) {
-        ChildData.Recent recent = data.recent(childId);
+        return analyse(childId, data.recent(childId));
+    }
+
+    /** The same analysis of epochs read already (the consent checked): {@link AllAnalyses} reads them once for all. */
+    @Audited("analysis")
+    public ChildOutput analyse(String childId, ChildData.Recent recent) {
         Instant now = clock.instant();
         // The nights (noon to noon) are the tenant's local ones.
         ZoneId zone = zones.current();
@@ -63,9 +66,7 @@ public class SleepDetection implements ChildAnalysis {
             return ChildOutput.of(childId, result(childId, now, period, List.of(), 0))
                     .read(recent.readNanos());
         }
-        List<SleepEpisode> episodes = ChildData.engine(
-                "sleep scoring",
-                () -> SleepEpisodeBuilder.defaults(zone).build(WearableSleepScorer.DEFAULT.score(recent.epochs())));
+        List<SleepEpisode> episodes = ChildData.engine("sleep scoring", () -> recent.episodes(zone));
         long days = Math.max(
                 1, java.time.Duration.between(recent.from(), recent.to()).toDays());
         DetectedSleep sleep = new DetectedSleep(

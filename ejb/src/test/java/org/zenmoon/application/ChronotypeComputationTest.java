@@ -82,7 +82,10 @@ class ChronotypeComputationTest {
 
     static Chronotype run(ChronotypeComputation c, List<WearableEpoch> epochs) throws Exception {
         Caller job = new Caller("u1", "hudson.admin", "t1", Set.of(Role.TENANT_ADMIN));
-        return c.zones.callers.callAs(job, () -> c.analyse(epochs, 2014, Instant.parse("2026-02-03T09:00:00Z")));
+        return c.zones.callers.callAs(
+                job,
+                () -> c.analyse(
+                        new ChildData.Recent(null, null, epochs, 0), 2014, Instant.parse("2026-02-03T09:00:00Z")));
     }
 
     @Test

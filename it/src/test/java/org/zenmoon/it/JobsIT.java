@@ -350,6 +350,93 @@ class JobsIT {
                 .isEmpty();
     }
 
+    @Test
+    @Order(6)
+    void theNightlyOnePassStoresWhatTheFourJobsStore() throws Exception {
+        // The four jobs ran one by one in the first test, on the same data; now the nightly job, which reads each
+        // child's minutes once for all four analyses.
+        List<String> children = oakChildren().stream().limit(4).toList();
+        Map<String, String> before = new HashMap<>();
+        for (String child : children) {
+            before.putAll(results(child));
+        }
+        String cohortsBefore = withoutComputedAt(
+                http.get("/api/v1/cohorts/all/causal-effects", admin).json());
+        String chronotypeAt = http.get("/api/v1/children/" + children.get(0) + "/chronotype", admin)
+                .object()
+                .getString("computedAt");
+
+        JsonObject done = runToTheEnd("analyses", admin);
+
+        assertThat(done.getString("status")).as(done.toString()).isEqualTo("COMPLETED");
+        assertThat(done.getInt("total")).isEqualTo(SCHOOL_CHILDREN_ANALYSED);
+        assertThat(done.getInt("written")).isEqualTo(SCHOOL_CHILDREN_ANALYSED);
+        assertThat(done.getInt("skipped")).isZero();
+        assertThat(http.get("/api/v1/children/" + children.get(0) + "/chronotype", admin)
+                        .object()
+                        .getString("computedAt"))
+                .as("stored again by the one pass")
+                .isGreaterThan(chronotypeAt);
+        Map<String, String> after = new HashMap<>();
+        for (String child : children) {
+            after.putAll(results(child));
+        }
+        assertThat(after).as("every result as the four jobs stored it").isEqualTo(before);
+        assertThat(withoutComputedAt(
+                        http.get("/api/v1/cohorts/all/causal-effects", admin).json()))
+                .as("the school's pooled effects")
+                .isEqualTo(cohortsBefore);
+        assertThat(http.post("/api/v1/admin/jobs/analyses", "", counsellor).status())
+                .isEqualTo(403);
+    }
+
+    /** What the API shows of a child's analyses, by path, without the times they were computed. */
+    static Map<String, String> results(String child) throws Exception {
+        Map<String, String> out = new HashMap<>();
+        String to = java.time.Instant.now().toString();
+        String from =
+                java.time.Instant.now().minus(java.time.Duration.ofDays(70)).toString();
+        for (String path : List.of(
+                "/chronotype",
+                "/forecast?metric=stress&hours=24",
+                "/forecast?metric=sleep",
+                "/causal-effects",
+                "/sleep-episodes?limit=500&from=" + from + "&to=" + to)) {
+            Http.Reply r = http.get("/api/v1/children/" + child + path, admin);
+            assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
+            out.put(child + path.replaceAll("&from=.*", ""), withoutComputedAt(r.json()));
+        }
+        assertThat(out.get(child + "/chronotype")).contains("\"status\":\"ok\"");
+        assertThat(out.get(child + "/sleep-episodes?limit=500")).contains("\"source\":\"detected\"");
+        return out;
+    }
+
+    static String withoutComputedAt(jakarta.json.JsonValue v) {
+        return switch (v.getValueType()) {
+            case OBJECT -> {
+                var b = jakarta.json.Json.createObjectBuilder();
+                v.asJsonObject().forEach((k, x) -> {
+                    if (!k.equals("computedAt")) {
+                        b.add(
+                                k,
+                                jakarta.json.Json.createReader(new java.io.StringReader(withoutComputedAt(x)))
+                                        .readValue());
+                    }
+                });
+                yield b.build().toString();
+            }
+            case ARRAY -> {
+                var b = jakarta.json.Json.createArrayBuilder();
+                v.asJsonArray()
+                        .forEach(x ->
+                                b.add(jakarta.json.Json.createReader(new java.io.StringReader(withoutComputedAt(x)))
+                                        .readValue()));
+                yield b.build().toString();
+            }
+            default -> v.toString();
+        };
+    }
+
     static JsonObject runToTheEnd(String job, String token) throws Exception {
         Http.Reply started = http.post("/api/v1/admin/jobs/" + job, "", token);
         assertThat(started.status()).as(job + ": " + started.body()).isEqualTo(202);

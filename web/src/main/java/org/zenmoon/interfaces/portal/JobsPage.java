@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.zenmoon.application.AllAnalyses;
 import org.zenmoon.application.AnalysisJobs;
 import org.zenmoon.application.CausalRefresh;
 import org.zenmoon.application.ChronotypeRefresh;
@@ -49,6 +50,7 @@ public class JobsPage implements Serializable {
 
     /** Each job in words, in the order of the nightly pipeline. */
     static final Map<String, String> JOB_NAMES = Map.of(
+            AllAnalyses.JOB, "All analyses (one pass: sleep, chronotypes, causal effects, forecasts)",
             SleepDetection.JOB, "Sleep detection",
             ChronotypeRefresh.JOB, "Chronotypes",
             CausalRefresh.JOB, "Causal effects of interventions",
