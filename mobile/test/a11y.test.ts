@@ -33,10 +33,11 @@ describe('accessibility (axe-core)', () => {
     app.stop();
   });
 
-  it('finds no violations on the summary, forecast, suggestion and alerts screens', async () => {
+  it('finds no violations on the summary, forecast, suggestion, alerts and pairing screens', async () => {
     document.documentElement.lang = 'en';
     document.body.innerHTML = '<div id="app"></div>';
     sessionStorage.setItem('zenmoon.token', 'T');
+    sessionStorage.setItem('zenmoon.roles', '["GUARDIAN"]');
     location.hash = '#/child/c1';
     const answers: Record<string, unknown> = {
       '/api/v1/children': [{ childId: 'c1', pseudonym: 'Mila', chronotype: 'early_bird' }],
@@ -56,6 +57,11 @@ describe('accessibility (axe-core)', () => {
         scheduledFor: '2026-03-20T18:30:00Z',
         why: ['A reason.'],
         helpful: true,
+      },
+      '/api/v1/devices/pair': {
+        deviceId: 'd1',
+        deviceToken: `zmd.t.d1.${'s'.repeat(43)}`,
+        pairingUri: `zenmoon://pair?server=http%3A%2F%2Flocalhost%3A3000%2Fapi%2Fv1%2F&token=zmd.t.d1.${'s'.repeat(43)}`,
       },
       '/api/v1/children/c1/recommendations': [
         { recommendationId: 'r0', intervention: 'stretching', text: 't', scheduledFor: '2026-03-18T18:30:00Z', why: [], helpful: false },
@@ -86,6 +92,13 @@ describe('accessibility (axe-core)', () => {
       expect(document.querySelectorAll('main h1'), hash).toHaveLength(1);
       expect(await violations(), hash).toEqual([]);
     }
+    location.hash = '#/child/c1/pair';
+    for (let i = 0; i < 100 && !document.querySelector('[data-testid="pair-make"]'); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(await violations(), 'the pairing screen').toEqual([]);
+    (document.querySelector('[data-testid="pair-make"]') as HTMLButtonElement).click();
+    for (let i = 0; i < 100 && !document.querySelector('[data-testid="pair-qr"] svg'); i++) await new Promise((r) => setTimeout(r, 5));
+    expect(document.querySelector('[data-testid="pair-qr"] svg')).not.toBeNull();
+    expect(await violations(), 'the pairing code').toEqual([]);
     app.stop();
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { accountOf, Session } from '../src/parents/session';
+import { accountOf, rolesOf, Session } from '../src/parents/session';
 
 const b64url = (v: unknown) => btoa(JSON.stringify(v)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
@@ -22,6 +22,22 @@ describe('Session', () => {
     reloaded.clear();
     const after = new Session(sessionStorage);
     expect([after.get(), after.account(), after.expiresAt()]).toEqual([null, null, null]);
+    expect(sessionStorage.length).toBe(0);
+  });
+
+  it("keeps the log-in's roles beside the token, else reads the token's groups, and drops them with it", () => {
+    sessionStorage.clear();
+    const jwt = `${b64url({ alg: 'RS256' })}.${b64url({ sub: 'acc-42', groups: ['GUARDIAN'] })}.sig`;
+    expect(rolesOf(jwt)).toEqual(['GUARDIAN']);
+    expect(rolesOf('TOKEN-1')).toEqual([]);
+    new Session(sessionStorage).set('TOKEN-1', 'parent', null, ['COUNSELLOR']);
+    expect(new Session(sessionStorage).roles()).toEqual(['COUNSELLOR']);
+    new Session(sessionStorage).set(jwt);
+    expect(new Session(sessionStorage).roles()).toEqual(['GUARDIAN']);
+    sessionStorage.removeItem('zenmoon.roles'); // a tab from before roles were kept
+    expect(new Session(sessionStorage).roles()).toEqual(['GUARDIAN']);
+    new Session(sessionStorage).clear();
+    expect(new Session(sessionStorage).roles()).toEqual([]);
     expect(sessionStorage.length).toBe(0);
   });
 });

@@ -1,14 +1,16 @@
 /**
- * The child's companion screen: pair this phone, take frames from the wearable (or a recording), and show what the
+ * The child's companion screen: pair this phone (with a parent logged in here, or with the pairing link from the
+ * parents' app or the portal, without one), take frames from the wearable (or a recording), and show what the
  * queue holds and what went up. Plain DOM; ids and `data-testid`s are stable for the browser test. The uploader runs
  * while the screen is mounted, and retries on its own (backoff timer, `online`), so nothing here has to be clicked
  * for queued minutes to go up.
  */
 import './companion.css';
-import type { ApiClient } from '../shared/api';
-import type { ChildSummary, PairAnswer } from '../shared/types';
+import { ApiError, type ApiClient } from '../shared/api';
+import { ownApiBase, parsePairingLink } from '../shared/pairing-link';
+import type { ChildSummary, DeviceSelf, PairAnswer } from '../shared/types';
 import { Collector } from './collector';
-import { Queue, type Pairing, type QueueStatus } from './queue';
+import { HeldDataError, Queue, type Pairing, type QueueStatus } from './queue';
 import {
   ReplaySource,
   WebBluetoothSource,
@@ -24,6 +26,10 @@ import { Uploader, type Trigger, type UploaderState } from './uploader';
 export interface CompanionContext {
   readonly api: ApiClient;
   readonly children: ChildSummary[];
+  /** Whether a parent is logged in on this phone (then it may pair for one of the children); true by default. */
+  readonly loggedIn?: boolean;
+  /** This app's own API base as an absolute URL (a pairing link must name it); this page's by default. */
+  readonly apiBase?: string;
   /** For tests: another database, recording, Bluetooth, online trigger or replay pace. */
   readonly dbName?: string;
   readonly recordingUrl?: string;
@@ -57,6 +63,17 @@ function h(tag: string, attrs: Record<string, string> = {}, ...children: Array<N
 
 const time = (ms: number): string => new Date(ms).toLocaleString();
 
+const HELD_DATA = 'This phone still holds minutes of another child that have not gone up. Pair it for that child until they have.';
+
+/** Why ZenMoon refused a pairing link's token, in words; nothing was stored. */
+function linkRefused(e: unknown): string {
+  if (e instanceof ApiError && e.offline) return 'No connection to ZenMoon: nothing was stored. Try again when the phone is online.';
+  if (e instanceof ApiError && e.status === 401) {
+    return 'ZenMoon refused this link: the wearable was unpaired, or the phone that took it has been paired again. Make a new code in the parents’ app.';
+  }
+  return `ZenMoon refused this link: ${e instanceof Error ? e.message : String(e)}${e instanceof ApiError ? ` (HTTP ${e.status})` : ''}. Nothing was stored.`;
+}
+
 export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => void {
   let disposed = false;
   let queue: Queue | null = null;
@@ -86,6 +103,38 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
     pairButton,
   ) as HTMLFormElement;
   const device = h('p', { id: 'companion-device' }, 'This phone is not paired.');
+  const loggedIn = ctx.loggedIn ?? true;
+  if (!loggedIn) pairForm.hidden = true;
+  const pairHint = h(
+    'p',
+    { id: 'companion-pair-hint', class: 'zm-note' },
+    loggedIn
+      ? 'Pair for one of your children here, or with a link from the parents’ app below.'
+      : 'No parent is logged in on this phone: pair it with a link from the parents’ app below (a parent logged in here can also pair it directly).',
+  );
+
+  const linkInput = h('textarea', {
+    id: 'companion-link-input',
+    name: 'link',
+    rows: '3',
+    autocomplete: 'off',
+    autocapitalize: 'off',
+    spellcheck: 'false',
+    'aria-describedby': 'companion-link-note',
+  }) as HTMLTextAreaElement;
+  const linkButton = h('button', { id: 'companion-link-pair', type: 'submit' }, 'Pair with this link') as HTMLButtonElement;
+  const linkForm = h(
+    'form',
+    { 'aria-labelledby': 'companion-link-title' },
+    h('label', { for: 'companion-link-input' }, 'Pairing link (zenmoon://pair?…)'),
+    linkInput,
+    h(
+      'p',
+      { id: 'companion-link-note', class: 'zm-note' },
+      'In the parents’ app: a child’s page, Pair a wearable. Copy the link it shows and paste it here. No parent needs to be logged in on this phone.',
+    ),
+    linkButton,
+  ) as HTMLFormElement;
 
   const connectButton = h('button', { id: 'companion-connect', type: 'button', 'aria-describedby': 'companion-connect-note' }, 'Connect wearable') as HTMLButtonElement;
   const connectNote = h('p', { id: 'companion-connect-note', class: 'zm-note' });
@@ -133,7 +182,8 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
     'section',
     { class: 'zm-companion', 'aria-labelledby': 'companion-title' },
     h('h1', { id: 'companion-title' }, 'Wearable companion'),
-    section('companion-pair-title', 'Pair this phone', device, pairForm),
+    section('companion-pair-title', 'Pair this phone', device, pairHint, pairForm),
+    section('companion-link-title', 'Pair with a code from the parents’ app', linkForm),
     section('companion-wearable-title', 'Wearable', connectButton, connectNote, replayButton, replayNote, retryButton),
     progress,
     section('companion-status-title', 'Status', status, h('h3', {}, 'Last uploads'), history),
@@ -175,6 +225,7 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
     if (paired && !shownPairing) childSelect.value = s.pairing!.childId; // once: the family may pick another child after
     shownPairing ||= paired;
     pairButton.textContent = paired ? 'Pair again' : 'Pair this phone';
+    linkButton.textContent = paired ? 'Pair again with this link' : 'Pair with this link';
     const state = uploader?.state ?? 'idle';
     f.upload.textContent = STATE_TEXT[state];
     retryButton.hidden = state !== 'pair-again' && state !== 'forbidden';
@@ -217,9 +268,7 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
     if (queue === null || uploader === null) return;
     const childId = childSelect.value;
     if (!childId) return say('There is no child to pair this phone for.');
-    if (await queue.holdsDataOfAnother(childId)) {
-      return say("This phone still holds minutes of another child that have not gone up. Pair it for that child until they have.");
-    }
+    if (await queue.holdsDataOfAnother(childId)) return say(HELD_DATA);
     pairButton.disabled = true;
     say('Pairing…');
     let before: Pairing | null;
@@ -245,6 +294,58 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
       say(
         `This phone is paired. The old pairing (device ${before.deviceId}) could not be revoked: ` +
           `${e instanceof Error ? e.message : String(e)}. Unpair it in the family's device list.`,
+      );
+    }
+  };
+
+  linkForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void pairByLink();
+  });
+  /**
+   * Pairs with a link alone: the token says which device this phone is (GET /devices/me answers its child too), so
+   * no parent's session is needed. Nothing is stored for a malformed link, another server's, a token ZenMoon refuses,
+   * or while another child's minutes still wait.
+   */
+  const pairByLink = async () => {
+    if (queue === null || uploader === null) return;
+    const parsed = parsePairingLink(linkInput.value, ctx.apiBase ?? ownApiBase(location.origin));
+    if (!parsed.ok) return say(parsed.reason);
+    const { token, deviceId } = parsed.link;
+    linkButton.disabled = true;
+    say('Checking the link with ZenMoon…');
+    let before: Pairing | null;
+    try {
+      let self: DeviceSelf;
+      try {
+        self = await ctx.api.request<DeviceSelf>('GET', '/devices/me', undefined, token);
+      } catch (e) {
+        return say(linkRefused(e));
+      }
+      if (self?.deviceId !== deviceId || typeof self.childId !== 'string' || self.childId === '') {
+        return say('ZenMoon’s answer does not match this link. Nothing was stored; make a new code in the parents’ app.');
+      }
+      if (await queue.holdsDataOfAnother(self.childId)) return say(HELD_DATA);
+      before = await queue.pairing();
+      await queue.setPairing({ deviceId, deviceToken: token, childId: self.childId, pairedAt: Date.now() });
+      linkInput.value = '';
+      say('This phone is paired.');
+      await refresh();
+      void uploader.resume();
+    } catch (e) {
+      return say(e instanceof HeldDataError ? HELD_DATA : `Pairing failed: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      linkButton.disabled = false;
+    }
+    // Paired again: the old device's token stops working too; it ends itself, no parent's session is needed.
+    if (before === null || before.deviceId === deviceId) return;
+    try {
+      await ctx.api.request<void>('DELETE', '/devices/me', undefined, before.deviceToken);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return; // unpaired already
+      say(
+        `This phone is paired. The old pairing (device ${before.deviceId}) could not be revoked: ` +
+          `${e instanceof Error ? e.message : String(e)}. Unpair it in the portal.`,
       );
     }
   };
@@ -354,7 +455,8 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
   });
 
   pairButton.disabled = true; // until the queue is open
-  if (ctx.children.length === 0) say('No child is linked to this account, so this phone cannot be paired.');
+  linkButton.disabled = true;
+  if (loggedIn && ctx.children.length === 0) say('No child is linked to this account, so this phone cannot be paired here; use a pairing link.');
   setSourceButtons(false);
 
   void (async () => {
@@ -369,6 +471,7 @@ export function mountCompanion(root: HTMLElement, ctx: CompanionContext): () => 
       });
       uploader = new Uploader({ queue: q, api: ctx.api, online: ctx.online, onChange: () => void refresh() });
       pairButton.disabled = ctx.children.length === 0;
+      linkButton.disabled = false;
       await refresh();
       await uploader.kick();
     } catch (e) {

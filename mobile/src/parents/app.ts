@@ -6,6 +6,7 @@ import { clear, h } from './dom';
 import { clock } from './format';
 import { AnswerCache } from './offline';
 import { FeedbackOutbox, FeedbackQueue, givenUpWhy, type AnswerOutcome } from './outbox';
+import { pairScreen } from './pair';
 import { parseRoute, type Route } from './router';
 import {
   alertTitle,
@@ -71,7 +72,9 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
       h('li', {}, h('button', { type: 'button', class: 'linklike', 'data-testid': 'logout' }, 'Log out')),
     ),
   );
-  const header = h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'ZenMoon'), nav);
+  // The companion opens without a parent's session (a phone paired with a link): then only a way to log in.
+  const loginLink = h('a', { href: '#/login', class: 'login-link', 'data-testid': 'nav-login', hidden: true }, 'Parents: log in');
+  const header = h('header', { class: 'topbar' }, h('span', { class: 'brand' }, 'ZenMoon'), nav, loginLink);
   const announcer = h('div', { class: 'announcer', role: 'alert', 'aria-live': 'assertive', 'aria-atomic': 'true' });
   // What became of answers given earlier (sent once back online, or dropped): told politely, and shown.
   const outboxStatus = h('div', {
@@ -107,6 +110,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     cache,
     feedback,
     now,
+    roles: () => session.roles(),
     children: () => children,
     alerts: () => alerts,
     alertsLive: () => live,
@@ -276,6 +280,8 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
         return forecastScreen(ctx, route.id);
       case 'recommendation':
         return recommendationScreen(ctx, route.id);
+      case 'pair':
+        return pairScreen(ctx, route.id);
       case 'alerts':
         return alertsScreen(ctx);
       case 'companion':
@@ -290,7 +296,8 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     // The skip link's own target is not a screen.
     if (hash === '#main') return;
     let route = parseRoute(hash);
-    if (session.get() === null && route.name !== 'login') {
+    // The child's phone, paired with a link, runs the companion without a parent logged in.
+    if (session.get() === null && route.name !== 'login' && route.name !== 'companion') {
       location.hash = '#/login';
       return;
     }
@@ -302,10 +309,12 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
     if (route.name !== 'login') await childrenReady;
     if (mine !== generation) return;
     header.hidden = route.name === 'login';
+    nav.hidden = session.get() === null;
+    loginLink.hidden = session.get() !== null;
     for (const a of nav.querySelectorAll<HTMLAnchorElement>('a[data-nav]')) {
       const here =
         a.dataset.nav === route.name ||
-        (a.dataset.nav === 'children' && ['children', 'child', 'forecast', 'recommendation'].includes(route.name));
+        (a.dataset.nav === 'children' && ['children', 'child', 'forecast', 'recommendation', 'pair'].includes(route.name));
       if (here) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
     }
@@ -329,7 +338,7 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
       clear(main);
       const { mountCompanion } = await import('../companion/screen');
       if (mine !== generation) return;
-      cleanup = mountCompanion(main, { api, children });
+      cleanup = mountCompanion(main, { api, children, loggedIn: session.get() !== null });
     } else {
       const kept = sameRoute ? main.querySelector(':scope > h1') : null;
       const fresh = screen.nodes.find((n) => n instanceof HTMLElement && n.tagName === 'H1');
@@ -390,10 +399,11 @@ export function startApp(root: HTMLElement, options: AppOptions = {}): { stop():
 
   const onHash = () => void render();
   // Back online, a screen loads its data again; the companion's uploader resumes by itself, and drawing the
-  // companion again would stop it mid-upload.
+  // companion again would stop it mid-upload; drawing the pairing screen again would lose the code it shows.
   const onOnline = () => {
     void feedback.flush();
-    if (parseRoute(location.hash).name !== 'companion') void render();
+    const name = parseRoute(location.hash).name;
+    if (name !== 'companion' && name !== 'pair') void render();
   };
   window.addEventListener('hashchange', onHash);
   window.addEventListener('online', onOnline);

@@ -10,6 +10,8 @@ export interface AppContext {
   /** The answers (👍/👎) to send, kept on the phone until ZenMoon has them. */
   readonly feedback: FeedbackQueue;
   readonly now: () => Date;
+  /** The roles of the logged-in account (`GUARDIAN`, ...): which actions the screens offer. */
+  roles(): readonly string[];
   /** The children of the account, as last loaded. */
   children(): readonly ChildSummary[];
   /** All alerts seen in this session, newest first. */

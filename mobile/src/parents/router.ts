@@ -5,6 +5,7 @@ export type Route =
   | { readonly name: 'child'; readonly id: string }
   | { readonly name: 'forecast'; readonly id: string }
   | { readonly name: 'recommendation'; readonly id: string }
+  | { readonly name: 'pair'; readonly id: string }
   | { readonly name: 'alerts' }
   | { readonly name: 'companion' }
   | { readonly name: 'not-found' };
@@ -15,7 +16,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/login') return { name: 'login' };
   if (path === '/alerts') return { name: 'alerts' };
   if (path === '/companion') return { name: 'companion' };
-  const m = /^\/child\/([^/]+)(?:\/(forecast|recommendation))?\/?$/.exec(path);
+  const m = /^\/child\/([^/]+)(?:\/(forecast|recommendation|pair))?\/?$/.exec(path);
   if (m) {
     let id: string;
     try {
@@ -25,11 +26,12 @@ export function parseRoute(hash: string): Route {
     }
     if (m[2] === 'forecast') return { name: 'forecast', id };
     if (m[2] === 'recommendation') return { name: 'recommendation', id };
+    if (m[2] === 'pair') return { name: 'pair', id };
     return { name: 'child', id };
   }
   return { name: 'not-found' };
 }
 
-export function childHref(id: string, sub?: 'forecast' | 'recommendation'): string {
+export function childHref(id: string, sub?: 'forecast' | 'recommendation' | 'pair'): string {
   return `#/child/${encodeURIComponent(id)}${sub ? `/${sub}` : ''}`;
 }

@@ -9,6 +9,7 @@ import type {
   SleepEpisode,
 } from './answers';
 import { avatarElement } from './avatar';
+import { GUARDIAN } from './pair';
 import type { AppContext } from './context';
 import { h } from './dom';
 import { forecastRows, forecastSeries, forecastSummary, type ForecastSeries } from './forecast';
@@ -111,7 +112,19 @@ export function loginScreen(message: string | null, onSubmit: (u: string, p: str
     });
   });
   error.id = 'login-error-text';
-  return { nodes: [h('h1', {}, 'Log in to ZenMoon'), form] };
+  return {
+    nodes: [
+      h('h1', {}, 'Log in to ZenMoon'),
+      form,
+      h(
+        'p',
+        {},
+        'On the child’s phone, paired with a link from the parents’ app: ',
+        h('a', { href: '#/companion', 'data-testid': 'login-companion' }, 'open the wearable companion'),
+        '.',
+      ),
+    ],
+  };
 }
 
 export async function childrenScreen(ctx: AppContext): Promise<Screen> {
@@ -234,6 +247,14 @@ export async function summaryScreen(ctx: AppContext, id: string): Promise<Screen
       h('p', { 'data-testid': 'summary-chronotype' }, chrono.text),
     ),
     a.errors.length > 0 ? h('p', { class: 'muted' }, `Some of it could not be loaded: ${a.errors.join('; ')}`) : null,
+    ctx.roles().includes(GUARDIAN)
+      ? h(
+          'section',
+          { 'aria-labelledby': 'wearable-h', class: 'card' },
+          h('h2', { id: 'wearable-h' }, 'Wearable'),
+          h('p', {}, h('a', { href: childHref(id, 'pair'), 'data-testid': 'pair-wearable' }, 'Pair a wearable')),
+        )
+      : null,
   ];
   return { nodes: nodes.filter(isNode) };
 }

@@ -19,6 +19,15 @@ export interface PairAnswer {
   readonly deviceToken: string;
 }
 
+/** `GET /devices/me` with a device token: the device's own pairing (docs/INGEST.md, "Pairing"). */
+export interface DeviceSelf {
+  readonly deviceId: string;
+  readonly childId: string;
+  readonly label: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
 /** One epoch as `/ingest/batches` takes it (docs/INGEST.md); `null` fields are left out. */
 export interface UploadEpoch {
   readonly t: string;

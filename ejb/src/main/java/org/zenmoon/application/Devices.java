@@ -23,8 +23,9 @@ import org.zenmoon.domain.model.device.DeviceRepository;
 /**
  * Pairing wearables with children, and their tokens. A guardian of the child, or staff who see it, pairs a device
  * and gets its token once ({@link DeviceToken}; the server keeps only a hash); unpairing revokes the token at once.
- * A device's token authenticates it for uploads of its own child's data and nothing else. A child or device outside
- * the caller's scope does not exist for the caller.
+ * A device's token authenticates it for uploads of its own child's data, and to read or end its own pairing
+ * ({@link #self}, {@link #unpairSelf}); nothing else. A child or device outside the caller's scope does not exist for
+ * the caller.
  */
 @Stateless
 @TenantBound
@@ -90,6 +91,37 @@ public class Devices {
                 .orElseThrow(() -> new NotFoundException("Device"));
         device.revoke(clock.instant());
         return DeviceView.of(device);
+    }
+
+    /**
+     * The device a DEVICE caller is: its id, its child and its label. A phone given only the token (the pairing link
+     * the portal and the parents' app show as a QR code) learns from it which child its uploads are for, and that
+     * the token works; nothing of the child's data. A revoked device does not get here (its token gets 401).
+     */
+    @Requires(Permission.UPLOAD_DATA)
+    @Audited
+    public DeviceView self() {
+        return DeviceView.of(ownDevice());
+    }
+
+    /**
+     * Unpairs the calling device itself: a phone paired again with a new link gives up its old token, which stops
+     * working with the next request (as {@link #unpair} does for a guardian).
+     *
+     * @return the device, so that the audit row names its child
+     */
+    @Requires(Permission.UPLOAD_DATA)
+    @Audited("write")
+    public DeviceView unpairSelf() {
+        Device device = ownDevice();
+        device.revoke(clock.instant());
+        return DeviceView.of(device);
+    }
+
+    private Device ownDevice() {
+        return devices.find(callers.current().userId())
+                .filter(d -> !d.isRevoked())
+                .orElseThrow(() -> new NotFoundException("Device"));
     }
 
     /** The child's devices, paired first first, unpaired ones included (with the time they were unpaired). */

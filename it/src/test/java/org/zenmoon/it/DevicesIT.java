@@ -215,6 +215,63 @@ class DevicesIT {
         assertThat(revoked.isNull("revokedAt")).isFalse();
     }
 
+    /**
+     * A phone given only the pairing link learns its device and child from the token (GET /devices/me), audited for
+     * the child; it gives up its old token when paired again (DELETE /devices/me), and nothing else may call either.
+     */
+    @Test
+    void aDeviceTokenReadsAndEndsItsOwnPairingOnly() throws Exception {
+        Http.Reply paired = pair(child, "Phone by link", parent);
+        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+        String deviceId = paired.object().getString("deviceId");
+        String deviceToken = paired.object().getString("deviceToken");
+
+        Http.Reply me = http.get("/api/v1/devices/me", deviceToken);
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.object().getString("deviceId")).isEqualTo(deviceId);
+        assertThat(me.object().getString("childId")).isEqualTo(child);
+        assertThat(me.object().getString("label")).isEqualTo("Phone by link");
+        assertThat(me.object().isNull("revokedAt")).isTrue();
+        assertThat(me.body()).doesNotContain(deviceToken.substring(deviceToken.lastIndexOf('.') + 1));
+        Http.Reply log = http.get("/api/v1/children/" + child + "/disclosures?limit=50", parent);
+        assertThat(log.object().getJsonArray("items").getValuesAs(JsonObject.class))
+                .as("the device's read of its own pairing, in the child's disclosure log")
+                .anySatisfy(d -> {
+                    assertThat(d.getString("resource")).isEqualTo("Devices.self");
+                    assertThat(d.getString("actorId")).isEqualTo(deviceId);
+                    assertThat(d.getString("outcome")).isEqualTo("ok");
+                });
+
+        // Only a device token: a guardian's token, a forged or missing one are refused.
+        assertThat(http.get("/api/v1/devices/me", parent).status()).isEqualTo(403);
+        assertThat(http.delete("/api/v1/devices/me", parent).status()).isEqualTo(403);
+        String forged = deviceToken.substring(0, deviceToken.lastIndexOf('.') + 1) + "A".repeat(43);
+        assertThat(http.get("/api/v1/devices/me", forged).status()).isEqualTo(401);
+
+        // Paired again with a new link, the phone ends its old pairing: the old token stops at once.
+        assertThat(http.delete("/api/v1/devices/me", deviceToken).status()).isEqualTo(204);
+        assertThat(http.get("/api/v1/devices/me", deviceToken).status()).isEqualTo(401);
+        String batch = batch(
+                UUID.randomUUID().toString(),
+                deviceId,
+                List.of(Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(80, ChronoUnit.DAYS)),
+                null);
+        assertThat(http.post("/api/v1/ingest/batches", batch, deviceToken).status())
+                .isEqualTo(401);
+        JsonObject listed = http
+                .get("/api/v1/children/" + child + "/devices", parent)
+                .json()
+                .asJsonArray()
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(d -> d.getString("deviceId").equals(deviceId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(listed.isNull("revokedAt"))
+                .as("the guardian sees it unpaired")
+                .isFalse();
+    }
+
     /** Rows that share a time still come once each, page by page: the cursor carries the last row's id too. */
     @Test
     void anomalousMinutesRaiseOneStoredAlertAndClocksAreChecked() throws Exception {

@@ -6,6 +6,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +17,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,10 +85,7 @@ class MobileAppIT {
         Files.createDirectories(SCREENS);
 
         browser = Chromium.start(360, 780);
-        // A phone: 360 CSS px wide, touch, twice the pixels.
-        browser.executeCdpCommand(
-                "Emulation.setDeviceMetricsOverride",
-                Map.of("width", 360, "height", 780, "deviceScaleFactor", 2, "mobile", true));
+        phone();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.ignoring(StaleElementReferenceException.class);
     }
@@ -386,6 +389,139 @@ class MobileAppIT {
         network(true);
     }
 
+    @Test
+    @Order(7)
+    void aParentPairsAWearableByQrCodeAndTheChildsPhoneUploadsWithThatLinkAlone() throws Exception {
+        String child = children.get(1);
+        browser.get(base + "/app/#/child/" + child);
+        if (!browser.findElements(testId("login-username")).isEmpty()) {
+            byTestId("login-username").sendKeys("parent");
+            byTestId("login-password").sendKeys("demo");
+            byTestId("login-submit").click();
+            wait.until(d -> d.findElements(testId("child-link")).size() == 2);
+            browser.get(base + "/app/#/child/" + child);
+        }
+        // This child's summary, not the one shown before the hash changed.
+        wait.until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("[data-testid='pair-wearable'][href='#/child/" + child + "/pair']")))
+                .click();
+        WebElement make = byTestId("pair-make");
+        assertThat(browser.getCurrentUrl()).endsWith("#/child/" + child + "/pair");
+        check("pair-wearable");
+        byTestId("pair-label").clear();
+        byTestId("pair-label").sendKeys("Phone by QR code");
+        make.click();
+        WebElement qr = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid='pair-qr'] svg")));
+        String link = byTestId("pair-link").getText();
+        assertThat(link)
+                .startsWith("zenmoon://pair?server=" + URLEncoder.encode(base + "/api/v1/", StandardCharsets.UTF_8)
+                        + "&token=zmd.");
+        assertThat(byTestId("pair-once").getText()).startsWith("Shown once.");
+        assertThat(byTestId("pair-again").getText()).contains("revokes the old device");
+        // The code as Chromium drew it on the screen, read by a QR decoder: it is the link shown beside it.
+        assertThat(decodeQr(qr)).isEqualTo(link);
+        String token = URLDecoder.decode(link.substring(link.indexOf("&token=") + 7), StandardCharsets.UTF_8);
+        String secret = token.substring(token.lastIndexOf('.') + 1);
+        assertThat(String.valueOf(browser.executeScript(
+                        "return JSON.stringify(window.localStorage) + JSON.stringify(window.sessionStorage);")))
+                .as("the parents' app keeps no copy of the device token")
+                .doesNotContain(secret);
+        check("pair-wearable-code");
+
+        // The child's phone: another tab (no parent's session there), the companion, the link pasted.
+        String parentTab = browser.getWindowHandle();
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        try {
+            phone(); // the emulation is per tab
+            browser.get(base + "/app/#/companion");
+            assertThat(byTestId("nav-login").isDisplayed())
+                    .as("no parent is logged in here")
+                    .isTrue();
+            WebElement device = byTestId("companion-device");
+            // This browser's companion was paired above (Order 5) with the parent's session: that pairing shows.
+            wait.until(d -> byTestId("companion-link-pair").isEnabled()
+                    && device.getText().startsWith("Paired for"));
+            String oldDevice = device.getText().replaceAll(".* as device (\\S+) since.*", "$1");
+            byTestId("companion-link-input").sendKeys(link);
+            byTestId("companion-link-pair").click();
+            String newDevice = token.split("\\.")[2];
+            wait.until(d -> device.getText().contains(newDevice));
+            assertThat(device.getText()).contains(child);
+            assertThat(byTestId("companion-progress").getText()).isEqualTo("This phone is paired.");
+            wait.until(d -> byTestId("companion-replay").isEnabled());
+            check("companion-link-paired");
+
+            // The phone's totals count since it was first used (the replay above, under the old pairing too).
+            int before = number("companion-sent") + number("companion-duplicates");
+            byTestId("companion-replay").click();
+            int frames = recordedEpochs();
+            new WebDriverWait(browser, Duration.ofSeconds(60))
+                    .until(d -> number("companion-queued") == 0
+                            && number("companion-sent") + number("companion-duplicates") == before + frames);
+            // Every minute went up with the new device's token, for the child the token names.
+            try (var db = SharedServer.ownerConnection();
+                    var batches = db.prepareStatement(
+                            "SELECT child_id, sum(items) AS items FROM ingest_batch WHERE device_id = ? GROUP BY child_id")) {
+                batches.setString(1, newDevice);
+                try (var rs = batches.executeQuery()) {
+                    assertThat(rs.next())
+                            .as("batches stored for the device paired by link")
+                            .isTrue();
+                    assertThat(rs.getString("child_id")).isEqualTo(child);
+                    assertThat(rs.getInt("items")).isEqualTo(frames);
+                    assertThat(rs.next()).isFalse();
+                }
+            }
+            // The phone's earlier pairing (the parent's "Pair this phone" above) ended itself: its token is revoked.
+            assertThat(oldDevice).isNotEqualTo(newDevice);
+            JsonObject old = http
+                    .get("/api/v1/children/" + child + "/devices", parent)
+                    .json()
+                    .asJsonArray()
+                    .getValuesAs(JsonObject.class)
+                    .stream()
+                    .filter(d -> d.getString("deviceId").equals(oldDevice))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(old.isNull("revokedAt")).as("the old device is unpaired").isFalse();
+            measured.put("pairing-link-chars", String.valueOf(link.length()));
+        } finally {
+            browser.close();
+            browser.switchTo().window(parentTab);
+        }
+    }
+
+    /** Decodes the QR code in the element's screenshot with jsQR (the phone app's npm dev dependency). */
+    static String decodeQr(WebElement element) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(element.getScreenshotAs(OutputType.BYTES)));
+        int w = image.getWidth();
+        int h = image.getHeight();
+        byte[] rgba = new byte[w * h * 4];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int argb = image.getRGB(x, y);
+                int i = (y * w + x) * 4;
+                rgba[i] = (byte) (argb >> 16);
+                rgba[i + 1] = (byte) (argb >> 8);
+                rgba[i + 2] = (byte) argb;
+                rgba[i + 3] = (byte) 255;
+            }
+        }
+        browser.executeScript(Files.readString(Path.of("..", "mobile", "node_modules", "jsqr", "dist", "jsQR.js")));
+        Object decoded = browser.executeScript("""
+                const bytes = atob(arguments[0]);
+                const pixels = new Uint8ClampedArray(bytes.length);
+                for (let i = 0; i < bytes.length; i++) pixels[i] = bytes.charCodeAt(i);
+                const code = jsQR(pixels, arguments[1], arguments[2]);
+                return code ? code.data : null;
+                """, Base64.getEncoder().encodeToString(rgba), w, h);
+        assertThat(decoded)
+                .as("a QR code found in the " + w + " x " + h + " screenshot")
+                .isNotNull();
+        return String.valueOf(decoded);
+    }
+
     /** The times of the child's stored epochs from {@code from} on, through every page. */
     static List<String> epochTimes(String child, Instant from) throws Exception {
         List<String> times = new ArrayList<>();
@@ -450,6 +586,13 @@ class MobileAppIT {
     static int number(String testId) {
         String text = browser.findElement(testId(testId)).getText().replaceAll("[^0-9]", "");
         return text.isEmpty() ? -1 : Integer.parseInt(text);
+    }
+
+    /** A phone: 360 CSS px wide, touch, twice the pixels. */
+    static void phone() {
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", 360, "height", 780, "deviceScaleFactor", 2, "mobile", true));
     }
 
     /** Chromium's own offline switch: the page's requests fail and the browser fires offline and online. */

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -102,6 +103,28 @@ public class DeviceResource {
                     + "device's token stops working at once. Unpairing again answers 204 as well.")
     public Response unpair(@PathParam("deviceId") String deviceId) {
         devices.unpair(deviceId);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/me")
+    @Operation(
+            summary = "The calling device's own pairing",
+            description = "DEVICE token only (403 for any other): the device's id, its child's id, its label and "
+                    + "when it was paired, so that a phone given only the token (the pairing link) knows which "
+                    + "child it uploads for. 401 for a wrong or revoked token.")
+    public Devices.DeviceView me() {
+        return devices.self();
+    }
+
+    @DELETE
+    @Path("/me")
+    @Operation(
+            summary = "Unpair the calling device",
+            description = "DEVICE token only (403 for any other): 204, and the token stops working at once; a phone "
+                    + "paired again with a new link gives up its old token so.")
+    public Response unpairMe() {
+        devices.unpairSelf();
         return Response.noContent().build();
     }
 
