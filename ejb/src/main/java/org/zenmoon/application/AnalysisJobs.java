@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.zenmoon.application.audit.Audited;
@@ -66,6 +67,32 @@ public class AnalysisJobs {
      * The {@code retention} job starts beside it, on its own, so that neither one's failure holds the other back.
      */
     public static final String PIPELINE_START = AllAnalyses.JOB;
+
+    private static String busy(String jobName) {
+        Set<String> others = notBeside(jobName);
+        return "The job '" + jobName + "' is running for this tenant already"
+                + (others.isEmpty()
+                        ? ""
+                        : ", or " + String.join(", ", new java.util.TreeSet<>(others))
+                                + ", which writes the same results")
+                + "; wait for it to end, or stop it.";
+    }
+
+    /** The jobs whose results {@code analyses} writes too. */
+    private static final Set<String> ONE_BY_ONE =
+            Set.of(SleepDetection.JOB, ChronotypeRefresh.JOB, CausalRefresh.JOB, ForecastRefresh.JOB);
+
+    /**
+     * The other jobs a run of {@code jobName} may not start beside, in the same tenant, because they write the same
+     * results (detected sleep episodes are replaced, not merged): {@code analyses} and each of the four analyses.
+     * A job never runs beside itself either (V8's unique index).
+     */
+    static Set<String> notBeside(String jobName) {
+        if (AllAnalyses.JOB.equals(jobName)) {
+            return ONE_BY_ONE;
+        }
+        return ONE_BY_ONE.contains(jobName) ? Set.of(AllAnalyses.JOB) : Set.of();
+    }
 
     /** The nightly pipeline: after a scheduled run of a job completes, the next one starts. */
     public static final Map<String, String> NEXT_IN_PIPELINE = Map.of(AllAnalyses.JOB, RecommenderTraining.JOB);
@@ -134,8 +161,7 @@ public class AnalysisJobs {
         List<String> ids = new ArrayList<>();
         for (String tenant : tenantsOf(caller)) {
             ids.add(String.valueOf(startIn(caller.inTenant(tenant), jobName, "api")
-                    .orElseThrow(() -> new ConflictException("The job '" + jobName
-                            + "' is running for this tenant already; wait for it to end, or" + " stop it."))));
+                    .orElseThrow(() -> new ConflictException(busy(jobName)))));
         }
         if (ids.isEmpty()) {
             throw NotFoundException.because("There is no tenant to run the job for.");

@@ -95,8 +95,12 @@ public class CausalRefresh implements ChildAnalysis {
         return analyse(childId, data.recent(childId));
     }
 
-    /** The same analysis of epochs read already (the consent checked): {@link AllAnalyses} reads them once for all. */
+    /**
+     * The same analysis of epochs read already (the consent checked), in the caller's transaction: {@link
+     * AllAnalyses} reads them once for all four.
+     */
     @Audited("analysis")
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public ChildOutput analyse(String childId, ChildData.Recent recent) {
         Instant now = clock.instant();
         ZoneId zone = zones.current();

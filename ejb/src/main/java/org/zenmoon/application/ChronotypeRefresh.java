@@ -65,8 +65,12 @@ public class ChronotypeRefresh implements ChildAnalysis {
         return analyse(childId, data.recent(childId));
     }
 
-    /** The same analysis of epochs read already (the consent checked): {@link AllAnalyses} reads them once for all. */
+    /**
+     * The same analysis of epochs read already (the consent checked), in the caller's transaction: {@link
+     * AllAnalyses} reads them once for all four.
+     */
     @Audited("analysis")
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public ChildOutput analyse(String childId, ChildData.Recent recent) {
         Child child = children.find(childId).orElseThrow(() -> new ChildSkipped("the child no longer exists"));
         Instant now = clock.instant();

@@ -85,12 +85,15 @@ public class JobRuns {
      * heartbeat stopped (its server died, and no instance resumed it) is marked failed first, so that it cannot
      * block the tenant for ever.
      *
-     * @return the run, or empty while the tenant runs this job already
+     * @return the run, or empty while the tenant runs this job already, or one that writes the same results
+     *     ({@link AnalysisJobs#notBeside})
      */
     public Optional<JobRun> open(String jobName, String trigger) {
         Instant now = clock.instant();
+        Set<String> exclusive = AnalysisJobs.notBeside(jobName);
         for (JobRun r : runs.recent(50)) {
-            if (r.jobName().equals(jobName) && JobStatus.ACTIVE.contains(r.status())) {
+            if ((r.jobName().equals(jobName) || exclusive.contains(r.jobName()))
+                    && JobStatus.ACTIVE.contains(r.status())) {
                 runs.abandonIfStale(
                         r.id(), now.minus(staleAfter), "abandoned: its server stopped sending heartbeats", now);
             }
@@ -114,7 +117,7 @@ public class JobRuns {
                 0,
                 0,
                 JobRun.Timings.NONE);
-        return runs.create(run, split(id, ids, partitions)) ? runs.find(id) : Optional.empty();
+        return runs.create(run, split(id, ids, partitions), exclusive) ? runs.find(id) : Optional.empty();
     }
 
     /** The ids of the tenant's children with active analysis consent, in id order: those a new analysis includes. */

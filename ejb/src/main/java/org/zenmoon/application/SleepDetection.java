@@ -55,8 +55,12 @@ public class SleepDetection implements ChildAnalysis {
         return analyse(childId, data.recent(childId));
     }
 
-    /** The same analysis of epochs read already (the consent checked): {@link AllAnalyses} reads them once for all. */
+    /**
+     * The same analysis of epochs read already (the consent checked), in the caller's transaction: {@link
+     * AllAnalyses} reads them once for all four.
+     */
     @Audited("analysis")
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public ChildOutput analyse(String childId, ChildData.Recent recent) {
         Instant now = clock.instant();
         // The nights (noon to noon) are the tenant's local ones.

@@ -10,14 +10,16 @@ import java.util.RandomAccess;
  * 86,000 minutes) take about 1.8 MB here, against some 9 MB as {@link WearableEpoch} records with boxed measures;
  * {@link #get} makes the record of one minute when an engine asks for it, which the engines drop at once. Unmodifiable.
  *
- * <p>The measures are single precision, as the database stores them ({@code real}); an absent measure is held as
- * {@code NaN} (the records never hold a NaN: their measures are finite or absent).
+ * <p>Times are kept to the microsecond and the measures in single precision, as the database stores them
+ * ({@code timestamptz}, {@code real}); an absent measure is held as {@code NaN} (the records never hold a NaN: their measures are finite or absent).
  */
 public final class EpochColumns extends AbstractList<WearableEpoch> implements RandomAccess {
 
     private static final byte ABSENT = -1;
 
-    private final long[] seconds;
+    /** Each minute's start in microseconds since the epoch (the database's own precision). */
+    private final long[] micros;
+
     private final float[] activity;
     private final float[] heartRate;
     private final float[] stress;
@@ -26,7 +28,7 @@ public final class EpochColumns extends AbstractList<WearableEpoch> implements R
 
     private EpochColumns(Builder b) {
         this.size = b.size;
-        this.seconds = Arrays.copyOf(b.seconds, size);
+        this.micros = Arrays.copyOf(b.micros, size);
         this.activity = Arrays.copyOf(b.activity, size);
         this.heartRate = Arrays.copyOf(b.heartRate, size);
         this.stress = Arrays.copyOf(b.stress, size);
@@ -43,7 +45,8 @@ public final class EpochColumns extends AbstractList<WearableEpoch> implements R
             throw new IndexOutOfBoundsException(i);
         }
         return new WearableEpoch(
-                Instant.ofEpochSecond(seconds[i]),
+                Instant.ofEpochSecond(
+                        Math.floorDiv(micros[i], 1_000_000L), Math.floorMod(micros[i], 1_000_000L) * 1_000L),
                 value(activity[i]),
                 value(heartRate[i]),
                 value(stress[i]),
@@ -61,7 +64,7 @@ public final class EpochColumns extends AbstractList<WearableEpoch> implements R
 
     /** Collects the minutes in order; the builder may be dropped after {@link #build}. */
     public static final class Builder {
-        private long[] seconds;
+        private long[] micros;
         private float[] activity;
         private float[] heartRate;
         private float[] stress;
@@ -70,7 +73,7 @@ public final class EpochColumns extends AbstractList<WearableEpoch> implements R
 
         private Builder(int expected) {
             int n = Math.max(16, expected);
-            seconds = new long[n];
+            micros = new long[n];
             activity = new float[n];
             heartRate = new float[n];
             stress = new float[n];
@@ -85,18 +88,16 @@ public final class EpochColumns extends AbstractList<WearableEpoch> implements R
         public Builder add(Instant start, float activity, float heartRate, float stress, Boolean asleep) {
             // The record's own checks, once per minute, so that get() never meets a value it refuses.
             new WearableEpoch(start, value(activity), value(heartRate), value(stress), asleep);
-            if (size == seconds.length) {
+            if (size == micros.length) {
                 int n = size * 2;
-                seconds = Arrays.copyOf(seconds, n);
+                micros = Arrays.copyOf(micros, n);
                 this.activity = Arrays.copyOf(this.activity, n);
                 this.heartRate = Arrays.copyOf(this.heartRate, n);
                 this.stress = Arrays.copyOf(this.stress, n);
                 this.asleep = Arrays.copyOf(this.asleep, n);
             }
-            if (start.getNano() != 0) {
-                throw new IllegalArgumentException("an epoch starts on a whole second, not at " + start);
-            }
-            seconds[size] = start.getEpochSecond();
+            micros[size] =
+                    Math.addExact(Math.multiplyExact(start.getEpochSecond(), 1_000_000L), start.getNano() / 1_000L);
             this.activity[size] = activity;
             this.heartRate[size] = heartRate;
             this.stress[size] = stress;

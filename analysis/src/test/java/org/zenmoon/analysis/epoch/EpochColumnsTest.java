@@ -51,9 +51,18 @@ class EpochColumnsTest {
                 .hasMessageContaining("activity");
         assertThatThrownBy(() -> b.add(T0, -1f, Float.NaN, Float.NaN, null))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> b.add(T0.plusMillis(500), 1f, Float.NaN, Float.NaN, null))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("whole second");
         assertThat(b.build()).isEmpty();
+    }
+
+    @Test
+    void keepsTimesToTheMicrosecondAsTheDatabaseDoesBeforeTheEpochToo() {
+        Instant odd = T0.plusNanos(123_456_000);
+        Instant before1970 = Instant.parse("1969-12-31T23:59:59.250Z");
+        EpochColumns columns = EpochColumns.builder(2)
+                .add(odd, 1f, Float.NaN, Float.NaN, null)
+                .add(before1970, 2f, Float.NaN, Float.NaN, null)
+                .build();
+        assertThat(columns.get(0).start()).isEqualTo(odd);
+        assertThat(columns.get(1).start()).isEqualTo(before1970);
     }
 }

@@ -39,7 +39,24 @@ public class JpaJobRunRepository implements JobRunRepository {
     }
 
     @Override
-    public boolean create(JobRun run, List<JobPartition> partitions) {
+    public boolean create(JobRun run, List<JobPartition> partitions, java.util.Collection<String> notBeside) {
+        // The tenant's runs are opened one at a time (the lock lasts until this transaction ends), so that a run of
+        // a job that must not run beside this one, opened at the same moment, is seen; the same job is refused by the
+        // unique index (V8) as well.
+        nativeQuery(em, "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('job_run:' || ?1))) l")
+                .getSingleResult();
+        if (!notBeside.isEmpty()) {
+            Number beside = (Number) nativeQuery(
+                            em,
+                            "SELECT count(*) FROM job_run WHERE tenant_id = ?1"
+                                    + " AND status IN ('STARTING', 'STARTED', 'STOPPING')"
+                                    + " AND job_name = ANY (string_to_array(?2, ','))")
+                    .setParameter(2, String.join(",", notBeside))
+                    .getSingleResult();
+            if (beside.longValue() > 0) {
+                return false;
+            }
+        }
         int inserted = nativeQuery(
                         em,
                         "INSERT INTO job_run (tenant_id, id, job_name, status, started_by, trigger, started_at,"

@@ -9,8 +9,11 @@ public interface JobRunRepository {
 
     long nextId();
 
-    /** Stores a new run with its partitions; false (nothing stored) while the tenant runs this job already. */
-    boolean create(JobRun run, List<JobPartition> partitions);
+    /**
+     * Stores a new run with its partitions; false (nothing stored) while the tenant runs this job already, or any
+     * of the jobs named in {@code notBeside} (jobs that write the same results).
+     */
+    boolean create(JobRun run, List<JobPartition> partitions, java.util.Collection<String> notBeside);
 
     Optional<JobRun> find(long runId);
 
