@@ -39,11 +39,16 @@ public class ChildErasure {
     @Inject
     CallerContext callers;
 
+    @Inject
+    ResultCache cache;
+
     /** @return the rows deleted per table, the child's own row under {@code child} */
     @Audited("erase")
     public Map<String, Integer> erase(String childId) {
         children.summary(policy.recordsScope(callers.current()), childId)
                 .orElseThrow(() -> new NotFoundException("Child"));
+        // Named while the child still exists, so that its cohort's summary goes too (after the commit).
+        cache.childChanged(childId);
         Map<String, Integer> deleted = records.erase(childId);
         if (!vectors.erasedWithTheChildsRecords()) {
             vectors.eraseChild(callers.current().tenantId(), childId);

@@ -37,6 +37,9 @@ public class ChildRegistry {
     public record Guardian(String userId, String username, boolean disabled) {}
 
     @Inject
+    ResultCache cache;
+
+    @Inject
     ChildRepository children;
 
     @Inject
@@ -68,6 +71,7 @@ public class ChildRegistry {
         }
         String id = UUID.randomUUID().toString();
         children.add(new Child(id, pseudonym, birthYear, cohortId));
+        cache.cohortChanged(cohortId);
         return id;
     }
 

@@ -10,7 +10,6 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.io.StringReader;
 import java.time.Clock;
-import java.util.Optional;
 import org.zenmoon.application.audit.Audited;
 import org.zenmoon.application.security.Permission;
 import org.zenmoon.application.security.Requires;
@@ -44,6 +43,12 @@ public class ChildResults {
     @Inject
     Clock clock;
 
+    @Inject
+    ResultCache cache;
+
+    /** What the cache keeps for a child without a stored forecast (no stored payload is empty: it is JSON). */
+    private static final String NOT_COMPUTED = "";
+
     public ChronotypeView chronotype(String childId) {
         ChildSummary child = directory.find(childId);
         return results.latestOfChild(childId, ChronotypeRefresh.KIND)
@@ -60,16 +65,21 @@ public class ChildResults {
      */
     public JsonObject forecast(String childId, String metric, int steps) {
         directory.find(childId);
-        Optional<StoredResult> stored = results.latestOfChild(childId, ForecastRefresh.kind(metric));
-        if (stored.isEmpty()) {
+        // Only after the access check: the cache answers for children the caller sees, and is audited as a read.
+        String payload = cache.ofChild(
+                childId,
+                ForecastRefresh.kind(metric),
+                () -> results.latestOfChild(childId, ForecastRefresh.kind(metric))
+                        .map(StoredResult::payload)
+                        .orElse(NOT_COMPUTED));
+        if (payload.equals(NOT_COMPUTED)) {
             return Json.createObjectBuilder()
                     .add("metric", metric)
                     .add("status", "not_computed")
                     .add("reason", "the forecast job has not run for this child yet")
                     .build();
         }
-        JsonObject json =
-                Json.createReader(new StringReader(stored.get().payload())).readObject();
+        JsonObject json = Json.createReader(new StringReader(payload)).readObject();
         if (!json.containsKey("points") || json.getJsonArray("points").size() <= steps) {
             return json;
         }

@@ -55,6 +55,9 @@ public class CohortOverview {
     @Inject
     TenantZone zones;
 
+    @Inject
+    ResultCache cache;
+
     /** Tenant admins see every cohort of the tenant; counsellors and clinicians the cohorts assigned to them. */
     public List<CohortSummary> myCohorts() {
         return cohorts.summaries(policy.childScope(callers.current()));
@@ -137,6 +140,16 @@ public class CohortOverview {
         Instant now = clock.instant();
         CohortDays days = days(now);
         LocalDate today = days.dayOf(now);
+        // Only after the access check, and inside the audited call: a cached summary is audited as a read one is. The
+        // day is in the key, so a new day reads afresh.
+        return CohortSummaryView.fromJson(cache.ofCohort(
+                cohortId,
+                "summary|" + days.startOf(today),
+                () -> compute(cohort, now, days, today).toJson()));
+    }
+
+    private CohortSummaryView compute(CohortSummary cohort, Instant now, CohortDays days, LocalDate today) {
+        String cohortId = cohort.cohortId();
         return CohortSummaryView.of(
                 cohort,
                 cohorts.trends(

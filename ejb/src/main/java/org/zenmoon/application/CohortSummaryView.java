@@ -1,5 +1,7 @@
 package org.zenmoon.application;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,6 +72,36 @@ public record CohortSummaryView(
     public record AtRisk(int count, int assessed, String rule, List<AtRiskChild> children) {}
 
     public record AtRiskChild(String childId, String pseudonym, List<String> reasons) {}
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    /** The summary as the result cache keeps it. */
+    String toJson() {
+        return JSON.toJson(this);
+    }
+
+    /** A summary {@link #toJson} wrote, equal to it (the chronotype mix in its order again). */
+    static CohortSummaryView fromJson(String json) {
+        CohortSummaryView read = JSON.fromJson(json, CohortSummaryView.class);
+        Map<String, Integer> mix = new LinkedHashMap<>();
+        for (ChronotypeCategory c : ChronotypeCategory.values()) {
+            mix.put(c.label(), read.chronotypeMix().getOrDefault(c.label(), 0));
+        }
+        mix.put(UNKNOWN, read.chronotypeMix().getOrDefault(UNKNOWN, 0));
+        return new CohortSummaryView(
+                read.cohortId(),
+                read.name(),
+                read.children(),
+                read.analysedChildren(),
+                read.leftOutForConsent(),
+                read.computedAt(),
+                read.window(),
+                read.usualWindow(),
+                read.sleep(),
+                read.stress(),
+                mix,
+                read.atRisk());
+    }
 
     @Override
     public List<String> namedChildIds() {

@@ -53,6 +53,9 @@ public class Consents {
             Instant erasedAt) {}
 
     @Inject
+    ResultCache cache;
+
+    @Inject
     ConsentRepository consents;
 
     @Inject
@@ -96,6 +99,8 @@ public class Consents {
         consents.saveChanges();
         consents.add(
                 new Consent(UUID.randomUUID().toString(), childId, s, noticeVersion, method, caller.userId(), now));
+        // Analysis consent decides who the cohort's summary draws on.
+        cache.childChanged(childId);
     }
 
     @Requires(Permission.GIVE_CONSENT)
@@ -109,6 +114,7 @@ public class Consents {
         Instant now = clock.instant();
         active.withdraw(caller.userId(), now, now.plus(Duration.ofDays(Math.max(0, erasureGraceDays))));
         consents.saveChanges();
+        cache.childChanged(childId);
     }
 
     /** Every scope, in the order of {@link ConsentScope}, with its latest consent. */

@@ -55,6 +55,9 @@ public class Ingestion {
     Clock clock;
 
     @Inject
+    ResultCache cache;
+
+    @Inject
     @ConfigProperty(name = "zenmoon.ingest.max-clock-skew-seconds", defaultValue = "300")
     long maxClockSkewSeconds;
 
@@ -120,6 +123,10 @@ public class Ingestion {
                 + uploads.insertEpisodes(childId, upload.sleepEpisodes())
                 + uploads.insertEvents(childId, upload.events());
         uploads.complete(device.getId(), upload.batchId(), accepted, items - accepted);
+        if (accepted > 0) {
+            // The child's forecasts and its cohort's summary are read afresh once this upload has committed.
+            cache.childChanged(childId);
+        }
         return new UploadReceipt(upload.batchId(), childId, accepted, items - accepted, flagged);
     }
 

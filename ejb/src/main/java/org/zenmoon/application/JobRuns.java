@@ -49,6 +49,9 @@ public class JobRuns {
     private static final Logger LOG = Logger.getLogger(JobRuns.class.getName());
 
     @Inject
+    ResultCache cache;
+
+    @Inject
     JobRunRepository runs;
 
     @Inject
@@ -239,6 +242,9 @@ public class JobRuns {
                 continue;
             }
             stored++;
+            // Its forecasts and its cohort's summary are read afresh once the chunk has committed (new results,
+            // chronotype, detected sleep, or data that retention deleted).
+            cache.childChanged(out.childId());
             if (out.sleep() != null) {
                 inputs.replaceDetectedSleep(out.sleep());
             }

@@ -46,6 +46,9 @@ public class TenantSettings {
             String tenantId, String name, TenantKind kind, String legalRegime, int retentionDays, String timeZone) {}
 
     @Inject
+    ResultCache cache;
+
+    @Inject
     TenantRepository tenants;
 
     @Inject
@@ -83,6 +86,8 @@ public class TenantSettings {
         }
         if (timeZone != null) {
             tenant.changeTimeZone(timeZone);
+            // The cohort summaries' days follow the zone.
+            cache.tenantChanged();
         }
         return view(tenant);
     }

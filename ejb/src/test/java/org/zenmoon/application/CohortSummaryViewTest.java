@@ -238,4 +238,25 @@ class CohortSummaryViewTest {
         assertThat(empty.atRisk().children()).isEmpty();
         assertThat(empty.chronotypeMix().values()).containsOnly(0);
     }
+
+    @Test
+    void theCachedFormReadsBackAsTheSameSummaryWithTheMixInItsOrder() {
+        // One child at risk (named), one without consent, sleep insufficient (a null figure): every part of the shape.
+        ChildTrend withheld =
+                new ChildTrend("x", "Hidden-1", "night_owl", false, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        CohortSummaryView v = CohortSummaryView.of(
+                OAK,
+                List.of(steady("a"), withSleep(2 * 600, 2, 28 * 600, 28), withheld, withWear(LONG_AGO, 100)),
+                TODAY,
+                CohortDays.UTC,
+                NOW);
+        assertThat(v.atRisk().children()).isNotEmpty();
+        assertThat(v.sleep().meanHours()).isNull();
+
+        CohortSummaryView read = CohortSummaryView.fromJson(v.toJson());
+
+        assertThat(read).isEqualTo(v);
+        assertThat(read.chronotypeMix().keySet()).containsExactly("early_bird", "intermediate", "night_owl", "unknown");
+        assertThat(read.namedChildIds()).isEqualTo(v.namedChildIds());
+    }
 }

@@ -34,6 +34,7 @@ class TenantSettingsTest {
                     throw new AssertionError(m.getName());
                 });
         s.callers = new CallerContext();
+        s.cache = new ResultCache(); // without JCache, as a server without a provider runs
         return s;
     }
 

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -318,6 +319,9 @@ public final class ZenMoonLauncher {
         }
         cmd.add("-Dzenmoon.jwt.key-file=" + settings.jwtKeyFile());
         cmd.add("-Dzenmoon.jwt.generate-key=" + settings.generateJwtKey());
+        // The data grid (Hazelcast, whose JCache keeps forecasts and cohort summaries) listens on the loopback
+        // only; with --nocluster it joins no other member, and its group name is drawn afresh (prebootCommands).
+        cmd.add("-Dhazelcast.socket.bind.any=false");
         cmd.addAll(List.of(
                 "-jar",
                 jar.toString(),
@@ -377,7 +381,13 @@ public final class ZenMoonLauncher {
                             + settings.bindAddress() + "\n"
                             + "set configs.config.server-config.network-config.protocols.protocol.http-listener.http.http2-enabled=false\n"
                             + "set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size="
-                            + HTTP_THREADS + "\n");
+                            + HTTP_THREADS + "\n"
+                            // The data grid: one member of its own (--nocluster), on the loopback, under a group
+                            // name nobody else knows, so that no other server or client on this machine joins it
+                            // and reads the cached answers. This file is readable by its owner only (./var).
+                            + "set hazelcast-runtime-configuration.interface=127.0.0.1\n"
+                            + "set hazelcast-runtime-configuration.cluster-group-name=zenmoon-" + UUID.randomUUID()
+                            + "\n");
         } catch (IOException e) {
             throw new LaunchException("cannot write " + file + ": " + e.getMessage(), e);
         }
