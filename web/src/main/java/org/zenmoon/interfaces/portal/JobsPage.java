@@ -48,7 +48,7 @@ public class JobsPage implements Serializable {
     private static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    /** Each job in words, in the order of the nightly pipeline. */
+    /** Each job in words. */
     static final Map<String, String> JOB_NAMES = Map.of(
             AllAnalyses.JOB, "All analyses (one pass: sleep, chronotypes, causal effects, forecasts)",
             SleepDetection.JOB, "Sleep detection",
