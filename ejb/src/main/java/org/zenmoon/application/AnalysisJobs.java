@@ -261,7 +261,9 @@ public class AnalysisJobs {
     public void resume(Caller actor, long runId, String trigger) {
         boolean resumed = as(actor, () -> runs.resume(runId, trigger));
         if (!resumed) {
-            throw new ConflictException("The run cannot be restarted now: another run of its job is active.");
+            throw new ConflictException(
+                    "The run cannot be restarted now: another run of its job, or one that writes the"
+                            + " same results (analyses and each of the four analyses), is active.");
         }
         execute(actor, as(actor, () -> runs.find(runId)), trigger);
     }

@@ -195,9 +195,18 @@ public class JobRuns {
         return runs.find(runId).map(JobRun::status);
     }
 
-    /** @return false if the run is not stopped or failed, or the tenant runs its job already */
+    /**
+     * @return false if the run is not stopped or failed, or the tenant runs its job already, or one that writes the
+     *     same results ({@link AnalysisJobs#notBeside})
+     */
     public boolean resume(long runId, String trigger) {
-        return runs.resume(runId, trigger, clock.instant());
+        Optional<JobRun> run = runs.find(runId);
+        return run.isPresent()
+                && runs.resume(
+                        runId,
+                        trigger,
+                        clock.instant(),
+                        AnalysisJobs.notBeside(run.get().jobName()));
     }
 
     /**

@@ -362,12 +362,24 @@ class JobsIT {
                     .isPositive();
         }
 
+        // A forecast run stopped at once (stopped before its first chunk, or done: either way no longer active).
+        Http.Reply forecastRun = http.post("/api/v1/admin/jobs/forecast", "", admin);
+        assertThat(forecastRun.status()).as(forecastRun.body()).isEqualTo(202);
+        String forecastId = forecastRun.object().getString("executionId");
+        http.post("/api/v1/admin/jobs/" + forecastId + "/stop", "", admin);
+        JsonObject forecastEnded = waitFor(forecastId, o -> !active(o));
+
         Http.Reply started = http.post("/api/v1/admin/jobs/analyses", "", admin);
         assertThat(started.status()).as(started.body()).isEqualTo(202);
-        // It writes what sleep-detection writes (detected episodes are replaced): the two never run at once.
+        // It writes what sleep-detection and forecast write (detected episodes are replaced): they never run at once,
+        // started or restarted.
         Http.Reply beside = http.post("/api/v1/admin/jobs/sleep-detection", "", admin);
         assertThat(beside.status()).as(beside.body()).isEqualTo(409);
         assertThat(beside.body()).contains("analyses");
+        if (forecastEnded.getString("status").equals("STOPPED")) {
+            Http.Reply restart = http.post("/api/v1/admin/jobs/" + forecastId + "/restart", "", admin);
+            assertThat(restart.status()).as(restart.body()).isEqualTo(409);
+        }
         JsonObject done = waitFor(started.object().getString("executionId"), o -> !active(o));
         java.nio.file.Files.write(
                 java.nio.file.Path.of("target", "jobs-summary.txt"),

@@ -40,11 +40,7 @@ public class JpaJobRunRepository implements JobRunRepository {
 
     @Override
     public boolean create(JobRun run, List<JobPartition> partitions, java.util.Collection<String> notBeside) {
-        // The tenant's runs are opened one at a time (the lock lasts until this transaction ends), so that a run of
-        // a job that must not run beside this one, opened at the same moment, is seen; the same job is refused by the
-        // unique index (V8) as well.
-        nativeQuery(em, "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('job_run:' || ?1))) l")
-                .getSingleResult();
+        lockTenantRuns();
         if (!notBeside.isEmpty()) {
             Number beside = (Number) nativeQuery(
                             em,
@@ -184,21 +180,34 @@ public class JpaJobRunRepository implements JobRunRepository {
                 == 1;
     }
 
+    /**
+     * The tenant's runs are opened and resumed one at a time (the lock lasts until the transaction ends), so that a
+     * run of a job that must not run beside another, made active at the same moment, is seen; a second active run of
+     * the same job is refused by the unique index (V8) as well.
+     */
+    private void lockTenantRuns() {
+        nativeQuery(em, "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('job_run:' || ?1))) l")
+                .getSingleResult();
+    }
+
     @Override
-    public boolean resume(long runId, String trigger, Instant now) {
-        // The partial unique index refuses a second active run of the job; the WHERE refuses a run that is active
-        // or completed. Either way no row changes.
+    public boolean resume(long runId, String trigger, Instant now, java.util.Collection<String> notBeside) {
+        lockTenantRuns();
+        // The partial unique index refuses a second active run of the job, the NOT EXISTS one of a job it may not run
+        // beside too; the WHERE refuses a run that is active or completed. Either way no row changes.
         return nativeQuery(
                                 em,
                                 "UPDATE job_run r SET status = 'STARTING', attempts = r.attempts + 1, trigger = ?3,"
                                         + " heartbeat_at = ?4, ended_at = NULL, exit_status = NULL"
                                         + " WHERE r.tenant_id = ?1 AND r.id = ?2 AND r.status IN ('STOPPED', 'FAILED')"
                                         + " AND NOT EXISTS (SELECT 1 FROM job_run o WHERE o.tenant_id = r.tenant_id"
-                                        + " AND o.job_name = r.job_name AND o.id <> r.id"
+                                        + " AND (o.job_name = r.job_name OR o.job_name = ANY (string_to_array(?5, ',')))"
+                                        + " AND o.id <> r.id"
                                         + " AND o.status IN ('STARTING', 'STARTED', 'STOPPING'))")
                         .setParameter(2, runId)
                         .setParameter(3, trigger)
                         .setParameter(4, Timestamp.from(now))
+                        .setParameter(5, String.join(",", notBeside))
                         .executeUpdate()
                 == 1;
     }

@@ -36,9 +36,9 @@ public interface JobRunRepository {
 
     /**
      * Makes a stopped or failed run active again for another attempt; false if it is not resumable or the tenant
-     * runs the job already.
+     * runs the job already, or one of {@code notBeside}.
      */
-    boolean resume(long runId, String trigger, Instant now);
+    boolean resume(long runId, String trigger, Instant now, java.util.Collection<String> notBeside);
 
     /**
      * Moves a partition's checkpoint to {@code doneThrough} and adds to its counters, in the transaction that
