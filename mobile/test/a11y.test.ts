@@ -58,6 +58,10 @@ describe('accessibility (axe-core)', () => {
         why: ['A reason.'],
         helpful: true,
       },
+      '/api/v1/children/c1/devices': [
+        { deviceId: 'd0', childId: 'c1', label: 'Old phone', createdAt: '2026-03-01T18:00:00Z', revokedAt: null },
+        { deviceId: 'dx', childId: 'c1', label: 'Lost phone', createdAt: '2026-02-01T18:00:00Z', revokedAt: '2026-02-10T18:00:00Z' },
+      ],
       '/api/v1/devices/pair': {
         deviceId: 'd1',
         deviceToken: `zmd.t.d1.${'s'.repeat(43)}`,

@@ -75,6 +75,9 @@ async function everythingStored(factory: IDBFactory): Promise<string> {
 describe('Pair a wearable in the parents’ app', () => {
   let roles: string[];
   let pairs: unknown[];
+  let devices: { deviceId: string; childId: string; label: string; createdAt: string; revokedAt: string | null }[];
+  let deletes: { path: string; auth: string | null }[];
+  let pairGate: Promise<void> | null;
   let factory: IDBFactory;
   let app: { stop(): void };
 
@@ -85,8 +88,18 @@ describe('Pair a wearable in the parents’ app', () => {
     document.body.innerHTML = '<div id="app"></div>';
     roles = ['GUARDIAN'];
     pairs = [];
+    deletes = [];
+    pairGate = null;
+    devices = [
+      { deviceId: 'dev-1', childId: 'c1', label: 'Old tablet', createdAt: '2026-11-01T18:00:00Z', revokedAt: null },
+      { deviceId: 'dev-0', childId: 'c1', label: 'Broken phone', createdAt: '2026-10-01T18:00:00Z', revokedAt: '2026-10-20T18:00:00Z' },
+    ];
     factory = new IDBFactory();
     const child = { childId: 'c1', pseudonym: 'Mila', chronotype: 'night_owl' };
+    const unpair = (deviceId: string) => () => {
+      for (const d of devices) if (d.deviceId === deviceId && d.revokedAt === null) d.revokedAt = '2026-12-03T12:00:00Z';
+      return { status: 204 };
+    };
     const routes: Record<string, (body: unknown) => { status: number; body?: unknown }> = {
       'POST /api/v1/auth/token': () => ({ status: 200, body: { accessToken: 'TOKEN-1', expiresIn: 3600, roles } }),
       'GET /api/v1/children': () => ({ status: 200, body: [child] }),
@@ -95,13 +108,19 @@ describe('Pair a wearable in the parents’ app', () => {
       'GET /api/v1/children/c1/sleep-episodes': () => ({ status: 200, body: { items: [], nextCursor: null } }),
       'GET /api/v1/children/c1/epochs': () => ({ status: 200, body: { items: [], nextCursor: null } }),
       'GET /api/v1/children/c1/alerts': () => ({ status: 200, body: { items: [] } }),
+      'GET /api/v1/children/c1/devices': () => ({ status: 200, body: devices.map((d) => ({ ...d })) }),
       'POST /api/v1/devices/pair': (body) => {
         pairs.push(body);
+        devices.push({ deviceId: 'dev-9', childId: 'c1', label: (body as { label: string }).label, createdAt: '2026-12-03T16:00:00Z', revokedAt: null });
         return { status: 201, body: { deviceId: 'dev-9', deviceToken: TOKEN, pairingUri: URI } };
       },
+      'DELETE /api/v1/devices/dev-1': unpair('dev-1'),
+      'DELETE /api/v1/devices/dev-9': unpair('dev-9'),
     };
     const fetcher = async (input: string, init?: RequestInit) => {
       const key = `${init?.method ?? 'GET'} ${input.split('?')[0]}`;
+      if (init?.method === 'DELETE') deletes.push({ path: input, auth: new Headers(init.headers).get('Authorization') });
+      if (key === 'POST /api/v1/devices/pair' && pairGate) await pairGate;
       const handler = routes[key];
       const answer = handler ? handler(init?.body ? JSON.parse(String(init.body)) : undefined) : { status: 404, body: { status: 404 } };
       return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status });
@@ -148,7 +167,8 @@ describe('Pair a wearable in the parents’ app', () => {
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe('QR code of the pairing link for Mila');
     expect($('pair-once')!.textContent).toContain('Shown once');
-    expect($('pair-again')!.textContent).toContain('Pairing again revokes the old device');
+    expect($('pair-again')!.textContent).toContain('If this code goes to another phone, unpair the old one below');
+    expect($('pair-clipboard')!.textContent).toContain('treat it like a password');
 
     ($('pair-copy') as HTMLButtonElement).click();
     await until(() => $('pair-copied')!.textContent !== '', 'the copy');
@@ -166,6 +186,73 @@ describe('Pair a wearable in the parents’ app', () => {
     await until(() => $('pair-make'), 'the pairing screen again');
     expect($('pair-link')).toBeNull();
     expect(pairs).toHaveLength(1);
+  });
+
+  async function openPairing(): Promise<void> {
+    await logIn();
+    location.hash = '#/child/c1/pair';
+    await until(() => $('pair-make'), 'the pairing screen');
+  }
+
+  it('still shows the link to copy, without the picture, when the QR code’s module cannot load', async () => {
+    vi.doMock('../src/parents/qr', () => {
+      throw new Error('Failed to fetch dynamically imported module: /app/assets/qr-OLD.js');
+    });
+    try {
+      await openPairing();
+      ($('pair-make') as HTMLButtonElement).click();
+      const link = await until(() => $('pair-link'), 'the link');
+      expect(link.textContent).toBe(URI);
+      expect(pairs).toHaveLength(1);
+      expect($('pair-qr')).toBeNull();
+      expect($('pair-qr-missing')!.textContent).toContain('could not be drawn');
+      expect($('pair-confirmation')!.textContent).toContain('A wearable is paired for Mila');
+      expect($('pair-error')!.hidden).toBe(true);
+      ($('pair-copy') as HTMLButtonElement).click();
+      await until(() => $('pair-copied')!.textContent !== '', 'the copy');
+      expect(await navigator.clipboard.readText()).toBe(URI);
+      expect(deletes).toEqual([]);
+    } finally {
+      vi.doUnmock('../src/parents/qr');
+    }
+  });
+
+  it('unpairs at once a device whose pairing answer came after the parent left the screen', async () => {
+    let answer!: () => void;
+    pairGate = new Promise((r) => (answer = r));
+    await openPairing();
+    ($('pair-make') as HTMLButtonElement).click();
+    await until(() => ($('pair-make') as HTMLButtonElement).disabled, 'the request sent');
+    location.hash = '#/child/c1';
+    await until(() => $('summary-sleep'), 'the summary');
+    answer();
+    await until(() => deletes.length > 0, 'the unpairing');
+    expect(deletes).toEqual([{ path: '/api/v1/devices/dev-9', auth: 'Bearer TOKEN-1' }]);
+    expect(devices.find((d) => d.deviceId === 'dev-9')!.revokedAt).not.toBeNull();
+    expect(document.body.innerHTML).not.toContain(SECRET);
+  });
+
+  it('lists the child’s phones, and Unpair ends an active one and updates the list', async () => {
+    await openPairing();
+    const rows = await until(() => (document.querySelectorAll('[data-testid="pair-device"]').length === 2 ? document.querySelectorAll<HTMLElement>('[data-testid="pair-device"]') : null), 'the phones');
+    expect(rows[0]!.textContent).toContain('Old tablet');
+    expect(rows[1]!.textContent).toContain('Broken phone');
+    expect(rows[1]!.textContent).toContain('unpaired');
+    const buttons = document.querySelectorAll<HTMLButtonElement>('[data-testid="pair-unpair"]');
+    expect(buttons).toHaveLength(1); // only the active phone
+    expect(buttons[0]!.getAttribute('aria-label')).toBe('Unpair “Old tablet”');
+    expect(pairs).toEqual([]);
+
+    buttons[0]!.click();
+    await until(() => $('pair-devices-note')!.textContent!.includes('is unpaired'), 'the unpairing');
+    expect(deletes).toEqual([{ path: '/api/v1/devices/dev-1', auth: 'Bearer TOKEN-1' }]);
+    expect(document.querySelectorAll('[data-testid="pair-unpair"]')).toHaveLength(0);
+    expect(document.querySelector('[data-device="dev-1"]')!.textContent).toContain('unpaired');
+
+    // A new pairing shows up in the list, with its own Unpair.
+    ($('pair-make') as HTMLButtonElement).click();
+    await until(() => document.querySelector('[data-device="dev-9"] [data-testid="pair-unpair"]'), 'the new phone listed');
+    expect(document.querySelector('[data-device="dev-9"]')!.textContent).toContain('Phone of the wearable');
   });
 
   it('is for guardians only: staff get no action, and the screen says where they pair', async () => {

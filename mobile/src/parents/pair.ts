@@ -3,11 +3,16 @@
  * pairing link `zenmoon://pair?server=…&token=…` as a QR code and as text with a copy button, for the companion on the
  * child's phone to take. The token is never stored by this app (not in IndexedDB, localStorage or sessionStorage, not
  * in the saved answers) and never logged: it lives in this screen's elements only, and leaving the screen removes
- * them. Nothing is sent on opening the screen, so a reload or going back pairs nothing.
+ * them; *Copy the link* puts it on the phone's clipboard, which the screen says. Nothing is paired on opening the
+ * screen (it only lists the child's devices, each active one with *Unpair*), so a reload or going back pairs nothing.
+ * The QR module is loaded before the pairing is asked for: a chunk that cannot load (an app updated on the server)
+ * leaves the link without its picture, never a paired device whose token is lost. An answer that arrives after the
+ * parent left is not shown: that device is unpaired at once.
  */
 import { ApiError } from '../shared/api';
 import type { AppContext } from './context';
 import { h } from './dom';
+import { when } from './format';
 import { childHref } from './router';
 import type { Screen } from './screens';
 
@@ -17,6 +22,16 @@ interface Paired {
   readonly deviceToken: string;
   readonly pairingUri: string;
 }
+
+/** `GET /children/{id}/devices`'s rows (Devices.DeviceView). */
+interface DeviceView {
+  readonly deviceId: string;
+  readonly label: string;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+}
+
+type QrModule = typeof import('./qr');
 
 export const GUARDIAN = 'GUARDIAN';
 
@@ -62,8 +77,58 @@ export function pairScreen(ctx: AppContext, id: string): Screen {
   );
   const result = h('section', { class: 'card', 'aria-labelledby': 'pair-code-h', 'data-testid': 'pair-result', hidden: true });
 
+  const devicesList = h('ul', { class: 'devices', 'data-testid': 'pair-devices' });
+  const devicesNote = h('p', { role: 'status', 'data-testid': 'pair-devices-note' });
+  const devices = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'pair-devices-h' },
+    h('h2', { id: 'pair-devices-h' }, `Phones paired for ${name}`),
+    devicesList,
+    devicesNote,
+  );
+
   let shown = true;
-  const show = async (paired: Paired) => {
+  const listDevices = async (note = '') => {
+    try {
+      const rows = await ctx.api.get<DeviceView[]>(`/children/${encodeURIComponent(id)}/devices`);
+      if (!shown) return;
+      devicesList.replaceChildren(...rows.map(deviceRow));
+      devicesNote.textContent = rows.length === 0 ? 'No phone is paired yet.' : note;
+    } catch (e) {
+      if (shown) devicesNote.textContent = listError(e);
+    }
+  };
+  const deviceRow = (d: DeviceView): HTMLElement => {
+    const now = ctx.now();
+    const item = h(
+      'li',
+      { 'data-testid': 'pair-device', 'data-device': d.deviceId },
+      h('strong', {}, d.label),
+      ` — paired ${when(new Date(d.createdAt), now)}`,
+      d.revokedAt === null ? '' : `, unpaired ${when(new Date(d.revokedAt), now)}`,
+    );
+    if (d.revokedAt === null) {
+      const unpair = h(
+        'button',
+        { type: 'button', class: 'secondary', 'data-testid': 'pair-unpair', 'aria-label': `Unpair “${d.label}”` },
+        'Unpair',
+      );
+      unpair.addEventListener('click', () => {
+        unpair.disabled = true;
+        void ctx.api.delete(`/devices/${encodeURIComponent(d.deviceId)}`).then(
+          () => listDevices(`“${d.label}” is unpaired: its phone can no longer upload.`),
+          (e: unknown) => {
+            unpair.disabled = false;
+            devicesNote.textContent = unpairError(e, d.label);
+          },
+        );
+      });
+      item.append(' ', unpair);
+    }
+    return item;
+  };
+
+  const show = (paired: Paired, qrModule: QrModule | null) => {
     const link = h('code', { class: 'pair-link', 'data-testid': 'pair-link', id: 'pair-link' }, paired.pairingUri);
     const copy = h('button', { type: 'button', class: 'secondary', 'data-testid': 'pair-copy', 'aria-describedby': 'pair-link' }, 'Copy the link');
     const copied = h('p', { role: 'status', 'data-testid': 'pair-copied' });
@@ -77,9 +142,17 @@ export function pairScreen(ctx: AppContext, id: string): Screen {
         () => done('The link could not be copied: select it above and copy it.'),
       );
     });
-    const { qrSvg } = await import('./qr');
-    if (!shown) return;
-    const qr = h('div', { class: 'qr', 'data-testid': 'pair-qr' }, qrSvg(paired.pairingUri, `QR code of the pairing link for ${name}`));
+    let picture: Node;
+    try {
+      if (qrModule === null) throw new Error('no QR module');
+      picture = h('div', { class: 'qr', 'data-testid': 'pair-qr' }, qrModule.qrSvg(paired.pairingUri, `QR code of the pairing link for ${name}`));
+    } catch {
+      picture = h(
+        'p',
+        { class: 'error', 'data-testid': 'pair-qr-missing' },
+        'The picture of the code could not be drawn (the app may have been updated: reload it later). The pairing worked: use the link below.',
+      );
+    }
     result.replaceChildren(
       h('h2', { id: 'pair-code-h' }, 'The pairing code'),
       h(
@@ -87,7 +160,7 @@ export function pairScreen(ctx: AppContext, id: string): Screen {
         { class: 'confirmation', 'data-testid': 'pair-confirmation' },
         `A wearable is paired for ${name} as “${label.value.trim()}”. Give this code to the child’s phone now.`,
       ),
-      qr,
+      picture,
       h('p', {}, 'Or paste this link into the companion:'),
       link,
       copy,
@@ -100,8 +173,13 @@ export function pairScreen(ctx: AppContext, id: string): Screen {
       ),
       h(
         'p',
+        { 'data-testid': 'pair-clipboard' },
+        'Copy the link puts it, with the phone’s key, on this phone’s clipboard, where other apps may read it: treat it like a password, and copy something else once the child’s phone has it.',
+      ),
+      h(
+        'p',
         { 'data-testid': 'pair-again' },
-        'Pairing again revokes the old device: a phone that takes a new code gives up its old one, which stops working at once.',
+        'A phone that takes a new code gives up its old one by itself. If this code goes to another phone, unpair the old one below: it keeps uploading until you do.',
       ),
     );
     result.hidden = false;
@@ -123,9 +201,23 @@ export function pairScreen(ctx: AppContext, id: string): Screen {
     make.disabled = true;
     error.hidden = true;
     label.removeAttribute('aria-invalid');
-    void ctx.api
-      .post<Paired>('/devices/pair', { childId: id, label: text })
-      .then((paired) => (shown ? show(paired) : undefined))
+    // The picture's code first: once a device is paired, nothing may fail before its link is on the screen.
+    void import('./qr')
+      .then(
+        (m): QrModule | null => m,
+        () => null,
+      )
+      .then((qrModule) =>
+        ctx.api.post<Paired>('/devices/pair', { childId: id, label: text }).then((paired) => {
+          if (shown) {
+            show(paired, qrModule);
+            void listDevices();
+            return;
+          }
+          // Left before the answer: nobody will see this token, so that device must not stay paired.
+          return ctx.api.delete(`/devices/${encodeURIComponent(paired.deviceId)}`).catch(() => undefined);
+        }),
+      )
       .catch((e: unknown) => {
         error.textContent = pairError(e);
         error.hidden = false;
@@ -136,13 +228,28 @@ export function pairScreen(ctx: AppContext, id: string): Screen {
   });
 
   return {
-    nodes: [title, back, form, result],
+    nodes: [title, back, form, result, devices],
     // Leaving the screen: the link and the code go with its elements.
-    after: async () => () => {
-      shown = false;
-      result.replaceChildren();
+    after: async () => {
+      void listDevices();
+      return () => {
+        shown = false;
+        result.replaceChildren();
+      };
     },
   };
+}
+
+function listError(e: unknown): string {
+  if (e instanceof ApiError && e.offline) return 'No connection to ZenMoon: the paired phones cannot be listed now.';
+  if (e instanceof ApiError) return `The paired phones could not be listed: ${e.message} (HTTP ${e.status}).`;
+  return 'The paired phones could not be listed.';
+}
+
+function unpairError(e: unknown, label: string): string {
+  if (e instanceof ApiError && e.offline) return `No connection to ZenMoon: “${label}” is still paired. Try again when you are online.`;
+  if (e instanceof ApiError) return `“${label}” could not be unpaired: ${e.message} (HTTP ${e.status}).`;
+  return `“${label}” could not be unpaired.`;
 }
 
 function pairError(e: unknown): string {

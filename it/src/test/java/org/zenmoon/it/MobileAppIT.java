@@ -418,7 +418,10 @@ class MobileAppIT {
                 .startsWith("zenmoon://pair?server=" + URLEncoder.encode(base + "/api/v1/", StandardCharsets.UTF_8)
                         + "&token=zmd.");
         assertThat(byTestId("pair-once").getText()).startsWith("Shown once.");
-        assertThat(byTestId("pair-again").getText()).contains("revokes the old device");
+        assertThat(byTestId("pair-again").getText()).contains("unpair the old one below");
+        assertThat(byTestId("pair-clipboard").getText()).contains("treat it like a password");
+        wait.until(d -> !d.findElements(By.cssSelector("[data-testid='pair-device'] [data-testid='pair-unpair']"))
+                .isEmpty());
         // The code as Chromium drew it on the screen, read by a QR decoder: it is the link shown beside it.
         assertThat(decodeQr(qr)).isEqualTo(link);
         String token = URLDecoder.decode(link.substring(link.indexOf("&token=") + 7), StandardCharsets.UTF_8);
