@@ -243,7 +243,18 @@ describe('Pair a wearable in the parents’ app', () => {
     expect(buttons[0]!.getAttribute('aria-label')).toBe('Unpair “Old tablet”');
     expect(pairs).toEqual([]);
 
+    // Asked once more: keeping it sends nothing and brings the button back.
     buttons[0]!.click();
+    expect($('pair-unpair-ask')!.textContent).toContain('Unpair “Old tablet”? Its phone stops uploading at once');
+    expect(document.activeElement).toBe($('pair-unpair-confirm'));
+    ($('pair-unpair-keep') as HTMLButtonElement).click();
+    expect($('pair-unpair-ask')).toBeNull();
+    expect(deletes).toEqual([]);
+    const again = document.querySelector<HTMLButtonElement>('[data-device="dev-1"] [data-testid="pair-unpair"]')!;
+    expect(document.activeElement).toBe(again);
+
+    again.click();
+    ($('pair-unpair-confirm') as HTMLButtonElement).click();
     await until(() => $('pair-devices-note')!.textContent!.includes('is unpaired'), 'the unpairing');
     expect(deletes).toEqual([{ path: '/api/v1/devices/dev-1', auth: 'Bearer TOKEN-1' }]);
     expect(document.querySelectorAll('[data-testid="pair-unpair"]')).toHaveLength(0);

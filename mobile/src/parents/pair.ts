@@ -113,15 +113,36 @@ export function pairScreen(ctx: AppContext, id: string): Screen {
         { type: 'button', class: 'secondary', 'data-testid': 'pair-unpair', 'aria-label': `Unpair “${d.label}”` },
         'Unpair',
       );
+      // Unpairing stops the child's phone from uploading at once and cannot be undone (the phone needs a new code):
+      // asked once more, in place, with keeping it as the way out.
       unpair.addEventListener('click', () => {
-        unpair.disabled = true;
-        void ctx.api.delete(`/devices/${encodeURIComponent(d.deviceId)}`).then(
-          () => listDevices(`“${d.label}” is unpaired: its phone can no longer upload.`),
-          (e: unknown) => {
-            unpair.disabled = false;
-            devicesNote.textContent = unpairError(e, d.label);
-          },
+        const yes = h('button', { type: 'button', 'data-testid': 'pair-unpair-confirm' }, 'Yes, unpair');
+        const keep = h('button', { type: 'button', class: 'secondary', 'data-testid': 'pair-unpair-keep' }, 'Keep it');
+        const ask = h(
+          'span',
+          { role: 'group', 'aria-label': `Unpair “${d.label}”?`, 'data-testid': 'pair-unpair-ask' },
+          `Unpair “${d.label}”? Its phone stops uploading at once and needs a new code to pair again. `,
+          yes,
+          ' ',
+          keep,
         );
+        unpair.replaceWith(ask);
+        yes.focus();
+        keep.addEventListener('click', () => {
+          ask.replaceWith(unpair);
+          unpair.focus();
+        });
+        yes.addEventListener('click', () => {
+          yes.disabled = true;
+          keep.disabled = true;
+          void ctx.api.delete(`/devices/${encodeURIComponent(d.deviceId)}`).then(
+            () => listDevices(`“${d.label}” is unpaired: its phone can no longer upload.`),
+            (e: unknown) => {
+              ask.replaceWith(unpair);
+              devicesNote.textContent = unpairError(e, d.label);
+            },
+          );
+        });
       });
       item.append(' ', unpair);
     }

@@ -23,6 +23,12 @@ public class EpochPartitionUpkeep {
 
     private static final Logger LOG = Logger.getLogger(EpochPartitionUpkeep.class.getName());
 
+    /** The months made cover from this long before now ... */
+    public static final Duration BEHIND = Duration.ofDays(31);
+
+    /** ... to this long after it. */
+    public static final Duration AHEAD = Duration.ofDays(93);
+
     @Inject
     EpochRepository epochs;
 
@@ -42,7 +48,7 @@ public class EpochPartitionUpkeep {
     private void ensure() {
         Instant now = clock.instant();
         try {
-            int made = epochs.ensurePartitions(now.minus(Duration.ofDays(31)), now.plus(Duration.ofDays(93)));
+            int made = epochs.ensurePartitions(now.minus(BEHIND), now.plus(AHEAD));
             if (made > 0) {
                 LOG.info(() -> "made " + made + " month partitions of epoch");
             }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.zenmoon.application.EpochPartitionUpkeep;
 import org.zenmoon.demo.DemoWorld.ChildRow;
 import org.zenmoon.domain.model.epoch.EpochRecord;
 import org.zenmoon.domain.model.user.AppUser;
@@ -42,6 +43,80 @@ public final class DemoDataSeeder {
         return seedIfEmpty(c, seed, endDay, 1, password);
     }
 
+    /**
+     * Before a server starts beside the seeding: whether the database has no tenant yet (so that {@link #seedIfEmpty}
+     * will write the demo), and if so, the month partitions of {@code epoch} for the demo's days and for the months
+     * the server's own upkeep makes at its start ({@link EpochPartitionUpkeep#BEHIND}, {@link
+     * EpochPartitionUpkeep#AHEAD}), made and committed now. Adding a partition locks the whole table: made by the
+     * server while the seeding's transaction writes minutes, it would wait for that transaction, and the server's
+     * start with it.
+     */
+    public static boolean prepare(Connection c, LocalDate endDay, Instant now) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(true);
+        try {
+            if (hasTenant(c)) {
+                return false;
+            }
+            Instant from = endDay.minusDays(DemoDataGenerator.DAYS)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+            Instant to = endDay.plusMonths(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+            ensurePartitions(
+                    c,
+                    min(from, now.minus(EpochPartitionUpkeep.BEHIND)),
+                    max(to, now.plus(EpochPartitionUpkeep.AHEAD)));
+            return true;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static boolean hasTenant(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM tenant")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    /**
+     * Empties {@code epoch} and {@code epoch_bin} again in the seeding's transaction, when they hold no row (checked with
+     * row security off, so that no policy can hide one): their partitions, which {@link #prepare} made and committed
+     * before the server started, then get new files, and PostgreSQL at {@code wal_level=minimal} (the embedded
+     * database) writes the demo's minutes into them without writing them to the WAL as well, as it does for tables made
+     * in the same transaction. The server waits for the truncation only if it reads minutes before the demo commits.
+     */
+    private static void renewEpochFiles(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LOCAL row_security = off");
+            try (ResultSet rs =
+                    s.executeQuery("SELECT NOT EXISTS (SELECT FROM epoch) AND NOT EXISTS (SELECT FROM epoch_bin)")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    s.execute("TRUNCATE epoch, epoch_bin");
+                }
+            }
+            s.execute("RESET row_security");
+        }
+    }
+
+    private static void ensurePartitions(Connection c, Instant from, Instant to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT zenmoon_ensure_epoch_partitions(?, ?)")) {
+            ps.setTimestamp(1, Timestamp.from(from));
+            ps.setTimestamp(2, Timestamp.from(to));
+            ps.execute();
+        }
+    }
+
     /** As {@link #seedIfEmpty(Connection, long, LocalDate, char[])}, with {@code scale} times the demo's children. */
     public static Result seedIfEmpty(Connection c, long seed, LocalDate endDay, int scale, char[] password)
             throws SQLException {
@@ -49,29 +124,19 @@ public final class DemoDataSeeder {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT count(*) FROM tenant")) {
-                rs.next();
-                if (rs.getLong(1) > 0) {
-                    c.rollback();
-                    return new Result(false, 0, 0, (System.nanoTime() - started) / 1_000_000);
-                }
+            if (hasTenant(c)) {
+                c.rollback();
+                return new Result(false, 0, 0, (System.nanoTime() - started) / 1_000_000);
             }
+            renewEpochFiles(c);
             DemoDataGenerator gen = new DemoDataGenerator(seed, endDay, scale);
             DemoWorld w = gen.world();
             writeWorld(c, w, password);
-            try (PreparedStatement ps = c.prepareStatement("SELECT zenmoon_ensure_epoch_partitions(?, ?)")) {
-                ps.setTimestamp(
-                        1,
-                        Timestamp.from(w.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant()));
-                ps.setTimestamp(
-                        2,
-                        Timestamp.from(w.endDay()
-                                .plusMonths(2)
-                                .atStartOfDay(ZoneOffset.UTC)
-                                .toInstant()));
-                ps.execute();
-            }
+            // Made already when prepare() ran first: then nothing is added here.
+            ensurePartitions(
+                    c,
+                    w.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    w.endDay().plusMonths(2).atStartOfDay(ZoneOffset.UTC).toInstant());
             long epochs = insertEpochs(c, gen, w.children());
             c.commit();
             analyse(c);
