@@ -28,9 +28,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.zenmoon.demo.DemoDataSeeder;
 
 /**
- * The README's run command: PostgreSQL (embedded unless ZENMOON_DB_URL is set), Flyway migrations and demo data on
- * the first start (as the schema's owner), then Payara Micro with the ZenMoon WAR (as the application role, which
- * row-level security restricts). Ctrl-C stops the server, then the database.
+ * The README's run command: PostgreSQL (embedded unless ZENMOON_DB_URL is set), Flyway migrations (as the schema's
+ * owner), then Payara Micro with the ZenMoon WAR (as the application role, which row-level security restricts) and,
+ * on the first start, the demo data written beside it (as the owner). Ctrl-C stops the server, then the database.
  *
  * <p>Commands: {@code run} (default), {@code migrate} (migrations only, for an external database).
  */
