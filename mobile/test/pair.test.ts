@@ -78,6 +78,7 @@ describe('Pair a wearable in the parents’ app', () => {
   let devices: { deviceId: string; childId: string; label: string; createdAt: string; revokedAt: string | null }[];
   let deletes: { path: string; auth: string | null }[];
   let pairGate: Promise<void> | null;
+  let unpairFails: boolean;
   let factory: IDBFactory;
   let app: { stop(): void };
 
@@ -90,6 +91,7 @@ describe('Pair a wearable in the parents’ app', () => {
     pairs = [];
     deletes = [];
     pairGate = null;
+    unpairFails = false;
     devices = [
       { deviceId: 'dev-1', childId: 'c1', label: 'Old tablet', createdAt: '2026-11-01T18:00:00Z', revokedAt: null },
       { deviceId: 'dev-0', childId: 'c1', label: 'Broken phone', createdAt: '2026-10-01T18:00:00Z', revokedAt: '2026-10-20T18:00:00Z' },
@@ -97,6 +99,7 @@ describe('Pair a wearable in the parents’ app', () => {
     factory = new IDBFactory();
     const child = { childId: 'c1', pseudonym: 'Mila', chronotype: 'night_owl' };
     const unpair = (deviceId: string) => () => {
+      if (unpairFails) return { status: 503, body: { status: 503, title: 'Service Unavailable', detail: 'Busy, try again.' } };
       for (const d of devices) if (d.deviceId === deviceId && d.revokedAt === null) d.revokedAt = '2026-12-03T12:00:00Z';
       return { status: 204 };
     };
@@ -247,6 +250,8 @@ describe('Pair a wearable in the parents’ app', () => {
     buttons[0]!.click();
     expect($('pair-unpair-ask')!.textContent).toContain('Unpair “Old tablet”? Its phone stops uploading at once');
     expect(document.activeElement).toBe($('pair-unpair-confirm'));
+    const why = document.getElementById($('pair-unpair-confirm')!.getAttribute('aria-describedby')!);
+    expect(why!.textContent).toContain('needs a new code to pair again');
     ($('pair-unpair-keep') as HTMLButtonElement).click();
     expect($('pair-unpair-ask')).toBeNull();
     expect(deletes).toEqual([]);
@@ -264,6 +269,20 @@ describe('Pair a wearable in the parents’ app', () => {
     ($('pair-make') as HTMLButtonElement).click();
     await until(() => document.querySelector('[data-device="dev-9"] [data-testid="pair-unpair"]'), 'the new phone listed');
     expect(document.querySelector('[data-device="dev-9"]')!.textContent).toContain('Phone of the wearable');
+  });
+
+  it('keeps the phone paired when unpairing fails, says so, and gives the button and focus back', async () => {
+    unpairFails = true;
+    await openPairing();
+    const button = await until(() => document.querySelector<HTMLButtonElement>('[data-device="dev-1"] [data-testid="pair-unpair"]'), 'the phone');
+    button.click();
+    ($('pair-unpair-confirm') as HTMLButtonElement).click();
+    await until(() => $('pair-devices-note')!.textContent!.includes('could not be unpaired'), 'the failure');
+    expect($('pair-unpair-ask')).toBeNull();
+    const back = document.querySelector<HTMLButtonElement>('[data-device="dev-1"] [data-testid="pair-unpair"]')!;
+    expect(back.disabled).toBe(false);
+    expect(document.activeElement).toBe(back);
+    expect(devices.find((d) => d.deviceId === 'dev-1')!.revokedAt).toBeNull();
   });
 
   it('is for guardians only: staff get no action, and the screen says where they pair', async () => {

@@ -116,12 +116,14 @@ export function pairScreen(ctx: AppContext, id: string): Screen {
       // Unpairing stops the child's phone from uploading at once and cannot be undone (the phone needs a new code):
       // asked once more, in place, with keeping it as the way out.
       unpair.addEventListener('click', () => {
-        const yes = h('button', { type: 'button', 'data-testid': 'pair-unpair-confirm' }, 'Yes, unpair');
+        const why = `pair-unpair-why-${d.deviceId}`;
+        const yes = h('button', { type: 'button', 'data-testid': 'pair-unpair-confirm', 'aria-describedby': why }, 'Yes, unpair');
         const keep = h('button', { type: 'button', class: 'secondary', 'data-testid': 'pair-unpair-keep' }, 'Keep it');
         const ask = h(
           'span',
           { role: 'group', 'aria-label': `Unpair “${d.label}”?`, 'data-testid': 'pair-unpair-ask' },
-          `Unpair “${d.label}”? Its phone stops uploading at once and needs a new code to pair again. `,
+          h('span', { id: why }, `Unpair “${d.label}”? Its phone stops uploading at once and needs a new code to pair again.`),
+          ' ',
           yes,
           ' ',
           keep,
@@ -139,6 +141,7 @@ export function pairScreen(ctx: AppContext, id: string): Screen {
             () => listDevices(`“${d.label}” is unpaired: its phone can no longer upload.`),
             (e: unknown) => {
               ask.replaceWith(unpair);
+              unpair.focus();
               devicesNote.textContent = unpairError(e, d.label);
             },
           );

@@ -65,7 +65,8 @@ public final class DemoDataSeeder {
             ensurePartitions(
                     c,
                     min(from, now.minus(EpochPartitionUpkeep.BEHIND)),
-                    max(to, now.plus(EpochPartitionUpkeep.AHEAD)));
+                    // A day more: the server reads its clock later, perhaps after a month's first midnight.
+                    max(to, now.plus(EpochPartitionUpkeep.AHEAD).plus(Duration.ofDays(1))));
             return true;
         } finally {
             c.setAutoCommit(autoCommit);
@@ -98,6 +99,8 @@ public final class DemoDataSeeder {
     private static void renewEpochFiles(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("SET LOCAL row_security = off");
+            // Locked before the look, so that no row can be committed between the look and the truncation.
+            s.execute("LOCK TABLE epoch, epoch_bin IN ACCESS EXCLUSIVE MODE");
             try (ResultSet rs =
                     s.executeQuery("SELECT NOT EXISTS (SELECT FROM epoch) AND NOT EXISTS (SELECT FROM epoch_bin)")) {
                 rs.next();

@@ -50,8 +50,11 @@ class DemoDataSeederTest {
      */
     @Test
     void prepareMakesTheMonthsTheServerMakesAtItsStartSoThatItDoesNotWaitForTheSeeding() throws Exception {
-        LocalDate endDay = LocalDate.of(2026, 11, 1);
-        Instant now = Instant.parse("2026-11-01T09:30:00Z");
+        // Half a minute before the midnight 93 days (the upkeep's AHEAD) before 1 February: the server, reading its
+        // clock a minute later, makes its months up to February, the launcher's reading up to January.
+        LocalDate endDay = LocalDate.of(2026, 10, 30);
+        Instant now = Instant.parse("2026-10-30T23:59:30Z");
+        Instant serverNow = now.plusSeconds(60);
         try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
             migrate(pg);
             try (Connection seeding = pg.getPostgresDatabase().getConnection();
@@ -65,10 +68,13 @@ class DemoDataSeederTest {
                 try (Statement t = server.createStatement()) {
                     t.execute("SET lock_timeout = '2s'");
                 }
-                assertThat(ensure(server, now.minus(EpochPartitionUpkeep.BEHIND), now.plus(EpochPartitionUpkeep.AHEAD)))
+                assertThat(ensure(
+                                server,
+                                serverNow.minus(EpochPartitionUpkeep.BEHIND),
+                                serverNow.plus(EpochPartitionUpkeep.AHEAD)))
                         .as("months the server's upkeep still had to make")
                         .isZero();
-                assertThat(ensure(server, Instant.parse("2026-09-02T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z")))
+                assertThat(ensure(server, Instant.parse("2026-08-31T00:00:00Z"), Instant.parse("2026-12-30T00:00:00Z")))
                         .as("months of the demo's 60 days and the two after them still to make")
                         .isZero();
                 seeding.rollback();
