@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.zenmoon.demo.DemoDataSeeder;
+import org.zenmoon.infrastructure.persistence.ZenMoonDatabase;
 
 /**
  * The README's run command: PostgreSQL (embedded unless ZENMOON_DB_URL is set), Flyway migrations (as the schema's
@@ -129,9 +131,16 @@ public final class ZenMoonLauncher {
         // longer of the two rather than both (docs/BENCHMARKS.md, "Run command"); the banner waits for both. Until the
         // data commits, the server's database holds no tenant.
         boolean seed = settings.demo() && prepareDemo(owner);
-        startServer(app);
         if (seed) {
-            seedDemo(owner);
+            // Held until the demo data is committed: the server's readiness is down meanwhile.
+            try (Connection lock = demoDataLock(owner)) {
+                startServer(app);
+                seedDemo(owner);
+            } catch (SQLException e) {
+                throw new LaunchException("the demo data's lock could not be released: " + e.getMessage(), e);
+            }
+        } else {
+            startServer(app);
         }
         awaitReady();
         printBanner(app);
@@ -293,6 +302,22 @@ public final class ZenMoonLauncher {
             return false;
         } catch (SQLException e) {
             throw new LaunchException("demo data could not be prepared: " + e.getMessage(), e);
+        }
+    }
+
+    /** A session holding {@link ZenMoonDatabase#DEMO_DATA_LOCK} until it is closed. */
+    private static Connection demoDataLock(Db db) {
+        try {
+            Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT pg_advisory_lock(" + ZenMoonDatabase.DEMO_DATA_LOCK + ")");
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            return c;
+        } catch (SQLException e) {
+            throw new LaunchException("the demo data's lock could not be taken: " + e.getMessage(), e);
         }
     }
 

@@ -33,6 +33,23 @@ public class ZenMoonDatabase {
     @Resource(lookup = JNDI_NAME)
     DataSource dataSource;
 
+    /**
+     * The session advisory lock that the launcher holds while it writes the demo data, beside the server's start: the
+     * server is not ready until the demo's accounts and minutes are committed.
+     */
+    public static final long DEMO_DATA_LOCK = 0x7a6d_6465_6d6fL;
+
+    /** Whether the demo data is being written ({@link #DEMO_DATA_LOCK} held), looked at without waiting. */
+    public boolean demoDataBeingWritten() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                // Released when the look's transaction (or statement) ends.
+                ResultSet rs = s.executeQuery("SELECT pg_try_advisory_xact_lock_shared(" + DEMO_DATA_LOCK + ")")) {
+            rs.next();
+            return !rs.getBoolean(1);
+        }
+    }
+
     /** The newest migration applied successfully, or empty when Flyway has not run on this database. */
     public OptionalInt appliedSchemaVersion() throws SQLException {
         try (Connection c = dataSource.getConnection();

@@ -12,7 +12,10 @@ import org.zenmoon.infrastructure.persistence.SchemaVersion;
 import org.zenmoon.infrastructure.persistence.ZenMoonDatabase;
 import org.zenmoon.interfaces.security.SigningKey;
 
-/** Ready means: the database answers, its schema is the one this build expects, and tokens can be signed. */
+/**
+ * Ready means: the database answers, its schema is the one this build expects, the demo data is not being written
+ * (first start of the run command), and tokens can be signed.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
@@ -39,7 +42,11 @@ public class DatabaseReadiness implements HealthCheck {
             if (!signingKey.usable()) {
                 r.withData("tokenSigning", signingKey.problem());
             }
-            return r.status(current && signingKey.usable()).build();
+            boolean seeding = current && database.demoDataBeingWritten();
+            if (seeding) {
+                r.withData("problem", "the demo data is being written: ready when the launcher prints its banner");
+            }
+            return r.status(current && signingKey.usable() && !seeding).build();
         } catch (Exception e) {
             LOG.warning(() -> "Readiness: the database is unreachable: " + e);
             return r.down()
